@@ -1,0 +1,10 @@
+//! Checking the accepted classes against the plan: per sub-committee, per quarter and per
+//! month, as of a date, with the statuses that docs/json-summary.md defines.
+
+pub mod asof;
+pub mod summary;
+
+pub use asof::AsOf;
+pub use summary::{
+    Measure, MonthCell, Participation, QuarterResult, Status, SubCommitteeResult, Summary,
+};

@@ -1,0 +1,288 @@
+//! The figures of the report: actual against target and against what is due by the
+//! as-of date, for every sub-committee, quarter and month, and participation.
+
+use chrono::Datelike;
+use serde::Serialize;
+
+use super::asof::{AsOf, due};
+use crate::classes::ClassRow;
+use crate::plan::{Plan, Target};
+
+/// Where a sub-committee or quarter stands (docs/json-summary.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Actual ≥ target.
+    Met,
+    /// Actual ≥ what is due by the as-of date.
+    OnTrack,
+    /// Actual < what is due, before the period ends.
+    Behind,
+    /// Actual < target once the period has ended.
+    Short,
+    /// A quarter that has not started.
+    Upcoming,
+}
+
+impl Status {
+    /// True for the statuses that need someone's attention.
+    pub fn falls_short(self) -> bool {
+        matches!(self, Status::Behind | Status::Short)
+    }
+}
+
+/// One figure: the yearly (or quarterly) target, what is due by the as-of date, and
+/// what was done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Measure {
+    pub target: u32,
+    pub expected: u32,
+    pub actual: u32,
+}
+
+impl Measure {
+    /// actual / target, or None when the target is 0.
+    pub fn share(&self) -> Option<f64> {
+        (self.target > 0).then(|| f64::from(self.actual) / f64::from(self.target))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubCommitteeResult {
+    pub id: String,
+    pub name: String,
+    pub classes: Measure,
+    pub learners: Measure,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuarterResult {
+    pub quarter: u32,
+    pub classes: Measure,
+    pub learners: Measure,
+    pub status: Status,
+}
+
+/// Classes and learners of one sub-committee in one month.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct MonthCell {
+    pub classes: u32,
+    pub learners: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Participation {
+    pub learners: u32,
+    pub population_15_plus: u32,
+    pub rate: f64,
+    pub target_rate: f64,
+}
+
+/// Everything the summary sheets and the JSON show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub as_of: AsOf,
+    /// In plan order.
+    pub subcommittees: Vec<SubCommitteeResult>,
+    /// Quarters 1–4.
+    pub quarters: Vec<QuarterResult>,
+    /// `months[s][m]`: sub-committee `s` (plan order), month `m` (0 = January).
+    pub months: Vec<[MonthCell; 12]>,
+    /// Sum over sub-committees.
+    pub classes: Measure,
+    pub learners: Measure,
+    pub participation: Participation,
+}
+
+fn measure(target: u32, fraction: f64, actual: u32) -> Measure {
+    Measure {
+        target,
+        expected: due(target, fraction),
+        actual,
+    }
+}
+
+/// Status over a period: `ended` decides between met/short and on-track/behind.
+fn status(
+    classes: &Measure,
+    learners: &Measure,
+    ended: bool,
+    met_counts_while_running: bool,
+) -> Status {
+    let met = classes.actual >= classes.target && learners.actual >= learners.target;
+    let due_met = classes.actual >= classes.expected && learners.actual >= learners.expected;
+    match (ended, met, due_met) {
+        (true, true, _) => Status::Met,
+        (true, false, _) => Status::Short,
+        (false, true, _) if met_counts_while_running => Status::Met,
+        (false, _, true) => Status::OnTrack,
+        (false, _, false) => Status::Behind,
+    }
+}
+
+/// Computes the summary of `classes` against `plan` as of `as_of`.
+pub fn summarise(plan: &Plan, classes: &[ClassRow], as_of: AsOf) -> Summary {
+    let n = plan.subcommittees.len();
+    let mut months = vec![[MonthCell::default(); 12]; n];
+    let mut per_quarter = [MonthCell::default(); 4];
+    for c in classes {
+        let m = c.date.month0() as usize;
+        if let Some(cell) = months
+            .get_mut(c.subcommittee)
+            .and_then(|row| row.get_mut(m))
+        {
+            cell.classes += 1;
+            cell.learners += c.learners;
+        }
+        if let Some(q) = per_quarter.get_mut(m / 3) {
+            q.classes += 1;
+            q.learners += c.learners;
+        }
+    }
+    let fraction = as_of.year_fraction();
+    let year_ended = as_of.is_year_end();
+    let subcommittees: Vec<SubCommitteeResult> = plan
+        .subcommittees
+        .iter()
+        .zip(&months)
+        .map(|(s, row)| {
+            let actual = row.iter().fold(MonthCell::default(), |a, m| MonthCell {
+                classes: a.classes + m.classes,
+                learners: a.learners + m.learners,
+            });
+            let classes = measure(s.target.classes, fraction, actual.classes);
+            let learners = measure(s.target.learners, fraction, actual.learners);
+            SubCommitteeResult {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                classes,
+                learners,
+                status: status(&classes, &learners, year_ended, true),
+            }
+        })
+        .collect();
+    let quarters = plan
+        .quarters
+        .iter()
+        .zip(per_quarter)
+        .enumerate()
+        .map(|(i, (t, actual))| quarter_result(i as u32 + 1, *t, actual, as_of))
+        .collect();
+    let total: Target = plan.total_target();
+    let actual_classes = classes.len() as u32;
+    let actual_learners: u32 = classes.iter().map(|c| c.learners).sum();
+    let learners_total = measure(total.learners, fraction, actual_learners);
+    Summary {
+        as_of,
+        subcommittees,
+        quarters,
+        months,
+        classes: measure(total.classes, fraction, actual_classes),
+        learners: learners_total,
+        participation: Participation {
+            learners: actual_learners,
+            population_15_plus: plan.population_15_plus,
+            rate: f64::from(actual_learners) / f64::from(plan.population_15_plus),
+            target_rate: plan.participation_target,
+        },
+    }
+}
+
+fn quarter_result(quarter: u32, target: Target, actual: MonthCell, as_of: AsOf) -> QuarterResult {
+    let fraction = as_of.quarter_fraction(quarter);
+    let classes = measure(target.classes, fraction, actual.classes);
+    let learners = measure(target.learners, fraction, actual.learners);
+    let (start, end) = as_of.quarter_bounds(quarter);
+    let status = if as_of.date < start {
+        Status::Upcoming
+    } else {
+        status(&classes, &learners, as_of.date >= end, false)
+    };
+    QuarterResult {
+        quarter,
+        classes,
+        learners,
+        status,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classes::Source;
+    use chrono::NaiveDate;
+
+    fn class(sub: usize, m: u32, d: u32, learners: u32) -> ClassRow {
+        ClassRow {
+            subcommittee: sub,
+            topic: format!("Lớp {sub}-{m}-{d}"),
+            date: NaiveDate::from_ymd_opt(2019, m, d).unwrap(),
+            village: String::new(),
+            learners,
+            male: None,
+            female: None,
+            teacher: String::new(),
+            note: String::new(),
+            source: Source {
+                file: "a.xlsx".into(),
+                sheet: "S".into(),
+                row: 1,
+                cell: "B1".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn year_end_statuses_are_met_or_short() {
+        let plan = Plan::embedded();
+        // kinh-te: 8 classes of 100 = 8 / 800 → met. phap-luat: 2 classes 40+35 → short.
+        let mut cs: Vec<_> = (1..=8).map(|d| class(0, 3, d, 100)).collect();
+        cs.push(class(1, 5, 2, 40));
+        cs.push(class(1, 11, 20, 35));
+        let s = summarise(&plan, &cs, AsOf::new(None, 2019).unwrap());
+        assert_eq!(s.subcommittees[0].status, Status::Met);
+        assert_eq!(s.subcommittees[1].classes.actual, 2);
+        assert_eq!(s.subcommittees[1].learners.actual, 75);
+        assert_eq!(s.subcommittees[1].status, Status::Short);
+        assert_eq!(s.subcommittees[5].status, Status::Short);
+        // Q1: the 8 March classes, 800 learners, target 13/1000 → short.
+        assert_eq!(s.quarters[0].classes.actual, 8);
+        assert_eq!(s.quarters[0].learners.actual, 800);
+        assert_eq!(s.quarters[0].status, Status::Short);
+        assert_eq!(s.quarters[1].classes.actual, 1);
+        assert_eq!(s.quarters[3].learners.actual, 35);
+        assert_eq!(
+            s.months[1][4],
+            MonthCell {
+                classes: 1,
+                learners: 40
+            }
+        );
+        assert_eq!(s.classes.actual, 10);
+        assert_eq!(s.learners.actual, 875);
+        // 875 / 5550 = 0.15766 …
+        assert!((s.participation.rate - 875.0 / 5550.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn mid_year_statuses_use_what_is_due() {
+        let plan = Plan::embedded();
+        // As of 31 March: kinh-te due 2 classes / 197 learners.
+        let as_of = AsOf::new(NaiveDate::from_ymd_opt(2019, 3, 31), 2019).unwrap();
+        let on_track = vec![class(0, 1, 10, 100), class(0, 2, 10, 100)];
+        let s = summarise(&plan, &on_track, as_of);
+        assert_eq!(s.subcommittees[0].classes.expected, 2);
+        assert_eq!(s.subcommittees[0].learners.expected, 197);
+        assert_eq!(s.subcommittees[0].status, Status::OnTrack);
+        assert_eq!(s.subcommittees[1].status, Status::Behind);
+        assert_eq!(s.quarters[0].status, Status::Short);
+        assert_eq!(s.quarters[1].status, Status::Upcoming);
+        let behind = vec![class(0, 1, 10, 150), class(0, 2, 10, 46)];
+        // 196 learners < 197 due.
+        assert_eq!(
+            summarise(&plan, &behind, as_of).subcommittees[0].status,
+            Status::Behind
+        );
+    }
+}

@@ -1,0 +1,77 @@
+//! The result of a run: every file with what became of it, every accepted class, every
+//! diagnostic, and the summary against the plan. The report writers read only this.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::check::Summary;
+use crate::classes::ClassRow;
+use crate::diagnostics::{Diagnostic, Ledger, Problem, Severity};
+use crate::plan::Plan;
+
+/// What became of one file of the folder (docs/json-summary.md: `files[].status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileStatus {
+    Read,
+    Failed,
+    Skipped,
+    Duplicate,
+}
+
+/// One file of the folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileReport {
+    /// Relative to the folder, `/`-separated.
+    pub path: String,
+    pub status: FileStatus,
+    /// Why it failed or was skipped, or which file it duplicates.
+    pub reason: Option<Problem>,
+    /// Hex SHA-256 of the bytes read; None for files not opened.
+    pub sha256: Option<String>,
+    pub size: u64,
+    pub ledger: Ledger,
+}
+
+/// Everything one consolidation found.
+#[derive(Debug, Clone)]
+pub struct Consolidation {
+    pub plan: Plan,
+    pub folder: PathBuf,
+    /// In the order read (sorted by path).
+    pub files: Vec<FileReport>,
+    /// Accepted classes, in the order read.
+    pub classes: Vec<ClassRow>,
+    /// In the order found.
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: Summary,
+}
+
+impl Consolidation {
+    /// The ledger over all files.
+    pub fn totals(&self) -> Ledger {
+        let mut t = Ledger::default();
+        for f in &self.files {
+            t.add(&f.ledger);
+        }
+        t
+    }
+
+    /// True when a file could not be read or a row was rejected: something was not counted.
+    pub fn has_losses(&self) -> bool {
+        self.files.iter().any(|f| f.status == FileStatus::Failed)
+            || self
+                .diagnostics
+                .iter()
+                .any(|d| d.severity() == Severity::Error)
+    }
+
+    /// True when some sub-committee is behind or short.
+    pub fn falls_short(&self) -> bool {
+        self.summary
+            .subcommittees
+            .iter()
+            .any(|s| s.status.falls_short())
+    }
+}

@@ -1,0 +1,218 @@
+//! Problems found along the way, as values: each names where it is (file, sheet, cell)
+//! and what it is ([`Problem`]); its code, severity and wording derive from the problem,
+//! so the Cảnh báo sheet, the JSON and the terminal all say the same thing. The
+//! [`Ledger`] counts what became of every candidate row.
+
+use serde::Serialize;
+
+use crate::labels::Lang;
+
+/// How much a problem matters for the figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// A row or a file was not counted.
+    Error,
+    /// Counted, but a person should look.
+    Warning,
+    /// For the record.
+    Info,
+}
+
+/// Why a learners cell is not a count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountFault {
+    NotANumber,
+    Negative,
+    Fraction,
+    TooLarge,
+}
+
+/// Everything the tool can find wrong or noteworthy. Data carried here is what the
+/// message needs; the location lives in [`Diagnostic`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    // Files.
+    NotSpreadsheet {
+        extension: String,
+    },
+    LockFile,
+    HiddenFile,
+    OwnOutput,
+    DuplicateFile {
+        original: String,
+    },
+    PasswordProtected,
+    DamagedFile {
+        detail: String,
+    },
+    EmptyFile,
+    NotReallySpreadsheet {
+        looks_like: String,
+    },
+    NoClassTable,
+    // Sheets.
+    SheetHidden,
+    SheetWithoutTable,
+    // Rows.
+    TopicMissing,
+    SubCommitteeMissing {
+        known: Vec<String>,
+    },
+    SubCommitteeUnknown {
+        raw: String,
+        known: Vec<String>,
+    },
+    SubCommitteeAmbiguous {
+        raw: String,
+        candidates: Vec<String>,
+    },
+    DateColumnMissing,
+    DateMissing,
+    DateUnreadable {
+        raw: String,
+    },
+    DateImpossible {
+        raw: String,
+    },
+    DateOutOfYear {
+        date: String,
+        year: i32,
+    },
+    DateAfterAsOf {
+        date: String,
+        as_of: String,
+    },
+    LearnersMissing,
+    LearnersInvalid {
+        raw: String,
+        fault: CountFault,
+    },
+    LearnersMismatch {
+        total: u32,
+        male: u32,
+        female: u32,
+    },
+    GenderPartlyBlank,
+    DuplicateRow {
+        first: crate::classes::Source,
+    },
+}
+
+impl Problem {
+    /// Short, stable code for scripts; never translated.
+    pub fn code(&self) -> &'static str {
+        use Problem::*;
+        match self {
+            NotSpreadsheet { .. } => "not-spreadsheet",
+            LockFile => "lock-file",
+            HiddenFile => "hidden-file",
+            OwnOutput => "own-output",
+            DuplicateFile { .. } => "duplicate-file",
+            PasswordProtected => "password-protected",
+            DamagedFile { .. } => "damaged-file",
+            EmptyFile => "empty-file",
+            NotReallySpreadsheet { .. } => "not-really-spreadsheet",
+            NoClassTable => "no-class-table",
+            SheetHidden => "sheet-hidden",
+            SheetWithoutTable => "sheet-without-table",
+            TopicMissing => "topic-missing",
+            SubCommitteeMissing { .. } => "subcommittee-missing",
+            SubCommitteeUnknown { .. } => "subcommittee-unknown",
+            SubCommitteeAmbiguous { .. } => "subcommittee-ambiguous",
+            DateColumnMissing => "date-column-missing",
+            DateMissing => "date-missing",
+            DateUnreadable { .. } => "date-unreadable",
+            DateImpossible { .. } => "date-impossible",
+            DateOutOfYear { .. } => "date-out-of-year",
+            DateAfterAsOf { .. } => "date-after-as-of",
+            LearnersMissing => "learners-missing",
+            LearnersInvalid { .. } => "learners-invalid",
+            LearnersMismatch { .. } => "learners-mismatch",
+            GenderPartlyBlank => "gender-partly-blank",
+            DuplicateRow { .. } => "duplicate-row",
+        }
+    }
+
+    pub fn severity(&self) -> Severity {
+        use Problem::*;
+        match self {
+            PasswordProtected
+            | DamagedFile { .. }
+            | EmptyFile
+            | NotReallySpreadsheet { .. }
+            | TopicMissing
+            | SubCommitteeMissing { .. }
+            | SubCommitteeUnknown { .. }
+            | SubCommitteeAmbiguous { .. }
+            | DateColumnMissing
+            | DateMissing
+            | DateUnreadable { .. }
+            | DateImpossible { .. }
+            | DateOutOfYear { .. }
+            | LearnersMissing
+            | LearnersInvalid { .. } => Severity::Error,
+            NoClassTable
+            | DateAfterAsOf { .. }
+            | LearnersMismatch { .. }
+            | GenderPartlyBlank
+            | DuplicateRow { .. } => Severity::Warning,
+            NotSpreadsheet { .. }
+            | LockFile
+            | HiddenFile
+            | OwnOutput
+            | DuplicateFile { .. }
+            | SheetHidden
+            | SheetWithoutTable => Severity::Info,
+        }
+    }
+}
+
+/// A problem and where it is. `file` is relative to the input folder with `/`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub problem: Problem,
+    pub file: Option<String>,
+    pub sheet: Option<String>,
+    /// A1 address.
+    pub cell: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn severity(&self) -> Severity {
+        self.problem.severity()
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.problem.code()
+    }
+
+    /// The sentence a secretary reads, with the cell named first when there is one.
+    pub fn message(&self, lang: Lang) -> String {
+        crate::labels::problem_message(&self.problem, self.cell.as_deref(), lang)
+    }
+}
+
+/// What became of the candidate rows of a file (or of the whole run):
+/// `read == accepted + rejected + duplicate`, always.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Ledger {
+    pub read: u32,
+    pub accepted: u32,
+    pub rejected: u32,
+    pub duplicate: u32,
+}
+
+impl Ledger {
+    /// True when every row read is accounted for exactly once.
+    pub fn reconciles(&self) -> bool {
+        self.read == self.accepted + self.rejected + self.duplicate
+    }
+
+    pub fn add(&mut self, other: &Ledger) {
+        self.read += other.read;
+        self.accepted += other.accepted;
+        self.rejected += other.rejected;
+        self.duplicate += other.duplicate;
+    }
+}

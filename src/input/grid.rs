@@ -1,0 +1,143 @@
+//! A sheet as a rectangle of plain cell values with its absolute position, so that every
+//! later stage can name a cell in A1 style exactly as the user sees it.
+
+use chrono::NaiveDate;
+
+/// One cell's value, independent of the file format it came from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum CellValue {
+    #[default]
+    Empty,
+    Text(String),
+    Number(f64),
+    /// A cell formatted as a date (the reader has applied the workbook's date system).
+    Date(NaiveDate),
+    Bool(bool),
+    /// An error value such as #REF! or #DIV/0!.
+    Error(String),
+}
+
+impl CellValue {
+    /// True for empty cells and text that is only white space.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            CellValue::Empty => true,
+            CellValue::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The text of a text cell.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            CellValue::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// How the value reads to a person, for messages and for text columns that hold a
+    /// number (e.g. a village typed as 3).
+    pub fn display(&self) -> String {
+        match self {
+            CellValue::Empty => String::new(),
+            CellValue::Text(s) => s.clone(),
+            CellValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            CellValue::Number(n) => n.to_string(),
+            CellValue::Date(d) => d.format("%d/%m/%Y").to_string(),
+            CellValue::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            CellValue::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// A sheet's used area. `rows[r][c]` is the cell at absolute row `top + r`, column
+/// `left + c` (both 0-based). Rows may be shorter than the widest row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Grid {
+    pub top: u32,
+    pub left: u32,
+    pub rows: Vec<Vec<CellValue>>,
+}
+
+static EMPTY: CellValue = CellValue::Empty;
+
+impl Grid {
+    /// The cell at relative position, `Empty` when outside.
+    pub fn get(&self, r: usize, c: usize) -> &CellValue {
+        self.rows
+            .get(r)
+            .and_then(|row| row.get(c))
+            .unwrap_or(&EMPTY)
+    }
+
+    pub fn height(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn width(&self) -> usize {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// A1 address of a relative position ("F12").
+    pub fn a1(&self, r: usize, c: usize) -> String {
+        a1(self.top as u64 + r as u64, self.left as u64 + c as u64)
+    }
+
+    /// 1-based absolute row number of a relative row, as Excel shows it.
+    pub fn row_number(&self, r: usize) -> u32 {
+        self.top.saturating_add(r as u32).saturating_add(1)
+    }
+}
+
+/// A1 address of an absolute 0-based position.
+pub fn a1(row: u64, col: u64) -> String {
+    format!("{}{}", column_letters(col), row + 1)
+}
+
+/// Excel column letters of a 0-based column ("A", "Z", "AA").
+pub fn column_letters(col: u64) -> String {
+    let mut n = col + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        letters.push(b'A' + rem);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// One sheet of a workbook.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetGrid {
+    pub name: String,
+    pub hidden: bool,
+    pub grid: Grid,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a1_addresses() {
+        assert_eq!(a1(0, 0), "A1");
+        assert_eq!(a1(11, 5), "F12");
+        assert_eq!(a1(0, 25), "Z1");
+        assert_eq!(a1(0, 26), "AA1");
+        assert_eq!(a1(0, 16383), "XFD1");
+        let g = Grid {
+            top: 4,
+            left: 1,
+            rows: vec![],
+        };
+        assert_eq!(g.a1(0, 0), "B5");
+        assert_eq!(g.row_number(2), 7);
+    }
+
+    #[test]
+    fn display_of_whole_numbers_has_no_decimal_point() {
+        assert_eq!(CellValue::Number(45.0).display(), "45");
+        assert_eq!(CellValue::Number(4.5).display(), "4.5");
+    }
+}

@@ -1,0 +1,7 @@
+//! Getting at what is in the folder: which files there are (discovery), and each
+//! workbook's sheets as plain grids of cell values (the reader). Nothing here knows
+//! about class tables or output sheets.
+
+pub mod discover;
+pub mod grid;
+pub mod workbook;

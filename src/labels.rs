@@ -1,0 +1,236 @@
+//! Every word the user reads, in one place: sheet names, column headings, status words
+//! and problem messages, in Vietnamese (the default) and English. Adding a language is
+//! adding a column here, not editing the report code.
+
+use crate::diagnostics::{CountFault, Problem};
+
+/// Output language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+/// A label in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    pub vi: &'static str,
+    pub en: &'static str,
+}
+
+impl Label {
+    pub const fn new(vi: &'static str, en: &'static str) -> Label {
+        Label { vi, en }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.vi,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// The labels, grouped by where they appear.
+pub mod l {
+    use super::Label;
+
+    // Sheet names (at most 31 characters, no []:*?/\).
+    pub const SHEET_SUMMARY: Label = Label::new("Tổng hợp", "Summary");
+    pub const SHEET_QUARTERS: Label = Label::new("Theo quý", "By quarter");
+    pub const SHEET_MONTHS: Label = Label::new("Theo tháng", "By month");
+    pub const SHEET_CLASSES: Label = Label::new("Danh sách lớp", "Classes");
+    pub const SHEET_WARNINGS: Label = Label::new("Cảnh báo", "Warnings");
+    pub const SHEET_SOURCES: Label = Label::new("Nguồn", "Sources");
+
+    // Status words.
+    pub const STATUS_MET: Label = Label::new("Đạt", "Met");
+    pub const STATUS_ON_TRACK: Label = Label::new("Đúng tiến độ", "On track");
+    pub const STATUS_BEHIND: Label = Label::new("Chậm tiến độ", "Behind");
+    pub const STATUS_SHORT: Label = Label::new("Không đạt", "Short");
+    pub const STATUS_UPCOMING: Label = Label::new("Chưa đến", "Upcoming");
+
+    // File statuses.
+    pub const FILE_READ: Label = Label::new("Đã đọc", "Read");
+    pub const FILE_FAILED: Label = Label::new("Lỗi", "Failed");
+    pub const FILE_SKIPPED: Label = Label::new("Bỏ qua", "Skipped");
+    pub const FILE_DUPLICATE: Label = Label::new("Trùng tệp", "Duplicate");
+
+    // Severities.
+    pub const SEV_ERROR: Label = Label::new("Lỗi", "Error");
+    pub const SEV_WARNING: Label = Label::new("Cảnh báo", "Warning");
+    pub const SEV_INFO: Label = Label::new("Thông tin", "Info");
+
+    // Common words.
+    pub const QUARTER: Label = Label::new("Quý", "Quarter");
+    pub const MONTH: Label = Label::new("Tháng", "Month");
+    pub const TOTAL: Label = Label::new("Tổng cộng", "Total");
+    pub const CLASSES: Label = Label::new("Số lớp", "Classes");
+    pub const LEARNERS: Label = Label::new("Số học viên", "Learners");
+    pub const SUBCOMMITTEE: Label = Label::new("Tiểu ban", "Sub-committee");
+}
+
+/// Known sub-committees, listed for a message.
+fn list(names: &[String]) -> String {
+    names.join("; ")
+}
+
+fn count_fault(f: CountFault, lang: Lang) -> &'static str {
+    match (f, lang) {
+        (CountFault::NotANumber, Lang::Vi) => "không phải là số",
+        (CountFault::Negative, Lang::Vi) => "là số âm",
+        (CountFault::Fraction, Lang::Vi) => "không phải số nguyên",
+        (CountFault::TooLarge, Lang::Vi) => "lớn bất thường",
+        (CountFault::NotANumber, Lang::En) => "is not a number",
+        (CountFault::Negative, Lang::En) => "is negative",
+        (CountFault::Fraction, Lang::En) => "is not a whole number",
+        (CountFault::TooLarge, Lang::En) => "is implausibly large",
+    }
+}
+
+/// The sentence for a problem, starting with the cell when there is one.
+pub fn problem_message(p: &Problem, cell: Option<&str>, lang: Lang) -> String {
+    let body = match lang {
+        Lang::Vi => message_vi(p),
+        Lang::En => message_en(p),
+    };
+    match (cell, lang) {
+        (Some(c), Lang::Vi) => format!("Ô {c}: {body}"),
+        (Some(c), Lang::En) => format!("Cell {c}: {body}"),
+        (None, _) => body,
+    }
+}
+
+fn message_vi(p: &Problem) -> String {
+    use Problem::*;
+    match p {
+        NotSpreadsheet { extension } if extension.is_empty() => {
+            "không phải bảng tính (tệp không có phần mở rộng)".into()
+        }
+        NotSpreadsheet { extension } => format!("không phải bảng tính (tệp .{extension})"),
+        LockFile => "tệp khóa tạm của Excel/LibreOffice, không phải báo cáo".into(),
+        HiddenFile => "tệp ẩn".into(),
+        OwnOutput => "bảng tổng hợp do chính công cụ này tạo ra, không tính lại".into(),
+        DuplicateFile { original } => format!("giống hệt tệp '{original}', chỉ tính một lần"),
+        PasswordProtected => "tệp có mật khẩu: hãy gỡ mật khẩu rồi chạy lại".into(),
+        DamagedFile { detail } => format!("tệp bị hỏng hoặc không đọc được ({detail})"),
+        EmptyFile => "tệp rỗng (0 byte)".into(),
+        NotReallySpreadsheet { looks_like } => {
+            format!("tệp mang đuôi bảng tính nhưng thực chất là {looks_like}")
+        }
+        NoClassTable => "không tìm thấy bảng danh sách lớp (cần có dòng tiêu đề với cột Tên lớp/Tên chuyên đề và Số học viên)".into(),
+        SheetHidden => "trang tính bị ẩn, bỏ qua".into(),
+        SheetWithoutTable => "trang tính không có bảng danh sách lớp, bỏ qua".into(),
+        TopicMissing => "dòng có số liệu nhưng thiếu tên lớp/chuyên đề".into(),
+        SubCommitteeMissing { known } => format!(
+            "không xác định được tiểu ban (không có cột Tiểu ban, tiêu đề hay tên tệp nào chỉ ra); các tiểu ban trong kế hoạch: {}",
+            list(known)
+        ),
+        SubCommitteeUnknown { raw, known } => format!(
+            "tiểu ban '{raw}' không có trong kế hoạch; các tiểu ban trong kế hoạch: {}",
+            list(known)
+        ),
+        SubCommitteeAmbiguous { raw, candidates } => format!(
+            "'{raw}' có thể là nhiều tiểu ban ({}); hãy ghi rõ một tiểu ban",
+            list(candidates)
+        ),
+        DateColumnMissing => "bảng không có cột Ngày mở lớp, không xác định được lớp mở khi nào".into(),
+        DateMissing => "thiếu ngày mở lớp".into(),
+        DateUnreadable { raw } => {
+            format!("ngày mở lớp '{raw}' không đọc được; hãy ghi theo dạng ngày/tháng/năm, ví dụ 15/03/2019")
+        }
+        DateImpossible { raw } => format!("ngày mở lớp '{raw}' không có thật trên lịch"),
+        DateOutOfYear { date, year } => {
+            format!("ngày mở lớp {date} không thuộc năm kế hoạch {year}")
+        }
+        DateAfterAsOf { date, as_of } => {
+            format!("ngày mở lớp {date} sau ngày báo cáo {as_of}; vẫn được tính, hãy kiểm tra lại")
+        }
+        LearnersMissing => "thiếu số học viên".into(),
+        LearnersInvalid { raw, fault } => {
+            format!("số học viên '{raw}' {}", count_fault(*fault, Lang::Vi))
+        }
+        LearnersMismatch { total, male, female } => format!(
+            "Nam ({male}) + Nữ ({female}) = {} khác Tổng số ({total}); lấy Tổng số",
+            male + female
+        ),
+        GenderPartlyBlank => "chỉ ghi một trong hai cột Nam/Nữ, cột trống được coi là 0".into(),
+        DuplicateRow { first } => {
+            format!("lớp này đã được báo cáo ở {}; chỉ tính một lần", first.describe(Lang::Vi))
+        }
+    }
+}
+
+fn message_en(p: &Problem) -> String {
+    use Problem::*;
+    match p {
+        NotSpreadsheet { extension } if extension.is_empty() => {
+            "not a spreadsheet (file without extension)".into()
+        }
+        NotSpreadsheet { extension } => format!("not a spreadsheet (.{extension} file)"),
+        LockFile => "a temporary lock file of Excel/LibreOffice, not a report".into(),
+        HiddenFile => "hidden file".into(),
+        OwnOutput => "a summary workbook written by this tool; not counted again".into(),
+        DuplicateFile { original } => format!("identical to '{original}'; counted once"),
+        PasswordProtected => "password-protected: remove the password and run again".into(),
+        DamagedFile { detail } => format!("damaged or unreadable file ({detail})"),
+        EmptyFile => "empty file (0 bytes)".into(),
+        NotReallySpreadsheet { looks_like } => {
+            format!("has a spreadsheet name but is really {looks_like}")
+        }
+        NoClassTable => "no class table found (needs a header row with a class/topic column and a learners column)".into(),
+        SheetHidden => "hidden sheet, skipped".into(),
+        SheetWithoutTable => "sheet without a class table, skipped".into(),
+        TopicMissing => "row has figures but no class name/topic".into(),
+        SubCommitteeMissing { known } => format!(
+            "sub-committee unknown (no column, title or file name names one); the plan's sub-committees: {}",
+            list(known)
+        ),
+        SubCommitteeUnknown { raw, known } => format!(
+            "sub-committee '{raw}' is not in the plan; the plan's sub-committees: {}",
+            list(known)
+        ),
+        SubCommitteeAmbiguous { raw, candidates } => format!(
+            "'{raw}' could be several sub-committees ({}); name one",
+            list(candidates)
+        ),
+        DateColumnMissing => "the table has no opening-date column".into(),
+        DateMissing => "opening date missing".into(),
+        DateUnreadable { raw } => format!("opening date '{raw}' is unreadable; write it day/month/year, e.g. 15/03/2019"),
+        DateImpossible { raw } => format!("opening date '{raw}' does not exist"),
+        DateOutOfYear { date, year } => format!("opening date {date} is outside the plan year {year}"),
+        DateAfterAsOf { date, as_of } => {
+            format!("opening date {date} is after the report date {as_of}; counted, please check")
+        }
+        LearnersMissing => "number of learners missing".into(),
+        LearnersInvalid { raw, fault } => {
+            format!("number of learners '{raw}' {}", count_fault(*fault, Lang::En))
+        }
+        LearnersMismatch { total, male, female } => format!(
+            "male ({male}) + female ({female}) = {} differs from the total ({total}); the total is used",
+            male + female
+        ),
+        GenderPartlyBlank => "only one of the male/female columns is filled; the blank one counts as 0".into(),
+        DuplicateRow { first } => {
+            format!("this class was already reported at {}; counted once", first.describe(Lang::En))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_names_the_cell_and_the_raw_text() {
+        let p = Problem::LearnersInvalid {
+            raw: "bốn mươi".into(),
+            fault: CountFault::NotANumber,
+        };
+        assert_eq!(
+            problem_message(&p, Some("F12"), Lang::Vi),
+            "Ô F12: số học viên 'bốn mươi' không phải là số"
+        );
+    }
+}

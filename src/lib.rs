@@ -1,0 +1,26 @@
+//! tthtcd — consolidates the monthly class reports of a commune Community Learning
+//! Centre (Trung tâm học tập cộng đồng) and checks them against the yearly plan.
+//!
+//! The pipeline, one module a stage:
+//! [`input`] finds the files and reads each sheet into a cell grid →
+//! [`recognise`] finds the class table in a grid and turns its rows into classes
+//! (with [`normalise`] for text, dates, counts and sub-committees) →
+//! [`check`] compares the classes with the [`plan`] →
+//! [`report`] writes the workbook, the JSON and the terminal table.
+//! Problems travel as [`diagnostics::Diagnostic`] values to every output.
+
+pub mod check;
+pub mod classes;
+pub mod consolidation;
+pub mod diagnostics;
+pub mod input;
+pub mod labels;
+pub mod normalise;
+pub mod pipeline;
+pub mod plan;
+pub mod recognise;
+pub mod report;
+
+pub use consolidation::{Consolidation, FileReport, FileStatus};
+pub use pipeline::{Config, run};
+pub use plan::Plan;

@@ -1,0 +1,97 @@
+//! Text as the tool stores it (NFC, trimmed, single spaces) and as it compares it
+//! (folded: no diacritics, no case, no punctuation).
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// NFC, trimmed, runs of white space (including non-breaking spaces and line breaks
+/// inside a cell) collapsed to one space. This is the form written to the output.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s
+        .nfc()
+        .collect::<String>()
+        .split(|c: char| c.is_whitespace())
+    {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The matching form: diacritics removed (đ → d), lower case, every run of characters
+/// that are not letters or digits turned into one space. "Tiểu ban: Pháp luật" and
+/// "TIEU BAN PHAP-LUAT" fold to the same "tieu ban phap luat". Old and new tone
+/// placement (hoá / hóa) fold alike because the tone marks are dropped.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            _ => c,
+        };
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// True when `needle` (folded) occurs in `haystack` (folded) as whole words.
+pub fn contains_words(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    haystack.match_indices(needle).any(|(i, _)| {
+        let before_ok = i == 0 || haystack.as_bytes().get(i - 1) == Some(&b' ');
+        let end = i + needle.len();
+        let after_ok = end == haystack.len() || haystack.as_bytes().get(end) == Some(&b' ');
+        before_ok && after_ok
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_composes_and_collapses_whitespace() {
+        // "Học" and "tập" with their marks as combining characters (NFD).
+        let nfd = "  Ho\u{0323}c\u{00A0}\u{00A0}  ta\u{0323}\u{0302}p\n cộng đồng ";
+        assert_eq!(clean(nfd), "Học tập cộng đồng");
+        let nfd = "  Ho\u{0323}c\u{00A0}\u{00A0}  tập\n cộng đồng ";
+        assert_eq!(clean(nfd), "Học tập cộng đồng");
+    }
+
+    #[test]
+    fn fold_drops_marks_case_and_punctuation() {
+        assert_eq!(fold("Tiểu ban: Pháp luật"), "tieu ban phap luat");
+        assert_eq!(fold("ĐƯỜNG-BỘ"), "duong bo");
+        assert_eq!(fold("Văn hóa - Xã hội"), fold("van hoa xa hoi"));
+        assert_eq!(fold("hoá"), fold("hóa"));
+        assert_eq!(fold("  (1) "), "1");
+    }
+
+    #[test]
+    fn contains_words_respects_word_edges() {
+        assert!(contains_words("tieu ban phap luat", "phap luat"));
+        assert!(contains_words("khac", "khac"));
+        assert!(!contains_words("khach hang", "khac"));
+        assert!(!contains_words("pl", ""));
+    }
+}

@@ -1,0 +1,242 @@
+//! One consolidation, start to finish: find the files, read each once, recognise and
+//! normalise its rows, drop repeats, and check the classes against the plan.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+use crate::check::{AsOf, summary::summarise};
+use crate::classes::ClassRow;
+use crate::consolidation::{Consolidation, FileReport, FileStatus};
+use crate::diagnostics::{Diagnostic, Ledger, Problem};
+use crate::input::discover::{Action, Found, discover};
+use crate::input::workbook::{self, Outcome};
+use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
+use crate::normalise::text::clean;
+use crate::plan::Plan;
+use crate::recognise::{RowOutcome, SheetContext, read_sheet};
+
+/// What to consolidate.
+pub struct Config<'a> {
+    pub folder: PathBuf,
+    pub plan: Plan,
+    /// None: the plan year's last day.
+    pub as_of: Option<NaiveDate>,
+    /// The output being written, skipped if it lies inside the folder.
+    pub output: Option<PathBuf>,
+    /// Called after each file with (files done, files total).
+    pub progress: Option<&'a dyn Fn(usize, usize)>,
+}
+
+/// Why a run could not start.
+#[derive(Debug, Error)]
+pub enum RunError {
+    #[error("không mở được thư mục '{path}': {source}")]
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    AsOf(#[from] crate::check::asof::AsOfError),
+}
+
+/// Runs the whole consolidation.
+pub fn run(config: &Config) -> Result<Consolidation, RunError> {
+    let as_of = AsOf::new(config.as_of, config.plan.year)?;
+    let folder = &config.folder;
+    let found = discover(folder, config.output.as_deref()).map_err(|source| RunError::Folder {
+        path: folder.display().to_string(),
+        source,
+    })?;
+    let aliases = config.plan.folded_aliases();
+    let mut state = State::default();
+    let total = found.len();
+    for (i, f) in found.iter().enumerate() {
+        read_file(&config.plan, &aliases, as_of.date, f, &mut state);
+        if let Some(p) = config.progress {
+            p(i + 1, total);
+        }
+    }
+    let summary = summarise(&config.plan, &state.classes, as_of);
+    Ok(Consolidation {
+        plan: config.plan.clone(),
+        folder: folder.clone(),
+        files: state.files,
+        classes: state.classes,
+        diagnostics: state.diagnostics,
+        summary,
+    })
+}
+
+#[derive(Default)]
+struct State {
+    files: Vec<FileReport>,
+    classes: Vec<ClassRow>,
+    diagnostics: Vec<Diagnostic>,
+    /// SHA-256 → the first file with those bytes.
+    hashes: HashMap<String, String>,
+    /// Duplicate key → index into `classes` of the first report of the class.
+    seen: HashMap<(usize, String, NaiveDate, String), usize>,
+}
+
+fn file_diag(rel: &str, problem: Problem) -> Diagnostic {
+    Diagnostic {
+        problem,
+        file: Some(rel.to_string()),
+        sheet: None,
+        cell: None,
+    }
+}
+
+fn read_file(
+    plan: &Plan,
+    aliases: &[(String, usize)],
+    as_of: NaiveDate,
+    f: &Found,
+    st: &mut State,
+) {
+    let mut report = FileReport {
+        path: f.rel.clone(),
+        status: FileStatus::Read,
+        reason: None,
+        sha256: None,
+        size: f.size,
+        ledger: Ledger::default(),
+    };
+    let format = match &f.action {
+        Action::Skip(p) => {
+            report.status = FileStatus::Skipped;
+            report.reason = Some(p.clone());
+            st.files.push(report);
+            return;
+        }
+        Action::Read(format) => *format,
+    };
+    let bytes = match std::fs::read(&f.path) {
+        Ok(b) => b,
+        Err(e) => {
+            report.status = FileStatus::Failed;
+            report.reason = Some(Problem::DamagedFile {
+                detail: e.to_string(),
+            });
+            return fail(st, report);
+        }
+    };
+    let hash = hex(&Sha256::digest(&bytes));
+    report.sha256 = Some(hash.clone());
+    if let Some(original) = st.hashes.get(&hash) {
+        report.status = FileStatus::Duplicate;
+        report.reason = Some(Problem::DuplicateFile {
+            original: original.clone(),
+        });
+        st.files.push(report);
+        return;
+    }
+    let sheets = match workbook::read(&bytes, format) {
+        Outcome::Sheets(s) => s,
+        Outcome::OwnOutput => {
+            report.status = FileStatus::Skipped;
+            report.reason = Some(Problem::OwnOutput);
+            st.files.push(report);
+            return;
+        }
+        Outcome::Failed(p) => {
+            report.status = FileStatus::Failed;
+            report.reason = Some(p);
+            return fail(st, report);
+        }
+    };
+    // Only a readable spreadsheet's bytes make later copies duplicates.
+    st.hashes.insert(hash, f.rel.clone());
+    let stem = Path::new(&f.rel).with_extension("");
+    let file_subcommittee = match match_subcommittee(aliases, &stem.to_string_lossy()) {
+        SubCommitteeMatch::One(i) => Some(i),
+        _ => None,
+    };
+    let ctx = SheetContext {
+        plan,
+        aliases,
+        file: &f.rel,
+        file_subcommittee,
+        as_of,
+    };
+    let mut any_table = false;
+    for sheet in &sheets {
+        let sheet_diag = |problem| Diagnostic {
+            problem,
+            file: Some(f.rel.clone()),
+            sheet: Some(sheet.name.clone()),
+            cell: None,
+        };
+        if sheet.hidden {
+            st.diagnostics.push(sheet_diag(Problem::SheetHidden));
+            continue;
+        }
+        let result = read_sheet(&ctx, sheet);
+        if !result.table_found {
+            if !sheet
+                .grid
+                .rows
+                .iter()
+                .all(|r| r.iter().all(|c| c.is_blank()))
+            {
+                st.diagnostics.push(sheet_diag(Problem::SheetWithoutTable));
+            }
+            continue;
+        }
+        any_table = true;
+        st.diagnostics.extend(result.diagnostics);
+        for outcome in result.rows {
+            report.ledger.read += 1;
+            match outcome {
+                RowOutcome::Rejected => report.ledger.rejected += 1,
+                RowOutcome::Accepted(class) => accept(class, &mut report.ledger, st),
+            }
+        }
+    }
+    if !any_table {
+        st.diagnostics
+            .push(file_diag(&f.rel, Problem::NoClassTable));
+    }
+    st.files.push(report);
+}
+
+fn fail(st: &mut State, report: FileReport) {
+    if let Some(p) = &report.reason {
+        st.diagnostics.push(file_diag(&report.path, p.clone()));
+    }
+    st.files.push(report);
+}
+
+/// The same class reported twice — same sub-committee, topic, date and village after
+/// normalising — counts once; the repeat is a duplicate pointing at the first.
+fn accept(class: ClassRow, ledger: &mut Ledger, st: &mut State) {
+    let key = (
+        class.subcommittee,
+        clean(&class.topic).to_lowercase(),
+        class.date,
+        clean(&class.village).to_lowercase(),
+    );
+    if let Some(first) = st.seen.get(&key).and_then(|i| st.classes.get(*i)) {
+        ledger.duplicate += 1;
+        st.diagnostics.push(Diagnostic {
+            problem: Problem::DuplicateRow {
+                first: first.source.clone(),
+            },
+            file: Some(class.source.file.clone()),
+            sheet: Some(class.source.sheet.clone()),
+            cell: Some(class.source.cell.clone()),
+        });
+        return;
+    }
+    ledger.accepted += 1;
+    st.seen.insert(key, st.classes.len());
+    st.classes.push(class);
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,206 @@
+//! Reading a plan file: TOML with every field required and no unknown fields, then the
+//! checks serde cannot express (quarters 1–4 once each, ids unique, sane figures).
+
+use serde::Deserialize;
+use thiserror::Error;
+
+use super::{Plan, SubCommittee, Target};
+
+/// Why a plan file was refused. Messages name the field and, where known, the line.
+#[derive(Debug, Error)]
+pub enum PlanError {
+    /// The TOML itself is malformed, or a field is missing, unknown or of the wrong type.
+    #[error("{0}")]
+    Syntax(String),
+    /// The figures parse but do not make a plan.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlan {
+    unit: String,
+    centre: String,
+    year: i32,
+    population_15_plus: u32,
+    participation_target: f64,
+    subcommittee: Vec<RawSubCommittee>,
+    quarter: Vec<RawQuarter>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSubCommittee {
+    id: String,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    classes: u32,
+    learners: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuarter {
+    quarter: u8,
+    classes: u32,
+    learners: u32,
+}
+
+pub(super) fn parse(text: &str) -> Result<Plan, PlanError> {
+    let raw: RawPlan = toml::from_str(text).map_err(|e| PlanError::Syntax(describe(&e, text)))?;
+    let invalid = |m: String| Err(PlanError::Invalid(m));
+
+    if !(1900..=2100).contains(&raw.year) {
+        return invalid(format!("năm kế hoạch (year) {} không hợp lệ", raw.year));
+    }
+    if raw.population_15_plus == 0 {
+        return invalid("dân số từ 15 tuổi trở lên (population_15_plus) phải lớn hơn 0".into());
+    }
+    if !(0.0..=1.0).contains(&raw.participation_target) || raw.participation_target.is_nan() {
+        return invalid(format!(
+            "tỷ lệ tham gia (participation_target) {} phải nằm trong khoảng 0 đến 1 (ví dụ 0.783 cho 78,3 %)",
+            raw.participation_target
+        ));
+    }
+    if raw.subcommittee.is_empty() {
+        return invalid("kế hoạch chưa có tiểu ban nào ([[subcommittee]])".into());
+    }
+    let mut subcommittees: Vec<SubCommittee> = Vec::new();
+    for s in raw.subcommittee {
+        if s.id.trim().is_empty() || s.name.trim().is_empty() {
+            return invalid("mỗi tiểu ban phải có id và name".into());
+        }
+        if subcommittees.iter().any(|o| o.id == s.id) {
+            return invalid(format!("tiểu ban '{}' bị khai báo hai lần", s.id));
+        }
+        subcommittees.push(SubCommittee {
+            id: s.id,
+            name: s.name,
+            aliases: s.aliases,
+            target: Target {
+                classes: s.classes,
+                learners: s.learners,
+            },
+        });
+    }
+    let mut quarters: [Option<Target>; 4] = [None; 4];
+    for q in raw.quarter {
+        let Some(slot) = quarters.get_mut(usize::from(q.quarter).wrapping_sub(1)) else {
+            return invalid(format!(
+                "quý {} không hợp lệ: chỉ có quý 1 đến 4",
+                q.quarter
+            ));
+        };
+        if slot.is_some() {
+            return invalid(format!("quý {} bị khai báo hai lần", q.quarter));
+        }
+        *slot = Some(Target {
+            classes: q.classes,
+            learners: q.learners,
+        });
+    }
+    let mut out = [Target {
+        classes: 0,
+        learners: 0,
+    }; 4];
+    for (i, q) in quarters.iter().enumerate() {
+        match q {
+            Some(t) => out[i] = *t,
+            None => {
+                return invalid(format!(
+                    "thiếu chỉ tiêu quý {} ([[quarter]] quarter = {})",
+                    i + 1,
+                    i + 1
+                ));
+            }
+        }
+    }
+    let plan = Plan {
+        unit: raw.unit,
+        centre: raw.centre,
+        year: raw.year,
+        population_15_plus: raw.population_15_plus,
+        participation_target: raw.participation_target,
+        subcommittees,
+        quarters: out,
+    };
+    check_aliases(&plan)?;
+    Ok(plan)
+}
+
+/// Two sub-committees sharing an alias would make matching a coin toss: refuse.
+fn check_aliases(plan: &Plan) -> Result<(), PlanError> {
+    let aliases = plan.folded_aliases();
+    for (a, i) in &aliases {
+        if let Some((_, j)) = aliases.iter().find(|(b, j)| b == a && j != i) {
+            return Err(PlanError::Invalid(format!(
+                "tên gọi '{a}' dùng cho cả hai tiểu ban '{}' và '{}'",
+                plan.subcommittees[*i].id, plan.subcommittees[*j].id
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// toml's message with a line number worked out from its byte span.
+fn describe(e: &toml::de::Error, text: &str) -> String {
+    let msg = e.message().trim().to_string();
+    match e.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            format!("dòng {line}: {msg}")
+        }
+        None => msg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::DEFAULT_PLAN_TOML;
+
+    fn err(text: &str) -> String {
+        match parse(text) {
+            Ok(_) => panic!("plan accepted"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn unknown_field_is_refused_with_its_name_and_line() {
+        let text = DEFAULT_PLAN_TOML.replacen("classes = 8\n", "classes = 8\nclases = 9\n", 1);
+        let line = text.lines().position(|l| l.starts_with("clases")).unwrap() + 1;
+        let m = err(&text);
+        assert!(m.contains("clases"), "{m}");
+        assert!(m.contains(&format!("dòng {line}")), "{m}");
+    }
+
+    #[test]
+    fn missing_target_is_refused() {
+        let text = DEFAULT_PLAN_TOML.replacen("learners = 750\n", "", 1);
+        let m = err(&text);
+        assert!(m.contains("learners"), "{m}");
+    }
+
+    #[test]
+    fn negative_target_is_refused_with_its_line() {
+        let text = DEFAULT_PLAN_TOML.replacen("classes = 11", "classes = -11", 1);
+        let line = text.lines().position(|l| l == "classes = -11").unwrap() + 1;
+        let m = err(&text);
+        assert!(m.contains(&format!("dòng {line}")), "{m}");
+    }
+
+    #[test]
+    fn missing_quarter_is_refused() {
+        let text = DEFAULT_PLAN_TOML.replacen("quarter = 3\n", "quarter = 2\n", 1);
+        assert!(err(&text).contains("quý 2 bị khai báo hai lần"));
+    }
+
+    #[test]
+    fn alias_shared_by_two_subcommittees_is_refused() {
+        let text = DEFAULT_PLAN_TOML.replacen("\"PL\"", "\"PTKT\"", 1);
+        assert!(err(&text).contains("ptkt"));
+    }
+}

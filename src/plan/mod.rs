@@ -1,0 +1,143 @@
+//! The yearly plan as data: the unit, the year, and the targets each sub-committee and
+//! each quarter must reach. Loaded from TOML (`templates/plan-2019.toml` is embedded as
+//! the default) and validated once, so the rest of the pipeline can trust it.
+
+mod load;
+
+pub use load::PlanError;
+
+use serde::Serialize;
+
+use crate::normalise::text::fold;
+
+/// The plan embedded in the binary: the 2019 plan of Hồng Thái Tây commune.
+pub const DEFAULT_PLAN_TOML: &str = include_str!("../../templates/plan-2019.toml");
+
+/// A yearly target: how many classes and how many learner-attendances.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Target {
+    pub classes: u32,
+    pub learners: u32,
+}
+
+/// One sub-committee (tiểu ban) of the centre.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubCommittee {
+    /// Stable id used in the JSON and on the command line, e.g. `kinh-te`.
+    pub id: String,
+    /// Vietnamese name as the plan writes it.
+    pub name: String,
+    /// Other names, as written in the plan file.
+    pub aliases: Vec<String>,
+    pub target: Target,
+}
+
+/// The validated plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// The administrative unit, e.g. "Xã Hồng Thái Tây".
+    pub unit: String,
+    /// The centre's full name, used in report titles.
+    pub centre: String,
+    pub year: i32,
+    pub population_15_plus: u32,
+    /// Planned learners / population aged 15+, as a fraction (0.783 for 78.3 %).
+    pub participation_target: f64,
+    /// In plan order.
+    pub subcommittees: Vec<SubCommittee>,
+    /// Quarters 1 to 4, in order.
+    pub quarters: [Target; 4],
+}
+
+impl Plan {
+    /// The embedded default plan.
+    pub fn embedded() -> Plan {
+        // The embedded file is checked by a unit test; failing here would be a build defect.
+        Plan::from_toml(DEFAULT_PLAN_TOML).unwrap_or_else(|e| panic!("embedded plan: {e}"))
+    }
+
+    /// Parses and validates a plan file's text.
+    pub fn from_toml(text: &str) -> Result<Plan, PlanError> {
+        load::parse(text)
+    }
+
+    /// Sum of the sub-committee targets.
+    pub fn total_target(&self) -> Target {
+        self.subcommittees.iter().fold(
+            Target {
+                classes: 0,
+                learners: 0,
+            },
+            |acc, s| Target {
+                classes: acc.classes + s.target.classes,
+                learners: acc.learners + s.target.learners,
+            },
+        )
+    }
+
+    /// Every name a sub-committee is known by, folded for matching, with its index.
+    /// The id (dashes as spaces) and the full name count as aliases too.
+    pub fn folded_aliases(&self) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        for (i, s) in self.subcommittees.iter().enumerate() {
+            let names = std::iter::once(s.id.as_str())
+                .chain(std::iter::once(s.name.as_str()))
+                .chain(s.aliases.iter().map(String::as_str));
+            for n in names {
+                let f = fold(n);
+                if !f.is_empty() && !out.iter().any(|(a, j)| *a == f && *j == i) {
+                    out.push((f, i));
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_plan_has_the_seed_targets() {
+        let plan = Plan::embedded();
+        assert_eq!(plan.unit, "Xã Hồng Thái Tây");
+        assert_eq!(plan.year, 2019);
+        assert_eq!(plan.population_15_plus, 5550);
+        let ids: Vec<_> = plan.subcommittees.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "kinh-te",
+                "phap-luat",
+                "van-hoa-xa-hoi",
+                "suc-khoe",
+                "moi-truong",
+                "khac"
+            ]
+        );
+        let targets: Vec<_> = plan
+            .subcommittees
+            .iter()
+            .map(|s| (s.target.classes, s.target.learners))
+            .collect();
+        assert_eq!(
+            targets,
+            [(8, 800), (8, 750), (11, 700), (13, 850), (7, 800), (7, 450)]
+        );
+        // 8+8+11+13+7+7 = 54 classes; 800+750+700+850+800+450 = 4350 learners.
+        assert_eq!(
+            plan.total_target(),
+            Target {
+                classes: 54,
+                learners: 4350
+            }
+        );
+        let q: Vec<_> = plan
+            .quarters
+            .iter()
+            .map(|t| (t.classes, t.learners))
+            .collect();
+        assert_eq!(q, [(13, 1000), (14, 1200), (13, 1100), (13, 1050)]);
+    }
+}

@@ -1,0 +1,401 @@
+//! Where the class table is in a grid: the header row (not assumed to be row 1), an
+//! optional second header row under merged parents ("Số học viên" over "Tổng số | Nữ"),
+//! an optional row of column numbers "(1) (2) …", and what each later row is.
+
+use super::headers::{Field, field_of};
+use crate::input::grid::{CellValue, Grid};
+use crate::normalise::text::fold;
+
+/// How far down a sheet a header row is looked for. Title blocks are a few rows; a
+/// sheet whose first 60 rows hold no header is not a class table.
+const HEADER_SEARCH_ROWS: usize = 60;
+
+/// The recognised table of a sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Relative index of the (first) header row.
+    pub header_row: usize,
+    /// Relative index of the first row after the header rows and column numbers.
+    pub data_start: usize,
+    /// Column of each field found (the first, when a heading repeats).
+    pub columns: Vec<(Field, usize)>,
+}
+
+impl Table {
+    pub fn column(&self, f: Field) -> Option<usize> {
+        self.columns.iter().find(|(g, _)| *g == f).map(|(_, c)| *c)
+    }
+
+    pub fn has(&self, f: Field) -> bool {
+        self.column(f).is_some()
+    }
+}
+
+/// What a row below the header is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// Nothing in the table's columns (or only a row number).
+    Blank,
+    /// "Cộng", "Tổng cộng", "Tổng số", "Cộng quý I" …: a total, not a class.
+    Total,
+    /// "Người lập biểu", "GIÁM ĐỐC", "…, ngày … tháng … năm …", "Ghi chú: …": the table has ended.
+    Footer,
+    /// A class, to be checked.
+    Candidate,
+}
+
+fn text_of(v: &CellValue) -> Option<&str> {
+    v.as_text().filter(|s| !s.trim().is_empty())
+}
+
+/// Fields named by the cells of row `r`, by column.
+fn row_fields(grid: &Grid, r: usize) -> Vec<(usize, Field)> {
+    (0..grid.rows.get(r).map_or(0, Vec::len))
+        .filter_map(|c| text_of(grid.get(r, c)).and_then(field_of).map(|f| (c, f)))
+        .collect()
+}
+
+fn is_header(fields: &[(usize, Field)]) -> bool {
+    let has = |f: Field| fields.iter().any(|(_, g)| *g == f);
+    has(Field::Topic) && (has(Field::Learners) || has(Field::Male) || has(Field::Female))
+}
+
+/// Finds the class table, or None when the sheet has none.
+pub fn find_table(grid: &Grid) -> Option<Table> {
+    let limit = grid.height().min(HEADER_SEARCH_ROWS);
+    let header_row = (0..limit).find(|r| is_header(&row_fields(grid, *r)))?;
+    let sub = header_row + 1;
+    let two_level = is_sub_header(grid, sub);
+    let width = grid
+        .rows
+        .get(header_row)
+        .map_or(0, Vec::len)
+        .max(if two_level {
+            grid.rows.get(sub).map_or(0, Vec::len)
+        } else {
+            0
+        });
+    let mut columns: Vec<(Field, usize)> = Vec::new();
+    let mut parent: Option<Field> = None;
+    for c in 0..width {
+        let top = text_of(grid.get(header_row, c));
+        let below = if two_level {
+            text_of(grid.get(sub, c))
+        } else {
+            None
+        };
+        // A blank top cell over a sub-heading sits under the merged parent to its left.
+        if top.is_some() || below.is_none() {
+            parent = top.and_then(field_of);
+        }
+        let field = match below.and_then(field_of) {
+            Some(f) => Some(f),
+            None if top.is_some() => parent,
+            None => None,
+        };
+        if let Some(f) = field
+            && !columns.iter().any(|(g, _)| *g == f)
+        {
+            columns.push((f, c));
+        }
+    }
+    let mut data_start = if two_level { sub + 1 } else { sub };
+    if is_column_numbers(grid, data_start) {
+        data_start += 1;
+    }
+    Some(Table {
+        header_row,
+        data_start,
+        columns,
+    })
+}
+
+/// A second header row: every filled cell is a heading the tool knows or a column number.
+fn is_sub_header(grid: &Grid, r: usize) -> bool {
+    let Some(row) = grid.rows.get(r) else {
+        return false;
+    };
+    let mut named = 0;
+    for v in row {
+        match v {
+            v if v.is_blank() => {}
+            CellValue::Text(s) if field_of(s).is_some() => named += 1,
+            _ => return false,
+        }
+    }
+    named > 0
+}
+
+/// "(1) (2) (3) …" or "1 2 3 …" under the headings.
+fn is_column_numbers(grid: &Grid, r: usize) -> bool {
+    let Some(row) = grid.rows.get(r) else {
+        return false;
+    };
+    let mut n = 0;
+    for v in row {
+        let ok = match v {
+            v if v.is_blank() => continue,
+            CellValue::Number(x) => x.fract() == 0.0 && (0.0..=40.0).contains(x),
+            CellValue::Text(s) => {
+                let t = s.trim().trim_start_matches('(').trim_end_matches(')');
+                !t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit())
+            }
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
+}
+
+/// Words that begin the lines below a table.
+const FOOTER_STARTS: &[&str] = &[
+    "nguoi lap",
+    "nguoi lap bieu",
+    "nguoi tong hop",
+    "giam doc",
+    "pho giam doc",
+    "thu ky",
+    "ghi chu",
+    "xac nhan",
+    "ky ten",
+    "ky ghi ro",
+    "tm",
+    "t m",
+    "truong tieu ban",
+    "truong ban",
+    "chu tich",
+    "ke toan",
+    "noi nhan",
+];
+
+fn is_footer_text(folded: &str) -> bool {
+    if FOOTER_STARTS
+        .iter()
+        .any(|k| folded == *k || folded.starts_with(&format!("{k} ")))
+    {
+        return true;
+    }
+    // "Hồng Thái Tây, ngày 30 tháng 3 năm 2019" — the place-and-date line.
+    let words: Vec<&str> = folded.split(' ').collect();
+    let pos = |w: &str| words.iter().position(|x| *x == w);
+    matches!((pos("ngay"), pos("thang"), pos("nam")), (Some(a), Some(b), Some(c)) if a < b && b < c)
+}
+
+/// Words allowed after "Cộng"/"Tổng" in a total row label.
+const TOTAL_TAIL: &[&str] = &[
+    "cong", "so", "quy", "thang", "nam", "lop", "hoc", "vien", "i", "ii", "iii", "iv", "toan",
+    "bo", "chung", "cac", "tat", "ca", "luot", "nguoi",
+];
+
+/// "Cộng", "Tổng cộng", "Tổng số", "Tổng", "Cộng quý I", "Cộng tháng 3" — but not
+/// "Cộng đồng học tập", which is a topic.
+pub fn is_total_text(s: &str) -> bool {
+    let f = fold(s);
+    let mut words = f.split(' ');
+    let first_ok = matches!(words.next(), Some("cong" | "tong"));
+    first_ok && words.all(|w| TOTAL_TAIL.contains(&w) || w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Classifies row `r` of a recognised table.
+pub fn row_kind(grid: &Grid, table: &Table, r: usize) -> RowKind {
+    let Some(row) = grid.rows.get(r) else {
+        return RowKind::Blank;
+    };
+    let content_fields = [
+        Field::Topic,
+        Field::SubCommittee,
+        Field::Date,
+        Field::Village,
+        Field::Learners,
+        Field::Male,
+        Field::Female,
+        Field::Teacher,
+        Field::Note,
+    ];
+    let filled = |f: Field| table.column(f).is_some_and(|c| !grid.get(r, c).is_blank());
+    // Figures are numbers or dates; words in those columns ("GIÁM ĐỐC") are not.
+    let figure = |f: Field| {
+        table
+            .column(f)
+            .is_some_and(|c| matches!(grid.get(r, c), CellValue::Number(_) | CellValue::Date(_)))
+    };
+    let has_figures = figure(Field::Learners)
+        || figure(Field::Male)
+        || figure(Field::Female)
+        || figure(Field::Date);
+    // The label of a total or footer sits in the first filled cell, the STT or the topic column.
+    let label_cells = [
+        table.column(Field::Stt),
+        table.column(Field::Topic),
+        row.iter().position(|v| !v.is_blank()),
+    ];
+    let labels: Vec<&str> = label_cells
+        .iter()
+        .flatten()
+        .filter_map(|c| text_of(grid.get(r, *c)))
+        .collect();
+    if labels.iter().any(|s| is_total_text(s)) {
+        return RowKind::Total;
+    }
+    if !has_figures
+        && row
+            .iter()
+            .filter_map(text_of)
+            .any(|s| is_footer_text(&fold(s)))
+    {
+        return RowKind::Footer;
+    }
+    if content_fields.iter().any(|f| filled(*f)) {
+        RowKind::Candidate
+    } else {
+        RowKind::Blank
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> CellValue {
+        CellValue::Text(s.into())
+    }
+    fn n(x: f64) -> CellValue {
+        CellValue::Number(x)
+    }
+    const E: CellValue = CellValue::Empty;
+
+    #[test]
+    fn header_below_a_title_block() {
+        let grid = Grid {
+            top: 0,
+            left: 0,
+            rows: vec![
+                vec![
+                    t("UBND XÃ HỒNG THÁI TÂY"),
+                    E,
+                    E,
+                    t("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                ],
+                vec![t("BÁO CÁO CÁC LỚP ĐÃ MỞ THÁNG 3 NĂM 2019")],
+                vec![],
+                vec![
+                    t("STT"),
+                    t("Tên chuyên đề"),
+                    t("Ngày mở lớp"),
+                    t("Thôn"),
+                    t("Số học viên"),
+                ],
+                vec![n(1.0), t("Trồng lúa"), t("05/03/2019"), t("Đông"), n(40.0)],
+            ],
+        };
+        let table = find_table(&grid).unwrap();
+        assert_eq!(table.header_row, 3);
+        assert_eq!(table.data_start, 4);
+        assert_eq!(table.column(Field::Learners), Some(4));
+        assert_eq!(table.column(Field::Date), Some(2));
+        assert_eq!(row_kind(&grid, &table, 4), RowKind::Candidate);
+    }
+
+    #[test]
+    fn two_level_header_with_column_numbers() {
+        let grid = Grid {
+            top: 0,
+            left: 0,
+            rows: vec![
+                vec![
+                    t("STT"),
+                    t("Tên chuyên đề"),
+                    t("Ngày mở lớp"),
+                    t("Địa điểm"),
+                    t("Số học viên"),
+                    E,
+                    t("Ghi chú"),
+                ],
+                vec![E, E, E, E, t("Tổng số"), t("Nữ"), E],
+                vec![
+                    t("(1)"),
+                    t("(2)"),
+                    t("(3)"),
+                    t("(4)"),
+                    t("(5)"),
+                    t("(6)"),
+                    t("(7)"),
+                ],
+                vec![
+                    n(1.0),
+                    t("Luật giao thông"),
+                    t("05/03/2019"),
+                    t("Thôn Đông"),
+                    n(45.0),
+                    n(20.0),
+                ],
+            ],
+        };
+        let table = find_table(&grid).unwrap();
+        assert_eq!(table.data_start, 3);
+        assert_eq!(table.column(Field::Learners), Some(4));
+        assert_eq!(table.column(Field::Female), Some(5));
+        assert_eq!(table.column(Field::Note), Some(6));
+    }
+
+    #[test]
+    fn totals_footers_and_blanks() {
+        let grid = Grid {
+            top: 0,
+            left: 0,
+            rows: vec![
+                vec![t("STT"), t("Nội dung"), t("Ngày"), t("Số HV")],
+                vec![E, t("Cộng"), E, n(85.0)],
+                vec![E, t("Cộng đồng học tập"), t("1/3/2019"), n(30.0)],
+                vec![n(3.0)],
+                vec![E, t("Người lập biểu"), E, t("GIÁM ĐỐC")],
+                vec![E, t("Hồng Thái Tây, ngày 30 tháng 3 năm 2019")],
+                vec![t("Tổng số"), E, E, n(85.0)],
+            ],
+        };
+        let table = find_table(&grid).unwrap();
+        let kinds: Vec<_> = (1..7).map(|r| row_kind(&grid, &table, r)).collect();
+        assert_eq!(
+            kinds,
+            [
+                RowKind::Total,
+                RowKind::Candidate,
+                RowKind::Blank,
+                RowKind::Footer,
+                RowKind::Footer,
+                RowKind::Total
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sheet_without_a_table() {
+        let grid = Grid {
+            top: 0,
+            left: 0,
+            rows: vec![vec![t("Hướng dẫn điền biểu mẫu")], vec![t("Số học viên")]],
+        };
+        assert_eq!(find_table(&grid), None);
+    }
+
+    #[test]
+    fn total_labels() {
+        for s in [
+            "Cộng",
+            "Tổng cộng",
+            "TỔNG SỐ",
+            "Tổng",
+            "Cộng quý I",
+            "Cộng tháng 3",
+            "Tổng cộng:",
+        ] {
+            assert!(is_total_text(s), "{s}");
+        }
+        for s in ["Cộng đồng học tập", "Tổng vệ sinh môi trường", "Trồng lúa"] {
+            assert!(!is_total_text(s), "{s}");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+//! The outputs of a run: the consolidated workbook, the JSON summary and the terminal
+//! table. Each reads a [`crate::Consolidation`] and never the input files.
