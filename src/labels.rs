@@ -71,6 +71,81 @@ pub mod l {
     pub const SUBCOMMITTEE: Label = Label::new("Tiểu ban", "Sub-committee");
 }
 
+/// The words `check` and `consolidate` print on the terminal.
+pub mod cli {
+    use super::Label;
+
+    pub const PLAN_YEAR: Label = Label::new("kế hoạch năm", "plan year");
+    pub const AS_OF: Label = Label::new("tính đến ngày", "as of");
+    pub const TABLE_HEAD: [Label; 8] = [
+        Label::new("Tiểu ban", "Sub-committee"),
+        Label::new("CT lớp", "Class target"),
+        Label::new("Phải đạt", "Due"),
+        Label::new("Đã mở", "Opened"),
+        Label::new("CT học viên", "Learner target"),
+        Label::new("Phải đạt", "Due"),
+        Label::new("Đã học", "Learners"),
+        Label::new("Đánh giá", "Status"),
+    ];
+    pub const TOTAL: Label = Label::new("Tổng cộng", "Total");
+    pub const PARTICIPATION: Label = Label::new(
+        "Tỷ lệ người học / dân số từ 15 tuổi",
+        "Learners / population aged 15+",
+    );
+    pub const TARGET: Label = Label::new("kế hoạch", "plan");
+    pub const FILES: Label = Label::new("Tệp", "Files");
+    pub const ROWS: Label = Label::new("Dòng", "Rows");
+    pub const READ: Label = Label::new("đã đọc", "read");
+    pub const FAILED: Label = Label::new("lỗi", "failed");
+    pub const SKIPPED: Label = Label::new("bỏ qua", "skipped");
+    pub const DUPLICATE: Label = Label::new("trùng", "duplicate");
+    pub const ACCEPTED: Label = Label::new("được tính", "accepted");
+    pub const REJECTED: Label = Label::new("bị loại", "rejected");
+    pub const PROBLEMS: Label = Label::new("Cần xem lại", "To look at");
+    pub const MORE_PROBLEMS: Label = Label::new(
+        "vấn đề khác: xem trang Cảnh báo hoặc tệp JSON",
+        "more: see the Warnings sheet or the JSON",
+    );
+    pub const WROTE: Label = Label::new("Đã ghi", "Wrote");
+}
+
+/// A fraction as a percentage with one decimal, in the language's decimal mark
+/// (Vietnamese writes 78,3 %).
+pub fn percent(fraction: f64, lang: Lang) -> String {
+    let s = format!("{:.1} %", fraction * 100.0);
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// An operating-system error in words a secretary understands.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "không tồn tại".into(),
+        PermissionDenied => "không có quyền truy cập".into(),
+        AlreadyExists => "đã tồn tại".into(),
+        NotADirectory => "không phải thư mục".into(),
+        IsADirectory => "là một thư mục".into(),
+        StorageFull => "ổ đĩa đã đầy".into(),
+        ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// The word for a status.
+pub fn status_label(s: crate::check::Status) -> Label {
+    use crate::check::Status;
+    match s {
+        Status::Met => l::STATUS_MET,
+        Status::OnTrack => l::STATUS_ON_TRACK,
+        Status::Behind => l::STATUS_BEHIND,
+        Status::Short => l::STATUS_SHORT,
+        Status::Upcoming => l::STATUS_UPCOMING,
+    }
+}
+
 /// Known sub-committees, listed for a message.
 fn list(names: &[String]) -> String {
     names.join("; ")
@@ -221,6 +296,13 @@ fn message_en(p: &Problem) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percentages_use_the_languages_decimal_mark() {
+        assert_eq!(percent(0.783, Lang::Vi), "78,3 %");
+        assert_eq!(percent(0.783, Lang::En), "78.3 %");
+        assert_eq!(percent(1575.0 / 5550.0, Lang::Vi), "28,4 %");
+    }
 
     #[test]
     fn message_names_the_cell_and_the_raw_text() {

@@ -1,1 +1,54 @@
-fn main() {}
+//! The `tthtcd` command: parses arguments, runs one command, maps the outcome to an
+//! exit code. Errors that stop a run are printed as plain sentences, never a backtrace.
+
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use commands::exit;
+
+/// Tổng hợp báo cáo các lớp của Trung tâm học tập cộng đồng và đối chiếu với kế hoạch năm.
+///
+/// Consolidates the monthly class reports of a commune Community Learning Centre and
+/// checks them against the yearly plan.
+#[derive(Parser, Debug)]
+#[command(name = "tthtcd", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Read every workbook in FOLDER and write one consolidated workbook.
+    Consolidate(commands::consolidate::Args),
+    /// Read and check FOLDER without writing a workbook; the exit code tells the state.
+    Check(commands::check::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                exit::CANNOT_RUN
+            } else {
+                exit::OK
+            });
+        }
+    };
+    let result = match &cli.command {
+        Command::Consolidate(args) => commands::consolidate::run(args),
+        Command::Check(args) => commands::check::run(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("Lỗi: {e:#}");
+            ExitCode::from(exit::CANNOT_RUN)
+        }
+    }
+}

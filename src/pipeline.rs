@@ -34,11 +34,8 @@ pub struct Config<'a> {
 /// Why a run could not start.
 #[derive(Debug, Error)]
 pub enum RunError {
-    #[error("không mở được thư mục '{path}': {source}")]
-    Folder {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("không mở được thư mục '{path}': {}", crate::labels::io_reason(.err))]
+    Folder { path: String, err: std::io::Error },
     #[error(transparent)]
     AsOf(#[from] crate::check::asof::AsOfError),
 }
@@ -47,9 +44,9 @@ pub enum RunError {
 pub fn run(config: &Config) -> Result<Consolidation, RunError> {
     let as_of = AsOf::new(config.as_of, config.plan.year)?;
     let folder = &config.folder;
-    let found = discover(folder, config.output.as_deref()).map_err(|source| RunError::Folder {
+    let found = discover(folder, config.output.as_deref()).map_err(|err| RunError::Folder {
         path: folder.display().to_string(),
-        source,
+        err,
     })?;
     let aliases = config.plan.folded_aliases();
     let mut state = State::default();
@@ -193,7 +190,7 @@ fn read_file(
             report.ledger.read += 1;
             match outcome {
                 RowOutcome::Rejected => report.ledger.rejected += 1,
-                RowOutcome::Accepted(class) => accept(class, &mut report.ledger, st),
+                RowOutcome::Accepted(class) => accept(*class, &mut report.ledger, st),
             }
         }
     }

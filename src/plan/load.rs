@@ -144,9 +144,24 @@ fn check_aliases(plan: &Plan) -> Result<(), PlanError> {
     Ok(())
 }
 
+/// The commonest serde/toml messages in Vietnamese; anything else as it is.
+fn vietnamese(msg: &str) -> String {
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return format!("thiếu mục {rest}");
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        return format!("mục không có trong mẫu kế hoạch: {rest}");
+    }
+    if msg.starts_with("invalid value: integer `-") {
+        let raw = msg.split('`').nth(1).unwrap_or("");
+        return format!("giá trị {raw} không hợp lệ: chỉ tiêu phải là số nguyên không âm");
+    }
+    msg.to_string()
+}
+
 /// toml's message with a line number worked out from its byte span.
 fn describe(e: &toml::de::Error, text: &str) -> String {
-    let msg = e.message().trim().to_string();
+    let msg = vietnamese(e.message().trim());
     match e.span() {
         Some(span) => {
             let line = text[..span.start.min(text.len())].matches('\n').count() + 1;

@@ -29,7 +29,7 @@ pub struct SheetContext<'a> {
 /// One candidate row's fate.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowOutcome {
-    Accepted(ClassRow),
+    Accepted(Box<ClassRow>),
     Rejected,
 }
 
@@ -62,7 +62,7 @@ pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
                     diagnostics: &mut out.diagnostics,
                 };
                 let outcome = match reader.read(sheet_sub) {
-                    Some(class) => RowOutcome::Accepted(class),
+                    Some(class) => RowOutcome::Accepted(Box::new(class)),
                     None => RowOutcome::Rejected,
                 };
                 out.rows.push(outcome);

@@ -1,2 +1,7 @@
 //! The outputs of a run: the consolidated workbook, the JSON summary and the terminal
 //! table. Each reads a [`crate::Consolidation`] and never the input files.
+
+pub mod json;
+pub mod output;
+pub mod terminal;
+pub mod workbook;

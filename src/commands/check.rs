@@ -1,0 +1,31 @@
+//! `tthtcd check FOLDER`: read and check without writing a workbook. The exit code says
+//! whether the month is in order: 0 all counted and on track, 1 some sub-committee
+//! behind or short, 2 something was not counted.
+
+use tthtcd::labels::Lang;
+use tthtcd::report::terminal;
+
+use super::{Common, exit};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub common: Common,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<u8> {
+    let c = super::consolidate(&args.common, None)?;
+    let text = terminal::render(&c, Lang::Vi);
+    if args.common.json.as_deref() == Some(std::path::Path::new("-")) {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
+    }
+    Ok(if c.has_losses() {
+        exit::NOT_COUNTED
+    } else if c.falls_short() {
+        exit::FALLS_SHORT
+    } else {
+        exit::OK
+    })
+}

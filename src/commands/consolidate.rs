@@ -1,0 +1,35 @@
+//! `tthtcd consolidate FOLDER -o OUT.xlsx`: the main job. Reads every workbook, checks
+//! the classes against the plan and writes one formatted workbook (and the JSON).
+
+use std::path::PathBuf;
+
+use tthtcd::labels::{Lang, cli};
+use tthtcd::report::{output, terminal, workbook};
+
+use super::{Common, exit};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub common: Common,
+    /// The consolidated workbook to write.
+    #[arg(short, long, value_name = "OUT.xlsx", default_value = "tong-hop.xlsx")]
+    pub output: PathBuf,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<u8> {
+    let c = super::consolidate(&args.common, Some(&args.output))?;
+    let bytes = workbook::workbook_bytes(&c, Lang::Vi)?;
+    output::write_atomic(&args.output, &bytes)?;
+    // With --json -, standard output is the JSON's alone; the table goes to stderr.
+    let text = terminal::render(&c, Lang::Vi);
+    let wrote = format!("{} {}", cli::WROTE.get(Lang::Vi), args.output.display());
+    if args.common.json.as_deref() == Some(std::path::Path::new("-")) {
+        eprint!("{text}");
+        eprintln!("\n{wrote}");
+    } else {
+        print!("{text}");
+        println!("\n{wrote}");
+    }
+    Ok(exit::OK)
+}

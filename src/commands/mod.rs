@@ -1,0 +1,141 @@
+//! One module a subcommand. Each takes its parsed arguments and returns the exit code;
+//! `anyhow` carries the errors that stop a run to `main`, which prints them plainly.
+
+pub mod check;
+pub mod consolidate;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use tthtcd::labels::Lang;
+use tthtcd::report::output;
+use tthtcd::{Config, Consolidation, Plan};
+
+/// Exit codes, decided in one place (see README).
+pub mod exit {
+    /// All counted; every sub-committee met or on track (check).
+    pub const OK: u8 = 0;
+    /// Some sub-committee is behind or short (check).
+    pub const FALLS_SHORT: u8 = 1;
+    /// A file failed or a row was rejected: something was not counted (check).
+    pub const NOT_COUNTED: u8 = 2;
+    /// The run could not be done: bad plan, missing folder, unwritable output, bad arguments.
+    pub const CANNOT_RUN: u8 = 3;
+}
+
+/// Options shared by the commands that read a folder.
+#[derive(clap::Args, Debug)]
+pub struct Common {
+    /// Folder of sub-committee workbooks (.xlsx .xlsm .xlsb .xls .ods), read recursively.
+    pub folder: PathBuf,
+    /// Plan file (TOML) instead of the embedded 2019 plan of Hồng Thái Tây.
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+    /// Judge the figures as of this date (YYYY-MM-DD); default: the plan year's last day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Also write the summary as JSON to FILE ("-" for standard output).
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' không phải ngày dạng YYYY-MM-DD"))
+}
+
+/// Loads the plan: the embedded one, or a file.
+pub fn load_plan(path: Option<&Path>) -> anyhow::Result<Plan> {
+    match path {
+        None => Ok(Plan::embedded()),
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| {
+                anyhow::anyhow!(
+                    "không đọc được tệp kế hoạch '{}': {}",
+                    p.display(),
+                    tthtcd::labels::io_reason(&e)
+                )
+            })?;
+            Plan::from_toml(&text)
+                .with_context(|| format!("tệp kế hoạch '{}' không hợp lệ", p.display()))
+        }
+    }
+}
+
+/// Refuses a JSON path that is (or looks like) a spreadsheet, and an unwritable folder.
+fn preflight_json(path: &Path) -> anyhow::Result<()> {
+    if path == Path::new("-") {
+        return Ok(());
+    }
+    if tthtcd::input::discover::Format::from_path(path).is_some() {
+        anyhow::bail!(
+            "tệp JSON '{}' mang đuôi bảng tính; hãy đặt tên .json",
+            path.display()
+        );
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    tempfile::tempfile_in(dir)
+        .with_context(|| format!("không ghi được vào thư mục '{}'", dir.display()))?;
+    Ok(())
+}
+
+/// Runs the pipeline with a progress bar on stderr that appears only on a terminal and
+/// only once the run has taken more than a second.
+pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Consolidation> {
+    if let Some(j) = &common.json {
+        preflight_json(j)?;
+    }
+    if let Some(o) = output {
+        output::preflight(o)?;
+    }
+    let plan = load_plan(common.plan.as_deref())?;
+    let bar = ProgressBar::hidden();
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} tệp  {per_sec}  {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let started = Instant::now();
+    let on_terminal = std::io::stderr().is_terminal();
+    let progress = |done: usize, total: usize| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+        if on_terminal && bar.is_hidden() && started.elapsed() > Duration::from_secs(1) {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    };
+    let config = Config {
+        folder: common.folder.clone(),
+        plan,
+        as_of: common.as_of,
+        output: output.map(Path::to_path_buf),
+        progress: Some(&progress),
+    };
+    let result = tthtcd::run(&config);
+    bar.finish_and_clear();
+    let c = result?;
+    if let Some(j) = &common.json {
+        write_json(&c, j)?;
+    }
+    Ok(c)
+}
+
+fn write_json(c: &Consolidation, path: &Path) -> anyhow::Result<()> {
+    let value = tthtcd::report::json::summary(c, Lang::Vi);
+    let mut text = serde_json::to_string_pretty(&value)?;
+    text.push('\n');
+    if path == Path::new("-") {
+        use std::io::Write;
+        std::io::stdout().write_all(text.as_bytes())?;
+    } else {
+        output::write_atomic(path, text.as_bytes())?;
+    }
+    Ok(())
+}

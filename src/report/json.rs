@@ -1,0 +1,156 @@
+//! The `--json` summary, exactly as docs/json-summary.md promises: other tools read it,
+//! so fields are only ever added.
+
+use serde::Serialize;
+
+use crate::check::{Measure, Participation, Status};
+use crate::consolidation::{Consolidation, FileStatus};
+use crate::diagnostics::{Ledger, Severity};
+use crate::labels::{Lang, problem_message};
+
+/// Version of the JSON shape; bumped only when a field is renamed or removed.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    schema: u32,
+    tool: Tool,
+    plan: PlanInfo<'a>,
+    files: Vec<File<'a>>,
+    totals: Totals,
+    subcommittees: Vec<SubCommittee<'a>>,
+    quarters: Vec<Quarter>,
+    participation: &'a Participation,
+    issues: Vec<Issue<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct PlanInfo<'a> {
+    unit: &'a str,
+    year: i32,
+    as_of: String,
+}
+
+#[derive(Serialize)]
+struct File<'a> {
+    path: &'a str,
+    status: FileStatus,
+    reason: Option<String>,
+    sha256: Option<&'a str>,
+    rows: Ledger,
+}
+
+#[derive(Serialize)]
+struct Totals {
+    classes: u32,
+    learners: u32,
+    rows_read: u32,
+    rows_accepted: u32,
+    rows_rejected: u32,
+    duplicates: u32,
+}
+
+#[derive(Serialize)]
+struct SubCommittee<'a> {
+    id: &'a str,
+    name: &'a str,
+    classes: Measure,
+    learners: Measure,
+    status: Status,
+}
+
+#[derive(Serialize)]
+struct Quarter {
+    quarter: u32,
+    classes: Measure,
+    learners: Measure,
+    status: Status,
+}
+
+#[derive(Serialize)]
+struct Issue<'a> {
+    severity: Severity,
+    code: &'static str,
+    file: Option<&'a str>,
+    sheet: Option<&'a str>,
+    cell: Option<&'a str>,
+    message: String,
+}
+
+/// The summary as a JSON value.
+pub fn summary(c: &Consolidation, lang: Lang) -> serde_json::Value {
+    let t = c.totals();
+    let s = &c.summary;
+    let doc = Summary {
+        schema: SCHEMA,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        plan: PlanInfo {
+            unit: &c.plan.unit,
+            year: c.plan.year,
+            as_of: s.as_of.date.format("%Y-%m-%d").to_string(),
+        },
+        files: c
+            .files
+            .iter()
+            .map(|f| File {
+                path: &f.path,
+                status: f.status,
+                reason: f.reason.as_ref().map(|p| problem_message(p, None, lang)),
+                sha256: f.sha256.as_deref(),
+                rows: f.ledger,
+            })
+            .collect(),
+        totals: Totals {
+            classes: s.classes.actual,
+            learners: s.learners.actual,
+            rows_read: t.read,
+            rows_accepted: t.accepted,
+            rows_rejected: t.rejected,
+            duplicates: t.duplicate,
+        },
+        subcommittees: s
+            .subcommittees
+            .iter()
+            .map(|r| SubCommittee {
+                id: &r.id,
+                name: &r.name,
+                classes: r.classes,
+                learners: r.learners,
+                status: r.status,
+            })
+            .collect(),
+        quarters: s
+            .quarters
+            .iter()
+            .map(|q| Quarter {
+                quarter: q.quarter,
+                classes: q.classes,
+                learners: q.learners,
+                status: q.status,
+            })
+            .collect(),
+        participation: &s.participation,
+        issues: c
+            .diagnostics
+            .iter()
+            .map(|d| Issue {
+                severity: d.severity(),
+                code: d.code(),
+                file: d.file.as_deref(),
+                sheet: d.sheet.as_deref(),
+                cell: d.cell.as_deref(),
+                message: d.message(lang),
+            })
+            .collect(),
+    };
+    serde_json::to_value(doc).unwrap_or(serde_json::Value::Null)
+}

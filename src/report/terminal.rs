@@ -1,0 +1,160 @@
+//! The short table `tthtcd check` and `consolidate` print: one line a sub-committee,
+//! then what was not counted and why.
+
+use std::fmt::Write;
+
+use crate::consolidation::{Consolidation, FileStatus};
+use crate::diagnostics::Severity;
+use crate::labels::{Lang, cli, percent, status_label};
+
+/// Display width of a string: NFC Vietnamese letters are one column each.
+fn width(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn pad(s: &str, w: usize, right: bool) -> String {
+    let fill = " ".repeat(w.saturating_sub(width(s)));
+    if right {
+        format!("{fill}{s}")
+    } else {
+        format!("{s}{fill}")
+    }
+}
+
+/// Renders rows as a plain table; the first column is left-aligned, the rest right.
+fn table(rows: &[Vec<String>]) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| width(s))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for (i, row) in rows.iter().enumerate() {
+        let line: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(c, s)| pad(s, widths[c], c > 0 && c + 1 < cols))
+            .collect();
+        let _ = writeln!(out, "{}", line.join("  ").trim_end());
+        if i == 0 {
+            let _ = writeln!(
+                out,
+                "{}",
+                "-".repeat(widths.iter().sum::<usize>() + 2 * cols.saturating_sub(1))
+            );
+        }
+    }
+    out
+}
+
+/// How many problem lines to print before pointing at the workbook / JSON for the rest.
+const MAX_PROBLEM_LINES: usize = 20;
+
+/// The report printed to the terminal.
+pub fn render(c: &Consolidation, lang: Lang) -> String {
+    let s = &c.summary;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} — {} {} — {} {}\n",
+        c.plan.centre,
+        cli::PLAN_YEAR.get(lang),
+        c.plan.year,
+        cli::AS_OF.get(lang),
+        s.as_of.date.format("%d/%m/%Y")
+    );
+    let mut rows = vec![
+        cli::TABLE_HEAD
+            .iter()
+            .map(|l| l.get(lang).to_string())
+            .collect::<Vec<_>>(),
+    ];
+    for r in &s.subcommittees {
+        rows.push(vec![
+            r.name.clone(),
+            r.classes.target.to_string(),
+            r.classes.expected.to_string(),
+            r.classes.actual.to_string(),
+            r.learners.target.to_string(),
+            r.learners.expected.to_string(),
+            r.learners.actual.to_string(),
+            status_label(r.status).get(lang).to_string(),
+        ]);
+    }
+    rows.push(vec![
+        cli::TOTAL.get(lang).to_string(),
+        s.classes.target.to_string(),
+        s.classes.expected.to_string(),
+        s.classes.actual.to_string(),
+        s.learners.target.to_string(),
+        s.learners.expected.to_string(),
+        s.learners.actual.to_string(),
+        String::new(),
+    ]);
+    out.push_str(&table(&rows));
+    let p = &s.participation;
+    let _ = writeln!(
+        out,
+        "\n{}: {} / {} = {} ({} {})",
+        cli::PARTICIPATION.get(lang),
+        p.learners,
+        p.population_15_plus,
+        percent(p.rate, lang),
+        cli::TARGET.get(lang),
+        percent(p.target_rate, lang)
+    );
+    let t = c.totals();
+    let count = |st: FileStatus| c.files.iter().filter(|f| f.status == st).count();
+    let _ = writeln!(
+        out,
+        "{}: {} {}, {} {}, {} {}, {} {}. {}: {} {}, {} {}, {} {}, {} {}.",
+        cli::FILES.get(lang),
+        count(FileStatus::Read),
+        cli::READ.get(lang),
+        count(FileStatus::Failed),
+        cli::FAILED.get(lang),
+        count(FileStatus::Skipped),
+        cli::SKIPPED.get(lang),
+        count(FileStatus::Duplicate),
+        cli::DUPLICATE.get(lang),
+        cli::ROWS.get(lang),
+        t.read,
+        cli::READ.get(lang),
+        t.accepted,
+        cli::ACCEPTED.get(lang),
+        t.rejected,
+        cli::REJECTED.get(lang),
+        t.duplicate,
+        cli::DUPLICATE.get(lang),
+    );
+    let problems: Vec<_> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() != Severity::Info)
+        .collect();
+    if !problems.is_empty() {
+        let _ = writeln!(out, "\n{} ({}):", cli::PROBLEMS.get(lang), problems.len());
+        for d in problems.iter().take(MAX_PROBLEM_LINES) {
+            let place = [d.file.as_deref(), d.sheet.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" / ");
+            let _ = writeln!(out, "  [{}] {place}: {}", d.code(), d.message(lang));
+        }
+        if problems.len() > MAX_PROBLEM_LINES {
+            let _ = writeln!(
+                out,
+                "  … {} {}",
+                problems.len() - MAX_PROBLEM_LINES,
+                cli::MORE_PROBLEMS.get(lang)
+            );
+        }
+    }
+    out
+}
