@@ -1,0 +1,236 @@
+//! The command line as a user meets it: exit codes, messages for a bad plan or a
+//! protected output, JSON on standard output, and repeat runs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+fn tthtcd(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tthtcd"))
+        .args(args)
+        .output()
+        .expect("run tthtcd")
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+/// A class report: header in row 1, then (topic, day of March 2019, learners as typed).
+fn report(path: &Path, rows: &[(&str, u32, &str)]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for (c, h) in ["STT", "Tên chuyên đề", "Ngày mở lớp", "Thôn", "Số học viên"]
+        .iter()
+        .enumerate()
+    {
+        ws.write(0, c as u16, *h).unwrap();
+    }
+    for (i, (topic, day, learners)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write(r, 0, r).unwrap();
+        ws.write(r, 1, *topic).unwrap();
+        ws.write_datetime_with_format(
+            r,
+            2,
+            &ExcelDateTime::from_ymd(2019, 3, *day as u8).unwrap(),
+            &date,
+        )
+        .unwrap();
+        ws.write(r, 3, "Thôn Đông").unwrap();
+        match learners.parse::<f64>() {
+            Ok(n) => ws.write(r, 4, n).unwrap(),
+            Err(_) => ws.write(r, 4, *learners).unwrap(),
+        };
+    }
+    wb.save(path).unwrap();
+}
+
+struct Dir {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+}
+
+impl Dir {
+    fn new() -> Dir {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().to_path_buf();
+        std::fs::create_dir(root.join("in")).unwrap();
+        Dir { _tmp: tmp, root }
+    }
+    fn input(&self) -> PathBuf {
+        self.root.join("in")
+    }
+    fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+}
+
+/// A plan of one class of 10 learners for each of the six sub-committees.
+fn small_plan(dir: &Dir) -> PathBuf {
+    let text = tthtcd::plan::DEFAULT_PLAN_TOML
+        .lines()
+        .map(|l| {
+            if l.starts_with("classes = ") {
+                "classes = 1"
+            } else if l.starts_with("learners = ") {
+                "learners = 10"
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let p = dir.path("plan.toml");
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn six_files(dir: &Dir, kinh_te_learners: &str) {
+    report(
+        &dir.input().join("kinh-te.xlsx"),
+        &[("Trồng lúa", 5, kinh_te_learners)],
+    );
+    for id in [
+        "phap-luat",
+        "van-hoa-xa-hoi",
+        "suc-khoe",
+        "moi-truong",
+        "khac",
+    ] {
+        // Topics differ so that no two files are byte-identical copies.
+        report(
+            &dir.input().join(format!("{id}.xlsx")),
+            &[(&format!("Chuyên đề {id}"), 6, "12")],
+        );
+    }
+}
+
+#[test]
+fn check_exits_0_when_every_subcommittee_meets_a_small_plan() {
+    let dir = Dir::new();
+    six_files(&dir, "10");
+    let plan = small_plan(&dir);
+    let out = tthtcd(&["check", s(&dir.input()), "--plan", s(&plan)]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn check_exits_1_when_a_subcommittee_falls_short() {
+    let dir = Dir::new();
+    // kinh-te: 9 learners < 10 planned → short at year end.
+    six_files(&dir, "9");
+    let plan = small_plan(&dir);
+    let out = tthtcd(&["check", s(&dir.input()), "--plan", s(&plan)]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn check_exits_2_when_a_row_is_rejected_and_names_the_cell() {
+    let dir = Dir::new();
+    six_files(&dir, "bốn mươi");
+    let plan = small_plan(&dir);
+    let out = tthtcd(&["check", s(&dir.input()), "--plan", s(&plan)]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The learners of the first class are in E2.
+    assert!(
+        text.contains("Ô E2: số học viên 'bốn mươi' không phải là số"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_bad_plan_is_refused_with_field_and_line() {
+    let dir = Dir::new();
+    six_files(&dir, "10");
+    let text = tthtcd::plan::DEFAULT_PLAN_TOML.replacen("learners = 750", "learners = -750", 1);
+    let line = text.lines().position(|l| l == "learners = -750").unwrap() + 1;
+    let plan = dir.path("bad.toml");
+    std::fs::write(&plan, text).unwrap();
+    let out = tthtcd(&[
+        "consolidate",
+        s(&dir.input()),
+        "--plan",
+        s(&plan),
+        "-o",
+        s(&dir.path("o.xlsx")),
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("dòng {line}")) && err.contains("-750"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!dir.path("o.xlsx").exists());
+}
+
+#[test]
+fn an_input_file_is_never_overwritten() {
+    let dir = Dir::new();
+    six_files(&dir, "10");
+    let input = dir.input().join("kinh-te.xlsx");
+    let before = std::fs::read(&input).unwrap();
+    let out = tthtcd(&["consolidate", s(&dir.input()), "-o", s(&input)]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("không phải tệp do tthtcd tạo ra"));
+    assert_eq!(std::fs::read(&input).unwrap(), before);
+}
+
+fn totals(json: &serde_json::Value) -> (u64, u64, u64) {
+    let t = &json["totals"];
+    (
+        t["classes"].as_u64().unwrap(),
+        t["learners"].as_u64().unwrap(),
+        t["rows_read"].as_u64().unwrap(),
+    )
+}
+
+#[test]
+fn json_on_stdout_and_repeat_runs_with_the_output_inside_the_folder() {
+    let dir = Dir::new();
+    six_files(&dir, "10");
+    let out_path = dir.input().join("tong-hop.xlsx");
+    let run = || {
+        let out = tthtcd(&[
+            "consolidate",
+            s(&dir.input()),
+            "-o",
+            s(&out_path),
+            "--json",
+            "-",
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value =
+            serde_json::from_slice(&out.stdout).expect("stdout is JSON only");
+        (json, std::fs::read(&out_path).unwrap())
+    };
+    let (first, bytes1) = run();
+    let (second, bytes2) = run();
+    // 6 files × 1 class: 10 + 5 × 12 = 70 learners.
+    assert_eq!(totals(&first), (6, 70, 6));
+    assert_eq!(totals(&second), (6, 70, 6));
+    assert_eq!(first["schema"], 1);
+    // The second run lists its own earlier output as skipped, and writes the same bytes.
+    let own = second["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "tong-hop.xlsx")
+        .unwrap();
+    assert_eq!(own["status"], "skipped");
+    assert_eq!(bytes1, bytes2);
+}
