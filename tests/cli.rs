@@ -35,7 +35,7 @@ fn report(path: &Path, rows: &[(&str, u32, &str)]) {
         ws.write_datetime_with_format(
             r,
             2,
-            &ExcelDateTime::from_ymd(2019, 3, *day as u8).unwrap(),
+            ExcelDateTime::from_ymd(2019, 3, *day as u8).unwrap(),
             &date,
         )
         .unwrap();
