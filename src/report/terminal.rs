@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::check::Measure;
 use crate::consolidation::{Consolidation, FileStatus};
 use crate::diagnostics::Severity;
 use crate::labels::{Lang, cli, percent, status_label};
@@ -52,6 +53,16 @@ fn table(rows: &[Vec<String>]) -> String {
     out
 }
 
+/// A table line: name, the three class figures, the three learner figures, status.
+fn line(name: String, classes: &Measure, learners: &Measure, status: String) -> Vec<String> {
+    let mut v = vec![name];
+    for m in [classes, learners] {
+        v.extend([m.target, m.expected, m.actual].map(|n| n.to_string()));
+    }
+    v.push(status);
+    v
+}
+
 /// How many problem lines to print before pointing at the workbook / JSON for the rest.
 const MAX_PROBLEM_LINES: usize = 20;
 
@@ -75,27 +86,15 @@ pub fn render(c: &Consolidation, lang: Lang) -> String {
             .collect::<Vec<_>>(),
     ];
     for r in &s.subcommittees {
-        rows.push(vec![
-            r.name.clone(),
-            r.classes.target.to_string(),
-            r.classes.expected.to_string(),
-            r.classes.actual.to_string(),
-            r.learners.target.to_string(),
-            r.learners.expected.to_string(),
-            r.learners.actual.to_string(),
-            status_label(r.status).get(lang).to_string(),
-        ]);
+        let status = status_label(r.status).get(lang).to_string();
+        rows.push(line(r.name.clone(), &r.classes, &r.learners, status));
     }
-    rows.push(vec![
+    rows.push(line(
         cli::TOTAL.get(lang).to_string(),
-        s.classes.target.to_string(),
-        s.classes.expected.to_string(),
-        s.classes.actual.to_string(),
-        s.learners.target.to_string(),
-        s.learners.expected.to_string(),
-        s.learners.actual.to_string(),
+        &s.classes,
+        &s.learners,
         String::new(),
-    ]);
+    ));
     out.push_str(&table(&rows));
     let p = &s.participation;
     let _ = writeln!(
