@@ -11,7 +11,7 @@ use crate::input::grid::{CellValue, Grid, SheetGrid};
 use crate::normalise::dates::{self, DateError};
 use crate::normalise::numbers::{self, CountError};
 use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
-use crate::normalise::text::clean;
+use crate::normalise::text::{clean, fold};
 use crate::plan::Plan;
 
 /// What the rows of a sheet need to know from outside the sheet.
@@ -48,12 +48,18 @@ pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
         return out;
     };
     out.table_found = true;
-    let sheet_sub = sheet_subcommittee(ctx, sheet, &table);
+    let mut sheet_sub = sheet_subcommittee(ctx, sheet, &table);
     for r in table.data_start..sheet.grid.height() {
         match row_kind(&sheet.grid, &table, r) {
             RowKind::Blank | RowKind::Total => {}
             RowKind::Footer => break,
             RowKind::Candidate => {
+                // "II | TIỂU BAN PHÁP LUẬT" inside a table that groups several
+                // sub-committees: the rows below belong to it.
+                if let Some(i) = group_heading(ctx, &sheet.grid, &table, r) {
+                    sheet_sub = Some(i);
+                    continue;
+                }
                 let mut reader = RowReader {
                     ctx,
                     sheet,
@@ -70,6 +76,62 @@ pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
         }
     }
     out
+}
+
+/// A row with no figures whose only text names one sub-committee is a group heading.
+fn group_heading(ctx: &SheetContext, grid: &Grid, table: &Table, r: usize) -> Option<usize> {
+    let figures = [
+        Field::Date,
+        Field::Learners,
+        Field::Male,
+        Field::Female,
+        Field::Village,
+        Field::Teacher,
+    ];
+    if figures
+        .iter()
+        .any(|f| table.column(*f).is_some_and(|c| !grid.get(r, c).is_blank()))
+    {
+        return None;
+    }
+    let label_columns = [
+        table.column(Field::Topic),
+        table.column(Field::SubCommittee),
+    ];
+    let mut named = None;
+    for c in label_columns.into_iter().flatten() {
+        let Some(text) = grid.get(r, c).as_text().filter(|t| !t.trim().is_empty()) else {
+            continue;
+        };
+        // The whole label must be the name, so a class titled "Pháp luật về đất đai"
+        // that lacks its figures is still reported, not taken for a heading.
+        let bare = heading_name(text);
+        match ctx.aliases.iter().find(|(a, _)| *a == bare) {
+            Some((_, i)) if named.is_none_or(|j| j == *i) => named = Some(*i),
+            _ => return None,
+        }
+    }
+    named
+}
+
+/// A heading's label without its numbering ("II.", "A -") and the words "tiểu ban", folded.
+fn heading_name(text: &str) -> String {
+    const NUMBERING: &[&str] = &[
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "a", "b", "c", "d", "e", "g",
+    ];
+    let folded = fold(text);
+    let mut words: Vec<&str> = folded.split(' ').collect();
+    while words
+        .first()
+        .is_some_and(|w| NUMBERING.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
+    {
+        words.remove(0);
+    }
+    let joined = words.join(" ");
+    joined
+        .strip_prefix("tieu ban ")
+        .map(str::to_string)
+        .unwrap_or(joined)
 }
 
 /// The sub-committee named above the table, else by the sheet's name, else by the file's.
@@ -329,5 +391,153 @@ impl RowReader<'_, '_> {
                 None
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::grid::CellValue::{Empty as E, Number as N};
+
+    fn t(s: &str) -> CellValue {
+        CellValue::Text(s.into())
+    }
+
+    fn run(rows: Vec<Vec<CellValue>>, sheet_name: &str, file: &str) -> SheetResult {
+        let plan = Plan::embedded();
+        let aliases = plan.folded_aliases();
+        let ctx = SheetContext {
+            plan: &plan,
+            aliases: &aliases,
+            file,
+            file_subcommittee: None,
+            as_of: NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(),
+        };
+        let sheet = SheetGrid {
+            name: sheet_name.into(),
+            hidden: false,
+            grid: Grid {
+                top: 0,
+                left: 0,
+                rows,
+            },
+        };
+        read_sheet(&ctx, &sheet)
+    }
+
+    fn accepted(r: &SheetResult) -> Vec<(usize, String, u32)> {
+        r.rows
+            .iter()
+            .filter_map(|o| match o {
+                RowOutcome::Accepted(c) => Some((c.subcommittee, c.topic.clone(), c.learners)),
+                RowOutcome::Rejected => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn group_headings_set_the_subcommittee_of_the_rows_below() {
+        let r = run(
+            vec![
+                vec![t("STT"), t("Tên lớp"), t("Ngày mở lớp"), t("Số học viên")],
+                vec![t("I"), t("TIỂU BAN PHÁP LUẬT")],
+                vec![N(1.0), t("Luật Đất đai"), t("05/03/2019"), N(40.0)],
+                vec![t("II"), t("Tiểu ban Y tế")],
+                vec![
+                    N(1.0),
+                    t("Phòng chống sốt xuất huyết"),
+                    t("06/03/2019"),
+                    N(30.0),
+                ],
+                vec![N(2.0), t("Pháp luật về đất đai")],
+            ],
+            "Sheet1",
+            "tong-hop.xlsx",
+        );
+        // Two classes: pháp luật (index 1) 40, sức khỏe (index 3) 30. The last row names a
+        // topic, not just a sub-committee, so it is a candidate rejected for its missing
+        // date and learners — not a heading.
+        assert_eq!(
+            accepted(&r),
+            vec![
+                (1, "Luật Đất đai".into(), 40),
+                (3, "Phòng chống sốt xuất huyết".into(), 30)
+            ]
+        );
+        assert_eq!(r.rows.len(), 3);
+        let codes: Vec<_> = r
+            .diagnostics
+            .iter()
+            .map(|d| (d.code(), d.cell.clone().unwrap()))
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                ("date-missing", "C6".to_string()),
+                ("learners-missing", "D6".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn every_problem_of_a_row_is_reported_with_its_cell() {
+        let r = run(
+            vec![
+                vec![t("UBND XÃ HỒNG THÁI TÂY")],
+                vec![t("Tiểu ban: Pháp luật")],
+                vec![t("TT"), t("Nội dung"), t("Thời gian"), t("Nam"), t("Nữ")],
+                vec![
+                    N(1.0),
+                    t("Luật Giao thông"),
+                    t("31/02/2019"),
+                    t("12,5"),
+                    N(3.0),
+                ],
+                vec![N(2.0), E, t("01/03/2019"), N(10.0), N(12.0)],
+                vec![
+                    N(3.0),
+                    t("Luật Hôn nhân"),
+                    t("2019-03-08"),
+                    N(10.0),
+                    N(12.0),
+                ],
+            ],
+            "T3",
+            "x.xlsx",
+        );
+        // Row 5: 10 + 12 = 22 learners from Nam + Nữ; the title names Pháp luật (index 1).
+        assert_eq!(accepted(&r), vec![(1, "Luật Hôn nhân".into(), 22)]);
+        let codes: Vec<_> = r
+            .diagnostics
+            .iter()
+            .map(|d| (d.code(), d.cell.clone().unwrap()))
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                ("date-impossible", "C4".to_string()),
+                ("learners-invalid", "D4".to_string()),
+                ("topic-missing", "B5".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_without_any_subcommittee_are_rejected_with_the_known_list() {
+        let r = run(
+            vec![
+                vec![t("Tên lớp"), t("Ngày"), t("Số HV")],
+                vec![t("Tin học"), t("1/4/2019"), N(20.0)],
+            ],
+            "Sheet1",
+            "bao-cao.xlsx",
+        );
+        assert_eq!(r.rows, vec![RowOutcome::Rejected]);
+        assert_eq!(r.diagnostics[0].code(), "subcommittee-missing");
+        assert!(
+            r.diagnostics[0]
+                .message(crate::labels::Lang::Vi)
+                .contains("Các chương trình khác")
+        );
     }
 }
