@@ -79,6 +79,12 @@ pub enum Problem {
         date: String,
         year: i32,
     },
+    /// The sheet or file name says one month or quarter, the date another.
+    DatePeriodMismatch {
+        date: String,
+        period: crate::normalise::period::Period,
+        name: String,
+    },
     DateAfterAsOf {
         date: String,
         as_of: String,
@@ -126,6 +132,7 @@ impl Problem {
             DateImpossible { .. } => "date-impossible",
             DateOutOfYear { .. } => "date-out-of-year",
             DateAfterAsOf { .. } => "date-after-as-of",
+            DatePeriodMismatch { .. } => "date-period-mismatch",
             LearnersMissing => "learners-missing",
             LearnersInvalid { .. } => "learners-invalid",
             LearnersMismatch { .. } => "learners-mismatch",
@@ -154,6 +161,7 @@ impl Problem {
             | LearnersInvalid { .. } => Severity::Error,
             NoClassTable
             | DateAfterAsOf { .. }
+            | DatePeriodMismatch { .. }
             | LearnersMismatch { .. }
             | GenderPartlyBlank
             | DuplicateRow { .. } => Severity::Warning,

@@ -146,6 +146,42 @@ pub fn status_label(s: crate::check::Status) -> Label {
     }
 }
 
+/// "tháng 3" / "quý II"; "March" / "Q2".
+fn period_words(p: crate::normalise::period::Period, lang: Lang) -> String {
+    use crate::normalise::period::Period;
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+    match (p, lang) {
+        (Period::Month(m), Lang::Vi) => format!("tháng {m}"),
+        (Period::Quarter(q), Lang::Vi) => format!(
+            "quý {}",
+            (q as usize)
+                .checked_sub(1)
+                .and_then(|i| ROMAN.get(i))
+                .unwrap_or(&"?")
+        ),
+        (Period::Month(m), Lang::En) => (m as usize)
+            .checked_sub(1)
+            .and_then(|i| MONTHS.get(i))
+            .unwrap_or(&"?")
+            .to_string(),
+        (Period::Quarter(q), Lang::En) => format!("Q{q}"),
+    }
+}
+
 /// Known sub-committees, listed for a message.
 fn list(names: &[String]) -> String {
     names.join("; ")
@@ -219,6 +255,10 @@ fn message_vi(p: &Problem) -> String {
         DateOutOfYear { date, year } => {
             format!("ngày mở lớp {date} không thuộc năm kế hoạch {year}")
         }
+        DatePeriodMismatch { date, period, name } => format!(
+            "ngày mở lớp {date} không thuộc {} ghi ở tên '{name}'; vẫn được tính theo ngày, hãy kiểm tra lại",
+            period_words(*period, Lang::Vi)
+        ),
         DateAfterAsOf { date, as_of } => {
             format!("ngày mở lớp {date} sau ngày báo cáo {as_of}; vẫn được tính, hãy kiểm tra lại")
         }
@@ -275,6 +315,10 @@ fn message_en(p: &Problem) -> String {
         DateUnreadable { raw } => format!("opening date '{raw}' is unreadable; write it day/month/year, e.g. 15/03/2019"),
         DateImpossible { raw } => format!("opening date '{raw}' does not exist"),
         DateOutOfYear { date, year } => format!("opening date {date} is outside the plan year {year}"),
+        DatePeriodMismatch { date, period, name } => format!(
+            "opening date {date} is not in {} named by '{name}'; counted by its date, please check",
+            period_words(*period, Lang::En)
+        ),
         DateAfterAsOf { date, as_of } => {
             format!("opening date {date} is after the report date {as_of}; counted, please check")
         }

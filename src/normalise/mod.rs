@@ -5,5 +5,6 @@
 
 pub mod dates;
 pub mod numbers;
+pub mod period;
 pub mod subcommittee;
 pub mod text;

@@ -10,6 +10,7 @@ use crate::diagnostics::{CountFault, Diagnostic, Problem};
 use crate::input::grid::{CellValue, Grid, SheetGrid};
 use crate::normalise::dates::{self, DateError};
 use crate::normalise::numbers::{self, CountError};
+use crate::normalise::period::{Period, period_in_name};
 use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
 use crate::normalise::text::{clean, fold};
 use crate::plan::Plan;
@@ -49,6 +50,10 @@ pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
     };
     out.table_found = true;
     let mut sheet_sub = sheet_subcommittee(ctx, sheet, &table);
+    let file_name = ctx.file.rsplit('/').next().unwrap_or(ctx.file);
+    let period = [sheet.name.as_str(), file_name]
+        .into_iter()
+        .find_map(|name| period_in_name(name).map(|p| (p, name.to_string())));
     for r in table.data_start..sheet.grid.height() {
         match row_kind(&sheet.grid, &table, r) {
             RowKind::Blank | RowKind::Total => {}
@@ -67,7 +72,7 @@ pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
                     r,
                     diagnostics: &mut out.diagnostics,
                 };
-                let outcome = match reader.read(sheet_sub) {
+                let outcome = match reader.read(sheet_sub, period.as_ref()) {
                     Some(class) => RowOutcome::Accepted(Box::new(class)),
                     None => RowOutcome::Rejected,
                 };
@@ -205,13 +210,17 @@ impl RowReader<'_, '_> {
 
     /// Reads the row; reports every problem found (not only the first) and returns the
     /// class when none of them is an error.
-    fn read(&mut self, sheet_sub: Option<usize>) -> Option<ClassRow> {
+    fn read(
+        &mut self,
+        sheet_sub: Option<usize>,
+        period: Option<&(Period, String)>,
+    ) -> Option<ClassRow> {
         let topic = self.text(Field::Topic);
         if topic.is_empty() {
             self.report(Problem::TopicMissing, self.addr(Field::Topic));
         }
         let sub = self.subcommittee(sheet_sub);
-        let date = self.date();
+        let date = self.date(period);
         let learners = self.learners();
         let (sub, date, (learners, male, female)) = (sub?, date?, learners?);
         if topic.is_empty() {
@@ -276,7 +285,7 @@ impl RowReader<'_, '_> {
         }
     }
 
-    fn date(&mut self) -> Option<NaiveDate> {
+    fn date(&mut self, period: Option<&(Period, String)>) -> Option<NaiveDate> {
         if !self.table.has(Field::Date) {
             self.report(Problem::DateColumnMissing, self.addr(Field::Topic));
             return None;
@@ -313,6 +322,14 @@ impl RowReader<'_, '_> {
                 addr,
             );
             return None;
+        }
+        if let Some((p, name)) = period.filter(|(p, _)| !p.contains(date)) {
+            let problem = Problem::DatePeriodMismatch {
+                date: shown.clone(),
+                period: *p,
+                name: name.clone(),
+            };
+            self.report(problem, addr.clone());
         }
         if date > self.ctx.as_of {
             let as_of = self.ctx.as_of.format("%d/%m/%Y").to_string();
@@ -538,6 +555,41 @@ mod tests {
             r.diagnostics[0]
                 .message(crate::labels::Lang::Vi)
                 .contains("Các chương trình khác")
+        );
+    }
+
+    #[test]
+    fn a_date_outside_the_month_of_the_sheet_name_is_counted_with_a_warning() {
+        let r = run(
+            vec![
+                vec![t("Tiểu ban: Kinh tế")],
+                vec![t("Tên lớp"), t("Ngày"), t("Số HV")],
+                vec![t("Trồng lúa"), t("05/03/2019"), N(20.0)],
+                vec![t("Nuôi cá"), t("05/04/2019"), N(25.0)],
+            ],
+            "Tháng 3",
+            "bao-cao.xlsx",
+        );
+        // Both counted by their own dates; only the April one is flagged.
+        assert_eq!(
+            accepted(&r),
+            vec![(0, "Trồng lúa".into(), 20), (0, "Nuôi cá".into(), 25)]
+        );
+        let codes: Vec<_> = r
+            .diagnostics
+            .iter()
+            .map(|d| (d.code(), d.cell.clone().unwrap()))
+            .collect();
+        assert_eq!(codes, vec![("date-period-mismatch", "B4".to_string())]);
+        let msg = r
+            .diagnostics
+            .iter()
+            .find(|d| d.code() == "date-period-mismatch")
+            .unwrap()
+            .message(crate::labels::Lang::Vi);
+        assert_eq!(
+            msg,
+            "Ô B4: ngày mở lớp 05/04/2019 không thuộc tháng 3 ghi ở tên 'Tháng 3'; vẫn được tính theo ngày, hãy kiểm tra lại"
         );
     }
 }
