@@ -54,6 +54,9 @@ pub enum Problem {
     // Sheets.
     SheetHidden,
     SheetWithoutTable,
+    ColumnsIgnored {
+        names: Vec<String>,
+    },
     // Rows.
     TopicMissing,
     SubCommitteeMissing {
@@ -122,6 +125,7 @@ impl Problem {
             NoClassTable => "no-class-table",
             SheetHidden => "sheet-hidden",
             SheetWithoutTable => "sheet-without-table",
+            ColumnsIgnored { .. } => "columns-ignored",
             TopicMissing => "topic-missing",
             SubCommitteeMissing { .. } => "subcommittee-missing",
             SubCommitteeUnknown { .. } => "subcommittee-unknown",
@@ -171,7 +175,8 @@ impl Problem {
             | OwnOutput
             | DuplicateFile { .. }
             | SheetHidden
-            | SheetWithoutTable => Severity::Info,
+            | SheetWithoutTable
+            | ColumnsIgnored { .. } => Severity::Info,
         }
     }
 }

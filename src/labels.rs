@@ -233,6 +233,7 @@ fn message_vi(p: &Problem) -> String {
         NoClassTable => "không tìm thấy bảng danh sách lớp (cần có dòng tiêu đề với cột Tên lớp/Tên chuyên đề và Số học viên)".into(),
         SheetHidden => "trang tính bị ẩn, bỏ qua".into(),
         SheetWithoutTable => "trang tính không có bảng danh sách lớp, bỏ qua".into(),
+        ColumnsIgnored { names } => format!("các cột không dùng đến: {}", list(names)),
         TopicMissing => "dòng có số liệu nhưng thiếu tên lớp/chuyên đề".into(),
         SubCommitteeMissing { known } => format!(
             "không xác định được tiểu ban (không có cột Tiểu ban, tiêu đề hay tên tệp nào chỉ ra); các tiểu ban trong kế hoạch: {}",
@@ -297,6 +298,7 @@ fn message_en(p: &Problem) -> String {
         NoClassTable => "no class table found (needs a header row with a class/topic column and a learners column)".into(),
         SheetHidden => "hidden sheet, skipped".into(),
         SheetWithoutTable => "sheet without a class table, skipped".into(),
+        ColumnsIgnored { names } => format!("columns not used: {}", list(names)),
         TopicMissing => "row has figures but no class name/topic".into(),
         SubCommitteeMissing { known } => format!(
             "sub-committee unknown (no column, title or file name names one); the plan's sub-committees: {}",

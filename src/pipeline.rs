@@ -161,6 +161,7 @@ fn read_file(
         as_of,
     };
     let mut any_table = false;
+    let mut ignored: indexmap::IndexSet<String> = indexmap::IndexSet::new();
     for sheet in &sheets {
         let sheet_diag = |problem| Diagnostic {
             problem,
@@ -185,6 +186,7 @@ fn read_file(
             continue;
         }
         any_table = true;
+        ignored.extend(result.ignored_columns);
         st.diagnostics.extend(result.diagnostics);
         for outcome in result.rows {
             report.ledger.read += 1;
@@ -193,6 +195,11 @@ fn read_file(
                 RowOutcome::Accepted(class) => accept(*class, &mut report.ledger, st),
             }
         }
+    }
+    if !ignored.is_empty() {
+        let names = ignored.into_iter().collect();
+        st.diagnostics
+            .push(file_diag(&f.rel, Problem::ColumnsIgnored { names }));
     }
     if !any_table {
         st.diagnostics

@@ -38,6 +38,8 @@ pub enum RowOutcome {
 #[derive(Debug, Default)]
 pub struct SheetResult {
     pub table_found: bool,
+    /// Headings of the columns the table has but the tool does not use.
+    pub ignored_columns: Vec<String>,
     pub rows: Vec<RowOutcome>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -49,6 +51,7 @@ pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
         return out;
     };
     out.table_found = true;
+    out.ignored_columns = table.ignored.clone();
     let mut sheet_sub = sheet_subcommittee(ctx, sheet, &table);
     let file_name = ctx.file.rsplit('/').next().unwrap_or(ctx.file);
     let period = [sheet.name.as_str(), file_name]

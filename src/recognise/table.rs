@@ -19,6 +19,8 @@ pub struct Table {
     pub data_start: usize,
     /// Column of each field found (the first, when a heading repeats).
     pub columns: Vec<(Field, usize)>,
+    /// Headings of columns the tool does not use (unknown, or a field seen already).
+    pub ignored: Vec<String>,
 }
 
 impl Table {
@@ -76,6 +78,7 @@ pub fn find_table(grid: &Grid) -> Option<Table> {
             0
         });
     let mut columns: Vec<(Field, usize)> = Vec::new();
+    let mut ignored: Vec<String> = Vec::new();
     let mut parent: Option<Field> = None;
     for c in 0..width {
         let top = text_of(grid.get(header_row, c));
@@ -93,10 +96,13 @@ pub fn find_table(grid: &Grid) -> Option<Table> {
             None if top.is_some() => parent,
             None => None,
         };
-        if let Some(f) = field
-            && !columns.iter().any(|(g, _)| *g == f)
-        {
-            columns.push((f, c));
+        match field {
+            Some(f) if !columns.iter().any(|(g, _)| *g == f) => columns.push((f, c)),
+            _ => {
+                if let Some(h) = below.or(top) {
+                    ignored.push(crate::normalise::text::clean(h));
+                }
+            }
         }
     }
     let mut data_start = if two_level { sub + 1 } else { sub };
@@ -107,6 +113,7 @@ pub fn find_table(grid: &Grid) -> Option<Table> {
         header_row,
         data_start,
         columns,
+        ignored,
     })
 }
 
@@ -287,6 +294,7 @@ mod tests {
                     t("Ngày mở lớp"),
                     t("Thôn"),
                     t("Số học viên"),
+                    t("Kinh phí  (đồng)"),
                 ],
                 vec![n(1.0), t("Trồng lúa"), t("05/03/2019"), t("Đông"), n(40.0)],
             ],
@@ -296,6 +304,7 @@ mod tests {
         assert_eq!(table.data_start, 4);
         assert_eq!(table.column(Field::Learners), Some(4));
         assert_eq!(table.column(Field::Date), Some(2));
+        assert_eq!(table.ignored, vec!["Kinh phí (đồng)".to_string()]);
         assert_eq!(row_kind(&grid, &table, 4), RowKind::Candidate);
     }
 
@@ -339,6 +348,7 @@ mod tests {
         assert_eq!(table.column(Field::Learners), Some(4));
         assert_eq!(table.column(Field::Female), Some(5));
         assert_eq!(table.column(Field::Note), Some(6));
+        assert!(table.ignored.is_empty(), "{:?}", table.ignored);
     }
 
     #[test]
