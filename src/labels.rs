@@ -71,6 +71,105 @@ pub mod l {
     pub const SUBCOMMITTEE: Label = Label::new("Tiểu ban", "Sub-committee");
 }
 
+/// Titles, headings and fixed words of the output workbook.
+pub mod sheet {
+    use super::Label;
+
+    pub const PEOPLES_COMMITTEE: Label = Label::new("UBND", "PEOPLE'S COMMITTEE OF");
+    pub const CENTRE: Label =
+        Label::new("TRUNG TÂM HỌC TẬP CỘNG ĐỒNG", "COMMUNITY LEARNING CENTRE");
+    pub const NATION: Label = Label::new(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "SOCIALIST REPUBLIC OF VIET NAM",
+    );
+    pub const MOTTO: Label = Label::new(
+        "Độc lập - Tự do - Hạnh phúc",
+        "Independence - Freedom - Happiness",
+    );
+    pub const TITLE_SUMMARY: Label = Label::new(
+        "BÁO CÁO TỔNG HỢP CÁC LỚP ĐÃ MỞ NĂM",
+        "SUMMARY OF CLASSES OPENED IN",
+    );
+    pub const TITLE_QUARTERS: Label =
+        Label::new("KẾT QUẢ MỞ LỚP THEO QUÝ NĂM", "CLASSES BY QUARTER,");
+    pub const TITLE_MONTHS: Label =
+        Label::new("KẾT QUẢ MỞ LỚP THEO THÁNG NĂM", "CLASSES BY MONTH,");
+    pub const TITLE_CLASSES: Label = Label::new("DANH SÁCH CÁC LỚP ĐÃ MỞ NĂM", "CLASSES OPENED IN");
+    pub const TITLE_WARNINGS: Label = Label::new("CÁC VẤN ĐỀ CẦN XEM LẠI", "PROBLEMS TO LOOK AT");
+    pub const TITLE_SOURCES: Label = Label::new("CÁC TỆP ĐÃ ĐỌC", "FILES READ");
+    pub const AS_OF: Label = Label::new("Tính đến ngày", "As of");
+    pub const PAGE: Label = Label::new("Trang", "Page");
+
+    pub const STT: Label = Label::new("STT", "No.");
+    pub const SUBCOMMITTEE: Label = Label::new("Tiểu ban", "Sub-committee");
+    pub const CLASSES: Label = Label::new("Số lớp", "Classes");
+    pub const LEARNERS: Label = Label::new("Số lượt học viên", "Learners (attendances)");
+    pub const TARGET: Label = Label::new("Chỉ tiêu", "Target");
+    pub const DUE: Label = Label::new("Phải đạt đến ngày báo cáo", "Due by the report date");
+    pub const DONE: Label = Label::new("Thực hiện", "Done");
+    pub const SHARE: Label = Label::new("Tỷ lệ so với chỉ tiêu", "Share of target");
+    pub const STATUS: Label = Label::new("Đánh giá", "Status");
+    pub const TOTAL: Label = Label::new("Tổng cộng", "Total");
+    pub const QUARTER: Label = Label::new("Quý", "Quarter");
+    pub const YEAR: Label = Label::new("Cả năm", "Year");
+    pub const MONTH_PREFIX: Label = Label::new("T", "M");
+
+    pub const PARTICIPATION: Label = Label::new(
+        "Tỷ lệ người học so với dân số từ 15 tuổi trở lên",
+        "Learners against the population aged 15+",
+    );
+    pub const PARTICIPATION_LEARNERS: Label =
+        Label::new("Số lượt người học", "Learner attendances");
+    pub const PARTICIPATION_POPULATION: Label =
+        Label::new("Dân số từ 15 tuổi trở lên", "Population aged 15+");
+    pub const PARTICIPATION_RATE: Label = Label::new("Tỷ lệ thực hiện", "Rate achieved");
+    pub const PARTICIPATION_TARGET: Label = Label::new("Tỷ lệ kế hoạch", "Planned rate");
+    pub const READ_SUMMARY: Label = Label::new("Tệp và dòng đã đọc", "Files and rows read");
+    pub const CHART_CLASSES: Label = Label::new(
+        "Số lớp: thực hiện so với chỉ tiêu",
+        "Classes: done against target",
+    );
+    pub const CHART_LEARNERS: Label = Label::new(
+        "Số lượt học viên: thực hiện so với chỉ tiêu",
+        "Learners: done against target",
+    );
+
+    pub const TOPIC: Label = Label::new("Tên lớp / chuyên đề", "Class / topic");
+    pub const DATE: Label = Label::new("Ngày mở lớp", "Opening date");
+    pub const VILLAGE: Label = Label::new("Thôn / địa điểm", "Village / place");
+    pub const MALE: Label = Label::new("Nam", "Male");
+    pub const FEMALE: Label = Label::new("Nữ", "Female");
+    pub const TEACHER: Label = Label::new("Báo cáo viên", "Speaker");
+    pub const NOTE: Label = Label::new("Ghi chú", "Note");
+    pub const SOURCE_FILE: Label = Label::new("Tệp nguồn", "Source file");
+    pub const SOURCE_SHEET: Label = Label::new("Trang tính", "Sheet");
+    pub const SOURCE_ROW: Label = Label::new("Dòng", "Row");
+
+    pub const SEVERITY: Label = Label::new("Mức độ", "Severity");
+    pub const CODE: Label = Label::new("Mã", "Code");
+    pub const FILE: Label = Label::new("Tệp", "File");
+    pub const CELL: Label = Label::new("Ô", "Cell");
+    pub const MESSAGE: Label = Label::new("Nội dung cần xem lại", "What to look at");
+    pub const NO_PROBLEMS: Label = Label::new("Không có vấn đề nào.", "No problems found.");
+
+    pub const FILE_STATUS: Label = Label::new("Trạng thái", "Status");
+    pub const REASON: Label = Label::new("Lý do", "Reason");
+    pub const ROWS_READ: Label = Label::new("Dòng đã đọc", "Rows read");
+    pub const ROWS_ACCEPTED: Label = Label::new("Được tính", "Accepted");
+    pub const ROWS_REJECTED: Label = Label::new("Bị loại", "Rejected");
+    pub const ROWS_DUPLICATE: Label = Label::new("Trùng", "Duplicate");
+    pub const SHA256: Label = Label::new("Mã băm SHA-256", "SHA-256");
+
+    pub const SIGN_PLACE_DATE: Label = Label::new(
+        "ngày ...... tháng ...... năm ......",
+        "date ..................",
+    );
+    pub const SIGN_PREPARER: Label = Label::new("NGƯỜI LẬP BIỂU", "PREPARED BY");
+    pub const SIGN_DIRECTOR: Label = Label::new("GIÁM ĐỐC", "DIRECTOR");
+    pub const SIGN_HINT: Label = Label::new("(Ký, ghi rõ họ tên)", "(Signature, full name)");
+    pub const SIGN_HINT_SEAL: Label = Label::new("(Ký tên, đóng dấu)", "(Signature and seal)");
+}
+
 /// The words `check` and `consolidate` print on the terminal.
 pub mod cli {
     use super::Label;
@@ -131,6 +230,38 @@ pub fn io_reason(e: &std::io::Error) -> String {
         StorageFull => "ổ đĩa đã đầy".into(),
         ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc".into(),
         _ => e.to_string(),
+    }
+}
+
+/// The word for a file's status.
+pub fn file_status_label(s: crate::consolidation::FileStatus) -> Label {
+    use crate::consolidation::FileStatus;
+    match s {
+        FileStatus::Read => l::FILE_READ,
+        FileStatus::Failed => l::FILE_FAILED,
+        FileStatus::Skipped => l::FILE_SKIPPED,
+        FileStatus::Duplicate => l::FILE_DUPLICATE,
+    }
+}
+
+/// The word for a severity.
+pub fn severity_label(s: crate::diagnostics::Severity) -> Label {
+    use crate::diagnostics::Severity;
+    match s {
+        Severity::Error => l::SEV_ERROR,
+        Severity::Warning => l::SEV_WARNING,
+        Severity::Info => l::SEV_INFO,
+    }
+}
+
+/// Quarter 1–4 as Vietnamese documents write it: I, II, III, IV.
+pub fn roman(q: u32) -> &'static str {
+    match q {
+        1 => "I",
+        2 => "II",
+        3 => "III",
+        4 => "IV",
+        _ => "?",
     }
 }
 

@@ -49,7 +49,7 @@ pub enum Action {
 
 /// Lists every file below `folder`, sorted by relative path. Hidden folders (".git")
 /// are not entered; symbolic links to folders are not followed, so a link loop cannot
-/// hang the walk. `exclude` (the output being written) is skipped as the tool's own.
+/// hang the walk. `exclude` (the output being written) is left out.
 pub fn discover(folder: &Path, exclude: Option<&Path>) -> std::io::Result<Vec<Found>> {
     let mut out = Vec::new();
     let exclude = exclude.and_then(|p| std::fs::canonicalize(p).ok());
@@ -90,9 +90,15 @@ fn walk(
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect::<Vec<_>>()
             .join("/");
-        let is_excluded =
-            exclude.is_some_and(|x| std::fs::canonicalize(&path).is_ok_and(|p| p == x));
-        let action = classify(&path, &name, is_excluded);
+        // The file this run is about to write is not an input: leaving it out keeps the
+        // output the same whether or not an earlier run left it in the folder.
+        let is_output = exclude.is_some_and(|x| {
+            x.file_name() == path.file_name() && std::fs::canonicalize(&path).is_ok_and(|p| p == x)
+        });
+        if is_output {
+            continue;
+        }
+        let action = classify(&path, &name);
         out.push(Found {
             path,
             rel,
@@ -103,10 +109,7 @@ fn walk(
     Ok(())
 }
 
-fn classify(path: &Path, name: &str, is_own_output: bool) -> Action {
-    if is_own_output {
-        return Action::Skip(Problem::OwnOutput);
-    }
+fn classify(path: &Path, name: &str) -> Action {
     if name.starts_with("~$") || name.starts_with(".~lock.") {
         return Action::Skip(Problem::LockFile);
     }
@@ -159,7 +162,6 @@ mod tests {
                         extension: "docx".into()
                     })
                 ),
-                ("z.xlsx", &Action::Skip(Problem::OwnOutput)),
                 ("~$z.xlsx", &Action::Skip(Problem::LockFile)),
             ]
         );

@@ -1,7 +1,9 @@
 //! The outputs of a run: the consolidated workbook, the JSON summary and the terminal
 //! table. Each reads a [`crate::Consolidation`] and never the input files.
 
+pub mod formats;
 pub mod json;
 pub mod output;
+pub mod sheets;
 pub mod terminal;
 pub mod workbook;

@@ -1,8 +1,13 @@
-//! Placeholder until the formatted writer lands: one sheet listing the classes.
+//! The consolidated workbook: six sheets built from a [`Consolidation`], in Vietnamese
+//! by default. The same inputs and as-of date give the same bytes (the document's
+//! creation time is the as-of date, not the clock), and a custom document property
+//! marks the file as this tool's own so it is never read back as a report.
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 use thiserror::Error;
 
+use super::formats::Formats;
+use super::sheets;
 use crate::consolidation::Consolidation;
 use crate::input::workbook::OWN_OUTPUT_PROPERTY;
 use crate::labels::Lang;
@@ -11,16 +16,60 @@ use crate::labels::Lang;
 #[error("không tạo được bảng tổng hợp: {0}")]
 pub struct WorkbookError(#[from] XlsxError);
 
-pub fn workbook_bytes(c: &Consolidation, _lang: Lang) -> Result<Vec<u8>, WorkbookError> {
-    let mut wb = Workbook::new();
-    let props = DocProperties::new()
-        .set_creation_datetime(&ExcelDateTime::from_ymd(2019, 12, 31)?)
-        .set_custom_property(OWN_OUTPUT_PROPERTY, "1");
-    wb.set_properties(&props);
-    let ws = wb.add_worksheet();
-    for (i, class) in c.classes.iter().enumerate() {
-        ws.write(i as u32, 0, class.topic.as_str())?;
-        ws.write(i as u32, 1, class.learners)?;
+/// What every sheet builder needs.
+pub struct Ctx<'a> {
+    pub c: &'a Consolidation,
+    pub lang: Lang,
+    pub f: Formats,
+    /// Unit, year and as-of date, for page headers.
+    pub page_header: String,
+}
+
+impl Ctx<'_> {
+    pub fn t(&self, l: crate::labels::Label) -> &'static str {
+        l.get(self.lang)
     }
+
+    /// "31/12/2019".
+    pub fn as_of(&self) -> String {
+        self.c.summary.as_of.date.format("%d/%m/%Y").to_string()
+    }
+}
+
+/// The workbook as bytes.
+pub fn workbook_bytes(c: &Consolidation, lang: Lang) -> Result<Vec<u8>, WorkbookError> {
+    let ctx = Ctx {
+        c,
+        lang,
+        f: Formats::new(),
+        page_header: format!(
+            "{} — {} — {} {}",
+            c.plan.centre,
+            c.plan.year,
+            crate::labels::sheet::AS_OF.get(lang),
+            c.summary.as_of.date.format("%d/%m/%Y")
+        ),
+    };
+    let mut wb = Workbook::new();
+    let d = c.summary.as_of.date;
+    use chrono::Datelike;
+    let created = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+    let props = DocProperties::new()
+        .set_title(format!(
+            "{} {}",
+            crate::labels::sheet::TITLE_SUMMARY.get(lang),
+            c.plan.year
+        ))
+        .set_company(c.plan.centre.as_str())
+        .set_author("tthtcd")
+        .set_creation_datetime(&created)
+        .set_custom_property(OWN_OUTPUT_PROPERTY, env!("CARGO_PKG_VERSION"));
+    wb.set_properties(&props);
+    sheets::summary::write(wb.add_worksheet(), &ctx)?;
+    sheets::quarters::write(wb.add_worksheet(), &ctx)?;
+    sheets::months::write(wb.add_worksheet(), &ctx)?;
+    sheets::classes::write(wb.add_worksheet(), &ctx)?;
+    sheets::warnings::write(wb.add_worksheet(), &ctx)?;
+    sheets::sources::write(wb.add_worksheet(), &ctx)?;
     Ok(wb.save_to_buffer()?)
 }

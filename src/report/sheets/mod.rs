@@ -1,0 +1,121 @@
+//! One module a sheet of the output workbook, plus the layout pieces they share.
+
+pub mod classes;
+pub mod months;
+pub mod quarters;
+pub mod sources;
+pub mod summary;
+pub mod warnings;
+
+use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Worksheet, XlsxError};
+
+use super::workbook::Ctx;
+use crate::labels::sheet as s;
+
+/// Sheet title (merged across `last_col`) and the as-of line; returns the next free row.
+pub fn title(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    text: &str,
+    last_col: ColNum,
+) -> Result<RowNum, XlsxError> {
+    ws.merge_range(0, 0, 0, last_col, text, &ctx.f.title)?;
+    ws.set_row_height(0, 22)?;
+    let sub = format!("({} {})", ctx.t(s::AS_OF), ctx.as_of());
+    ws.merge_range(1, 0, 1, last_col, &sub, &ctx.f.subtitle)?;
+    Ok(3)
+}
+
+/// A header row of plain headings.
+pub fn header_row(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    row: RowNum,
+    headings: &[&str],
+) -> Result<(), XlsxError> {
+    for (c, h) in headings.iter().enumerate() {
+        ws.write_string_with_format(row, c as ColNum, *h, &ctx.f.header)?;
+    }
+    Ok(())
+}
+
+/// Sets column widths in characters.
+pub fn widths(ws: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as ColNum, *w)?;
+    }
+    Ok(())
+}
+
+/// Excel column letters of a 0-based column.
+pub fn col(c: ColNum) -> String {
+    crate::input::grid::column_letters(u64::from(c))
+}
+
+/// `=SUM(X{first}:X{last})` with its value stored, so readers that do not recalculate
+/// show the right total (rows are 0-based here, 1-based in the formula).
+pub fn sum(
+    ws: &mut Worksheet,
+    row: RowNum,
+    c: ColNum,
+    first: RowNum,
+    last: RowNum,
+    value: u64,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    let formula = if last < first {
+        Formula::new("=0").set_result("0")
+    } else {
+        let l = col(c);
+        Formula::new(format!("=SUM({l}{}:{l}{})", first + 1, last + 1))
+            .set_result(value.to_string())
+    };
+    ws.write_formula_with_format(row, c, formula, f)?;
+    Ok(())
+}
+
+/// At (`row`, `at`): `=IF(den>0,num/den,"")` over two cells of the same row, with its
+/// value stored. `num` and `den` are (column, value).
+pub fn ratio(
+    ws: &mut Worksheet,
+    row: RowNum,
+    at: ColNum,
+    num: (ColNum, u32),
+    den: (ColNum, u32),
+    f: &Format,
+) -> Result<(), XlsxError> {
+    let n = format!("{}{}", col(num.0), row + 1);
+    let d = format!("{}{}", col(den.0), row + 1);
+    let result = if den.1 > 0 {
+        (f64::from(num.1) / f64::from(den.1)).to_string()
+    } else {
+        String::new()
+    };
+    let formula = Formula::new(format!("=IF({d}>0,{n}/{d},\"\")")).set_result(result);
+    ws.write_formula_with_format(row, at, formula, f)?;
+    Ok(())
+}
+
+/// Times New Roman 12 runs wider than the character unit of Excel's column widths.
+const CHARS_PER_WIDTH: f64 = 0.85;
+/// Height of one line of 12-point text, in points.
+const LINE_HEIGHT: f64 = 16.0;
+
+/// Sets a row tall enough for its wrapped cells. LibreOffice does not grow rows for
+/// wrapped text on opening a file, so a long message would be cut off without this.
+/// `cells` are (text, column width in characters).
+pub fn fit_height(ws: &mut Worksheet, row: RowNum, cells: &[(&str, f64)]) -> Result<(), XlsxError> {
+    let lines = cells
+        .iter()
+        .map(|(text, width)| {
+            let per_line = (width * CHARS_PER_WIDTH).max(1.0);
+            text.split('\n')
+                .map(|part| (part.chars().count() as f64 / per_line).ceil().max(1.0))
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    if lines > 1.0 {
+        ws.set_row_height(row, LINE_HEIGHT * lines.min(20.0))?;
+    }
+    Ok(())
+}

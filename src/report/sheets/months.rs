@@ -1,0 +1,103 @@
+//! Theo tháng: classes and learners of each sub-committee in each month, with totals
+//! across and down.
+
+use rust_xlsxwriter::{ColNum, Formula, RowNum, Worksheet, XlsxError};
+
+use super::{col, sum, title, widths};
+use crate::check::MonthCell;
+use crate::labels::{l, sheet as s};
+use crate::report::formats::page_setup;
+use crate::report::workbook::Ctx;
+
+/// STT, name, 12 months, year.
+const YEAR_COL: ColNum = 14;
+
+pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
+    let c = ctx.c;
+    ws.set_name(ctx.t(l::SHEET_MONTHS))?;
+    let mut w = vec![6.0, 36.0];
+    w.extend([6.5; 12]);
+    w.push(9.0);
+    widths(ws, &w)?;
+    let t = format!(
+        "{} {} — {}",
+        ctx.t(s::TITLE_MONTHS),
+        c.plan.year,
+        c.plan.unit.to_uppercase()
+    );
+    let mut row = title(ws, ctx, &t, YEAR_COL)?;
+    let header = row + 1;
+    row = block(ws, ctx, row, ctx.t(s::CLASSES), |m| m.classes)?;
+    row = block(ws, ctx, row + 1, ctx.t(s::LEARNERS), |m| m.learners)?;
+    let _ = row;
+    ws.set_freeze_panes(header + 1, 2)?;
+    page_setup(ws, (header, header), &ctx.page_header, ctx.t(s::PAGE))?;
+    Ok(())
+}
+
+/// One block (a caption row, a header row, a row a sub-committee, a totals row);
+/// returns the row after it.
+fn block(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    start: RowNum,
+    caption: &str,
+    pick: impl Fn(&MonthCell) -> u32,
+) -> Result<RowNum, XlsxError> {
+    let f = &ctx.f;
+    ws.merge_range(start, 0, start, YEAR_COL, caption, &f.unit)?;
+    let header = start + 1;
+    ws.write_string_with_format(header, 0, ctx.t(s::STT), &f.header)?;
+    ws.write_string_with_format(header, 1, ctx.t(s::SUBCOMMITTEE), &f.header)?;
+    for m in 0..12u16 {
+        ws.write_string_with_format(
+            header,
+            2 + m,
+            format!("{}{}", ctx.t(s::MONTH_PREFIX), m + 1),
+            &f.header,
+        )?;
+    }
+    ws.write_string_with_format(header, YEAR_COL, ctx.t(s::YEAR), &f.header)?;
+    let first = header + 1;
+    let mut row = first;
+    let mut month_totals = [0u64; 12];
+    for (i, (sc, months)) in ctx
+        .c
+        .summary
+        .subcommittees
+        .iter()
+        .zip(&ctx.c.summary.months)
+        .enumerate()
+    {
+        ws.write_number_with_format(row, 0, (i + 1) as f64, &f.text_center)?;
+        ws.write_string_with_format(row, 1, &sc.name, &f.text)?;
+        let mut year = 0u64;
+        for (m, cell) in months.iter().enumerate() {
+            let v = u64::from(pick(cell));
+            year += v;
+            if let Some(t) = month_totals.get_mut(m) {
+                *t += v;
+            }
+            ws.write_number_with_format(row, 2 + m as ColNum, v as f64, &f.int)?;
+        }
+        let across = Formula::new(format!("=SUM({}{r}:{}{r})", col(2), col(13), r = row + 1))
+            .set_result(year.to_string());
+        ws.write_formula_with_format(row, YEAR_COL, across, &f.total_int)?;
+        row += 1;
+    }
+    let last = row - 1;
+    ws.merge_range(row, 0, row, 1, ctx.t(s::TOTAL), &f.total_text)?;
+    for (m, v) in month_totals.iter().enumerate() {
+        sum(ws, row, 2 + m as ColNum, first, last, *v, &f.total_int)?;
+    }
+    sum(
+        ws,
+        row,
+        YEAR_COL,
+        first,
+        last,
+        month_totals.iter().sum(),
+        &f.total_int,
+    )?;
+    Ok(row + 2)
+}

@@ -1,0 +1,100 @@
+//! Theo quý: each quarter against the plan's quarter targets.
+
+use rust_xlsxwriter::{ColNum, Worksheet, XlsxError};
+
+use super::{ratio, sum, title, widths};
+use crate::labels::{l, roman, sheet as s, status_label};
+use crate::report::formats::page_setup;
+use crate::report::workbook::Ctx;
+
+const LAST: ColNum = 10;
+
+pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
+    let c = ctx.c;
+    let f = &ctx.f;
+    ws.set_name(ctx.t(l::SHEET_QUARTERS))?;
+    widths(
+        ws,
+        &[6.0, 14.0, 9.0, 11.0, 9.0, 10.0, 9.0, 11.0, 9.0, 10.0, 15.0],
+    )?;
+    let t = format!(
+        "{} {} — {}",
+        ctx.t(s::TITLE_QUARTERS),
+        c.plan.year,
+        c.plan.unit.to_uppercase()
+    );
+    let (h1, h2) = (title(ws, ctx, &t, LAST)?, 4);
+    ws.merge_range(h1, 0, h2, 0, ctx.t(s::STT), &f.header)?;
+    ws.merge_range(h1, 1, h2, 1, ctx.t(s::QUARTER), &f.header)?;
+    ws.merge_range(h1, 2, h1, 5, ctx.t(s::CLASSES), &f.header)?;
+    ws.merge_range(h1, 6, h1, 9, ctx.t(s::LEARNERS), &f.header)?;
+    ws.merge_range(h1, LAST, h2, LAST, ctx.t(s::STATUS), &f.header)?;
+    for group in [2, 6] {
+        for (i, label) in [s::TARGET, s::DUE, s::DONE, s::SHARE].iter().enumerate() {
+            ws.write_string_with_format(h2, group + i as ColNum, ctx.t(*label), &f.header)?;
+        }
+    }
+    ws.set_row_height(h2, 48)?;
+    let first = h2 + 1;
+    let mut row = first;
+    for q in &c.summary.quarters {
+        ws.write_number_with_format(row, 0, f64::from(q.quarter), &f.text_center)?;
+        let name = format!("{} {}", ctx.t(s::QUARTER), roman(q.quarter));
+        ws.write_string_with_format(row, 1, &name, &f.text_center)?;
+        for (at, m) in [(2, &q.classes), (6, &q.learners)] {
+            ws.write_number_with_format(row, at, f64::from(m.target), &f.int)?;
+            ws.write_number_with_format(row, at + 1, f64::from(m.expected), &f.int)?;
+            ws.write_number_with_format(row, at + 2, f64::from(m.actual), &f.int)?;
+            ratio(ws, row, at + 3, (at + 2, m.actual), (at, m.target), &f.pct)?;
+        }
+        ws.write_string_with_format(row, LAST, ctx.t(status_label(q.status)), &f.text_center)?;
+        row += 1;
+    }
+    let last = row - 1;
+    ws.merge_range(row, 0, row, 1, ctx.t(s::TOTAL), &f.total_text)?;
+    let qs = &c.summary.quarters;
+    for at in [2, 6] {
+        let pick = |g: &dyn Fn(&crate::check::Measure) -> u32| -> u32 {
+            qs.iter()
+                .map(|q| g(if at == 2 { &q.classes } else { &q.learners }))
+                .sum()
+        };
+        let (target, expected, actual) = (
+            pick(&|m| m.target),
+            pick(&|m| m.expected),
+            pick(&|m| m.actual),
+        );
+        sum(ws, row, at, first, last, u64::from(target), &f.total_int)?;
+        sum(
+            ws,
+            row,
+            at + 1,
+            first,
+            last,
+            u64::from(expected),
+            &f.total_int,
+        )?;
+        sum(
+            ws,
+            row,
+            at + 2,
+            first,
+            last,
+            u64::from(actual),
+            &f.total_int,
+        )?;
+        ratio(
+            ws,
+            row,
+            at + 3,
+            (at + 2, actual),
+            (at, target),
+            &f.total_pct,
+        )?;
+    }
+    ws.write_blank(row, LAST, &f.total_text)?;
+    super::summary::highlight_short(ws, ctx, first, last)?;
+    ws.set_freeze_panes(first, 0)?;
+    page_setup(ws, (h1, h2), &ctx.page_header, ctx.t(s::PAGE))?;
+    Ok(())
+}

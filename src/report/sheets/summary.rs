@@ -1,0 +1,274 @@
+//! Tổng hợp: the page the director signs. The administrative heading, one line a
+//! sub-committee against its targets, the totals, participation, what was read, two
+//! charts, and the signature block.
+
+use rust_xlsxwriter::{
+    Chart, ChartFont, ChartLegendPosition, ChartType, ColNum, ConditionalFormatFormula, Formula,
+    RowNum, Worksheet, XlsxError,
+};
+
+use super::{col, ratio, sum, widths};
+use crate::check::Measure;
+use crate::labels::{l, sheet as s, status_label};
+use crate::report::formats::page_setup;
+use crate::report::workbook::Ctx;
+
+/// Last column (K): STT, name, 4 class figures, 4 learner figures, status.
+const LAST: ColNum = 10;
+const STATUS_COL: ColNum = 10;
+
+pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
+    let c = ctx.c;
+    let f = &ctx.f;
+    ws.set_name(ctx.t(l::SHEET_SUMMARY))?;
+    widths(
+        ws,
+        &[6.0, 38.0, 9.0, 11.0, 9.0, 10.0, 9.0, 11.0, 9.0, 10.0, 15.0],
+    )?;
+
+    // The administrative heading: issuing body left, national motto right.
+    let unit = format!(
+        "{} {}",
+        ctx.t(s::PEOPLES_COMMITTEE),
+        c.plan.unit.to_uppercase()
+    );
+    ws.merge_range(0, 0, 0, 3, &unit, &f.unit)?;
+    ws.merge_range(1, 0, 1, 3, ctx.t(s::CENTRE), &f.unit)?;
+    ws.merge_range(0, 5, 0, LAST, ctx.t(s::NATION), &f.nation)?;
+    ws.merge_range(1, 5, 1, LAST, ctx.t(s::MOTTO), &f.motto)?;
+    let title = format!("{} {}", ctx.t(s::TITLE_SUMMARY), c.plan.year);
+    ws.merge_range(3, 0, 3, LAST, &title, &f.title)?;
+    ws.set_row_height(3, 22)?;
+    let sub = format!("({} {})", ctx.t(s::AS_OF), ctx.as_of());
+    ws.merge_range(4, 0, 4, LAST, &sub, &f.subtitle)?;
+
+    // Two header rows: groups, then the figures.
+    let (h1, h2) = (6, 7);
+    ws.merge_range(h1, 0, h2, 0, ctx.t(s::STT), &f.header)?;
+    ws.merge_range(h1, 1, h2, 1, ctx.t(s::SUBCOMMITTEE), &f.header)?;
+    ws.merge_range(h1, 2, h1, 5, ctx.t(s::CLASSES), &f.header)?;
+    ws.merge_range(h1, 6, h1, 9, ctx.t(s::LEARNERS), &f.header)?;
+    ws.merge_range(h1, STATUS_COL, h2, STATUS_COL, ctx.t(s::STATUS), &f.header)?;
+    for group in [2, 6] {
+        for (i, label) in [s::TARGET, s::DUE, s::DONE, s::SHARE].iter().enumerate() {
+            ws.write_string_with_format(h2, group + i as ColNum, ctx.t(*label), &f.header)?;
+        }
+    }
+    ws.set_row_height(h2, 48)?;
+
+    let first = h2 + 1;
+    let mut row = first;
+    for (i, r) in c.summary.subcommittees.iter().enumerate() {
+        ws.write_number_with_format(row, 0, (i + 1) as f64, &f.text_center)?;
+        ws.write_string_with_format(row, 1, &r.name, &f.text)?;
+        figures(ws, row, 2, &r.classes, ctx)?;
+        figures(ws, row, 6, &r.learners, ctx)?;
+        ws.write_string_with_format(
+            row,
+            STATUS_COL,
+            ctx.t(status_label(r.status)),
+            &f.text_center,
+        )?;
+        row += 1;
+    }
+    let last = row - 1;
+    let total = row;
+    ws.merge_range(total, 0, total, 1, ctx.t(s::TOTAL), &f.total_text)?;
+    let s_ = &c.summary;
+    for (col_, m) in [(2, &s_.classes), (6, &s_.learners)] {
+        sum(
+            ws,
+            total,
+            col_,
+            first,
+            last,
+            u64::from(m.target),
+            &f.total_int,
+        )?;
+        sum(
+            ws,
+            total,
+            col_ + 1,
+            first,
+            last,
+            u64::from(m.expected),
+            &f.total_int,
+        )?;
+        sum(
+            ws,
+            total,
+            col_ + 2,
+            first,
+            last,
+            u64::from(m.actual),
+            &f.total_int,
+        )?;
+        ratio(
+            ws,
+            total,
+            col_ + 3,
+            (col_ + 2, m.actual),
+            (col_, m.target),
+            &f.total_pct,
+        )?;
+    }
+    ws.write_blank(total, STATUS_COL, &f.total_text)?;
+    highlight_short(ws, ctx, first, last)?;
+    ws.set_freeze_panes(first, 2)?;
+
+    // Participation: learner attendances against the population aged 15 and over.
+    let mut r = total + 2;
+    let p = &s_.participation;
+    ws.merge_range(r, 0, r, LAST, ctx.t(s::PARTICIPATION), &f.unit)?;
+    r += 1;
+    let learners_row = r;
+    ws.write_string_with_format(r, 1, ctx.t(s::PARTICIPATION_LEARNERS), &f.label)?;
+    ws.write_number_with_format(r, 2, f64::from(p.learners), &f.plain_int)?;
+    r += 1;
+    ws.write_string_with_format(r, 1, ctx.t(s::PARTICIPATION_POPULATION), &f.label)?;
+    ws.write_number_with_format(r, 2, f64::from(p.population_15_plus), &f.plain_int)?;
+    r += 1;
+    ws.write_string_with_format(r, 1, ctx.t(s::PARTICIPATION_RATE), &f.label)?;
+    let formula = Formula::new(format!(
+        "=IF(C{0}>0,C{1}/C{0},0)",
+        learners_row + 2,
+        learners_row + 1
+    ))
+    .set_result(p.rate.to_string());
+    ws.write_formula_with_format(r, 2, formula, &f.plain_pct)?;
+    r += 1;
+    ws.write_string_with_format(r, 1, ctx.t(s::PARTICIPATION_TARGET), &f.label)?;
+    ws.write_number_with_format(r, 2, p.target_rate, &f.plain_pct)?;
+    r += 1;
+    let t = c.totals();
+    let read = format!(
+        "{}: {} {}; {} {}, {} {}, {} {}, {} {}.",
+        ctx.t(s::READ_SUMMARY),
+        c.files.len(),
+        ctx.t(s::FILE).to_lowercase(),
+        t.read,
+        ctx.t(s::ROWS_READ).to_lowercase(),
+        t.accepted,
+        ctx.t(s::ROWS_ACCEPTED).to_lowercase(),
+        t.rejected,
+        ctx.t(s::ROWS_REJECTED).to_lowercase(),
+        t.duplicate,
+        ctx.t(s::ROWS_DUPLICATE).to_lowercase(),
+    );
+    ws.write_string_with_format(r, 1, &read, &f.label)?;
+
+    // Charts below, side by side, each over about half the table's width.
+    let chart_row = r + 2;
+    let sheet = ctx.t(l::SHEET_SUMMARY);
+    for (i, (target_col, done_col, title)) in [(2, 4, s::CHART_CLASSES), (6, 8, s::CHART_LEARNERS)]
+        .into_iter()
+        .enumerate()
+    {
+        let mut chart = Chart::new(ChartType::Column);
+        chart
+            .title()
+            .set_name(ctx.t(title))
+            .set_font(ChartFont::new().set_size(11).set_bold());
+        chart.legend().set_position(ChartLegendPosition::Bottom);
+        for (name, column) in [(ctx.t(s::TARGET), target_col), (ctx.t(s::DONE), done_col)] {
+            chart
+                .add_series()
+                .set_name(name)
+                .set_categories((sheet, first, 1, last, 1))
+                .set_values((sheet, first, column, last, column));
+        }
+        chart.set_width(460).set_height(300);
+        let at: ColNum = if i == 0 { 1 } else { 5 };
+        ws.insert_chart(chart_row, at, &chart)?;
+    }
+
+    // Signature block under the charts (about 16 rows of 20 px).
+    let sign = chart_row + 18;
+    signature(ws, ctx, sign)?;
+    ws.set_print_area(0, 0, sign + 6, LAST)?;
+    page_setup(ws, (h1, h2), &ctx.page_header, ctx.t(s::PAGE))?;
+    Ok(())
+}
+
+/// Target, due, done, share in four columns from `at`.
+fn figures(
+    ws: &mut Worksheet,
+    row: RowNum,
+    at: ColNum,
+    m: &Measure,
+    ctx: &Ctx,
+) -> Result<(), XlsxError> {
+    let f = &ctx.f;
+    ws.write_number_with_format(row, at, f64::from(m.target), &f.int)?;
+    ws.write_number_with_format(row, at + 1, f64::from(m.expected), &f.int)?;
+    ws.write_number_with_format(row, at + 2, f64::from(m.actual), &f.int)?;
+    ratio(ws, row, at + 3, (at + 2, m.actual), (at, m.target), &f.pct)
+}
+
+/// Rows whose status is behind or short turn red, by a rule on the status column, so
+/// the flag follows if someone edits the sheet.
+pub fn highlight_short(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    first: RowNum,
+    last: RowNum,
+) -> Result<(), XlsxError> {
+    if last < first {
+        return Ok(());
+    }
+    let status = format!("${}{}", col(STATUS_COL), first + 1);
+    let rule = format!(
+        "=OR({status}=\"{}\",{status}=\"{}\")",
+        ctx.t(l::STATUS_BEHIND),
+        ctx.t(l::STATUS_SHORT)
+    );
+    let cf = ConditionalFormatFormula::new()
+        .set_rule(rule.as_str())
+        .set_format(&ctx.f.short);
+    ws.add_conditional_format(first, 0, last, LAST, &cf)?;
+    Ok(())
+}
+
+/// "Hồng Thái Tây, ngày … tháng … năm …", then who prepares and who signs.
+fn signature(ws: &mut Worksheet, ctx: &Ctx, row: RowNum) -> Result<(), XlsxError> {
+    let f = &ctx.f;
+    let place = place_name(&ctx.c.plan.unit);
+    let line = format!("{place}, {}", ctx.t(s::SIGN_PLACE_DATE));
+    ws.merge_range(row, 6, row, LAST, &line, &f.sign_italic)?;
+    ws.merge_range(
+        row + 1,
+        0,
+        row + 1,
+        3,
+        ctx.t(s::SIGN_PREPARER),
+        &f.sign_bold,
+    )?;
+    ws.merge_range(
+        row + 1,
+        6,
+        row + 1,
+        LAST,
+        ctx.t(s::SIGN_DIRECTOR),
+        &f.sign_bold,
+    )?;
+    ws.merge_range(row + 2, 0, row + 2, 3, ctx.t(s::SIGN_HINT), &f.sign_italic)?;
+    ws.merge_range(
+        row + 2,
+        6,
+        row + 2,
+        LAST,
+        ctx.t(s::SIGN_HINT_SEAL),
+        &f.sign_italic,
+    )?;
+    Ok(())
+}
+
+/// "Xã Hồng Thái Tây" → "Hồng Thái Tây": the place line names the place, not its rank.
+fn place_name(unit: &str) -> &str {
+    for prefix in ["Xã ", "Phường ", "Thị trấn ", "xã ", "phường ", "thị trấn "] {
+        if let Some(rest) = unit.strip_prefix(prefix) {
+            return rest;
+        }
+    }
+    unit
+}
