@@ -1,0 +1,670 @@
+//! Writes `samples/`: a month-by-month folder of class reports from the six
+//! sub-committees of Hồng Thái Tây commune, January to April 2019, laid out the way
+//! offices lay them out. Run `cargo run --example make_samples` to regenerate; the
+//! files are byte-for-byte the same each time.
+//!
+//! What a careful person counts from these files (tests/samples.rs checks the tool
+//! against these figures):
+//!
+//! | sub-committee  | classes | learners                          |
+//! |----------------|--------:|-----------------------------------|
+//! | kinh-te        | 8       | 110+95+105+90+100+120+98+102 = 820 |
+//! | phap-luat      | 5       | 85+70+64+58+76 = 353               |
+//! | van-hoa-xa-hoi | 5       | 45+60+52+66+38 = 261               |
+//! | suc-khoe       | 5       | 80+72+65+58+90 = 365               |
+//! | moi-truong     | 3       | 110+95+88 = 293 (one row rejected) |
+//! | khac           | 3       | (18+12)+(20+25)+(15+20) = 110      |
+//! | total          | 29      | 2202                               |
+//!
+//! Quarter I: 21 classes, 1609 learners; quarter II (April): 8 classes, 593 learners.
+//! 31 candidate rows: 29 accepted, 1 rejected ("bốn mươi" learners), 1 duplicate (a
+//! February class of kinh-te reported again in its March file).
+
+use std::path::Path;
+
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet,
+    XlsxError,
+};
+
+/// One class as a sub-committee reports it.
+struct Class {
+    topic: &'static str,
+    day: u8,
+    village: &'static str,
+    /// Total learners as typed: a number, or text for the deliberate mistake.
+    learners: Learners,
+    /// Women among them (or, for the Nam/Nữ layout, the women of male + female).
+    female: u32,
+    teacher: &'static str,
+}
+
+enum Learners {
+    Count(u32),
+    Typed(&'static str),
+}
+
+use Learners::{Count, Typed};
+
+/// How a sub-committee lays out its sheet.
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    /// STT | Tên chuyên đề | Ngày mở lớp | Địa điểm | Số học viên | Báo cáo viên | Ghi chú
+    Plain,
+    /// "Số học viên" merged over "Tổng số | Nữ", then a row "(1) (2) …".
+    TwoRowHeader,
+    /// Dates typed as text "15/03/2019".
+    TextDates,
+    /// Nam | Nữ instead of a total.
+    MaleFemale,
+}
+
+struct SubCommittee {
+    folder: &'static str,
+    title: &'static str,
+    layout: Layout,
+    /// One sheet per month in one workbook instead of one file per month.
+    one_workbook: bool,
+    /// Classes of January, February, March, April.
+    months: [Vec<Class>; 4],
+}
+
+fn c(
+    topic: &'static str,
+    day: u8,
+    village: &'static str,
+    learners: u32,
+    female: u32,
+    teacher: &'static str,
+) -> Class {
+    Class {
+        topic,
+        day,
+        village,
+        learners: Count(learners),
+        female,
+        teacher,
+    }
+}
+
+fn data() -> Vec<SubCommittee> {
+    vec![
+        SubCommittee {
+            folder: "kinh-te",
+            title: "Tiểu ban: Phát triển kinh tế",
+            layout: Layout::Plain,
+            one_workbook: false,
+            months: [
+                vec![
+                    c(
+                        "Kỹ thuật trồng lúa lai",
+                        10,
+                        "Thôn Đông Sơn",
+                        110,
+                        52,
+                        "Nguyễn Văn Hùng",
+                    ),
+                    c(
+                        "Chăn nuôi lợn an toàn sinh học",
+                        24,
+                        "Thôn Tây Sơn",
+                        95,
+                        40,
+                        "Trần Văn Bình",
+                    ),
+                ],
+                vec![
+                    c(
+                        "Trồng và chăm sóc cây vải thiều",
+                        14,
+                        "Thôn Bắc Sơn",
+                        105,
+                        50,
+                        "Nguyễn Văn Hùng",
+                    ),
+                    c(
+                        "Phòng bệnh cho đàn gà",
+                        26,
+                        "Thôn Nam Sơn",
+                        90,
+                        47,
+                        "Lê Thị Mai",
+                    ),
+                ],
+                vec![
+                    c(
+                        "Kỹ thuật nuôi cá nước ngọt",
+                        7,
+                        "Thôn Khe Sú",
+                        100,
+                        38,
+                        "Trần Văn Bình",
+                    ),
+                    c(
+                        "Sản xuất rau an toàn theo VietGAP",
+                        21,
+                        "Thôn Tân Yên",
+                        120,
+                        71,
+                        "Lê Thị Mai",
+                    ),
+                ],
+                vec![
+                    c(
+                        "Trồng nấm rơm",
+                        11,
+                        "Thôn Đồng Bống",
+                        98,
+                        55,
+                        "Nguyễn Văn Hùng",
+                    ),
+                    c(
+                        "Ủ phân hữu cơ vi sinh",
+                        25,
+                        "Thôn Hồng Hà",
+                        102,
+                        44,
+                        "Trần Văn Bình",
+                    ),
+                ],
+            ],
+        },
+        SubCommittee {
+            folder: "phap-luat",
+            title: "Tiểu ban: Pháp luật",
+            layout: Layout::TwoRowHeader,
+            one_workbook: false,
+            months: [
+                vec![c(
+                    "Luật Giao thông đường bộ",
+                    15,
+                    "Thôn Đông Sơn",
+                    85,
+                    40,
+                    "Phạm Văn Toàn",
+                )],
+                vec![c(
+                    "Luật Hôn nhân và gia đình",
+                    19,
+                    "Thôn Tây Sơn",
+                    70,
+                    45,
+                    "Đỗ Thị Hằng",
+                )],
+                vec![
+                    c(
+                        "Luật Đất đai năm 2013",
+                        12,
+                        "Thôn Bắc Sơn",
+                        64,
+                        28,
+                        "Phạm Văn Toàn",
+                    ),
+                    c(
+                        "Phòng chống bạo lực gia đình",
+                        27,
+                        "Thôn Nam Sơn",
+                        58,
+                        40,
+                        "Đỗ Thị Hằng",
+                    ),
+                ],
+                vec![c(
+                    "Luật Phòng, chống ma túy",
+                    16,
+                    "Thôn Khe Sú",
+                    76,
+                    30,
+                    "Phạm Văn Toàn",
+                )],
+            ],
+        },
+        SubCommittee {
+            folder: "van-hoa-xa-hoi",
+            title: "Tiểu ban: Văn hóa - Xã hội",
+            layout: Layout::Plain,
+            one_workbook: true,
+            months: [
+                vec![c(
+                    "Hát dân ca, hát chèo",
+                    8,
+                    "Thôn Tân Yên",
+                    45,
+                    30,
+                    "Vũ Thị Lan",
+                )],
+                vec![c(
+                    "Xây dựng gia đình văn hóa",
+                    20,
+                    "Thôn Đồng Bống",
+                    60,
+                    36,
+                    "Hoàng Văn Nam",
+                )],
+                vec![c(
+                    "Giữ gìn bản sắc văn hóa dân tộc",
+                    14,
+                    "Thôn Hồng Hà",
+                    52,
+                    27,
+                    "Vũ Thị Lan",
+                )],
+                vec![
+                    c(
+                        "Phòng chống tệ nạn xã hội",
+                        9,
+                        "Thôn Đông Sơn",
+                        66,
+                        25,
+                        "Hoàng Văn Nam",
+                    ),
+                    c(
+                        "Câu lạc bộ đọc sách",
+                        23,
+                        "Thôn Tây Sơn",
+                        38,
+                        24,
+                        "Vũ Thị Lan",
+                    ),
+                ],
+            ],
+        },
+        SubCommittee {
+            folder: "suc-khoe",
+            title: "Tiểu ban: Chăm sóc sức khỏe",
+            layout: Layout::TextDates,
+            one_workbook: false,
+            months: [
+                vec![c(
+                    "Phòng chống sốt xuất huyết",
+                    17,
+                    "Thôn Bắc Sơn",
+                    80,
+                    46,
+                    "BS. Ngô Thị Thu",
+                )],
+                vec![c(
+                    "Chăm sóc sức khỏe bà mẹ và trẻ em",
+                    21,
+                    "Thôn Nam Sơn",
+                    72,
+                    60,
+                    "BS. Ngô Thị Thu",
+                )],
+                vec![
+                    c(
+                        "Dinh dưỡng cho trẻ dưới 5 tuổi",
+                        6,
+                        "Thôn Khe Sú",
+                        65,
+                        58,
+                        "YS. Đinh Văn Long",
+                    ),
+                    c(
+                        "Phòng chống bệnh tay chân miệng",
+                        20,
+                        "Thôn Tân Yên",
+                        58,
+                        41,
+                        "YS. Đinh Văn Long",
+                    ),
+                ],
+                vec![c(
+                    "An toàn vệ sinh thực phẩm",
+                    18,
+                    "Thôn Đồng Bống",
+                    90,
+                    52,
+                    "BS. Ngô Thị Thu",
+                )],
+            ],
+        },
+        SubCommittee {
+            folder: "moi-truong",
+            title: "Tiểu ban: Giáo dục bảo vệ môi trường",
+            layout: Layout::Plain,
+            one_workbook: false,
+            months: [
+                vec![],
+                vec![c(
+                    "Phân loại rác thải tại nguồn",
+                    28,
+                    "Thôn Hồng Hà",
+                    110,
+                    63,
+                    "Bùi Văn Quang",
+                )],
+                vec![
+                    c(
+                        "Sử dụng nước sạch và vệ sinh môi trường",
+                        13,
+                        "Thôn Đông Sơn",
+                        95,
+                        50,
+                        "Bùi Văn Quang",
+                    ),
+                    Class {
+                        topic: "Trồng cây xanh bảo vệ môi trường",
+                        day: 29,
+                        village: "Thôn Tây Sơn",
+                        learners: Typed("bốn mươi"),
+                        female: 20,
+                        teacher: "Bùi Văn Quang",
+                    },
+                ],
+                vec![c(
+                    "Xử lý rác thải nhựa",
+                    24,
+                    "Thôn Bắc Sơn",
+                    88,
+                    45,
+                    "Bùi Văn Quang",
+                )],
+            ],
+        },
+        SubCommittee {
+            folder: "khac",
+            title: "Các chương trình khác",
+            layout: Layout::MaleFemale,
+            one_workbook: false,
+            months: [
+                vec![c(
+                    "Tin học cơ bản cho người lớn",
+                    22,
+                    "Thôn Nam Sơn",
+                    30,
+                    12,
+                    "Trịnh Văn Đức",
+                )],
+                vec![c(
+                    "Kỹ năng sử dụng điện thoại thông minh",
+                    25,
+                    "Thôn Khe Sú",
+                    45,
+                    25,
+                    "Trịnh Văn Đức",
+                )],
+                vec![],
+                vec![c(
+                    "Tiếng Anh giao tiếp cơ bản",
+                    12,
+                    "Thôn Tân Yên",
+                    35,
+                    20,
+                    "Cao Thị Yến",
+                )],
+            ],
+        },
+    ]
+}
+
+/// Formats of a report sheet.
+struct Looks {
+    bold: Format,
+    title: Format,
+    italic: Format,
+    header: Format,
+    cell: Format,
+    date: Format,
+    total: Format,
+}
+
+fn looks() -> Looks {
+    let base = Format::new()
+        .set_font_name("Times New Roman")
+        .set_font_size(12);
+    let cell = base.clone().set_border(FormatBorder::Thin);
+    Looks {
+        bold: base.clone().set_bold().set_align(FormatAlign::Center),
+        title: base
+            .clone()
+            .set_bold()
+            .set_font_size(14)
+            .set_align(FormatAlign::Center),
+        italic: base.clone().set_italic().set_align(FormatAlign::Center),
+        header: cell
+            .clone()
+            .set_bold()
+            .set_text_wrap()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter),
+        date: cell.clone().set_num_format("dd/mm/yyyy"),
+        total: cell.clone().set_bold(),
+        cell,
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    if root.exists() {
+        std::fs::remove_dir_all(&root)?;
+    }
+    let looks = looks();
+    for sc in data() {
+        let dir = root.join(sc.folder);
+        std::fs::create_dir_all(&dir)?;
+        if sc.one_workbook {
+            let mut wb = workbook()?;
+            for (m, classes) in sc.months.iter().enumerate() {
+                let ws = wb.add_worksheet();
+                ws.set_name(format!("T{}", m + 1))?;
+                sheet(ws, &sc, m as u8 + 1, classes, &looks)?;
+            }
+            wb.save(dir.join("bao-cao-nam-2019.xlsx"))?;
+        } else {
+            for (m, classes) in sc.months.iter().enumerate() {
+                let mut wb = workbook()?;
+                let ws = wb.add_worksheet();
+                ws.set_name(format!("Tháng {}", m + 1))?;
+                let mut rows: Vec<&Class> = classes.iter().collect();
+                // The kinh-te March file repeats a February class: a mistake offices make.
+                let data = data();
+                let repeat = data.first().and_then(|k| k.months[1].get(1));
+                if sc.folder == "kinh-te" && m == 2 {
+                    rows.extend(repeat);
+                }
+                sheet_rows(
+                    ws,
+                    &sc,
+                    m as u8 + 1,
+                    &rows,
+                    &looks,
+                    if sc.folder == "kinh-te" && m == 2 {
+                        Some(2)
+                    } else {
+                        None
+                    },
+                )?;
+                wb.save(dir.join(format!("thang-{:02}.xlsx", m + 1)))?;
+            }
+        }
+    }
+    println!("samples written to {}", root.display());
+    Ok(())
+}
+
+fn workbook() -> Result<Workbook, XlsxError> {
+    let mut wb = Workbook::new();
+    let props = DocProperties::new()
+        .set_author("TTHTCĐ xã Hồng Thái Tây")
+        .set_creation_datetime(&ExcelDateTime::from_ymd(2019, 4, 30)?);
+    wb.set_properties(&props);
+    Ok(wb)
+}
+
+fn sheet(
+    ws: &mut Worksheet,
+    sc: &SubCommittee,
+    month: u8,
+    classes: &[Class],
+    looks: &Looks,
+) -> Result<(), XlsxError> {
+    let rows: Vec<&Class> = classes.iter().collect();
+    sheet_rows(ws, sc, month, &rows, looks, None)
+}
+
+/// Lays out one month's report. `repeat_month` is the month of a class repeated from
+/// an earlier report (the last row), so its date stays that month's.
+fn sheet_rows(
+    ws: &mut Worksheet,
+    sc: &SubCommittee,
+    month: u8,
+    classes: &[&Class],
+    looks: &Looks,
+    repeat_month: Option<u8>,
+) -> Result<(), XlsxError> {
+    let widths = [6.0, 38.0, 13.0, 18.0, 10.0, 10.0, 22.0, 12.0];
+    for (i, w) in widths.iter().enumerate() {
+        ws.set_column_width(i as u16, *w)?;
+    }
+    ws.merge_range(0, 0, 0, 2, "UBND XÃ HỒNG THÁI TÂY", &looks.bold)?;
+    ws.merge_range(1, 0, 1, 2, "TRUNG TÂM HỌC TẬP CỘNG ĐỒNG", &looks.bold)?;
+    ws.merge_range(
+        0,
+        3,
+        0,
+        7,
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        &looks.bold,
+    )?;
+    ws.merge_range(1, 3, 1, 7, "Độc lập - Tự do - Hạnh phúc", &looks.bold)?;
+    ws.merge_range(
+        3,
+        0,
+        3,
+        7,
+        &format!("BÁO CÁO CÁC LỚP ĐÃ MỞ THÁNG {month} NĂM 2019"),
+        &looks.title,
+    )?;
+    ws.merge_range(4, 0, 4, 7, sc.title, &looks.italic)?;
+
+    let h = 6;
+    let (learners_col, female_col) = (4u16, 5u16);
+    let headings: [&str; 8] = match sc.layout {
+        Layout::MaleFemale => [
+            "STT",
+            "Tên chuyên đề",
+            "Ngày mở lớp",
+            "Địa điểm",
+            "Nam",
+            "Nữ",
+            "Báo cáo viên",
+            "Ghi chú",
+        ],
+        _ => [
+            "STT",
+            "Tên chuyên đề",
+            "Ngày mở lớp",
+            "Địa điểm",
+            "Số học viên",
+            "Trong đó nữ",
+            "Báo cáo viên",
+            "Ghi chú",
+        ],
+    };
+    let mut first = h + 1;
+    if sc.layout == Layout::TwoRowHeader {
+        for (c, text) in headings.iter().enumerate() {
+            let c = c as u16;
+            if c == learners_col {
+                ws.merge_range(h, learners_col, h, female_col, "Số học viên", &looks.header)?;
+            } else if c != female_col {
+                ws.merge_range(h, c, h + 1, c, text, &looks.header)?;
+            }
+        }
+        ws.write_string_with_format(h + 1, learners_col, "Tổng số", &looks.header)?;
+        ws.write_string_with_format(h + 1, female_col, "Nữ", &looks.header)?;
+        for c in 0..8u16 {
+            ws.write_string_with_format(h + 2, c, format!("({})", c + 1), &looks.header)?;
+        }
+        first = h + 3;
+    } else {
+        for (c, text) in headings.iter().enumerate() {
+            ws.write_string_with_format(h, c as u16, *text, &looks.header)?;
+        }
+    }
+
+    let mut row = first;
+    let mut total = 0u32;
+    let mut total_female = 0u32;
+    for (i, class) in classes.iter().enumerate() {
+        let class_month = if i + 1 == classes.len() {
+            repeat_month.unwrap_or(month)
+        } else {
+            month
+        };
+        ws.write_number_with_format(row, 0, (i + 1) as f64, &looks.cell)?;
+        ws.write_string_with_format(row, 1, class.topic, &looks.cell)?;
+        if sc.layout == Layout::TextDates {
+            ws.write_string_with_format(
+                row,
+                2,
+                format!("{:02}/{:02}/2019", class.day, class_month),
+                &looks.cell,
+            )?;
+        } else {
+            ws.write_datetime_with_format(
+                row,
+                2,
+                ExcelDateTime::from_ymd(2019, class_month, class.day)?,
+                &looks.date,
+            )?;
+        }
+        ws.write_string_with_format(row, 3, class.village, &looks.cell)?;
+        match (&class.learners, sc.layout) {
+            (Count(n), Layout::MaleFemale) => {
+                ws.write_number_with_format(
+                    row,
+                    learners_col,
+                    f64::from(n - class.female),
+                    &looks.cell,
+                )?;
+                total += n - class.female;
+            }
+            (Count(n), _) => {
+                ws.write_number_with_format(row, learners_col, f64::from(*n), &looks.cell)?;
+                total += n;
+            }
+            (Typed(text), _) => {
+                ws.write_string_with_format(row, learners_col, *text, &looks.cell)?;
+            }
+        }
+        ws.write_number_with_format(row, female_col, f64::from(class.female), &looks.cell)?;
+        total_female += class.female;
+        ws.write_string_with_format(row, 6, class.teacher, &looks.cell)?;
+        ws.write_blank(row, 7, &looks.cell)?;
+        row += 1;
+    }
+    // The total row: "Cộng" with SUM formulas that carry their values.
+    ws.write_blank(row, 0, &looks.total)?;
+    ws.write_string_with_format(row, 1, "Cộng", &looks.total)?;
+    for c in [2u16, 3, 6, 7] {
+        ws.write_blank(row, c, &looks.total)?;
+    }
+    for (c, value) in [(learners_col, total), (female_col, total_female)] {
+        let letter = (b'A' + c as u8) as char;
+        let formula = if classes.is_empty() {
+            Formula::new("=0").set_result("0")
+        } else {
+            Formula::new(format!("=SUM({letter}{}:{letter}{})", first + 1, row))
+                .set_result(value.to_string())
+        };
+        ws.write_formula_with_format(row, c, formula, &looks.total)?;
+    }
+    // The signature block.
+    let s = row + 2;
+    let last_day = [31, 28, 31, 30][usize::from(month - 1)];
+    ws.merge_range(
+        s,
+        4,
+        s,
+        7,
+        &format!("Hồng Thái Tây, ngày {last_day} tháng {month} năm 2019"),
+        &looks.italic,
+    )?;
+    ws.merge_range(s + 1, 0, s + 1, 2, "NGƯỜI LẬP BIỂU", &looks.bold)?;
+    ws.merge_range(s + 1, 4, s + 1, 7, "TRƯỞNG TIỂU BAN", &looks.bold)?;
+    ws.merge_range(s + 2, 0, s + 2, 2, "(Ký, ghi rõ họ tên)", &looks.italic)?;
+    ws.merge_range(s + 2, 4, s + 2, 7, "(Ký, ghi rõ họ tên)", &looks.italic)?;
+    Ok(())
+}

@@ -1,0 +1,236 @@
+//! The committed samples/ folder, consolidated end to end. Every figure below is worked
+//! out by hand from the class table in examples/make_samples.rs (its doc comment shows
+//! the sums), not taken from the tool's output.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
+}
+
+fn consolidate(as_of: Option<&str>) -> (serde_json::Value, tempfile::TempDir) {
+    let out = tempfile::tempdir().unwrap();
+    let xlsx = out.path().join("tong-hop.xlsx");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tthtcd"));
+    cmd.arg("consolidate")
+        .arg(samples())
+        .arg("-o")
+        .arg(&xlsx)
+        .args(["--json", "-"]);
+    if let Some(d) = as_of {
+        cmd.args(["--as-of", d]);
+    }
+    let o = cmd.output().unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    (serde_json::from_slice(&o.stdout).unwrap(), out)
+}
+
+fn per_subcommittee(j: &serde_json::Value) -> Vec<(String, u64, u64, String)> {
+    j["subcommittees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["id"].as_str().unwrap().to_string(),
+                s["classes"]["actual"].as_u64().unwrap(),
+                s["learners"]["actual"].as_u64().unwrap(),
+                s["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn row(id: &str, classes: u64, learners: u64, status: &str) -> (String, u64, u64, String) {
+    (id.to_string(), classes, learners, status.to_string())
+}
+
+#[test]
+fn samples_consolidate_to_the_hand_counted_figures() {
+    let (j, _dir) = consolidate(None);
+    // kinh-te 8 classes, 820 ≥ 800 learners: met; the others fall short at year end.
+    assert_eq!(
+        per_subcommittee(&j),
+        vec![
+            row("kinh-te", 8, 820, "met"),
+            row("phap-luat", 5, 353, "short"),
+            row("van-hoa-xa-hoi", 5, 261, "short"),
+            row("suc-khoe", 5, 365, "short"),
+            row("moi-truong", 3, 293, "short"),
+            row("khac", 3, 110, "short"),
+        ]
+    );
+    let t = &j["totals"];
+    assert_eq!(
+        (t["classes"].as_u64(), t["learners"].as_u64()),
+        (Some(29), Some(2202))
+    );
+    // 31 candidate rows = 29 accepted + 1 rejected + 1 duplicate.
+    assert_eq!(
+        (
+            t["rows_read"].as_u64(),
+            t["rows_accepted"].as_u64(),
+            t["rows_rejected"].as_u64(),
+            t["duplicates"].as_u64()
+        ),
+        (Some(31), Some(29), Some(1), Some(1))
+    );
+    let q: Vec<(u64, u64)> = j["quarters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            (
+                q["classes"]["actual"].as_u64().unwrap(),
+                q["learners"]["actual"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(q, vec![(21, 1609), (8, 593), (0, 0), (0, 0)]);
+    // Every file's ledger reconciles.
+    for f in j["files"].as_array().unwrap() {
+        let r = &f["rows"];
+        let n = |k: &str| r[k].as_u64().unwrap();
+        assert_eq!(
+            n("read"),
+            n("accepted") + n("rejected") + n("duplicate"),
+            "{}",
+            f["path"]
+        );
+    }
+    let codes: Vec<(&str, &str, &str)> = j["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["severity"] != "info")
+        .map(|i| {
+            (
+                i["code"].as_str().unwrap(),
+                i["file"].as_str().unwrap(),
+                i["cell"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // Header in row 7, classes from row 8: the repeated February class is row 10 of the
+    // March file, the "bốn mươi" class row 9 of moi-truong's March file (learners in E).
+    assert_eq!(
+        codes,
+        vec![
+            ("date-period-mismatch", "kinh-te/thang-03.xlsx", "C10"),
+            ("duplicate-row", "kinh-te/thang-03.xlsx", "B10"),
+            ("learners-invalid", "moi-truong/thang-03.xlsx", "E9"),
+        ]
+    );
+}
+
+#[test]
+fn as_of_end_of_april_pro_rates_the_targets() {
+    let (j, _dir) = consolidate(Some("2019-04-30"));
+    // 30 April is day 120 of 365. Due = target × 120/365, rounded:
+    // kinh-te 8 → 2.63 → 3 classes, 800 → 263.0 → 263; phap-luat 750 → 246.6 → 247;
+    // khac 7 → 2.30 → 2 classes, 450 → 147.9 → 148 learners, and it has 110: behind.
+    let s = &j["subcommittees"];
+    assert_eq!(s[0]["classes"]["expected"], 3);
+    assert_eq!(s[0]["learners"]["expected"], 263);
+    assert_eq!(s[1]["learners"]["expected"], 247);
+    assert_eq!(s[5]["classes"]["expected"], 2);
+    assert_eq!(s[5]["learners"]["expected"], 148);
+    let statuses: Vec<&str> = s
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            "met", "on-track", "on-track", "on-track", "on-track", "behind"
+        ]
+    );
+    // Q1 has ended with 21 ≥ 13 classes and 1609 ≥ 1000 learners: met.
+    // Q2 runs 1 April – 30 June, 30 of 91 days: due 14 × 30/91 = 4.6 → 5 classes,
+    // 1200 × 30/91 = 395.6 → 396 learners; done 8 / 593: on track. Q3, Q4 upcoming.
+    let q: Vec<&str> = j["quarters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(q, ["met", "on-track", "upcoming", "upcoming"]);
+    assert_eq!(j["quarters"][1]["classes"]["expected"], 5);
+    assert_eq!(j["quarters"][1]["learners"]["expected"], 396);
+}
+
+fn number(v: Option<&Data>) -> f64 {
+    match v {
+        Some(Data::Float(f)) => *f,
+        Some(Data::Int(i)) => *i as f64,
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+#[test]
+fn the_workbook_shows_the_same_figures_in_every_reader() {
+    let (_, dir) = consolidate(None);
+    let mut wb: Xlsx<_> = open_workbook(dir.path().join("tong-hop.xlsx")).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Tổng hợp",
+            "Theo quý",
+            "Theo tháng",
+            "Danh sách lớp",
+            "Cảnh báo",
+            "Nguồn"
+        ]
+    );
+    let sum = wb.worksheet_range("Tổng hợp").unwrap();
+    // Sub-committee rows 9–14 (0-based 8–13), totals row 15: classes done in E,
+    // learners done in I; totals are formulas whose stored results calamine reads.
+    let done: Vec<(f64, f64)> = (8..14)
+        .map(|r| (number(sum.get_value((r, 4))), number(sum.get_value((r, 8)))))
+        .collect();
+    assert_eq!(
+        done,
+        vec![
+            (8.0, 820.0),
+            (5.0, 353.0),
+            (5.0, 261.0),
+            (5.0, 365.0),
+            (3.0, 293.0),
+            (3.0, 110.0)
+        ]
+    );
+    assert_eq!(
+        sum.get_value((14, 0)),
+        Some(&Data::String("Tổng cộng".into()))
+    );
+    assert_eq!(
+        (
+            number(sum.get_value((14, 4))),
+            number(sum.get_value((14, 8)))
+        ),
+        (29.0, 2202.0)
+    );
+    // Targets 54 / 4350 and the share 29 / 54.
+    assert_eq!(number(sum.get_value((14, 2))), 54.0);
+    assert!((number(sum.get_value((14, 5))) - 29.0 / 54.0).abs() < 1e-9);
+    // Danh sách lớp: a header row plus one row a class.
+    let classes = wb.worksheet_range("Danh sách lớp").unwrap();
+    let listed = (4..classes.end().unwrap().0 + 1)
+        .filter(|r| {
+            classes
+                .get_value((*r, 2))
+                .is_some_and(|v| *v != Data::Empty)
+        })
+        .count();
+    assert_eq!(listed, 29);
+}
