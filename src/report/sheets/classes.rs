@@ -47,7 +47,18 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     header_row(ws, ctx, header, &headings)?;
     ws.set_row_height(header, 32)?;
     let mut row = header + 1;
-    for (i, class) in c.classes.iter().enumerate() {
+    // In plan order, then by date, as a secretary would file them; the source columns
+    // still lead back to where each was read.
+    let mut classes: Vec<&crate::classes::ClassRow> = c.classes.iter().collect();
+    classes.sort_by(|a, b| {
+        (a.subcommittee, a.date, &a.source.file, a.source.row).cmp(&(
+            b.subcommittee,
+            b.date,
+            &b.source.file,
+            b.source.row,
+        ))
+    });
+    for (i, class) in classes.into_iter().enumerate() {
         let name = c
             .plan
             .subcommittees
