@@ -12,7 +12,7 @@ use crate::report::workbook::Ctx;
 
 const LAST: ColNum = 13;
 const WIDTHS: [f64; 14] = [
-    6.0, 26.0, 36.0, 12.0, 6.0, 16.0, 10.0, 7.0, 7.0, 18.0, 16.0, 24.0, 10.0, 7.0,
+    6.0, 30.0, 36.0, 12.0, 6.0, 16.0, 10.0, 7.0, 7.0, 18.0, 14.0, 30.0, 10.0, 7.0,
 ];
 
 pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
