@@ -187,6 +187,7 @@ fn read_file(
         }
         any_table = true;
         ignored.extend(result.ignored_columns);
+        let from = st.diagnostics.len();
         st.diagnostics.extend(result.diagnostics);
         for outcome in result.rows {
             report.ledger.read += 1;
@@ -194,6 +195,10 @@ fn read_file(
                 RowOutcome::Rejected => report.ledger.rejected += 1,
                 RowOutcome::Accepted(class) => accept(*class, &mut report.ledger, st),
             }
+        }
+        // Duplicates are found after the sheet's own problems; list them all in row order.
+        if let Some(sheet_diags) = st.diagnostics.get_mut(from..) {
+            sheet_diags.sort_by_key(|d| d.cell.as_deref().map(row_of));
         }
     }
     if !ignored.is_empty() {
@@ -239,6 +244,13 @@ fn accept(class: ClassRow, ledger: &mut Ledger, st: &mut State) {
     ledger.accepted += 1;
     st.seen.insert(key, st.classes.len());
     st.classes.push(class);
+}
+
+/// The row number of an A1 address ("C12" → 12).
+fn row_of(cell: &str) -> u32 {
+    cell.trim_start_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .unwrap_or(0)
 }
 
 fn hex(bytes: &[u8]) -> String {
