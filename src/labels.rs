@@ -61,14 +61,6 @@ pub mod l {
     pub const SEV_ERROR: Label = Label::new("Lỗi", "Error");
     pub const SEV_WARNING: Label = Label::new("Cảnh báo", "Warning");
     pub const SEV_INFO: Label = Label::new("Thông tin", "Info");
-
-    // Common words.
-    pub const QUARTER: Label = Label::new("Quý", "Quarter");
-    pub const MONTH: Label = Label::new("Tháng", "Month");
-    pub const TOTAL: Label = Label::new("Tổng cộng", "Total");
-    pub const CLASSES: Label = Label::new("Số lớp", "Classes");
-    pub const LEARNERS: Label = Label::new("Số học viên", "Learners");
-    pub const SUBCOMMITTEE: Label = Label::new("Tiểu ban", "Sub-committee");
 }
 
 /// Titles, headings and fixed words of the output workbook.
