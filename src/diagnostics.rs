@@ -57,6 +57,11 @@ pub enum Problem {
     ColumnsIgnored {
         names: Vec<String>,
     },
+    /// Cells typed with a legacy font were converted to Unicode.
+    LegacyConverted {
+        encoding: crate::normalise::legacy::Legacy,
+        cells: u32,
+    },
     // Rows.
     TopicMissing,
     SubCommitteeMissing {
@@ -126,6 +131,7 @@ impl Problem {
             SheetHidden => "sheet-hidden",
             SheetWithoutTable => "sheet-without-table",
             ColumnsIgnored { .. } => "columns-ignored",
+            LegacyConverted { .. } => "legacy-encoding-converted",
             TopicMissing => "topic-missing",
             SubCommitteeMissing { .. } => "subcommittee-missing",
             SubCommitteeUnknown { .. } => "subcommittee-unknown",
@@ -176,7 +182,8 @@ impl Problem {
             | DuplicateFile { .. }
             | SheetHidden
             | SheetWithoutTable
-            | ColumnsIgnored { .. } => Severity::Info,
+            | ColumnsIgnored { .. }
+            | LegacyConverted { .. } => Severity::Info,
         }
     }
 }

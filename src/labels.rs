@@ -357,6 +357,10 @@ fn message_vi(p: &Problem) -> String {
         SheetHidden => "trang tính bị ẩn, bỏ qua".into(),
         SheetWithoutTable => "trang tính không có bảng danh sách lớp, bỏ qua".into(),
         ColumnsIgnored { names } => format!("các cột không dùng đến: {}", list(names)),
+        LegacyConverted { encoding, cells } => format!(
+            "{cells} ô được gõ bằng phông chữ cũ {} đã được chuyển sang Unicode",
+            encoding.name()
+        ),
         TopicMissing => "dòng có số liệu nhưng thiếu tên lớp/chuyên đề".into(),
         SubCommitteeMissing { known } => format!(
             "không xác định được tiểu ban (không có cột Tiểu ban, tiêu đề hay tên tệp nào chỉ ra); các tiểu ban trong kế hoạch: {}",
@@ -422,6 +426,9 @@ fn message_en(p: &Problem) -> String {
         SheetHidden => "hidden sheet, skipped".into(),
         SheetWithoutTable => "sheet without a class table, skipped".into(),
         ColumnsIgnored { names } => format!("columns not used: {}", list(names)),
+        LegacyConverted { encoding, cells } => {
+            format!("{cells} cells typed with the legacy {} font were converted to Unicode", encoding.name())
+        }
         TopicMissing => "row has figures but no class name/topic".into(),
         SubCommitteeMissing { known } => format!(
             "sub-committee unknown (no column, title or file name names one); the plan's sub-committees: {}",

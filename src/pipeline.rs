@@ -14,8 +14,9 @@ use crate::consolidation::{Consolidation, FileReport, FileStatus};
 use crate::diagnostics::{Diagnostic, Ledger, Problem};
 use crate::input::discover::{Action, Found, discover};
 use crate::input::workbook::{self, Outcome};
+use crate::normalise::legacy::{self, Legacy, Repaired};
 use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
-use crate::normalise::text::clean;
+use crate::normalise::text::match_key;
 use crate::plan::Plan;
 use crate::recognise::{RowOutcome, SheetContext, read_sheet};
 
@@ -132,7 +133,7 @@ fn read_file(
         st.files.push(report);
         return;
     }
-    let sheets = match workbook::read(&bytes, format) {
+    let mut sheets = match workbook::read(&bytes, format) {
         Outcome::Sheets(s) => s,
         Outcome::OwnOutput => {
             report.status = FileStatus::Skipped;
@@ -148,6 +149,18 @@ fn read_file(
     };
     // Only a readable spreadsheet's bytes make later copies duplicates.
     st.hashes.insert(hash, f.rel.clone());
+    let mut repaired = Repaired::default();
+    for sheet in &mut sheets {
+        repaired.add(legacy::repair(&mut sheet.grid));
+    }
+    for (encoding, cells) in [(Legacy::Tcvn3, repaired.tcvn3), (Legacy::Vni, repaired.vni)] {
+        if cells > 0 {
+            st.diagnostics.push(file_diag(
+                &f.rel,
+                Problem::LegacyConverted { encoding, cells },
+            ));
+        }
+    }
     let stem = Path::new(&f.rel).with_extension("");
     let file_subcommittee = match match_subcommittee(aliases, &stem.to_string_lossy()) {
         SubCommitteeMatch::One(i) => Some(i),
@@ -225,9 +238,9 @@ fn fail(st: &mut State, report: FileReport) {
 fn accept(class: ClassRow, ledger: &mut Ledger, st: &mut State) {
     let key = (
         class.subcommittee,
-        clean(&class.topic).to_lowercase(),
+        match_key(&class.topic),
         class.date,
-        clean(&class.village).to_lowercase(),
+        match_key(&class.village),
     );
     if let Some(first) = st.seen.get(&key).and_then(|i| st.classes.get(*i)) {
         ledger.duplicate += 1;

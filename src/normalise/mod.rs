@@ -4,6 +4,7 @@
 //! into a diagnostic naming the cell.
 
 pub mod dates;
+pub mod legacy;
 pub mod numbers;
 pub mod period;
 pub mod subcommittee;

@@ -65,6 +65,34 @@ pub fn contains_words(haystack: &str, needle: &str) -> bool {
     })
 }
 
+/// The comparing form that keeps diacritics: lower case, single spaces, and each
+/// word's tone mark moved to the end of the word. Old and new tone placement (hoá /
+/// hóa, khoẻ / khỏe, thuỷ / thủy) and NFC / NFD give the same key, while words that
+/// differ in a tone or a vowel (ma / má, ô / ơ) do not.
+pub fn match_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let mut tones = String::new();
+        let mut base = String::with_capacity(word.len());
+        for c in word.to_lowercase().nfd() {
+            if matches!(
+                c,
+                '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}'
+            ) {
+                tones.push(c);
+            } else {
+                base.push(c);
+            }
+        }
+        out.extend(base.nfc());
+        out.push_str(&tones);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +113,19 @@ mod tests {
         assert_eq!(fold("Văn hóa - Xã hội"), fold("van hoa xa hoi"));
         assert_eq!(fold("hoá"), fold("hóa"));
         assert_eq!(fold("  (1) "), "1");
+    }
+
+    #[test]
+    fn match_key_ignores_tone_placement_and_unicode_form_only() {
+        assert_eq!(match_key("Văn hoá"), match_key("văn hóa"));
+        assert_eq!(
+            match_key("Chăm sóc sức khoẻ"),
+            match_key("Chăm sóc sức khỏe")
+        );
+        assert_eq!(match_key("Thuỷ sản"), match_key("thủy  sản"));
+        assert_eq!(match_key("Ho\u{0323}c"), match_key("Học"));
+        assert_ne!(match_key("ma"), match_key("má"));
+        assert_ne!(match_key("cô"), match_key("cơ"));
     }
 
     #[test]
