@@ -1,73 +1,13 @@
 //! Workbooks laid out the way other people lay them out, consolidated through the
 //! library. Each expected figure is worked out by hand from the fixture in the test.
 
+mod common;
+
 use std::path::Path;
 
-use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
-use tthtcd::{Config, Consolidation, FileStatus, Plan};
-
-/// A cell of a fixture row.
-enum V {
-    T(&'static str),
-    N(f64),
-    /// A date cell (year 2019 unless the month is 12 → 2018), formatted dd/mm/yyyy.
-    D(u8, u8),
-    /// A formula and its stored result.
-    F(&'static str, f64),
-    E,
-}
-use V::{D, E, F, N, T};
-
-fn put(ws: &mut Worksheet, r: u32, c: u16, v: &V) {
-    let date = Format::new().set_num_format("dd/mm/yyyy");
-    match v {
-        T(s) => drop(ws.write(r, c, *s).unwrap()),
-        N(n) => drop(ws.write(r, c, *n).unwrap()),
-        D(d, m) => {
-            let y = if *m == 12 { 2018 } else { 2019 };
-            ws.write_datetime_with_format(r, c, ExcelDateTime::from_ymd(y, *m, *d).unwrap(), &date)
-                .unwrap();
-        }
-        F(f, result) => drop(
-            ws.write_formula(r, c, Formula::new(*f).set_result(result.to_string()))
-                .unwrap(),
-        ),
-        E => {}
-    }
-}
-
-fn book(path: &Path, sheets: &[(&str, Vec<Vec<V>>)]) {
-    let mut wb = Workbook::new();
-    for (name, rows) in sheets {
-        let ws = wb.add_worksheet();
-        ws.set_name(*name).unwrap();
-        for (r, row) in rows.iter().enumerate() {
-            for (c, v) in row.iter().enumerate() {
-                put(ws, r as u32, c as u16, v);
-            }
-        }
-    }
-    wb.save(path).unwrap();
-}
-
-fn run(dir: &Path) -> Consolidation {
-    tthtcd::run(&Config {
-        folder: dir.to_path_buf(),
-        plan: Plan::embedded(),
-        as_of: None,
-        output: None,
-        progress: None,
-    })
-    .unwrap()
-}
-
-fn per_sub(c: &Consolidation) -> Vec<(u32, u32)> {
-    c.summary
-        .subcommittees
-        .iter()
-        .map(|s| (s.classes.actual, s.learners.actual))
-        .collect()
-}
+use common::V::{D, E, F, N, T};
+use common::{book, per_sub, run};
+use tthtcd::FileStatus;
 
 /// Pháp luật, March: title block, "Số học viên" over "Tổng số | Nữ", column numbers,
 /// a "Cộng" row with SUM formulas, and a signature block.

@@ -3,12 +3,13 @@
 //! ("Sè häc viªn", "Soá hoïc vieân" for "Số học viên"); it is a font trick, not a code
 //! page, so nothing but these tables repairs it.
 //!
-//! Detection, per cell: text with no character outside Windows-1252's Latin range is a
-//! candidate only if it holds a character that Vietnamese never uses (ä, ª, µ, ø …).
-//! It is decoded both ways, and an encoding is chosen only when its result is made of
-//! Vietnamese syllables — an initial consonant, a vowel nucleus Vietnamese has, a final
-//! consonant it allows, at most one tone mark — while the text as it stands is not.
-//! Plain Vietnamese (NFC or NFD) and ASCII are therefore never touched.
+//! Detection, per cell: text with non-ASCII letters, all within Windows-1252's Latin
+//! range, is decoded both ways, and an encoding is chosen only when its result is made
+//! of Vietnamese syllables — an initial consonant, a vowel nucleus Vietnamese has, a
+//! final consonant it allows, at most one tone mark — clearly more than the text as it
+//! stands. Plain Vietnamese is made of syllables already, so it (like ASCII, and like
+//! any text with a letter beyond Latin-1 such as ạ or ư) is never touched. Telltale
+//! characters alone would not do: VNI "Thoân" (Thôn) holds only letters Vietnamese uses.
 
 mod syllable;
 mod tables;
@@ -33,67 +34,58 @@ impl Legacy {
     }
 }
 
-/// Letters of Windows-1252's upper half that are also Vietnamese letters.
-const VIETNAMESE_LATIN1: &str = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ";
-
-/// True for a character Vietnamese text never holds but legacy text often does
-/// (including the soft hyphen U+00AD, TCVN3's ư, and × ÷, its ì and ữ).
-fn is_telltale(c: char) -> bool {
-    ('\u{00A1}'..='\u{00FF}').contains(&c) && !VIETNAMESE_LATIN1.contains(c)
+/// What a cell's text looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Plain,
+    One(Legacy),
+    /// Both decodings read as Vietnamese (rare, short text): the rest of the sheet decides.
+    Either,
 }
 
-/// The legacy encoding `s` is written in, if it is.
-pub fn detect(s: &str) -> Option<Legacy> {
-    if s.is_ascii() {
-        return None;
-    }
+fn judge(s: &str) -> Verdict {
     // Anything beyond Latin-1 (ạ, ư, đ, combining marks …) means real Unicode.
-    if s.chars().any(|c| u32::from(c) > 0xFF) {
-        return None;
-    }
-    if !s.chars().any(is_telltale) {
-        return None;
+    if s.is_ascii() || s.chars().any(|c| u32::from(c) > 0xFF) {
+        return Verdict::Plain;
     }
     let as_is = share_of_vietnamese_words(s);
     let tcvn3 = share_of_vietnamese_words(&decode(s, Legacy::Tcvn3));
     let vni = share_of_vietnamese_words(&decode(s, Legacy::Vni));
-    let (best, score) = if vni > tcvn3 {
-        (Legacy::Vni, vni)
-    } else {
-        (Legacy::Tcvn3, tcvn3)
-    };
-    (score >= 0.75 && score > as_is).then_some(best)
+    let good = |score: f64| score >= 0.75 && score > as_is;
+    match (good(tcvn3), good(vni)) {
+        (false, false) => Verdict::Plain,
+        (true, false) => Verdict::One(Legacy::Tcvn3),
+        (false, true) => Verdict::One(Legacy::Vni),
+        (true, true) if tcvn3 > vni => Verdict::One(Legacy::Tcvn3),
+        (true, true) if vni > tcvn3 => Verdict::One(Legacy::Vni),
+        (true, true) => Verdict::Either,
+    }
 }
 
-/// Converts legacy text to Unicode NFC. A word whose plain letters are all capitals is
+/// The legacy encoding `s` is written in, if it can be told from `s` alone.
+pub fn detect(s: &str) -> Option<Legacy> {
+    match judge(s) {
+        Verdict::One(e) => Some(e),
+        Verdict::Plain | Verdict::Either => None,
+    }
+}
+
+/// Converts legacy text to Unicode NFC. Text whose plain letters are all capitals is
 /// capitalised whole: .VnTimeH titles store lower-case codes for upper-case letters.
 pub fn decode(s: &str, enc: Legacy) -> String {
     let raw = match enc {
         Legacy::Tcvn3 => s.chars().map(|c| tcvn3(c).unwrap_or(c)).collect::<String>(),
         Legacy::Vni => vni(s),
     };
-    let out: String = split_keep(&raw)
-        .into_iter()
-        .zip(split_keep(s))
-        .map(|(decoded, original)| {
-            if all_caps(original) {
-                decoded.to_uppercase()
-            } else {
-                decoded.to_string()
-            }
-        })
-        .collect();
+    // A line typed in .VnTimeH (all capitals) stores lower-case codes for its toned
+    // capitals; its plain letters show it was meant in capitals.
+    let out = if all_caps(s) { raw.to_uppercase() } else { raw };
     out.nfc().collect()
 }
 
-/// Splits at spaces, keeping them, so decoded and original words pair up one to one.
-fn split_keep(s: &str) -> Vec<&str> {
-    s.split_inclusive(' ').collect()
-}
-
-/// A word whose ASCII letters are all capitals, with at least two of them.
-fn all_caps(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(char::is_ascii_alphabetic).collect();
+/// Text whose ASCII letters are all capitals, with at least two of them.
+fn all_caps(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(char::is_ascii_alphabetic).collect();
     letters.len() >= 2 && letters.iter().all(char::is_ascii_uppercase)
 }
 
@@ -181,17 +173,55 @@ impl Repaired {
 }
 
 /// Converts every legacy-encoded text cell of a grid to Unicode, before anything reads
-/// headings or values from it.
+/// headings or values from it. A cell that reads as Vietnamese in both encodings takes
+/// the one the rest of the grid is in.
 pub fn repair(grid: &mut crate::input::grid::Grid) -> Repaired {
+    use crate::input::grid::CellValue;
+    let verdicts: Vec<Vec<Verdict>> = grid
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|c| {
+                    if let CellValue::Text(t) = c {
+                        judge(t)
+                    } else {
+                        Verdict::Plain
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let count = |e: Legacy| {
+        verdicts
+            .iter()
+            .flatten()
+            .filter(|v| **v == Verdict::One(e))
+            .count()
+    };
+    let (tcvn3, vni) = (count(Legacy::Tcvn3), count(Legacy::Vni));
+    let majority = match (tcvn3, vni) {
+        (0, 0) => None,
+        (t, v) if v > t => Some(Legacy::Vni),
+        _ => Some(Legacy::Tcvn3),
+    };
     let mut done = Repaired::default();
-    for cell in grid.rows.iter_mut().flatten() {
-        if let crate::input::grid::CellValue::Text(text) = cell
-            && let Some(enc) = detect(text)
-        {
-            *text = decode(text, enc);
-            match enc {
-                Legacy::Tcvn3 => done.tcvn3 += 1,
-                Legacy::Vni => done.vni += 1,
+    for (row, row_verdicts) in grid.rows.iter_mut().zip(&verdicts) {
+        for (cell, verdict) in row.iter_mut().zip(row_verdicts) {
+            let enc = match verdict {
+                Verdict::One(e) => *e,
+                Verdict::Either => match majority {
+                    Some(e) => e,
+                    None => continue,
+                },
+                Verdict::Plain => continue,
+            };
+            if let CellValue::Text(text) = cell {
+                *text = decode(text, enc);
+                match enc {
+                    Legacy::Tcvn3 => done.tcvn3 += 1,
+                    Legacy::Vni => done.vni += 1,
+                }
             }
         }
     }

@@ -43,6 +43,9 @@ fn untoned(word: &str) -> (String, usize) {
 }
 
 fn is_syllable(word: &str) -> bool {
+    if !word.chars().all(char::is_alphabetic) {
+        return false;
+    }
     let (base, tones) = untoned(word);
     if tones > 1 || base.is_empty() {
         return false;
@@ -55,16 +58,22 @@ fn is_syllable(word: &str) -> bool {
             .find(|c: char| !VOWELS.contains(c))
             .unwrap_or(rest.len());
         let (nucleus, fin) = rest.split_at(split);
-        NUCLEI.contains(&nucleus) && FINALS.contains(&fin)
+        // "oo" lives only in a few loanwords before -ng or -c (xoong, soóc).
+        let rare_ok = nucleus != "oo" || matches!(fin, "ng" | "c");
+        NUCLEI.contains(&nucleus) && FINALS.contains(&fin) && rare_ok
     })
 }
 
-/// Share of the words with a non-ASCII letter that are Vietnamese syllables (0 when
-/// there are no such words). Plain ASCII words ("STT", "do") say nothing either way.
+/// Share of the words with a non-ASCII character that are Vietnamese syllables (0
+/// when there are no such words). Plain ASCII words ("STT", "do") say nothing either
+/// way. Words break at spaces, ASCII punctuation and digits only, so a symbol left
+/// inside a word by a wrong decoding ("ph©n") counts against it.
 pub fn share_of_vietnamese_words(s: &str) -> f64 {
     let mut judged = 0u32;
     let mut good = 0u32;
-    for word in s.split(|c: char| !c.is_alphabetic()) {
+    for word in
+        s.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || c.is_ascii_digit())
+    {
         if word.is_empty() || word.is_ascii() {
             continue;
         }

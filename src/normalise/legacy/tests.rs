@@ -92,6 +92,13 @@ fn vntimeh_titles_come_out_in_capitals() {
     // "BÁO CÁO" typed with .VnTimeH: the á is stored with the lower-case code ¸.
     assert_eq!(detect("B¸O C¸O"), Some(Legacy::Tcvn3));
     assert_eq!(decode("B¸O C¸O", Legacy::Tcvn3), "BÁO CÁO");
+    let title = encode("BÁO CÁO CÁC LỚP ĐÃ MỞ THÁNG 3 NĂM 2019", Legacy::Tcvn3);
+    assert_eq!(
+        decode(&title, Legacy::Tcvn3),
+        "BÁO CÁO CÁC LỚP ĐÃ MỞ THÁNG 3 NĂM 2019"
+    );
+    // Mixed case stays as typed: "Sè" is "Số", not "SỐ".
+    assert_eq!(decode("Sè häc viªn", Legacy::Tcvn3), "Số học viên");
 }
 
 #[test]
