@@ -36,7 +36,7 @@ fn put(ws: &mut Worksheet, r: u32, c: u16, v: &V) {
         V::Dt(d, m, h, min) => {
             let dt = ExcelDateTime::from_ymd(2019, *m, *d)
                 .unwrap()
-                .and_hms(u16::from(*h), u8::from(*min), 0)
+                .and_hms(u16::from(*h), *min, 0)
                 .unwrap();
             let f = Format::new().set_num_format("dd/mm/yyyy hh:mm");
             ws.write_datetime_with_format(r, c, dt, &f).unwrap();
