@@ -1,26 +1,31 @@
 //! Writes `samples/`: a month-by-month folder of class reports from the six
 //! sub-committees of Hồng Thái Tây commune, January to April 2019, laid out the way
-//! offices lay them out. Run `cargo run --example make_samples` to regenerate; the
+//! offices lay them out (and, from May, as they sometimes arrive). Run `cargo run --example make_samples` to regenerate; the
 //! files are byte-for-byte the same each time.
 //!
 //! What a careful person counts from these files (tests/samples.rs checks the tool
 //! against these figures):
 //!
-//! | sub-committee  | classes | learners                          |
-//! |----------------|--------:|-----------------------------------|
-//! | kinh-te        | 8       | 110+95+105+90+100+120+98+102 = 820 |
-//! | phap-luat      | 5       | 85+70+64+58+76 = 353               |
-//! | van-hoa-xa-hoi | 5       | 45+60+52+66+38 = 261               |
-//! | suc-khoe       | 5       | 80+72+65+58+90 = 365               |
-//! | moi-truong     | 3       | 110+95+88 = 293 (one row rejected) |
-//! | khac           | 3       | (18+12)+(20+25)+(15+20) = 110      |
-//! | total          | 29      | 2202                               |
+//! | sub-committee  | classes | learners                                |
+//! |----------------|--------:|-----------------------------------------|
+//! | kinh-te        | 8       | 110+95+105+90+100+120+98+102 = 820      |
+//! | phap-luat      | 5       | 85+70+64+58+76 = 353                    |
+//! | van-hoa-xa-hoi | 5       | 45+60+52+66+38 = 261                    |
+//! | suc-khoe       | 7       | 80+72+65+58+90 = 365, May 48+62 = 110: 475 |
+//! | moi-truong     | 3       | 110+95+88 = 293 (one row rejected)      |
+//! | khac           | 3       | (18+12)+(20+25)+(15+20) = 110           |
+//! | total          | 31      | 2312                                    |
 //!
-//! Quarter I: 21 classes, 1609 learners; quarter II (April): 8 classes, 593 learners.
-//! 31 candidate rows: 29 accepted, 1 rejected ("bốn mươi" learners), 1 duplicate (a
-//! February class of kinh-te reported again in its March file).
+//! Quarter I: 21 classes, 1609 learners; quarter II (April and May): 10 classes, 703.
+//! 33 candidate rows: 31 accepted, 1 rejected ("bốn mươi" learners), 1 duplicate (a
+//! February class of kinh-te reported again in its March file). Health's May report is
+//! typed in TCVN3 (.VnTime); kinh-te's April report is also there as a byte-identical
+//! copy "thang-04 (1).xlsx"; a note huong-dan.txt is not a spreadsheet. 24 files: 22
+//! read, 1 duplicate, 1 skipped.
 
 use std::path::Path;
+
+use tthtcd::normalise::legacy::{Legacy, encode};
 
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet,
@@ -61,6 +66,8 @@ enum Layout {
 
 struct SubCommittee {
     folder: &'static str,
+    /// Typed with a legacy font (text cells stored in its codes), or None for Unicode.
+    font: Option<Legacy>,
     title: &'static str,
     layout: Layout,
     /// One sheet per month in one workbook instead of one file per month.
@@ -90,6 +97,7 @@ fn c(
 fn data() -> Vec<SubCommittee> {
     vec![
         SubCommittee {
+            font: None,
             folder: "kinh-te",
             title: "Tiểu ban: Phát triển kinh tế",
             layout: Layout::Plain,
@@ -170,6 +178,7 @@ fn data() -> Vec<SubCommittee> {
             ],
         },
         SubCommittee {
+            font: None,
             folder: "phap-luat",
             title: "Tiểu ban: Pháp luật",
             layout: Layout::TwoRowHeader,
@@ -220,6 +229,7 @@ fn data() -> Vec<SubCommittee> {
             ],
         },
         SubCommittee {
+            font: None,
             folder: "van-hoa-xa-hoi",
             title: "Tiểu ban: Văn hóa - Xã hội",
             layout: Layout::Plain,
@@ -270,6 +280,7 @@ fn data() -> Vec<SubCommittee> {
             ],
         },
         SubCommittee {
+            font: None,
             folder: "suc-khoe",
             title: "Tiểu ban: Chăm sóc sức khỏe",
             layout: Layout::TextDates,
@@ -320,6 +331,7 @@ fn data() -> Vec<SubCommittee> {
             ],
         },
         SubCommittee {
+            font: None,
             folder: "moi-truong",
             title: "Tiểu ban: Giáo dục bảo vệ môi trường",
             layout: Layout::Plain,
@@ -363,6 +375,7 @@ fn data() -> Vec<SubCommittee> {
             ],
         },
         SubCommittee {
+            font: None,
             folder: "khac",
             title: "Các chương trình khác",
             layout: Layout::MaleFemale,
@@ -479,8 +492,63 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
+    legacy_report(&root.join("suc-khoe").join("thang-05.xlsx"), &looks)?;
+    // The secretary saved kinh-te's April report twice under another name.
+    std::fs::copy(
+        root.join("kinh-te/thang-04.xlsx"),
+        root.join("kinh-te/thang-04 (1).xlsx"),
+    )?;
+    std::fs::write(
+        root.join("huong-dan.txt"),
+        "Chép các tệp báo cáo hằng tháng của các tiểu ban vào thư mục này rồi chạy:\n\
+         tthtcd consolidate <thư mục> -o tong-hop.xlsx\n",
+    )?;
     println!("samples written to {}", root.display());
     Ok(())
+}
+
+/// Text as the sub-committee's font stores it.
+fn txt(sc: &SubCommittee, s: &str) -> String {
+    match sc.font {
+        Some(f) => encode(s, f),
+        None => s.to_string(),
+    }
+}
+
+/// Health's May report, typed with the old .VnTime font (TCVN3).
+fn legacy_report(path: &Path, looks: &Looks) -> Result<(), XlsxError> {
+    let sc = SubCommittee {
+        folder: "suc-khoe",
+        font: Some(Legacy::Tcvn3),
+        title: "Tiểu ban: Chăm sóc sức khỏe",
+        layout: Layout::Plain,
+        one_workbook: false,
+        months: [vec![], vec![], vec![], vec![]],
+    };
+    let classes = [
+        c(
+            "Sơ cứu ban đầu tại gia đình",
+            8,
+            "Thôn Đông Sơn",
+            48,
+            30,
+            "YS. Đinh Văn Long",
+        ),
+        c(
+            "Phòng chống tăng huyết áp",
+            22,
+            "Thôn Hồng Hà",
+            62,
+            35,
+            "BS. Ngô Thị Thu",
+        ),
+    ];
+    let rows: Vec<&Class> = classes.iter().collect();
+    let mut wb = workbook()?;
+    let ws = wb.add_worksheet();
+    ws.set_name("Tháng 5")?;
+    sheet_rows(ws, &sc, 5, &rows, looks, None)?;
+    wb.save(path)
 }
 
 fn workbook() -> Result<Workbook, XlsxError> {
@@ -517,26 +585,40 @@ fn sheet_rows(
     for (i, w) in widths.iter().enumerate() {
         ws.set_column_width(i as u16, *w)?;
     }
-    ws.merge_range(0, 0, 0, 2, "UBND XÃ HỒNG THÁI TÂY", &looks.bold)?;
-    ws.merge_range(1, 0, 1, 2, "TRUNG TÂM HỌC TẬP CỘNG ĐỒNG", &looks.bold)?;
+    ws.merge_range(0, 0, 0, 2, &txt(sc, "UBND XÃ HỒNG THÁI TÂY"), &looks.bold)?;
     ws.merge_range(
+        1,
         0,
-        3,
-        0,
-        7,
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        1,
+        2,
+        &txt(sc, "TRUNG TÂM HỌC TẬP CỘNG ĐỒNG"),
         &looks.bold,
     )?;
-    ws.merge_range(1, 3, 1, 7, "Độc lập - Tự do - Hạnh phúc", &looks.bold)?;
+    ws.merge_range(
+        0,
+        3,
+        0,
+        7,
+        &txt(sc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        &looks.bold,
+    )?;
+    ws.merge_range(
+        1,
+        3,
+        1,
+        7,
+        &txt(sc, "Độc lập - Tự do - Hạnh phúc"),
+        &looks.bold,
+    )?;
     ws.merge_range(
         3,
         0,
         3,
         7,
-        &format!("BÁO CÁO CÁC LỚP ĐÃ MỞ THÁNG {month} NĂM 2019"),
+        &txt(sc, &format!("BÁO CÁO CÁC LỚP ĐÃ MỞ THÁNG {month} NĂM 2019")),
         &looks.title,
     )?;
-    ws.merge_range(4, 0, 4, 7, sc.title, &looks.italic)?;
+    ws.merge_range(4, 0, 4, 7, &txt(sc, sc.title), &looks.italic)?;
 
     let h = 6;
     let (learners_col, female_col) = (4u16, 5u16);
@@ -562,25 +644,33 @@ fn sheet_rows(
             "Ghi chú",
         ],
     };
+    let headings: Vec<String> = headings.iter().map(|h| txt(sc, h)).collect();
     let mut first = h + 1;
     if sc.layout == Layout::TwoRowHeader {
         for (c, text) in headings.iter().enumerate() {
             let c = c as u16;
             if c == learners_col {
-                ws.merge_range(h, learners_col, h, female_col, "Số học viên", &looks.header)?;
+                ws.merge_range(
+                    h,
+                    learners_col,
+                    h,
+                    female_col,
+                    &txt(sc, "Số học viên"),
+                    &looks.header,
+                )?;
             } else if c != female_col {
                 ws.merge_range(h, c, h + 1, c, text, &looks.header)?;
             }
         }
-        ws.write_string_with_format(h + 1, learners_col, "Tổng số", &looks.header)?;
-        ws.write_string_with_format(h + 1, female_col, "Nữ", &looks.header)?;
+        ws.write_string_with_format(h + 1, learners_col, &txt(sc, "Tổng số"), &looks.header)?;
+        ws.write_string_with_format(h + 1, female_col, &txt(sc, "Nữ"), &looks.header)?;
         for c in 0..8u16 {
             ws.write_string_with_format(h + 2, c, format!("({})", c + 1), &looks.header)?;
         }
         first = h + 3;
     } else {
         for (c, text) in headings.iter().enumerate() {
-            ws.write_string_with_format(h, c as u16, *text, &looks.header)?;
+            ws.write_string_with_format(h, c as u16, text, &looks.header)?;
         }
     }
 
@@ -594,7 +684,7 @@ fn sheet_rows(
             month
         };
         ws.write_number_with_format(row, 0, (i + 1) as f64, &looks.cell)?;
-        ws.write_string_with_format(row, 1, class.topic, &looks.cell)?;
+        ws.write_string_with_format(row, 1, &txt(sc, class.topic), &looks.cell)?;
         if sc.layout == Layout::TextDates {
             ws.write_string_with_format(
                 row,
@@ -610,7 +700,7 @@ fn sheet_rows(
                 &looks.date,
             )?;
         }
-        ws.write_string_with_format(row, 3, class.village, &looks.cell)?;
+        ws.write_string_with_format(row, 3, &txt(sc, class.village), &looks.cell)?;
         match (&class.learners, sc.layout) {
             (Count(n), Layout::MaleFemale) => {
                 ws.write_number_with_format(
@@ -631,13 +721,13 @@ fn sheet_rows(
         }
         ws.write_number_with_format(row, female_col, f64::from(class.female), &looks.cell)?;
         total_female += class.female;
-        ws.write_string_with_format(row, 6, class.teacher, &looks.cell)?;
+        ws.write_string_with_format(row, 6, &txt(sc, class.teacher), &looks.cell)?;
         ws.write_blank(row, 7, &looks.cell)?;
         row += 1;
     }
     // The total row: "Cộng" with SUM formulas that carry their values.
     ws.write_blank(row, 0, &looks.total)?;
-    ws.write_string_with_format(row, 1, "Cộng", &looks.total)?;
+    ws.write_string_with_format(row, 1, &txt(sc, "Cộng"), &looks.total)?;
     for c in [2u16, 3, 6, 7] {
         ws.write_blank(row, c, &looks.total)?;
     }
@@ -653,18 +743,35 @@ fn sheet_rows(
     }
     // The signature block.
     let s = row + 2;
-    let last_day = [31, 28, 31, 30][usize::from(month - 1)];
+    let last_day = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][usize::from(month - 1)];
     ws.merge_range(
         s,
         4,
         s,
         7,
-        &format!("Hồng Thái Tây, ngày {last_day} tháng {month} năm 2019"),
+        &txt(
+            sc,
+            &format!("Hồng Thái Tây, ngày {last_day} tháng {month} năm 2019"),
+        ),
         &looks.italic,
     )?;
-    ws.merge_range(s + 1, 0, s + 1, 2, "NGƯỜI LẬP BIỂU", &looks.bold)?;
-    ws.merge_range(s + 1, 4, s + 1, 7, "TRƯỞNG TIỂU BAN", &looks.bold)?;
-    ws.merge_range(s + 2, 0, s + 2, 2, "(Ký, ghi rõ họ tên)", &looks.italic)?;
-    ws.merge_range(s + 2, 4, s + 2, 7, "(Ký, ghi rõ họ tên)", &looks.italic)?;
+    ws.merge_range(s + 1, 0, s + 1, 2, &txt(sc, "NGƯỜI LẬP BIỂU"), &looks.bold)?;
+    ws.merge_range(s + 1, 4, s + 1, 7, &txt(sc, "TRƯỞNG TIỂU BAN"), &looks.bold)?;
+    ws.merge_range(
+        s + 2,
+        0,
+        s + 2,
+        2,
+        &txt(sc, "(Ký, ghi rõ họ tên)"),
+        &looks.italic,
+    )?;
+    ws.merge_range(
+        s + 2,
+        4,
+        s + 2,
+        7,
+        &txt(sc, "(Ký, ghi rõ họ tên)"),
+        &looks.italic,
+    )?;
     Ok(())
 }

@@ -41,7 +41,14 @@ enum Verdict {
     One(Legacy),
     /// Both decodings read as Vietnamese (rare, short text): the rest of the sheet decides.
     Either,
+    /// Reads as Vietnamese as it stands and also once decoded ("Céng" is a syllable, and
+    /// so is "Cộng"; "Ghi chó" and "Ghi chú"): converted only inside a sheet that is
+    /// clearly in that encoding (None: either encoding reads well).
+    Maybe(Option<Legacy>),
 }
+
+/// Share of Vietnamese words a decoding must reach to count.
+const GOOD: f64 = 0.75;
 
 fn judge(s: &str) -> Verdict {
     // Anything beyond Latin-1 (ạ, ư, đ, combining marks …) means real Unicode.
@@ -49,16 +56,28 @@ fn judge(s: &str) -> Verdict {
         return Verdict::Plain;
     }
     let as_is = share_of_vietnamese_words(s);
-    let tcvn3 = share_of_vietnamese_words(&decode(s, Legacy::Tcvn3));
-    let vni = share_of_vietnamese_words(&decode(s, Legacy::Vni));
-    let good = |score: f64| score >= 0.75 && score > as_is;
+    let score = |e: Legacy| {
+        let d = decode(s, e);
+        if d == s {
+            0.0
+        } else {
+            share_of_vietnamese_words(&d)
+        }
+    };
+    let (tcvn3, vni) = (score(Legacy::Tcvn3), score(Legacy::Vni));
+    let good = |score: f64| score >= GOOD && score > as_is;
     match (good(tcvn3), good(vni)) {
-        (false, false) => Verdict::Plain,
         (true, false) => Verdict::One(Legacy::Tcvn3),
         (false, true) => Verdict::One(Legacy::Vni),
         (true, true) if tcvn3 > vni => Verdict::One(Legacy::Tcvn3),
         (true, true) if vni > tcvn3 => Verdict::One(Legacy::Vni),
         (true, true) => Verdict::Either,
+        (false, false) => match (tcvn3 >= GOOD, vni >= GOOD) {
+            (true, false) => Verdict::Maybe(Some(Legacy::Tcvn3)),
+            (false, true) => Verdict::Maybe(Some(Legacy::Vni)),
+            (true, true) => Verdict::Maybe(None),
+            (false, false) => Verdict::Plain,
+        },
     }
 }
 
@@ -66,7 +85,7 @@ fn judge(s: &str) -> Verdict {
 pub fn detect(s: &str) -> Option<Legacy> {
     match judge(s) {
         Verdict::One(e) => Some(e),
-        Verdict::Plain | Verdict::Either => None,
+        Verdict::Plain | Verdict::Either | Verdict::Maybe(_) => None,
     }
 }
 
@@ -174,7 +193,8 @@ impl Repaired {
 
 /// Converts every legacy-encoded text cell of a grid to Unicode, before anything reads
 /// headings or values from it. A cell that reads as Vietnamese in both encodings takes
-/// the one the rest of the grid is in.
+/// the one the rest of the grid is in; a cell that reads as Vietnamese both as it is
+/// and decoded is converted only in a grid clearly in that encoding.
 pub fn repair(grid: &mut crate::input::grid::Grid) -> Repaired {
     use crate::input::grid::CellValue;
     let verdicts: Vec<Vec<Verdict>> = grid
@@ -205,6 +225,12 @@ pub fn repair(grid: &mut crate::input::grid::Grid) -> Repaired {
         (t, v) if v > t => Some(Legacy::Vni),
         _ => Some(Legacy::Tcvn3),
     };
+    // A sheet "clearly" in one encoding: a few cells that can only be it, none the other.
+    let clearly = match (tcvn3, vni) {
+        (t, 0) if t >= 3 => Some(Legacy::Tcvn3),
+        (0, v) if v >= 3 => Some(Legacy::Vni),
+        _ => None,
+    };
     let mut done = Repaired::default();
     for (row, row_verdicts) in grid.rows.iter_mut().zip(&verdicts) {
         for (cell, verdict) in row.iter_mut().zip(row_verdicts) {
@@ -213,6 +239,10 @@ pub fn repair(grid: &mut crate::input::grid::Grid) -> Repaired {
                 Verdict::Either => match majority {
                     Some(e) => e,
                     None => continue,
+                },
+                Verdict::Maybe(e) => match clearly {
+                    Some(c) if e.is_none_or(|e| e == c) => c,
+                    _ => continue,
                 },
                 Verdict::Plain => continue,
             };
