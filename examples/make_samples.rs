@@ -662,8 +662,8 @@ fn sheet_rows(
                 ws.merge_range(h, c, h + 1, c, text, &looks.header)?;
             }
         }
-        ws.write_string_with_format(h + 1, learners_col, &txt(sc, "Tổng số"), &looks.header)?;
-        ws.write_string_with_format(h + 1, female_col, &txt(sc, "Nữ"), &looks.header)?;
+        ws.write_string_with_format(h + 1, learners_col, txt(sc, "Tổng số"), &looks.header)?;
+        ws.write_string_with_format(h + 1, female_col, txt(sc, "Nữ"), &looks.header)?;
         for c in 0..8u16 {
             ws.write_string_with_format(h + 2, c, format!("({})", c + 1), &looks.header)?;
         }
@@ -684,7 +684,7 @@ fn sheet_rows(
             month
         };
         ws.write_number_with_format(row, 0, (i + 1) as f64, &looks.cell)?;
-        ws.write_string_with_format(row, 1, &txt(sc, class.topic), &looks.cell)?;
+        ws.write_string_with_format(row, 1, txt(sc, class.topic), &looks.cell)?;
         if sc.layout == Layout::TextDates {
             ws.write_string_with_format(
                 row,
@@ -700,7 +700,7 @@ fn sheet_rows(
                 &looks.date,
             )?;
         }
-        ws.write_string_with_format(row, 3, &txt(sc, class.village), &looks.cell)?;
+        ws.write_string_with_format(row, 3, txt(sc, class.village), &looks.cell)?;
         match (&class.learners, sc.layout) {
             (Count(n), Layout::MaleFemale) => {
                 ws.write_number_with_format(
@@ -721,13 +721,13 @@ fn sheet_rows(
         }
         ws.write_number_with_format(row, female_col, f64::from(class.female), &looks.cell)?;
         total_female += class.female;
-        ws.write_string_with_format(row, 6, &txt(sc, class.teacher), &looks.cell)?;
+        ws.write_string_with_format(row, 6, txt(sc, class.teacher), &looks.cell)?;
         ws.write_blank(row, 7, &looks.cell)?;
         row += 1;
     }
     // The total row: "Cộng" with SUM formulas that carry their values.
     ws.write_blank(row, 0, &looks.total)?;
-    ws.write_string_with_format(row, 1, &txt(sc, "Cộng"), &looks.total)?;
+    ws.write_string_with_format(row, 1, txt(sc, "Cộng"), &looks.total)?;
     for c in [2u16, 3, 6, 7] {
         ws.write_blank(row, c, &looks.total)?;
     }
