@@ -389,3 +389,31 @@ fn the_same_content_with_inline_strings_gives_the_same_figures() {
         assert!(problems(&c).is_empty(), "{:?}", problems(&c));
     }
 }
+
+#[test]
+fn thousands_of_formatted_empty_rows_after_the_table_cost_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let border = rust_xlsxwriter::Format::new().set_border(rust_xlsxwriter::FormatBorder::Thin);
+    for (c, h) in ["STT", "Tên lớp", "Ngày mở lớp", "Số học viên"]
+        .iter()
+        .enumerate()
+    {
+        ws.write(0, c as u16, *h).unwrap();
+    }
+    ws.write(1, 0, 1).unwrap();
+    ws.write(1, 1, "Luật Trẻ em").unwrap();
+    ws.write(1, 2, "27/08/2019").unwrap();
+    ws.write(1, 3, 42).unwrap();
+    for r in 2..5000 {
+        for c in 0..4 {
+            ws.write_blank(r, c, &border).unwrap();
+        }
+    }
+    wb.save(dir.path().join("phap-luat.xlsx")).unwrap();
+    let c = run(dir.path());
+    // One class of 42 learners; the 4998 bordered rows are blank, not candidates.
+    assert_eq!(per_sub(&c)[1], (1, 42));
+    assert_eq!(c.totals().read, 1);
+}
