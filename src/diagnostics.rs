@@ -51,6 +51,20 @@ pub enum Problem {
         looks_like: String,
     },
     NoClassTable,
+    FileTooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    SheetTooLarge {
+        sheet: String,
+        limit: u64,
+    },
+    /// The workbook declares an absurd number of cells (a damaged or hostile file).
+    TooManyCells {
+        requested: u64,
+    },
+    /// The file changed while it was read (still being copied or saved).
+    StillBeingWritten,
     // Sheets.
     SheetHidden,
     SheetWithoutTable,
@@ -128,6 +142,10 @@ impl Problem {
             EmptyFile => "empty-file",
             NotReallySpreadsheet { .. } => "not-really-spreadsheet",
             NoClassTable => "no-class-table",
+            FileTooLarge { .. } => "file-too-large",
+            SheetTooLarge { .. } => "sheet-too-large",
+            StillBeingWritten => "still-being-written",
+            TooManyCells { .. } => "too-many-cells",
             SheetHidden => "sheet-hidden",
             SheetWithoutTable => "sheet-without-table",
             ColumnsIgnored { .. } => "columns-ignored",
@@ -158,6 +176,10 @@ impl Problem {
             | DamagedFile { .. }
             | EmptyFile
             | NotReallySpreadsheet { .. }
+            | FileTooLarge { .. }
+            | SheetTooLarge { .. }
+            | StillBeingWritten
+            | TooManyCells { .. }
             | TopicMissing
             | SubCommitteeMissing { .. }
             | SubCommitteeUnknown { .. }

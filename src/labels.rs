@@ -353,6 +353,18 @@ fn message_vi(p: &Problem) -> String {
         NotReallySpreadsheet { looks_like } => {
             format!("tệp mang đuôi bảng tính nhưng thực chất là {looks_like}")
         }
+        FileTooLarge { bytes, limit } => format!(
+            "tệp quá lớn ({} MB, giới hạn {} MB); một báo cáo tháng thường dưới 1 MB",
+            bytes / (1024 * 1024),
+            limit / (1024 * 1024)
+        ),
+        SheetTooLarge { sheet, limit } => {
+            format!("trang '{sheet}' có hơn {limit} ô có dữ liệu, quá lớn để là một báo cáo; tệp không được đọc")
+        }
+        TooManyCells { requested } => format!(
+            "tệp khai báo {requested} ô, quá nhiều để là một báo cáo (tệp hỏng hoặc cố ý gây treo máy); không đọc"
+        ),
+        StillBeingWritten => "tệp đang được chép hoặc lưu dở (thay đổi trong lúc đọc): hãy chạy lại".into(),
         NoClassTable => "không tìm thấy bảng danh sách lớp (cần có dòng tiêu đề với cột Tên lớp/Tên chuyên đề và Số học viên)".into(),
         SheetHidden => "trang tính bị ẩn, bỏ qua".into(),
         SheetWithoutTable => "trang tính không có bảng danh sách lớp, bỏ qua".into(),
@@ -422,6 +434,18 @@ fn message_en(p: &Problem) -> String {
         NotReallySpreadsheet { looks_like } => {
             format!("has a spreadsheet name but is really {looks_like}")
         }
+        FileTooLarge { bytes, limit } => format!(
+            "file too large ({} MB, limit {} MB); a monthly report is usually under 1 MB",
+            bytes / (1024 * 1024),
+            limit / (1024 * 1024)
+        ),
+        SheetTooLarge { sheet, limit } => {
+            format!("sheet '{sheet}' holds more than {limit} filled cells, too many for a report; file not read")
+        }
+        TooManyCells { requested } => format!(
+            "the file declares {requested} cells, far too many for a report (damaged or hostile); not read"
+        ),
+        StillBeingWritten => "file still being written (it changed while being read): run again".into(),
         NoClassTable => "no class table found (needs a header row with a class/topic column and a learners column)".into(),
         SheetHidden => "hidden sheet, skipped".into(),
         SheetWithoutTable => "sheet without a class table, skipped".into(),

@@ -113,13 +113,11 @@ fn read_file(
         }
         Action::Read(format) => *format,
     };
-    let bytes = match std::fs::read(&f.path) {
+    let bytes = match read_settled(&f.path) {
         Ok(b) => b,
-        Err(e) => {
+        Err(problem) => {
             report.status = FileStatus::Failed;
-            report.reason = Some(Problem::DamagedFile {
-                detail: e.to_string(),
-            });
+            report.reason = Some(problem);
             return fail(st, report);
         }
     };
@@ -143,7 +141,10 @@ fn read_file(
         }
         Outcome::Failed(p) => {
             report.status = FileStatus::Failed;
-            report.reason = Some(p);
+            // A half-copied workbook looks damaged; if it changed moments ago, say so.
+            let fresh =
+                matches!(p, Problem::DamagedFile { .. }) && modified_within(&f.path, RECENT);
+            report.reason = Some(if fresh { Problem::StillBeingWritten } else { p });
             return fail(st, report);
         }
     };
@@ -257,6 +258,40 @@ fn accept(class: ClassRow, ledger: &mut Ledger, st: &mut State) {
     ledger.accepted += 1;
     st.seen.insert(key, st.classes.len());
     st.classes.push(class);
+}
+
+/// How recently a file must have changed for a failure to be put down to copying.
+const RECENT: std::time::Duration = std::time::Duration::from_secs(2);
+
+fn modified_within(path: &Path, d: std::time::Duration) -> bool {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age < d)
+}
+
+/// The file's bytes, refusing a file that grows or changes while it is read (still
+/// being copied or saved) and one over the size limit, before reading it.
+fn read_settled(path: &Path) -> Result<Vec<u8>, Problem> {
+    let stamp = |m: &std::fs::Metadata| (m.len(), m.modified().ok());
+    let io = |e: std::io::Error| Problem::DamagedFile {
+        detail: crate::labels::io_reason(&e),
+    };
+    let before = std::fs::metadata(path).map_err(io)?;
+    let limit = crate::input::workbook::MAX_FILE_BYTES;
+    if before.len() > limit {
+        return Err(Problem::FileTooLarge {
+            bytes: before.len(),
+            limit,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let after = std::fs::metadata(path).map_err(io)?;
+    if stamp(&before) != stamp(&after) || bytes.len() as u64 != after.len() {
+        return Err(Problem::StillBeingWritten);
+    }
+    Ok(bytes)
 }
 
 /// The row number of an A1 address ("C12" → 12).

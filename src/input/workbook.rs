@@ -4,7 +4,10 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Ods, Reader, SheetVisible, Sheets, Xls, Xlsb, Xlsx, open_workbook_from_rs};
+use calamine::{
+    Data, DataRef, Ods, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsb, Xlsx,
+    open_workbook_from_rs,
+};
 use chrono::NaiveDate;
 
 use super::discover::Format;
@@ -14,6 +17,14 @@ use crate::diagnostics::Problem;
 /// Name of the custom document property the tool writes into its own output, so that
 /// last month's summary left in the folder is recognised and never counted again.
 pub const OWN_OUTPUT_PROPERTY: &str = "tthtcd-output";
+
+/// Most cells with a value one sheet may hold. A commune's monthly report has a few
+/// hundred; a province's consolidated list a few hundred thousand. Past this, the sheet
+/// is refused rather than risk the machine's memory.
+pub const MAX_CELLS_PER_SHEET: usize = 2_000_000;
+
+/// Largest workbook file read, in bytes (a monthly report is well under 1 MB).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A workbook's sheets, or why it could not be read.
 #[derive(Debug)]
@@ -25,19 +36,48 @@ pub enum Outcome {
 }
 
 /// Reads every sheet of a workbook from its bytes. Never panics on bad bytes: a panic
-/// inside the format reader is caught here and reported as a damaged file.
+/// inside the format reader is caught here and reported as a damaged file, without the
+/// panic message reaching the secretary's screen.
 pub fn read(bytes: &[u8], claimed: Format) -> Outcome {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_inner(bytes, claimed))) {
-        Ok(outcome) => outcome,
-        Err(_) => Outcome::Failed(Problem::DamagedFile {
+    quiet_reader_panics();
+    IN_READER.with(|f| f.set(true));
+    let outcome =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_inner(bytes, claimed)));
+    IN_READER.with(|f| f.set(false));
+    outcome.unwrap_or_else(|_| {
+        Outcome::Failed(Problem::DamagedFile {
             detail: "lỗi bên trong trình đọc".into(),
-        }),
-    }
+        })
+    })
+}
+
+thread_local! {
+    static IN_READER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Installs, once, a panic hook that stays silent for panics inside a format reader
+/// (they are caught and reported per file) and behaves as before everywhere else.
+fn quiet_reader_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_READER.with(|f| f.get()) {
+                previous(info);
+            }
+        }));
+    });
 }
 
 fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
     if bytes.is_empty() {
         return Outcome::Failed(Problem::EmptyFile);
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Outcome::Failed(Problem::FileTooLarge {
+            bytes: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
     }
     let mut wb = match open(bytes, claimed) {
         Ok(wb) => wb,
@@ -48,18 +88,44 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
     {
         return Outcome::OwnOutput;
     }
+    // Chart sheets, dialog sheets and macro sheets hold no cells to read.
     let metas: Vec<(String, bool)> = wb
         .sheets_metadata()
         .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
         .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
         .collect();
     let mut sheets = Vec::with_capacity(metas.len());
     for (name, hidden) in metas {
-        let grid = match wb.worksheet_range(&name) {
-            Ok(range) => to_grid(&range),
-            Err(e) => return Outcome::Failed(damaged(&e.to_string())),
+        // xlsx and xlsb are streamed cell by cell, so a stray cell at XFD1048576 costs
+        // one cell, not a rectangle of billions; the other formats come whole from calamine.
+        let grid = match &mut wb {
+            Sheets::Xlsx(x) => match x.worksheet_cells_reader(&name) {
+                Ok(mut r) => stream(|| r.next_cell().map_err(|e| e.to_string()), &name),
+                Err(e) => Err(damaged(&e.to_string())),
+            },
+            Sheets::Xlsb(x) => match x.worksheet_cells_reader(&name) {
+                Ok(mut r) => stream(|| r.next_cell().map_err(|e| e.to_string()), &name),
+                Err(e) => Err(damaged(&e.to_string())),
+            },
+            other => match other.worksheet_range(&name) {
+                Ok(range)
+                    if range.get_size().0.saturating_mul(range.get_size().1)
+                        > MAX_CELLS_PER_SHEET * 4 =>
+                {
+                    Err(Problem::SheetTooLarge {
+                        sheet: name.clone(),
+                        limit: MAX_CELLS_PER_SHEET as u64,
+                    })
+                }
+                Ok(range) => Ok(to_grid(&range)),
+                Err(e) => Err(damaged(&e.to_string())),
+            },
         };
-        sheets.push(SheetGrid { name, hidden, grid });
+        match grid {
+            Ok(grid) => sheets.push(SheetGrid { name, hidden, grid }),
+            Err(p) => return Outcome::Failed(p),
+        }
     }
     Outcome::Sheets(sheets)
 }
@@ -131,6 +197,11 @@ fn classify(e: &calamine::Error) -> Problem {
         calamine::Error::Xlsx(XlsxError::Password)
         | calamine::Error::Xls(XlsError::Password)
         | calamine::Error::Ods(OdsError::Password) => Problem::PasswordProtected,
+        calamine::Error::Ods(OdsError::CellLimitExceeded { requested, .. }) => {
+            Problem::TooManyCells {
+                requested: *requested as u64,
+            }
+        }
         other => damaged(&other.to_string()),
     }
 }
@@ -168,6 +239,68 @@ fn not_a_workbook(bytes: &[u8]) -> Problem {
     };
     Problem::NotReallySpreadsheet {
         looks_like: looks_like.into(),
+    }
+}
+
+/// Builds a grid from a stream of cells, refusing a sheet with more than
+/// [`MAX_CELLS_PER_SHEET`] values.
+fn stream<'a>(
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, String>,
+    sheet: &str,
+) -> Result<Grid, Problem> {
+    let mut cells: Vec<(u32, u32, CellValue)> = Vec::new();
+    while let Some(cell) = next().map_err(|e| damaged(&e))? {
+        let value = to_cell_ref(cell.get_value());
+        if value == CellValue::Empty {
+            continue;
+        }
+        if cells.len() >= MAX_CELLS_PER_SHEET {
+            return Err(Problem::SheetTooLarge {
+                sheet: sheet.to_string(),
+                limit: MAX_CELLS_PER_SHEET as u64,
+            });
+        }
+        let (r, c) = cell.get_position();
+        cells.push((r, c, value));
+    }
+    Ok(from_sparse(cells))
+}
+
+/// Sparse cells → rows, each only as long as its last value.
+fn from_sparse(mut cells: Vec<(u32, u32, CellValue)>) -> Grid {
+    let Some(top) = cells.iter().map(|c| c.0).min() else {
+        return Grid::default();
+    };
+    let left = cells.iter().map(|c| c.1).min().unwrap_or(0);
+    let bottom = cells.iter().map(|c| c.0).max().unwrap_or(top);
+    cells.sort_by_key(|c| (c.0, c.1));
+    let mut rows: Vec<Vec<CellValue>> = vec![Vec::new(); (bottom - top) as usize + 1];
+    for (r, c, v) in cells {
+        if let Some(row) = rows.get_mut((r - top) as usize) {
+            let at = (c - left) as usize;
+            if row.len() <= at {
+                row.resize(at + 1, CellValue::Empty);
+            }
+            if let Some(slot) = row.get_mut(at) {
+                *slot = v;
+            }
+        }
+    }
+    Grid { top, left, rows }
+}
+
+fn to_cell_ref(d: &DataRef) -> CellValue {
+    match d {
+        DataRef::SharedString(s) => CellValue::Text((*s).to_string()),
+        DataRef::String(s) => CellValue::Text(s.clone()),
+        DataRef::Int(i) => to_cell(&Data::Int(*i)),
+        DataRef::Float(f) => to_cell(&Data::Float(*f)),
+        DataRef::Bool(b) => CellValue::Bool(*b),
+        DataRef::DateTime(dt) => to_cell(&Data::DateTime(*dt)),
+        DataRef::DateTimeIso(s) => to_cell(&Data::DateTimeIso(s.clone())),
+        DataRef::DurationIso(s) => CellValue::Text(s.clone()),
+        DataRef::Error(e) => CellValue::Error(e.to_string()),
+        DataRef::Empty => CellValue::Empty,
     }
 }
 
