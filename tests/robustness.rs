@@ -1,0 +1,266 @@
+//! Bad input never costs a crash, a hang or a lost row: hostile workbooks from
+//! elsewhere, a folder of broken and foreign files beside good ones, and inputs that
+//! must come out of a run unchanged.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::V::{D, N, T};
+use common::{book, per_sub, run};
+use sha2::{Digest, Sha256};
+use tthtcd::FileStatus;
+
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/foreign-workbooks")
+}
+
+/// Peak resident memory of the largest child process waited for so far, in KiB.
+fn children_peak_kib() -> i64 {
+    // SAFETY: getrusage only writes into the struct we pass.
+    unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage.ru_maxrss
+    }
+}
+
+/// Runs the binary with a deadline; returns (exit code, stdout).
+fn run_bounded(args: &[&str], deadline: Duration) -> (Option<i32>, Vec<u8>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tthtcd"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut buf).unwrap();
+        buf
+    });
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return (status.code(), reader.join().unwrap());
+        }
+        if start.elapsed() > deadline {
+            let _ = child.kill();
+            panic!("tthtcd did not finish within {deadline:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn every_foreign_workbook_is_read_or_refused_with_a_reason_in_bounded_time_and_memory() {
+    let folder = shared();
+    assert!(
+        folder.is_dir(),
+        "shared/foreign-workbooks is missing beside the checkout"
+    );
+    let (code, stdout) = run_bounded(
+        &["check", folder.to_str().unwrap(), "--json", "-"],
+        Duration::from_secs(120),
+    );
+    // 2: some files failed (password-protected, damaged) — not a crash (101) or a kill.
+    assert_eq!(code, Some(2));
+    let peak_mib = children_peak_kib() / 1024;
+    assert!(peak_mib < 1024, "peak memory {peak_mib} MiB");
+    let j: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+    let files = j["files"].as_array().unwrap();
+    let on_disk = walk(&folder);
+    assert_eq!(files.len(), on_disk, "every file is listed");
+    for f in files {
+        let status = f["status"].as_str().unwrap();
+        assert!(["read", "failed", "skipped", "duplicate"].contains(&status));
+        if status != "read" {
+            let reason = f["reason"].as_str().unwrap_or("");
+            assert!(!reason.is_empty(), "{} has no reason", f["path"]);
+        }
+        let r = &f["rows"];
+        let n = |k: &str| r[k].as_u64().unwrap();
+        assert_eq!(n("read"), n("accepted") + n("rejected") + n("duplicate"));
+    }
+    let status_of = |p: &str| {
+        files
+            .iter()
+            .find(|f| f["path"] == p)
+            .map(|f| f["status"].as_str().unwrap().to_string())
+    };
+    assert_eq!(
+        status_of("calamine/pass_protected.xlsx").as_deref(),
+        Some("failed")
+    );
+    assert_eq!(
+        status_of("calamine/issue_594_dos.ods").as_deref(),
+        Some("failed")
+    );
+    assert_eq!(status_of("calamine/OOM_alloc.xls").as_deref(), Some("read"));
+}
+
+fn walk(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
+        .map(|p| if p.is_dir() { walk(&p) } else { 1 })
+        .sum()
+}
+
+/// Two good reports: kinh-te 40 + 35 learners, phap-luat 50.
+fn good_files(dir: &Path) {
+    let header = || vec![T("STT"), T("Tên lớp"), T("Ngày mở lớp"), T("Số học viên")];
+    book(
+        &dir.join("kinh-te.xlsx"),
+        &[(
+            "T3",
+            vec![
+                header(),
+                vec![N(1.0), T("Trồng lúa"), D(4, 3), N(40.0)],
+                vec![N(2.0), T("Nuôi cá"), D(18, 3), N(35.0)],
+            ],
+        )],
+    );
+    book(
+        &dir.join("phap-luat.xlsx"),
+        &[(
+            "T3",
+            vec![header(), vec![N(1.0), T("Luật Đất đai"), D(6, 3), N(50.0)]],
+        )],
+    );
+}
+
+fn hashes(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut v: Vec<(PathBuf, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let h = Sha256::digest(std::fs::read(&p).unwrap());
+            let hex: String = h.iter().map(|b| format!("{b:02x}")).collect();
+            (p, hex)
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn broken_and_foreign_files_beside_good_ones_change_nothing_and_are_all_listed() {
+    let alone = tempfile::tempdir().unwrap();
+    good_files(alone.path());
+    let expected = per_sub(&run(alone.path()));
+    // kinh-te 2 classes / 75, phap-luat 1 / 50.
+    assert_eq!(&expected[..2], &[(2, 75), (1, 50)]);
+
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    good_files(d);
+    let good = std::fs::read(d.join("kinh-te.xlsx")).unwrap();
+    std::fs::write(d.join("cat-do.xlsx"), &good[..good.len() / 2]).unwrap();
+    // Written long ago: a truncated file, not one still being copied.
+    let old = std::time::SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(d.join("cat-do.xlsx"))
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    std::fs::write(d.join("rong.xlsx"), b"").unwrap();
+    std::fs::copy(
+        shared().join("calamine/pass_protected.xlsx"),
+        d.join("mat-khau.xlsx"),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("xuat-tu-web.xlsx"),
+        "STT,Tên lớp,Số học viên\n1,Luật,40\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("~$kinh-te.xlsx"), b"owner lock").unwrap();
+    std::fs::write(d.join("cong-van.docx"), b"PK\x03\x04 not really").unwrap();
+    std::fs::copy(d.join("phap-luat.xlsx"), d.join("phap-luat (1).xlsx")).unwrap();
+    // Last month's output of the tool, left in the folder.
+    let out = Command::new(env!("CARGO_BIN_EXE_tthtcd"))
+        .args([
+            "consolidate",
+            alone.path().to_str().unwrap(),
+            "-o",
+            d.join("tong-hop-thang-truoc.xlsx").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+
+    let before = hashes(d);
+    let c = run(d);
+    assert_eq!(hashes(d), before, "inputs are never modified");
+    assert_eq!(per_sub(&c), expected);
+    let listed: Vec<(&str, FileStatus, &str)> = c
+        .files
+        .iter()
+        .map(|f| {
+            (
+                f.path.as_str(),
+                f.status,
+                f.reason.as_ref().map_or("", |p| p.code()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        vec![
+            ("cat-do.xlsx", FileStatus::Failed, "damaged-file"),
+            ("cong-van.docx", FileStatus::Skipped, "not-spreadsheet"),
+            ("kinh-te.xlsx", FileStatus::Read, ""),
+            ("mat-khau.xlsx", FileStatus::Failed, "password-protected"),
+            ("phap-luat (1).xlsx", FileStatus::Read, ""),
+            ("phap-luat.xlsx", FileStatus::Duplicate, "duplicate-file"),
+            ("rong.xlsx", FileStatus::Failed, "empty-file"),
+            (
+                "tong-hop-thang-truoc.xlsx",
+                FileStatus::Skipped,
+                "own-output"
+            ),
+            (
+                "xuat-tu-web.xlsx",
+                FileStatus::Failed,
+                "not-really-spreadsheet"
+            ),
+            ("~$kinh-te.xlsx", FileStatus::Skipped, "lock-file"),
+        ]
+    );
+    assert!(c.totals().reconciles());
+}
+
+#[test]
+fn a_consolidation_leaves_every_sample_untouched() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let all = |dir: &Path| -> Vec<(PathBuf, String)> {
+        let mut v = hashes(dir);
+        for sub in std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir())
+        {
+            v.extend(hashes(&sub));
+        }
+        v
+    };
+    let before = all(&samples);
+    let out = tempfile::tempdir().unwrap();
+    let (code, _) = run_bounded(
+        &[
+            "consolidate",
+            samples.to_str().unwrap(),
+            "-o",
+            out.path().join("t.xlsx").to_str().unwrap(),
+        ],
+        Duration::from_secs(60),
+    );
+    assert_eq!(code, Some(0));
+    assert_eq!(all(&samples), before);
+}
