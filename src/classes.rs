@@ -44,3 +44,21 @@ pub struct ClassRow {
     pub note: String,
     pub source: Source,
 }
+
+/// One class a sub-committee registered for the plan's appendix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedClass {
+    /// Index into the plan's sub-committees.
+    pub subcommittee: usize,
+    pub topic: String,
+    /// The month, when the form gives one.
+    pub month: Option<u32>,
+    /// 1–4, from the month or given directly.
+    pub quarter: u32,
+    pub village: String,
+    pub learners: u32,
+    pub responsible: String,
+    pub partner: String,
+    pub note: String,
+    pub source: Source,
+}

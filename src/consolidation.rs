@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::check::Summary;
-use crate::classes::ClassRow;
+use crate::classes::{ClassRow, PlannedClass};
 use crate::diagnostics::{Diagnostic, Ledger, Problem, Severity};
 use crate::plan::Plan;
 
@@ -43,6 +43,8 @@ pub struct Consolidation {
     pub files: Vec<FileReport>,
     /// Accepted classes, in the order read.
     pub classes: Vec<ClassRow>,
+    /// Classes registered for the plan (registration forms), in the order read.
+    pub planned: Vec<PlannedClass>,
     /// In the order found.
     pub diagnostics: Vec<Diagnostic>,
     pub summary: Summary,

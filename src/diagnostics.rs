@@ -112,6 +112,10 @@ pub enum Problem {
         as_of: String,
     },
     LearnersMissing,
+    PlannedPeriodMissing,
+    PlannedPeriodUnreadable {
+        raw: String,
+    },
     LearnersInvalid {
         raw: String,
         fault: CountFault,
@@ -162,6 +166,8 @@ impl Problem {
             DateAfterAsOf { .. } => "date-after-as-of",
             DatePeriodMismatch { .. } => "date-period-mismatch",
             LearnersMissing => "learners-missing",
+            PlannedPeriodMissing => "planned-period-missing",
+            PlannedPeriodUnreadable { .. } => "planned-period-unreadable",
             LearnersInvalid { .. } => "learners-invalid",
             LearnersMismatch { .. } => "learners-mismatch",
             GenderPartlyBlank => "gender-partly-blank",
@@ -190,6 +196,8 @@ impl Problem {
             | DateImpossible { .. }
             | DateOutOfYear { .. }
             | LearnersMissing
+            | PlannedPeriodMissing
+            | PlannedPeriodUnreadable { .. }
             | LearnersInvalid { .. } => Severity::Error,
             NoClassTable
             | DateAfterAsOf { .. }

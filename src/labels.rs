@@ -403,6 +403,10 @@ fn message_vi(p: &Problem) -> String {
             format!("ngày mở lớp {date} sau ngày báo cáo {as_of}; vẫn được tính, hãy kiểm tra lại")
         }
         LearnersMissing => "thiếu số học viên".into(),
+        PlannedPeriodMissing => "thiếu tháng hoặc quý dự kiến mở lớp".into(),
+        PlannedPeriodUnreadable { raw } => {
+            format!("thời gian dự kiến '{raw}' không đọc được; hãy ghi tháng (ví dụ 'Tháng 3') hoặc quý (ví dụ 'Quý II')")
+        }
         LearnersInvalid { raw, fault } => {
             format!("số học viên '{raw}' {}", count_fault(*fault, Lang::Vi))
         }
@@ -479,6 +483,10 @@ fn message_en(p: &Problem) -> String {
             format!("opening date {date} is after the report date {as_of}; counted, please check")
         }
         LearnersMissing => "number of learners missing".into(),
+        PlannedPeriodMissing => "planned month or quarter missing".into(),
+        PlannedPeriodUnreadable { raw } => {
+            format!("planned time '{raw}' is unreadable; write a month ('Tháng 3') or a quarter ('Quý II')")
+        }
         LearnersInvalid { raw, fault } => {
             format!("number of learners '{raw}' {}", count_fault(*fault, Lang::En))
         }

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use crate::check::{AsOf, summary::summarise};
-use crate::classes::ClassRow;
+use crate::classes::{ClassRow, PlannedClass};
 use crate::consolidation::{Consolidation, FileReport, FileStatus};
 use crate::diagnostics::{Diagnostic, Ledger, Problem};
 use crate::input::discover::{Action, Found, discover};
@@ -64,6 +64,7 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         folder: folder.clone(),
         files: state.files,
         classes: state.classes,
+        planned: state.planned,
         diagnostics: state.diagnostics,
         summary,
     })
@@ -78,6 +79,10 @@ struct State {
     hashes: HashMap<String, String>,
     /// Duplicate key → index into `classes` of the first report of the class.
     seen: HashMap<(usize, String, NaiveDate, String), usize>,
+    /// Registered classes, in the order read.
+    planned: Vec<PlannedClass>,
+    /// Duplicate key of a registration → index into `planned`.
+    seen_planned: HashMap<(usize, String, u32, Option<u32>, String), usize>,
 }
 
 fn file_diag(rel: &str, problem: Problem) -> Diagnostic {
@@ -208,6 +213,7 @@ fn read_file(
             match outcome {
                 RowOutcome::Rejected => report.ledger.rejected += 1,
                 RowOutcome::Accepted(class) => accept(*class, &mut report.ledger, st),
+                RowOutcome::Planned(class) => accept_planned(*class, &mut report.ledger, st),
             }
         }
         // Duplicates are found after the sheet's own problems; list them all in row order.
@@ -299,6 +305,32 @@ fn row_of(cell: &str) -> u32 {
     cell.trim_start_matches(|c: char| c.is_ascii_alphabetic())
         .parse()
         .unwrap_or(0)
+}
+
+/// The same registration twice (same sub-committee, topic, period and village) counts once.
+fn accept_planned(class: PlannedClass, ledger: &mut Ledger, st: &mut State) {
+    let key = (
+        class.subcommittee,
+        match_key(&class.topic),
+        class.quarter,
+        class.month,
+        match_key(&class.village),
+    );
+    if let Some(first) = st.seen_planned.get(&key).and_then(|i| st.planned.get(*i)) {
+        ledger.duplicate += 1;
+        st.diagnostics.push(Diagnostic {
+            problem: Problem::DuplicateRow {
+                first: first.source.clone(),
+            },
+            file: Some(class.source.file.clone()),
+            sheet: Some(class.source.sheet.clone()),
+            cell: Some(class.source.cell.clone()),
+        });
+        return;
+    }
+    ledger.accepted += 1;
+    st.seen_planned.insert(key, st.planned.len());
+    st.planned.push(class);
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -20,10 +20,52 @@ pub enum Field {
     Female,
     Teacher,
     Note,
+    /// The month or quarter a class is planned for (registration forms).
+    PlannedPeriod,
+    /// Who is responsible for a planned class.
+    Responsible,
+    /// The organisation a class is run with.
+    Partner,
 }
 
 /// Folded aliases per field.
 const ALIASES: &[(Field, &[&str])] = &[
+    (
+        Field::PlannedPeriod,
+        &[
+            "thang du kien",
+            "du kien thang",
+            "thoi gian du kien",
+            "thoi gian thuc hien du kien",
+            "thang",
+            "quy",
+            "quy du kien",
+            "thoi gian thuc hien",
+            "thang mo lop",
+            "thang mo lop du kien",
+            "ke hoach thang",
+            "ngay mo lop du kien",
+            "thoi gian mo lop du kien",
+        ],
+    ),
+    (
+        Field::Responsible,
+        &[
+            "nguoi phu trach",
+            "phu trach",
+            "nguoi chiu trach nhiem",
+            "can bo phu trach",
+        ],
+    ),
+    (
+        Field::Partner,
+        &[
+            "don vi phoi hop",
+            "phoi hop",
+            "co quan phoi hop",
+            "to chuc phoi hop",
+        ],
+    ),
     (Field::Stt, &["stt", "tt", "so tt", "so thu tu", "thu tu"]),
     (
         Field::SubCommittee,
@@ -187,7 +229,12 @@ mod tests {
         assert_eq!(field_of("Báo cáo viên"), Some(Field::Teacher));
         assert_eq!(field_of("Ghi chú"), Some(Field::Note));
         assert_eq!(field_of("Tiểu ban"), Some(Field::SubCommittee));
-        assert_eq!(field_of("Ngày mở lớp dự kiến"), Some(Field::Date));
+        assert_eq!(field_of("Ngày mở lớp dự kiến"), Some(Field::PlannedPeriod));
+        assert_eq!(field_of("Tháng dự kiến"), Some(Field::PlannedPeriod));
+        assert_eq!(field_of("Quý"), Some(Field::PlannedPeriod));
+        assert_eq!(field_of("Số học viên dự kiến"), Some(Field::Learners));
+        assert_eq!(field_of("Người phụ trách"), Some(Field::Responsible));
+        assert_eq!(field_of("Đơn vị phối hợp"), Some(Field::Partner));
     }
 
     #[test]

@@ -4,13 +4,13 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::headers::Field;
-use super::table::{RowKind, Table, find_table, row_kind};
-use crate::classes::{ClassRow, Source};
+use super::table::{RowKind, Table, TableKind, find_table, row_kind};
+use crate::classes::{ClassRow, PlannedClass, Source};
 use crate::diagnostics::{CountFault, Diagnostic, Problem};
 use crate::input::grid::{CellValue, Grid, SheetGrid};
 use crate::normalise::dates::{self, DateError};
 use crate::normalise::numbers::{self, CountError};
-use crate::normalise::period::{Period, period_in_name};
+use crate::normalise::period::{Period, Planned, period_in_name, planned};
 use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
 use crate::normalise::text::{clean, fold};
 use crate::plan::Plan;
@@ -31,6 +31,8 @@ pub struct SheetContext<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowOutcome {
     Accepted(Box<ClassRow>),
+    /// A class registered for the plan (a row of a registration form).
+    Planned(Box<PlannedClass>),
     Rejected,
 }
 
@@ -75,9 +77,15 @@ pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
                     r,
                     diagnostics: &mut out.diagnostics,
                 };
-                let outcome = match reader.read(sheet_sub, period.as_ref()) {
-                    Some(class) => RowOutcome::Accepted(Box::new(class)),
-                    None => RowOutcome::Rejected,
+                let outcome = match table.kind {
+                    TableKind::Report => match reader.read(sheet_sub, period.as_ref()) {
+                        Some(class) => RowOutcome::Accepted(Box::new(class)),
+                        None => RowOutcome::Rejected,
+                    },
+                    TableKind::Registration => match reader.read_planned(sheet_sub) {
+                        Some(class) => RowOutcome::Planned(Box::new(class)),
+                        None => RowOutcome::Rejected,
+                    },
                 };
                 out.rows.push(outcome);
             }
@@ -89,6 +97,7 @@ pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
 /// A row with no figures whose only text names one sub-committee is a group heading.
 fn group_heading(ctx: &SheetContext, grid: &Grid, table: &Table, r: usize) -> Option<usize> {
     let figures = [
+        Field::PlannedPeriod,
         Field::Date,
         Field::Learners,
         Field::Male,
@@ -239,13 +248,66 @@ impl RowReader<'_, '_> {
             female,
             teacher: self.text(Field::Teacher),
             note: self.text(Field::Note),
-            source: Source {
-                file: self.ctx.file.to_string(),
-                sheet: self.sheet.name.clone(),
-                row: self.grid().row_number(self.r),
-                cell: self.addr(Field::Topic),
-            },
+            source: self.source(),
         })
+    }
+
+    fn source(&self) -> Source {
+        Source {
+            file: self.ctx.file.to_string(),
+            sheet: self.sheet.name.clone(),
+            row: self.grid().row_number(self.r),
+            cell: self.addr(Field::Topic),
+        }
+    }
+
+    /// A row of a registration form: topic, sub-committee, planned month or quarter and
+    /// expected learners are required.
+    fn read_planned(&mut self, sheet_sub: Option<usize>) -> Option<PlannedClass> {
+        let topic = self.text(Field::Topic);
+        if topic.is_empty() {
+            self.report(Problem::TopicMissing, self.addr(Field::Topic));
+        }
+        let sub = self.subcommittee(sheet_sub);
+        let when = self.planned_period();
+        let learners = self.learners();
+        let (sub, when, (learners, ..)) = (sub?, when?, learners?);
+        if topic.is_empty() {
+            return None;
+        }
+        Some(PlannedClass {
+            subcommittee: sub,
+            topic,
+            month: when.month,
+            quarter: when.quarter,
+            village: self.text(Field::Village),
+            learners,
+            responsible: self.text(Field::Responsible),
+            partner: self.text(Field::Partner),
+            note: self.text(Field::Note),
+            source: self.source(),
+        })
+    }
+
+    fn planned_period(&mut self) -> Option<Planned> {
+        let Some((v, addr)) = self.filled(Field::PlannedPeriod) else {
+            self.report(
+                Problem::PlannedPeriodMissing,
+                self.addr(Field::PlannedPeriod),
+            );
+            return None;
+        };
+        let heading = self
+            .table
+            .column(Field::PlannedPeriod)
+            .and_then(|c| self.grid().get(self.table.header_row, c).as_text());
+        let quarter_column = heading.is_some_and(|h| fold(h).starts_with("quy"));
+        let parsed = planned(v, quarter_column);
+        if parsed.is_none() {
+            let raw = v.display();
+            self.report(Problem::PlannedPeriodUnreadable { raw }, addr);
+        }
+        parsed
     }
 
     fn known(&self) -> Vec<String> {
@@ -450,7 +512,7 @@ mod tests {
             .iter()
             .filter_map(|o| match o {
                 RowOutcome::Accepted(c) => Some((c.subcommittee, c.topic.clone(), c.learners)),
-                RowOutcome::Rejected => None,
+                RowOutcome::Rejected | RowOutcome::Planned(_) => None,
             })
             .collect()
     }

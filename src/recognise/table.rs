@@ -10,6 +10,16 @@ use crate::normalise::text::fold;
 /// sheet whose first 60 rows hold no header is not a class table.
 const HEADER_SEARCH_ROWS: usize = 60;
 
+/// What a table lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// Classes that were opened (a monthly report): each row has its date.
+    Report,
+    /// Classes a sub-committee plans to open (a registration for the plan's appendix):
+    /// a planned month or quarter instead of a date.
+    Registration,
+}
+
 /// The recognised table of a sheet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -21,6 +31,7 @@ pub struct Table {
     pub columns: Vec<(Field, usize)>,
     /// Headings of columns the tool does not use (unknown, or a field seen already).
     pub ignored: Vec<String>,
+    pub kind: TableKind,
 }
 
 impl Table {
@@ -109,11 +120,19 @@ pub fn find_table(grid: &Grid) -> Option<Table> {
     if is_column_numbers(grid, data_start) {
         data_start += 1;
     }
+    // A planned month or quarter and no opening date: a registration form.
+    let has = |f: Field| columns.iter().any(|(g, _)| *g == f);
+    let kind = if has(Field::PlannedPeriod) && !has(Field::Date) {
+        TableKind::Registration
+    } else {
+        TableKind::Report
+    };
     Some(Table {
         header_row,
         data_start,
         columns,
         ignored,
+        kind,
     })
 }
 
@@ -221,6 +240,9 @@ pub fn row_kind(grid: &Grid, table: &Table, r: usize) -> RowKind {
         Field::Female,
         Field::Teacher,
         Field::Note,
+        Field::PlannedPeriod,
+        Field::Responsible,
+        Field::Partner,
     ];
     let filled = |f: Field| table.column(f).is_some_and(|c| !grid.get(r, c).is_blank());
     // Figures are numbers or dates; words in those columns ("GIÁM ĐỐC") are not.
@@ -232,7 +254,8 @@ pub fn row_kind(grid: &Grid, table: &Table, r: usize) -> RowKind {
     let has_figures = figure(Field::Learners)
         || figure(Field::Male)
         || figure(Field::Female)
-        || figure(Field::Date);
+        || figure(Field::Date)
+        || figure(Field::PlannedPeriod);
     // The label of a total or footer sits in the first filled cell, the STT or the topic column.
     let label_cells = [
         table.column(Field::Stt),
