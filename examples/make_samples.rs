@@ -493,6 +493,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     legacy_report(&root.join("suc-khoe").join("thang-05.xlsx"), &looks)?;
+    let reg_dir = root.join("dang-ky");
+    std::fs::create_dir_all(&reg_dir)?;
+    for (id, title, by_quarter, regs) in registrations() {
+        registration_form(
+            &reg_dir.join(format!("dang-ky-{id}.xlsx")),
+            title,
+            by_quarter,
+            &regs,
+            &looks,
+        )?;
+    }
     // The secretary saved kinh-te's April report twice under another name.
     std::fs::copy(
         root.join("kinh-te/thang-04.xlsx"),
@@ -505,6 +516,204 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     )?;
     println!("samples written to {}", root.display());
     Ok(())
+}
+
+/// One registered class: month (or quarter, for a "Quý" form), topic, expected learners.
+type Reg = (u32, &'static str, u32);
+
+/// The registration forms for the plan's appendix (samples/dang-ky/). Sums per quarter
+/// are worked out in tests/appendix.rs.
+fn registrations() -> Vec<(&'static str, &'static str, bool, Vec<Reg>)> {
+    vec![
+        (
+            "kinh-te",
+            "Tiểu ban phát triển kinh tế",
+            false,
+            vec![
+                (1, "Kỹ thuật trồng lúa lai", 100),
+                (1, "Chăn nuôi lợn an toàn sinh học", 100),
+                (2, "Trồng và chăm sóc cây vải thiều", 100),
+                (2, "Phòng bệnh cho đàn gà", 100),
+                (3, "Kỹ thuật nuôi cá nước ngọt", 100),
+                (3, "Sản xuất rau an toàn", 100),
+                (7, "Trồng nấm rơm", 100),
+                (10, "Ủ phân hữu cơ vi sinh", 100),
+            ],
+        ),
+        (
+            "phap-luat",
+            "Tiểu ban pháp luật",
+            false,
+            vec![
+                (1, "Luật Giao thông đường bộ", 125),
+                (2, "Luật Hôn nhân và gia đình", 125),
+                (3, "Luật Đất đai", 125),
+                (3, "Phòng chống bạo lực gia đình", 125),
+                (4, "Luật Phòng, chống ma túy", 125),
+                (6, "Luật Trẻ em", 125),
+            ],
+        ),
+        (
+            "van-hoa-xa-hoi",
+            "Tiểu ban văn hóa xã hội",
+            true,
+            vec![
+                (1, "Hát dân ca, hát chèo", 60),
+                (1, "Xây dựng gia đình văn hóa", 60),
+                (1, "Giữ gìn bản sắc văn hóa dân tộc", 60),
+                (2, "Phòng chống tệ nạn xã hội", 60),
+                (2, "Câu lạc bộ đọc sách", 60),
+                (2, "Nếp sống văn minh nơi công cộng", 60),
+                (3, "Lễ hội truyền thống của địa phương", 60),
+                (3, "Văn nghệ quần chúng", 60),
+                (3, "Thể dục dưỡng sinh cho người cao tuổi", 60),
+                (4, "Gia đình hạnh phúc", 80),
+                (4, "Tổng kết phong trào văn hóa cơ sở", 80),
+            ],
+        ),
+        (
+            "suc-khoe",
+            "Tiểu ban chăm sóc sức khỏe",
+            false,
+            vec![
+                (1, "Phòng chống sốt xuất huyết", 65),
+                (2, "Chăm sóc sức khỏe bà mẹ và trẻ em", 65),
+                (3, "Dinh dưỡng cho trẻ dưới 5 tuổi", 65),
+                (3, "Phòng chống bệnh tay chân miệng", 65),
+                (4, "An toàn vệ sinh thực phẩm", 65),
+                (5, "Sơ cứu ban đầu tại gia đình", 70),
+                (5, "Phòng chống tăng huyết áp", 65),
+                (6, "Phòng chống đuối nước cho trẻ em", 65),
+                (7, "Tiêm chủng mở rộng", 65),
+                (8, "Chăm sóc người cao tuổi", 65),
+                (9, "Phòng chống bệnh tiểu đường", 65),
+                (10, "Sức khỏe sinh sản vị thành niên", 65),
+                (11, "Phòng chống cúm mùa", 65),
+            ],
+        ),
+        (
+            "moi-truong",
+            "Tiểu ban giáo dục bảo vệ môi trường",
+            false,
+            vec![
+                (2, "Phân loại rác thải tại nguồn", 100),
+                (3, "Sử dụng nước sạch và vệ sinh môi trường", 100),
+                (3, "Trồng cây xanh bảo vệ môi trường", 100),
+                (4, "Xử lý rác thải nhựa", 100),
+                (6, "Bảo vệ nguồn nước sinh hoạt", 100),
+                (9, "Ứng phó với biến đổi khí hậu", 100),
+                (11, "Vệ sinh chuồng trại chăn nuôi", 100),
+            ],
+        ),
+        (
+            "khac",
+            "Các chương trình khác",
+            false,
+            vec![
+                (1, "Tin học cơ bản cho người lớn", 90),
+                (2, "Kỹ năng sử dụng điện thoại thông minh", 90),
+                (4, "Tiếng Anh giao tiếp cơ bản", 90),
+                (8, "Kỹ năng sống cho thanh thiếu niên", 90),
+                (12, "Khởi nghiệp cho thanh niên", 90),
+            ],
+        ),
+    ]
+}
+
+const VILLAGES: [&str; 8] = [
+    "Thôn Đông Sơn",
+    "Thôn Tây Sơn",
+    "Thôn Bắc Sơn",
+    "Thôn Nam Sơn",
+    "Thôn Khe Sú",
+    "Thôn Tân Yên",
+    "Thôn Đồng Bống",
+    "Thôn Hồng Hà",
+];
+
+/// A registration form: "PHIẾU ĐĂNG KÝ MỞ LỚP NĂM 2019", a planned month (or quarter)
+/// column instead of a date.
+fn registration_form(
+    path: &Path,
+    title: &str,
+    by_quarter: bool,
+    regs: &[Reg],
+    looks: &Looks,
+) -> Result<(), XlsxError> {
+    let mut wb = workbook()?;
+    let ws = wb.add_worksheet();
+    ws.set_name("Đăng ký")?;
+    for (i, w) in [6.0, 40.0, 13.0, 18.0, 12.0, 20.0, 20.0, 12.0]
+        .iter()
+        .enumerate()
+    {
+        ws.set_column_width(i as u16, *w)?;
+    }
+    ws.merge_range(0, 0, 0, 2, "TRUNG TÂM HỌC TẬP CỘNG ĐỒNG", &looks.bold)?;
+    ws.merge_range(1, 0, 1, 2, &title.to_uppercase(), &looks.bold)?;
+    ws.merge_range(3, 0, 3, 7, "PHIẾU ĐĂNG KÝ MỞ LỚP NĂM 2019", &looks.title)?;
+    let when = if by_quarter {
+        "Quý"
+    } else {
+        "Tháng dự kiến"
+    };
+    let headings = [
+        "STT",
+        "Tên lớp / chuyên đề",
+        when,
+        "Địa điểm",
+        "Số học viên dự kiến",
+        "Người phụ trách",
+        "Đơn vị phối hợp",
+        "Ghi chú",
+    ];
+    for (c, h) in headings.iter().enumerate() {
+        ws.write_string_with_format(5, c as u16, *h, &looks.header)?;
+    }
+    for (i, (when, topic, learners)) in regs.iter().enumerate() {
+        let r = 6 + i as u32;
+        ws.write_number_with_format(r, 0, (i + 1) as f64, &looks.cell)?;
+        ws.write_string_with_format(r, 1, *topic, &looks.cell)?;
+        let period = if by_quarter {
+            format!("Quý {}", ["I", "II", "III", "IV"][*when as usize - 1])
+        } else {
+            format!("Tháng {when}")
+        };
+        ws.write_string_with_format(r, 2, period, &looks.cell)?;
+        ws.write_string_with_format(r, 3, VILLAGES[i % VILLAGES.len()], &looks.cell)?;
+        ws.write_number_with_format(r, 4, f64::from(*learners), &looks.cell)?;
+        ws.write_string_with_format(r, 5, "", &looks.cell)?;
+        ws.write_string_with_format(
+            r,
+            6,
+            if i % 3 == 0 {
+                "Hội Nông dân xã"
+            } else {
+                "Hội Phụ nữ xã"
+            },
+            &looks.cell,
+        )?;
+        ws.write_blank(r, 7, &looks.cell)?;
+    }
+    let r = 6 + regs.len() as u32;
+    ws.write_string_with_format(r, 1, "Cộng", &looks.total)?;
+    let sum: u32 = regs.iter().map(|x| x.2).sum();
+    ws.write_formula_with_format(
+        r,
+        4,
+        Formula::new(format!("=SUM(E7:E{r})")).set_result(sum.to_string()),
+        &looks.total,
+    )?;
+    ws.merge_range(
+        r + 2,
+        4,
+        r + 2,
+        7,
+        "Hồng Thái Tây, ngày 15 tháng 12 năm 2018",
+        &looks.italic,
+    )?;
+    ws.merge_range(r + 3, 4, r + 3, 7, "TRƯỞNG TIỂU BAN", &looks.bold)?;
+    wb.save(path)
 }
 
 /// Text as the sub-committee's font stores it.

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::check::Summary;
+use crate::check::plan_vs_held::PlanVsHeld;
+use crate::check::registration::RegistrationCheck;
 use crate::classes::{ClassRow, PlannedClass};
 use crate::diagnostics::{Diagnostic, Ledger, Problem, Severity};
 use crate::plan::Plan;
@@ -48,6 +50,10 @@ pub struct Consolidation {
     /// In the order found.
     pub diagnostics: Vec<Diagnostic>,
     pub summary: Summary,
+    /// Registrations against the plan's targets.
+    pub registration: RegistrationCheck,
+    /// Each registration matched to a held class, or not.
+    pub plan_vs_held: PlanVsHeld,
 }
 
 impl Consolidation {

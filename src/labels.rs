@@ -162,6 +162,86 @@ pub mod sheet {
     pub const SIGN_HINT_SEAL: Label = Label::new("(Ký tên, đóng dấu)", "(Signature and seal)");
 }
 
+/// The plan's appendix and the planned-against-held sheet.
+pub mod appendix {
+    use super::Label;
+
+    pub const SHEET_BY_SUBCOMMITTEE: Label = Label::new("Theo tiểu ban", "By sub-committee");
+    pub const SHEET_BY_QUARTER: Label = Label::new("Theo quý", "By quarter");
+    pub const SHEET_PLAN_VS_HELD: Label = Label::new("Kế hoạch – Thực hiện", "Planned – Held");
+    pub const TITLE: Label = Label::new(
+        "PHỤ LỤC: KẾ HOẠCH MỞ LỚP CHI TIẾT NĂM",
+        "APPENDIX: DETAILED CLASS PLAN FOR",
+    );
+    pub const ATTACHED: Label = Label::new(
+        "(Kèm theo Kế hoạch hoạt động năm",
+        "(Attached to the activity plan for",
+    );
+    pub const OF: Label = Label::new("của", "of");
+    pub const TITLE_PLAN_VS_HELD: Label = Label::new(
+        "ĐỐI CHIẾU KẾ HOẠCH MỞ LỚP VỚI THỰC HIỆN NĂM",
+        "PLANNED AGAINST HELD CLASSES,",
+    );
+    pub const WHEN: Label = Label::new("Thời gian dự kiến", "Planned for");
+    pub const EXPECTED_LEARNERS: Label = Label::new("Số học viên dự kiến", "Expected learners");
+    pub const RESPONSIBLE: Label = Label::new("Người phụ trách", "Responsible");
+    pub const PARTNER: Label = Label::new("Đơn vị phối hợp", "Partner");
+    pub const SUBTOTAL: Label = Label::new("Cộng", "Subtotal");
+    pub const PLAN_TARGET: Label = Label::new("Kế hoạch", "Plan");
+    pub const CLASSES_WORD: Label = Label::new("lớp", "classes");
+    pub const LEARNERS_WORD: Label = Label::new("học viên", "learners");
+    pub const MONTH_WORD: Label = Label::new("Tháng", "Month");
+    pub const CHECK: Label = Label::new(
+        "ĐỐI CHIẾU VỚI CHỈ TIÊU KẾ HOẠCH",
+        "AGAINST THE PLAN'S TARGETS",
+    );
+    pub const NO_GAPS: Label = Label::new(
+        "Các tiểu ban và các quý đã đăng ký đúng chỉ tiêu kế hoạch.",
+        "Registrations match every target.",
+    );
+    pub const NO_REGISTRATIONS: Label = Label::new(
+        "Chưa có phiếu đăng ký mở lớp nào trong thư mục (bảng có cột Tháng/Quý dự kiến).",
+        "No registration forms in the folder (tables with a planned month or quarter column).",
+    );
+    pub const STATUS: Label = Label::new("Tình trạng", "Status");
+    pub const HELD: Label = Label::new("Đã mở", "Held");
+    pub const NOT_YET: Label = Label::new("Chưa đến hạn", "Not yet due");
+    pub const OVERDUE: Label = Label::new("Quá hạn, chưa mở", "Overdue");
+    pub const UNPLANNED: Label = Label::new("Mở ngoài kế hoạch", "Held, not planned");
+    pub const HELD_ON: Label = Label::new("Ngày mở", "Held on");
+    pub const HELD_AS: Label = Label::new("Lớp đã mở tương ứng", "Matching class held");
+}
+
+/// "Tiểu ban pháp luật đăng ký 6 lớp, kế hoạch 8 lớp".
+pub fn gap_message(
+    gap: &crate::check::registration::Gap,
+    plan: &crate::plan::Plan,
+    lang: Lang,
+) -> String {
+    use crate::check::registration::{Measure, Scope};
+    let who = match gap.scope {
+        Scope::SubCommittee(i) => plan
+            .subcommittees
+            .get(i)
+            .map_or(String::new(), |s| s.name.clone()),
+        Scope::Quarter(q) => format!("{} {}", sheet::QUARTER.get(lang), roman(q)),
+    };
+    let unit = match gap.what {
+        Measure::Classes => appendix::CLASSES_WORD.get(lang),
+        Measure::Learners => appendix::LEARNERS_WORD.get(lang),
+    };
+    match lang {
+        Lang::Vi => format!(
+            "{who} đăng ký {} {unit}, kế hoạch {} {unit}",
+            gap.registered, gap.target
+        ),
+        Lang::En => format!(
+            "{who} registered {} {unit}; the plan says {} {unit}",
+            gap.registered, gap.target
+        ),
+    }
+}
+
 /// The words `check` and `consolidate` print on the terminal.
 pub mod cli {
     use super::Label;

@@ -26,6 +26,8 @@ enum Command {
     Consolidate(commands::consolidate::Args),
     /// Read and check FOLDER without writing a workbook; the exit code tells the state.
     Check(commands::check::Args),
+    /// Write the plan's appendix (detailed class plan) from the registration forms in FOLDER.
+    Appendix(commands::appendix::Args),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Consolidate(args) => commands::consolidate::run(args),
         Command::Check(args) => commands::check::run(args),
+        Command::Appendix(args) => commands::appendix::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

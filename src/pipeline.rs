@@ -59,6 +59,9 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         }
     }
     let summary = summarise(&config.plan, &state.classes, as_of);
+    let registration = crate::check::registration::check(&config.plan, &state.planned);
+    let plan_vs_held =
+        crate::check::plan_vs_held::match_classes(&state.planned, &state.classes, as_of);
     Ok(Consolidation {
         plan: config.plan.clone(),
         folder: folder.clone(),
@@ -67,6 +70,8 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         planned: state.planned,
         diagnostics: state.diagnostics,
         summary,
+        registration,
+        plan_vs_held,
     })
 }
 

@@ -2,6 +2,8 @@
 //! month, as of a date, with the statuses that docs/json-summary.md defines.
 
 pub mod asof;
+pub mod plan_vs_held;
+pub mod registration;
 pub mod summary;
 
 pub use asof::AsOf;

@@ -1,6 +1,7 @@
 //! One module a subcommand. Each takes its parsed arguments and returns the exit code;
 //! `anyhow` carries the errors that stop a run to `main`, which prints them plainly.
 
+pub mod appendix;
 pub mod check;
 pub mod consolidate;
 

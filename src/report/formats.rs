@@ -24,6 +24,11 @@ pub struct Formats {
     /// SHA-256 digests: small monospace, one line.
     pub hash: Format,
     pub total_text: Format,
+    /// Bold, left-aligned: group headings and subtotal labels.
+    pub total_text_left: Format,
+    /// A subtotal that differs from the plan.
+    pub gap_text: Format,
+    pub gap_int: Format,
     pub total_int: Format,
     pub total_pct: Format,
     pub label: Format,
@@ -73,6 +78,15 @@ impl Formats {
                 .set_align(FormatAlign::Center),
             hash: cell().set_font_name("Courier New").set_font_size(8),
             total_text: total.clone().set_align(FormatAlign::Center),
+            total_text_left: total.clone().set_align(FormatAlign::Left),
+            gap_text: total
+                .clone()
+                .set_align(FormatAlign::Left)
+                .set_background_color(Color::RGB(0xFFC7CE)),
+            gap_int: total
+                .clone()
+                .set_num_format("#,##0")
+                .set_background_color(Color::RGB(0xFFC7CE)),
             total_int: total.clone().set_num_format("#,##0"),
             total_pct: total.set_num_format("0.0%"),
             label: base(),

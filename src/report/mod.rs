@@ -1,6 +1,7 @@
 //! The outputs of a run: the consolidated workbook, the JSON summary and the terminal
 //! table. Each reads a [`crate::Consolidation`] and never the input files.
 
+pub mod appendix;
 pub mod formats;
 pub mod json;
 pub mod output;

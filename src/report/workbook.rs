@@ -36,28 +36,36 @@ impl Ctx<'_> {
     }
 }
 
-/// The workbook as bytes.
-pub fn workbook_bytes(c: &Consolidation, lang: Lang) -> Result<Vec<u8>, WorkbookError> {
-    let ctx = Ctx {
-        c,
-        lang,
-        f: Formats::new(),
-        page_header: format!(
-            "{} — {} — {} {}",
-            c.plan.centre,
-            c.plan.year,
-            crate::labels::sheet::AS_OF.get(lang),
-            c.summary.as_of.date.format("%d/%m/%Y")
-        ),
-    };
+impl<'a> Ctx<'a> {
+    pub fn new(c: &'a Consolidation, lang: Lang) -> Ctx<'a> {
+        Ctx {
+            c,
+            lang,
+            f: Formats::new(),
+            page_header: format!(
+                "{} — {} — {} {}",
+                c.plan.centre,
+                c.plan.year,
+                crate::labels::sheet::AS_OF.get(lang),
+                c.summary.as_of.date.format("%d/%m/%Y")
+            ),
+        }
+    }
+}
+
+/// A workbook with the document properties every output of the tool carries: the
+/// creation time is the as-of date (so the same inputs give the same bytes), and the
+/// custom property that marks it as the tool's own.
+pub fn base_workbook(ctx: &Ctx) -> Result<Workbook, XlsxError> {
+    use chrono::Datelike;
+    let c = ctx.c;
     let mut wb = Workbook::new();
     let d = c.summary.as_of.date;
-    use chrono::Datelike;
     let created = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
     let props = DocProperties::new()
         .set_title(format!(
             "{} {}",
-            crate::labels::sheet::TITLE_SUMMARY.get(lang),
+            crate::labels::sheet::TITLE_SUMMARY.get(ctx.lang),
             c.plan.year
         ))
         .set_company(c.plan.centre.as_str())
@@ -65,10 +73,18 @@ pub fn workbook_bytes(c: &Consolidation, lang: Lang) -> Result<Vec<u8>, Workbook
         .set_creation_datetime(&created)
         .set_custom_property(OWN_OUTPUT_PROPERTY, env!("CARGO_PKG_VERSION"));
     wb.set_properties(&props);
+    Ok(wb)
+}
+
+/// The workbook as bytes.
+pub fn workbook_bytes(c: &Consolidation, lang: Lang) -> Result<Vec<u8>, WorkbookError> {
+    let ctx = Ctx::new(c, lang);
+    let mut wb = base_workbook(&ctx)?;
     sheets::summary::write(wb.add_worksheet(), &ctx)?;
     sheets::quarters::write(wb.add_worksheet(), &ctx)?;
     sheets::months::write(wb.add_worksheet(), &ctx)?;
     sheets::classes::write(wb.add_worksheet(), &ctx)?;
+    sheets::plan_vs_held::write(wb.add_worksheet(), &ctx)?;
     sheets::warnings::write(wb.add_worksheet(), &ctx)?;
     sheets::sources::write(wb.add_worksheet(), &ctx)?;
     Ok(wb.save_to_buffer()?)

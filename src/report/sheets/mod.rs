@@ -2,6 +2,7 @@
 
 pub mod classes;
 pub mod months;
+pub mod plan_vs_held;
 pub mod quarters;
 pub mod sources;
 pub mod summary;
@@ -11,6 +12,101 @@ use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Worksheet, XlsxError};
 
 use super::workbook::Ctx;
 use crate::labels::sheet as s;
+
+/// The heading of an administrative document: issuing body top left, national motto
+/// top right, the title centred in capitals and a line under it. Returns the next row.
+pub fn admin_heading(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    last_col: ColNum,
+    title: &str,
+    subtitle: &str,
+) -> Result<RowNum, XlsxError> {
+    let f = &ctx.f;
+    let split = last_col / 2;
+    let unit = format!(
+        "{} {}",
+        ctx.t(s::PEOPLES_COMMITTEE),
+        ctx.c.plan.unit.to_uppercase()
+    );
+    ws.merge_range(0, 0, 0, split.saturating_sub(1).max(1), &unit, &f.unit)?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        split.saturating_sub(1).max(1),
+        ctx.t(s::CENTRE),
+        &f.unit,
+    )?;
+    ws.merge_range(0, split + 1, 0, last_col, ctx.t(s::NATION), &f.nation)?;
+    ws.merge_range(1, split + 1, 1, last_col, ctx.t(s::MOTTO), &f.motto)?;
+    ws.merge_range(3, 0, 3, last_col, title, &f.title)?;
+    ws.set_row_height(3, 22)?;
+    ws.merge_range(4, 0, 4, last_col, subtitle, &f.subtitle)?;
+    Ok(6)
+}
+
+/// "Hồng Thái Tây, ngày … tháng … năm …", then who prepares and who signs, across
+/// the left and right halves of columns 0 to `last_col`.
+pub fn signature(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    row: RowNum,
+    last_col: ColNum,
+) -> Result<(), XlsxError> {
+    let f = &ctx.f;
+    let split = last_col / 2;
+    let (left, right) = ((0, split.saturating_sub(1).max(1)), (split + 1, last_col));
+    let line = format!(
+        "{}, {}",
+        place_name(&ctx.c.plan.unit),
+        ctx.t(s::SIGN_PLACE_DATE)
+    );
+    ws.merge_range(row, right.0, row, right.1, &line, &f.sign_italic)?;
+    ws.merge_range(
+        row + 1,
+        left.0,
+        row + 1,
+        left.1,
+        ctx.t(s::SIGN_PREPARER),
+        &f.sign_bold,
+    )?;
+    ws.merge_range(
+        row + 1,
+        right.0,
+        row + 1,
+        right.1,
+        ctx.t(s::SIGN_DIRECTOR),
+        &f.sign_bold,
+    )?;
+    ws.merge_range(
+        row + 2,
+        left.0,
+        row + 2,
+        left.1,
+        ctx.t(s::SIGN_HINT),
+        &f.sign_italic,
+    )?;
+    ws.merge_range(
+        row + 2,
+        right.0,
+        row + 2,
+        right.1,
+        ctx.t(s::SIGN_HINT_SEAL),
+        &f.sign_italic,
+    )?;
+    Ok(())
+}
+
+/// "Xã Hồng Thái Tây" → "Hồng Thái Tây": the place line names the place, not its rank.
+fn place_name(unit: &str) -> &str {
+    for prefix in ["Xã ", "Phường ", "Thị trấn ", "xã ", "phường ", "thị trấn "] {
+        if let Some(rest) = unit.strip_prefix(prefix) {
+            return rest;
+        }
+    }
+    unit
+}
 
 /// Sheet title (merged across `last_col`) and the as-of line; returns the next free row.
 pub fn title(
@@ -98,7 +194,7 @@ pub fn ratio(
 
 /// Characters of Times New Roman 12 (mixed Vietnamese text) that fit in one unit of
 /// column width, measured on LibreOffice's rendering of the output.
-const CHARS_PER_WIDTH: f64 = 1.2;
+const CHARS_PER_WIDTH: f64 = 1.3;
 /// Height of one line of 12-point text, in points.
 const LINE_HEIGHT: f64 = 16.0;
 

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{
     RowNum, Worksheet, XlsxError,
 };
 
-use super::{col, ratio, sum, widths};
+use super::{admin_heading, col, ratio, signature, sum, widths};
 use crate::check::Measure;
 use crate::labels::{l, sheet as s, status_label};
 use crate::report::formats::page_setup;
@@ -26,21 +26,9 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         &[6.0, 38.0, 9.0, 11.0, 9.0, 10.0, 9.0, 11.0, 9.0, 10.0, 15.0],
     )?;
 
-    // The administrative heading: issuing body left, national motto right.
-    let unit = format!(
-        "{} {}",
-        ctx.t(s::PEOPLES_COMMITTEE),
-        c.plan.unit.to_uppercase()
-    );
-    ws.merge_range(0, 0, 0, 3, &unit, &f.unit)?;
-    ws.merge_range(1, 0, 1, 3, ctx.t(s::CENTRE), &f.unit)?;
-    ws.merge_range(0, 5, 0, LAST, ctx.t(s::NATION), &f.nation)?;
-    ws.merge_range(1, 5, 1, LAST, ctx.t(s::MOTTO), &f.motto)?;
     let title = format!("{} {}", ctx.t(s::TITLE_SUMMARY), c.plan.year);
-    ws.merge_range(3, 0, 3, LAST, &title, &f.title)?;
-    ws.set_row_height(3, 22)?;
     let sub = format!("({} {})", ctx.t(s::AS_OF), ctx.as_of());
-    ws.merge_range(4, 0, 4, LAST, &sub, &f.subtitle)?;
+    admin_heading(ws, ctx, LAST, &title, &sub)?;
 
     // Two header rows: groups, then the figures.
     let (h1, h2) = (6, 7);
@@ -184,7 +172,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
 
     // Signature block under the charts (about 16 rows of 20 px).
     let sign = chart_row + 18;
-    signature(ws, ctx, sign)?;
+    signature(ws, ctx, sign, LAST)?;
     ws.set_print_area(0, 0, sign + 6, LAST)?;
     page_setup(ws, (h1, h2), &ctx.page_header, ctx.t(s::PAGE))?;
     Ok(())
@@ -227,48 +215,4 @@ pub fn highlight_short(
         .set_format(&ctx.f.short);
     ws.add_conditional_format(first, 0, last, LAST, &cf)?;
     Ok(())
-}
-
-/// "Hồng Thái Tây, ngày … tháng … năm …", then who prepares and who signs.
-fn signature(ws: &mut Worksheet, ctx: &Ctx, row: RowNum) -> Result<(), XlsxError> {
-    let f = &ctx.f;
-    let place = place_name(&ctx.c.plan.unit);
-    let line = format!("{place}, {}", ctx.t(s::SIGN_PLACE_DATE));
-    ws.merge_range(row, 6, row, LAST, &line, &f.sign_italic)?;
-    ws.merge_range(
-        row + 1,
-        0,
-        row + 1,
-        3,
-        ctx.t(s::SIGN_PREPARER),
-        &f.sign_bold,
-    )?;
-    ws.merge_range(
-        row + 1,
-        6,
-        row + 1,
-        LAST,
-        ctx.t(s::SIGN_DIRECTOR),
-        &f.sign_bold,
-    )?;
-    ws.merge_range(row + 2, 0, row + 2, 3, ctx.t(s::SIGN_HINT), &f.sign_italic)?;
-    ws.merge_range(
-        row + 2,
-        6,
-        row + 2,
-        LAST,
-        ctx.t(s::SIGN_HINT_SEAL),
-        &f.sign_italic,
-    )?;
-    Ok(())
-}
-
-/// "Xã Hồng Thái Tây" → "Hồng Thái Tây": the place line names the place, not its rank.
-fn place_name(unit: &str) -> &str {
-    for prefix in ["Xã ", "Phường ", "Thị trấn ", "xã ", "phường ", "thị trấn "] {
-        if let Some(rest) = unit.strip_prefix(prefix) {
-            return rest;
-        }
-    }
-    unit
 }

@@ -1,0 +1,56 @@
+//! `tthtcd appendix FOLDER -o phu-luc.xlsx`: the plan's appendix from the
+//! sub-committees' registration forms, with every gap against the plan's targets.
+
+use std::path::PathBuf;
+
+use tthtcd::labels::{Lang, appendix as a, cli, gap_message};
+use tthtcd::report::{appendix, output};
+
+use super::{Common, exit};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub common: Common,
+    /// The appendix workbook to write.
+    #[arg(short, long, value_name = "OUT.xlsx", default_value = "phu-luc.xlsx")]
+    pub output: PathBuf,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<u8> {
+    let c = super::consolidate(&args.common, Some(&args.output))?;
+    let bytes = appendix::appendix_bytes(&c, Lang::Vi)?;
+    output::write_atomic(&args.output, &bytes)?;
+    let mut text = String::new();
+    let gaps = c.registration.gaps();
+    if c.planned.is_empty() {
+        text.push_str(a::NO_REGISTRATIONS.get(Lang::Vi));
+        text.push('\n');
+    } else {
+        let n = c.planned.len();
+        let learners: u32 = c.planned.iter().map(|p| p.learners).sum();
+        text.push_str(&format!(
+            "{n} {} / {learners} {}\n",
+            a::CLASSES_WORD.get(Lang::Vi),
+            a::LEARNERS_WORD.get(Lang::Vi)
+        ));
+        if gaps.is_empty() {
+            text.push_str(a::NO_GAPS.get(Lang::Vi));
+            text.push('\n');
+        }
+        for g in &gaps {
+            text.push_str(&format!("- {}\n", gap_message(g, &c.plan, Lang::Vi)));
+        }
+    }
+    text.push_str(&format!(
+        "{} {}\n",
+        cli::WROTE.get(Lang::Vi),
+        args.output.display()
+    ));
+    if args.common.json.as_deref() == Some(std::path::Path::new("-")) {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
+    }
+    Ok(exit::OK)
+}
