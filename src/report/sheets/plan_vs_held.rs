@@ -51,7 +51,11 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
             .get(i)
             .map_or("", |sc| sc.name.as_str())
     };
-    for (i, (p, status)) in c.planned.iter().zip(&c.plan_vs_held.planned).enumerate() {
+    // In plan order, then by planned period, as the appendix lists them.
+    let mut order: Vec<(&crate::classes::PlannedClass, &PlanStatus)> =
+        c.planned.iter().zip(&c.plan_vs_held.planned).collect();
+    order.sort_by_key(|(p, _)| (p.subcommittee, p.quarter, p.month));
+    for (i, (p, status)) in order.into_iter().enumerate() {
         let when = match p.month {
             Some(m) => format!("{} {m}", ctx.t(a::MONTH_WORD)),
             None => format!("{} {}", ctx.t(s::QUARTER), roman(p.quarter)),
