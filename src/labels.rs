@@ -242,6 +242,105 @@ pub fn gap_message(
     }
 }
 
+/// The fill-in templates.
+pub mod template {
+    use super::Label;
+
+    pub const SHEET_REPORT: Label = Label::new("Báo cáo tháng", "Monthly report");
+    pub const SHEET_REGISTRATION: Label = Label::new("Đăng ký", "Registration");
+    pub const SHEET_HELP: Label = Label::new("Hướng dẫn", "Instructions");
+    pub const TITLE_REPORT: Label = Label::new(
+        "BÁO CÁO CÁC LỚP ĐÃ MỞ THÁNG ...... NĂM",
+        "CLASSES OPENED IN MONTH ...... OF",
+    );
+    pub const TITLE_REGISTRATION: Label =
+        Label::new("PHIẾU ĐĂNG KÝ MỞ LỚP NĂM", "CLASS REGISTRATION FOR");
+    pub const LEARNERS: Label = Label::new("Số học viên", "Learners");
+    pub const OF_WHICH_WOMEN: Label = Label::new("Trong đó nữ", "Of which women");
+    pub const PLANNED_MONTH: Label = Label::new("Tháng dự kiến", "Planned month");
+    pub const EXPECTED_LEARNERS: Label = Label::new("Số học viên dự kiến", "Expected learners");
+    pub const RESPONSIBLE: Label = Label::new("Người phụ trách", "Responsible");
+    pub const PARTNER: Label = Label::new("Đơn vị phối hợp", "Partner");
+    pub const TOTAL: Label = Label::new("Cộng", "Total");
+    pub const MONTH: Label = Label::new("Tháng", "Tháng");
+    pub const SIGN_HEAD: Label = Label::new("TRƯỞNG TIỂU BAN", "HEAD OF SUB-COMMITTEE");
+    pub const HINT_STT: Label = Label::new("Số thứ tự: 1, 2, 3 …", "Row number: 1, 2, 3 …");
+    pub const HINT_TOPIC: Label = Label::new(
+        "Tên lớp hoặc chuyên đề, ví dụ: Luật Giao thông đường bộ",
+        "Class or topic, e.g. Road traffic law",
+    );
+    pub const HINT_DATE: Label = Label::new(
+        "Ngày mở lớp, ghi ngày/tháng/năm, ví dụ 15/03/2019",
+        "Opening date, day/month/year",
+    );
+    pub const HINT_VILLAGE: Label = Label::new("Thôn hoặc nơi mở lớp", "Village or place");
+    pub const HINT_LEARNERS: Label = Label::new(
+        "Số học viên, ghi bằng chữ số, ví dụ 45",
+        "Number of learners, in figures",
+    );
+    pub const HINT_WOMEN: Label = Label::new(
+        "Số học viên nữ (nằm trong tổng số)",
+        "Women among the learners",
+    );
+    pub const HINT_TEACHER: Label =
+        Label::new("Người báo cáo hoặc giáo viên", "Speaker or teacher");
+    pub const HINT_NOTE: Label = Label::new("Ghi chú nếu có", "Any note");
+    pub const HINT_MONTH: Label = Label::new("Chọn tháng dự kiến mở lớp", "Pick the planned month");
+    pub const HINT_RESPONSIBLE: Label =
+        Label::new("Người chịu trách nhiệm mở lớp", "Who is responsible");
+    pub const HINT_PARTNER: Label =
+        Label::new("Cơ quan, đoàn thể phối hợp", "Partner organisation");
+    pub const ERROR_DATE: Label = Label::new(
+        "Ngày mở lớp phải thuộc năm kế hoạch.",
+        "The date must be in the plan year.",
+    );
+    pub const ERROR_COUNT: Label = Label::new(
+        "Số học viên phải là số nguyên, không âm.",
+        "Learners must be a whole number, not negative.",
+    );
+    pub const HELP_TITLE: Label = Label::new("HƯỚNG DẪN ĐIỀN BIỂU MẪU", "HOW TO FILL IN THIS FORM");
+    pub const HELP_REPORT: [Label; 5] = [
+        Label::new(
+            "1. Mỗi dòng là một lớp đã mở trong tháng; ghi tháng vào tiêu đề.",
+            "1. One row per class opened in the month; write the month in the title.",
+        ),
+        Label::new(
+            "2. Ngày mở lớp ghi theo ngày/tháng/năm và phải thuộc năm {year}.",
+            "2. Dates day/month/year, within {year}.",
+        ),
+        Label::new(
+            "3. Số học viên ghi bằng chữ số; cột \"Trong đó nữ\" là số nữ nằm trong tổng số.",
+            "3. Learners in figures; women are counted within the total.",
+        ),
+        Label::new(
+            "4. Không sửa các dòng tiêu đề; không gõ bằng phông chữ cũ (.VnTime, VNI).",
+            "4. Do not change the heading rows; type in Unicode.",
+        ),
+        Label::new(
+            "5. Gửi tệp cho thư ký trung tâm trước ngày 5 tháng sau.",
+            "5. Send the file to the centre's secretary by the 5th of the next month.",
+        ),
+    ];
+    pub const HELP_REGISTRATION: [Label; 4] = [
+        Label::new(
+            "1. Mỗi dòng là một lớp tiểu ban dự kiến mở trong năm {year}.",
+            "1. One row per class planned for {year}.",
+        ),
+        Label::new(
+            "2. Chọn tháng dự kiến trong danh sách; ghi số học viên dự kiến bằng chữ số.",
+            "2. Pick the month from the list; expected learners in figures.",
+        ),
+        Label::new(
+            "3. Không sửa các dòng tiêu đề.",
+            "3. Do not change the heading rows.",
+        ),
+        Label::new(
+            "4. Gửi phiếu cho thư ký trung tâm để lập phụ lục kế hoạch.",
+            "4. Send the form to the centre's secretary for the plan's appendix.",
+        ),
+    ];
+}
+
 /// The words `check` and `consolidate` print on the terminal.
 pub mod cli {
     use super::Label;

@@ -28,6 +28,8 @@ enum Command {
     Check(commands::check::Args),
     /// Write the plan's appendix (detailed class plan) from the registration forms in FOLDER.
     Appendix(commands::appendix::Args),
+    /// Write blank fill-in forms (monthly report, registration) for every sub-committee.
+    Template(commands::template::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         Command::Consolidate(args) => commands::consolidate::run(args),
         Command::Check(args) => commands::check::run(args),
         Command::Appendix(args) => commands::appendix::run(args),
+        Command::Template(args) => commands::template::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

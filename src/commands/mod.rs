@@ -4,6 +4,7 @@
 pub mod appendix;
 pub mod check;
 pub mod consolidate;
+pub mod template;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

@@ -25,6 +25,9 @@ struct RawPlan {
     year: i32,
     population_15_plus: u32,
     participation_target: f64,
+    /// The villages (thôn), for the templates' drop-down list; may be left out.
+    #[serde(default)]
+    villages: Vec<String>,
     subcommittee: Vec<RawSubCommittee>,
     quarter: Vec<RawQuarter>,
 }
@@ -123,6 +126,7 @@ pub(super) fn parse(text: &str) -> Result<Plan, PlanError> {
         year: raw.year,
         population_15_plus: raw.population_15_plus,
         participation_target: raw.participation_target,
+        villages: raw.villages,
         subcommittees,
         quarters: out,
     };

@@ -43,6 +43,8 @@ pub struct Plan {
     pub population_15_plus: u32,
     /// Planned learners / population aged 15+, as a fraction (0.783 for 78.3 %).
     pub participation_target: f64,
+    /// Names of the villages (thôn), when the plan lists them (for drop-down lists).
+    pub villages: Vec<String>,
     /// In plan order.
     pub subcommittees: Vec<SubCommittee>,
     /// Quarters 1 to 4, in order.

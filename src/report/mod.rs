@@ -6,5 +6,6 @@ pub mod formats;
 pub mod json;
 pub mod output;
 pub mod sheets;
+pub mod template;
 pub mod terminal;
 pub mod workbook;

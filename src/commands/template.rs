@@ -1,0 +1,52 @@
+//! `tthtcd template -o DIR [--plan FILE]`: blank fill-in workbooks for every
+//! sub-committee — a monthly report and a registration form — made from the plan.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use tthtcd::labels::{Lang, cli};
+use tthtcd::report::output;
+use tthtcd::report::template::{Form, form_bytes};
+
+use super::exit;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Folder to write the forms into (created if missing).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// Plan file (TOML) instead of the embedded 2019 plan of Hồng Thái Tây.
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+    /// Replace forms already in DIR (they may have been filled in: off by default).
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<u8> {
+    let plan = super::load_plan(args.plan.as_deref())?;
+    std::fs::create_dir_all(&args.output)
+        .with_context(|| format!("không tạo được thư mục '{}'", args.output.display()))?;
+    let mut written = Vec::new();
+    for (i, sc) in plan.subcommittees.iter().enumerate() {
+        for (form, prefix) in [
+            (Form::Report, "bao-cao-thang"),
+            (Form::Registration, "dang-ky"),
+        ] {
+            let path = args.output.join(format!("{prefix}-{}.xlsx", sc.id));
+            if path.exists() && !args.force {
+                anyhow::bail!(
+                    "'{}' đã có; biểu mẫu cũ có thể đã được điền. Dùng --force để ghi đè hoặc chọn thư mục khác",
+                    path.display()
+                );
+            }
+            let bytes = form_bytes(&plan, i, form, Lang::Vi)?;
+            output::write_atomic(&path, &bytes)?;
+            written.push(path);
+        }
+    }
+    for p in &written {
+        println!("{} {}", cli::WROTE.get(Lang::Vi), p.display());
+    }
+    Ok(exit::OK)
+}

@@ -1,0 +1,32 @@
+"""Fills two of tthtcd's blank forms the way another program would (openpyxl), for
+tests/templates.rs: the pháp luật monthly report for March and the registration form
+of 'Các chương trình khác'. Usage: fill_templates.py FOLDER"""
+import datetime as dt
+import sys
+
+import openpyxl
+
+folder = sys.argv[1]
+
+wb = openpyxl.load_workbook(f"{folder}/bao-cao-thang-phap-luat.xlsx")
+ws = wb["Báo cáo tháng"]
+ws["A4"] = ws["A4"].value.replace("......", "3")
+rows = [
+    (1, "Luật Giao thông đường bộ", dt.datetime(2019, 3, 5), "Thôn Đông", 45, 20, "Nguyễn Văn A"),
+    (2, "Luật Đất đai", dt.datetime(2019, 3, 19), "Thôn Tây", 38, 15, "Trần Thị B"),
+]
+for i, row in enumerate(rows):
+    for j, value in enumerate(row):
+        ws.cell(row=8 + i, column=1 + j, value=value)
+wb.save(f"{folder}/bao-cao-thang-phap-luat.xlsx")
+
+wb = openpyxl.load_workbook(f"{folder}/dang-ky-khac.xlsx")
+ws = wb["Đăng ký"]
+rows = [
+    (1, "Tin học cơ bản", "Tháng 3", "Thôn Đông", 30, "Trịnh Văn Đức", "Đoàn Thanh niên"),
+    (2, "Tiếng Anh giao tiếp", "Tháng 9", "Thôn Tây", 25, "Cao Thị Yến", "Hội Phụ nữ"),
+]
+for i, row in enumerate(rows):
+    for j, value in enumerate(row):
+        ws.cell(row=8 + i, column=1 + j, value=value)
+wb.save(f"{folder}/dang-ky-khac.xlsx")
