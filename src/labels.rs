@@ -265,6 +265,8 @@ pub mod template {
     pub const MONTH: Label = Label::new("Tháng", "Tháng");
     pub const SIGN_HEAD: Label = Label::new("TRƯỞNG TIỂU BAN", "HEAD OF SUB-COMMITTEE");
     pub const HINT_STT: Label = Label::new("Số thứ tự: 1, 2, 3 …", "Row number: 1, 2, 3 …");
+    pub const HINT_SUBCOMMITTEE: Label =
+        Label::new("Chọn tiểu ban trong danh sách", "Pick the sub-committee");
     pub const HINT_TOPIC: Label = Label::new(
         "Tên lớp hoặc chuyên đề, ví dụ: Luật Giao thông đường bộ",
         "Class or topic, e.g. Road traffic law",

@@ -22,8 +22,8 @@ fn forms_filled_by_another_program_read_back_exactly() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    // 6 sub-committees × (report, registration).
-    assert_eq!(std::fs::read_dir(&forms).unwrap().count(), 12);
+    // (6 sub-committees + the shared form) × (report, registration).
+    assert_eq!(std::fs::read_dir(&forms).unwrap().count(), 14);
     // A second run would overwrite forms that may have been filled in: refused.
     let again = Command::new(env!("CARGO_BIN_EXE_tthtcd"))
         .args(["template", "-o", forms.to_str().unwrap()])
@@ -66,7 +66,9 @@ fn forms_filled_by_another_program_read_back_exactly() {
         ),
         (2, 83)
     );
-    assert_eq!(c.summary.classes.actual, 2);
+    // The shared form names its sub-committee in its Tiểu ban column: sức khỏe, 50.
+    assert_eq!((c.summary.subcommittees[3].classes.actual, c.summary.subcommittees[3].learners.actual), (1, 50));
+    assert_eq!(c.summary.classes.actual, 3);
     assert_eq!(c.classes[0].female, Some(20));
     // khac registered 2 classes, 30 + 25 = 55 learners, in March (Q1) and September (Q3).
     let planned: Vec<(usize, &str, Option<u32>, u32, u32)> = c

@@ -28,12 +28,19 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("không tạo được thư mục '{}'", args.output.display()))?;
     let mut written = Vec::new();
-    for (i, sc) in plan.subcommittees.iter().enumerate() {
+    // One pair per sub-committee, and a shared pair with a Tiểu ban column.
+    let subs = plan
+        .subcommittees
+        .iter()
+        .enumerate()
+        .map(|(i, sc)| (Some(i), sc.id.as_str()))
+        .chain([(None, "chung")]);
+    for (i, id) in subs {
         for (form, prefix) in [
             (Form::Report, "bao-cao-thang"),
             (Form::Registration, "dang-ky"),
         ] {
-            let path = args.output.join(format!("{prefix}-{}.xlsx", sc.id));
+            let path = args.output.join(format!("{prefix}-{id}.xlsx"));
             if path.exists() && !args.force {
                 anyhow::bail!(
                     "'{}' đã có; biểu mẫu cũ có thể đã được điền. Dùng --force để ghi đè hoặc chọn thư mục khác",

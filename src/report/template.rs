@@ -16,7 +16,6 @@ use crate::plan::Plan;
 /// How many blank rows a form offers.
 pub const FORM_ROWS: u32 = 40;
 const HEADER: RowNum = 6;
-const LAST: ColNum = 7;
 
 /// Which form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +26,27 @@ pub enum Form {
     Registration,
 }
 
-/// One form for one sub-committee (index into the plan), as bytes.
-pub fn form_bytes(plan: &Plan, sub: usize, form: Form, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+/// What a column of a form holds, which decides its rule and width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Stt,
+    SubCommittee,
+    Topic,
+    Date,
+    Month,
+    Village,
+    Count,
+    Text,
+}
+
+/// One form as bytes: for one sub-committee (index into the plan, named in the title),
+/// or with `None`, a shared form with a Tiểu ban column and its drop-down list.
+pub fn form_bytes(
+    plan: &Plan,
+    sub: Option<usize>,
+    form: Form,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
     let f = Formats::new();
     let mut wb = Workbook::new();
     let props = rust_xlsxwriter::DocProperties::new()
@@ -40,32 +58,98 @@ pub fn form_bytes(plan: &Plan, sub: usize, form: Form, lang: Lang) -> Result<Vec
             1,
         )?);
     wb.set_properties(&props);
-    let name = plan
-        .subcommittees
-        .get(sub)
-        .map_or("", |sc| sc.name.as_str());
     let ws = wb.add_worksheet();
     ws.set_name(match form {
         Form::Report => t::SHEET_REPORT.get(lang),
         Form::Registration => t::SHEET_REGISTRATION.get(lang),
     })?;
-    form_sheet(ws, plan, name, form, lang, &f)?;
+    form_sheet(ws, plan, sub, form, lang, &f)?;
     let help = wb.add_worksheet();
     instructions(help, plan, form, lang, &f)?;
     wb.save_to_buffer()
 }
 
+fn columns(form: Form, shared: bool, lang: Lang) -> Vec<(&'static str, &'static str, Kind)> {
+    let mut v = vec![(s::STT.get(lang), t::HINT_STT.get(lang), Kind::Stt)];
+    if shared {
+        v.push((
+            s::SUBCOMMITTEE.get(lang),
+            t::HINT_SUBCOMMITTEE.get(lang),
+            Kind::SubCommittee,
+        ));
+    }
+    v.push((s::TOPIC.get(lang), t::HINT_TOPIC.get(lang), Kind::Topic));
+    match form {
+        Form::Report => v.extend([
+            (s::DATE.get(lang), t::HINT_DATE.get(lang), Kind::Date),
+            (
+                s::VILLAGE.get(lang),
+                t::HINT_VILLAGE.get(lang),
+                Kind::Village,
+            ),
+            (
+                t::LEARNERS.get(lang),
+                t::HINT_LEARNERS.get(lang),
+                Kind::Count,
+            ),
+            (
+                t::OF_WHICH_WOMEN.get(lang),
+                t::HINT_WOMEN.get(lang),
+                Kind::Count,
+            ),
+            (s::TEACHER.get(lang), t::HINT_TEACHER.get(lang), Kind::Text),
+        ]),
+        Form::Registration => v.extend([
+            (
+                t::PLANNED_MONTH.get(lang),
+                t::HINT_MONTH.get(lang),
+                Kind::Month,
+            ),
+            (
+                s::VILLAGE.get(lang),
+                t::HINT_VILLAGE.get(lang),
+                Kind::Village,
+            ),
+            (
+                t::EXPECTED_LEARNERS.get(lang),
+                t::HINT_LEARNERS.get(lang),
+                Kind::Count,
+            ),
+            (
+                t::RESPONSIBLE.get(lang),
+                t::HINT_RESPONSIBLE.get(lang),
+                Kind::Text,
+            ),
+            (t::PARTNER.get(lang), t::HINT_PARTNER.get(lang), Kind::Text),
+        ]),
+    }
+    v.push((s::NOTE.get(lang), t::HINT_NOTE.get(lang), Kind::Text));
+    v
+}
+
+fn width(k: Kind) -> f64 {
+    match k {
+        Kind::Stt => 6.0,
+        Kind::SubCommittee => 30.0,
+        Kind::Topic => 40.0,
+        Kind::Date | Kind::Month => 14.0,
+        Kind::Village | Kind::Text => 20.0,
+        Kind::Count => 12.0,
+    }
+}
+
 fn form_sheet(
     ws: &mut Worksheet,
     plan: &Plan,
-    name: &str,
+    sub: Option<usize>,
     form: Form,
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let widths = [6.0, 40.0, 14.0, 20.0, 12.0, 20.0, 20.0, 16.0];
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as ColNum, *w)?;
+    let cols = columns(form, sub.is_none(), lang);
+    let last = cols.len().saturating_sub(1) as ColNum;
+    for (c, (_, _, kind)) in cols.iter().enumerate() {
+        ws.set_column_width(c as ColNum, width(*kind))?;
     }
     let unit = format!(
         "{} {}",
@@ -74,85 +158,66 @@ fn form_sheet(
     );
     ws.merge_range(0, 0, 0, 2, &unit, &f.unit)?;
     ws.merge_range(1, 0, 1, 2, s::CENTRE.get(lang), &f.unit)?;
-    ws.merge_range(0, 4, 0, LAST, s::NATION.get(lang), &f.nation)?;
-    ws.merge_range(1, 4, 1, LAST, s::MOTTO.get(lang), &f.motto)?;
+    ws.merge_range(0, 4, 0, last, s::NATION.get(lang), &f.nation)?;
+    ws.merge_range(1, 4, 1, last, s::MOTTO.get(lang), &f.motto)?;
     let title = match form {
         Form::Report => format!("{} {}", t::TITLE_REPORT.get(lang), plan.year),
         Form::Registration => format!("{} {}", t::TITLE_REGISTRATION.get(lang), plan.year),
     };
-    ws.merge_range(3, 0, 3, LAST, &title, &f.title)?;
+    ws.merge_range(3, 0, 3, last, &title, &f.title)?;
     // "Tiểu ban pháp luật" names itself; "Các chương trình khác" needs the word.
-    let who = if crate::normalise::text::fold(name).starts_with("tieu ban") {
-        name.to_string()
-    } else {
-        format!("{}: {name}", s::SUBCOMMITTEE.get(lang))
+    let name = sub
+        .and_then(|i| plan.subcommittees.get(i))
+        .map(|sc| sc.name.as_str());
+    let who = match name {
+        Some(n) if crate::normalise::text::fold(n).starts_with("tieu ban") => n.to_string(),
+        Some(n) => format!("{}: {n}", s::SUBCOMMITTEE.get(lang)),
+        None => plan.centre.clone(),
     };
-    ws.merge_range(4, 0, 4, LAST, &who, &f.subtitle)?;
-    let headings: [(&str, &str); 8] = match form {
-        Form::Report => [
-            (s::STT.get(lang), t::HINT_STT.get(lang)),
-            (s::TOPIC.get(lang), t::HINT_TOPIC.get(lang)),
-            (s::DATE.get(lang), t::HINT_DATE.get(lang)),
-            (s::VILLAGE.get(lang), t::HINT_VILLAGE.get(lang)),
-            (t::LEARNERS.get(lang), t::HINT_LEARNERS.get(lang)),
-            (t::OF_WHICH_WOMEN.get(lang), t::HINT_WOMEN.get(lang)),
-            (s::TEACHER.get(lang), t::HINT_TEACHER.get(lang)),
-            (s::NOTE.get(lang), t::HINT_NOTE.get(lang)),
-        ],
-        Form::Registration => [
-            (s::STT.get(lang), t::HINT_STT.get(lang)),
-            (s::TOPIC.get(lang), t::HINT_TOPIC.get(lang)),
-            (t::PLANNED_MONTH.get(lang), t::HINT_MONTH.get(lang)),
-            (s::VILLAGE.get(lang), t::HINT_VILLAGE.get(lang)),
-            (t::EXPECTED_LEARNERS.get(lang), t::HINT_LEARNERS.get(lang)),
-            (t::RESPONSIBLE.get(lang), t::HINT_RESPONSIBLE.get(lang)),
-            (t::PARTNER.get(lang), t::HINT_PARTNER.get(lang)),
-            (s::NOTE.get(lang), t::HINT_NOTE.get(lang)),
-        ],
-    };
+    ws.merge_range(4, 0, 4, last, &who, &f.subtitle)?;
     ws.set_row_height(HEADER, 32)?;
-    let (first, last) = (HEADER + 1, HEADER + FORM_ROWS);
+    let (first, end) = (HEADER + 1, HEADER + FORM_ROWS);
     let input = Format::new()
         .set_font_name("Times New Roman")
         .set_font_size(12)
         .set_border(rust_xlsxwriter::FormatBorder::Thin)
         .set_unlocked();
     let input_date = input.clone().set_num_format("dd/mm/yyyy");
-    for (c, (heading, hint)) in headings.iter().enumerate() {
+    let mut sums = Vec::new();
+    for (c, (heading, hint, kind)) in cols.iter().enumerate() {
         let c = c as ColNum;
         ws.write_string_with_format(HEADER, c, *heading, &f.header)?;
-        let format = if form == Form::Report && c == 2 {
+        let format = if *kind == Kind::Date {
             &input_date
         } else {
             &input
         };
-        for r in first..=last {
+        for r in first..=end {
             ws.write_blank(r, c, format)?;
         }
-        let dv = validation(plan, form, c, lang)?
+        let dv = validation(plan, *kind, lang)?
             .set_input_title(*heading)?
             .set_input_message(*hint)?;
-        ws.add_data_validation(first, c, last, c, &dv)?;
+        ws.add_data_validation(first, c, end, c, &dv)?;
+        if *kind == Kind::Count {
+            sums.push(c);
+        }
     }
     // The total row: formulas with their (empty form) result.
-    let total = last + 1;
+    let total = end + 1;
     ws.write_string_with_format(total, 1, t::TOTAL.get(lang), &f.total_text)?;
-    let sums: &[ColNum] = match form {
-        Form::Report => &[4, 5],
-        Form::Registration => &[4],
-    };
     for c in sums {
-        let col = crate::input::grid::column_letters(u64::from(*c));
+        let col = crate::input::grid::column_letters(u64::from(c));
         let formula =
-            Formula::new(format!("=SUM({col}{}:{col}{})", first + 1, last + 1)).set_result("0");
-        ws.write_formula_with_format(total, *c, formula, &f.total_int)?;
+            Formula::new(format!("=SUM({col}{}:{col}{})", first + 1, end + 1)).set_result("0");
+        ws.write_formula_with_format(total, c, formula, &f.total_int)?;
     }
     let sign = total + 2;
     ws.merge_range(
         sign,
         4,
         sign,
-        LAST,
+        last,
         &format!("{}, {}", place(&plan.unit), s::SIGN_PLACE_DATE.get(lang)),
         &f.sign_italic,
     )?;
@@ -168,7 +233,7 @@ fn form_sheet(
         sign + 1,
         4,
         sign + 1,
-        LAST,
+        last,
         t::SIGN_HEAD.get(lang),
         &f.sign_bold,
     )?;
@@ -184,7 +249,7 @@ fn form_sheet(
         sign + 2,
         4,
         sign + 2,
-        LAST,
+        last,
         s::SIGN_HINT.get(lang),
         &f.sign_italic,
     )?;
@@ -193,32 +258,40 @@ fn form_sheet(
     super::formats::page_setup(
         ws,
         (HEADER, HEADER),
-        &format!("{} — {}", plan.centre, name),
+        &format!("{} — {}", plan.centre, who),
         s::PAGE.get(lang),
     )?;
     Ok(())
 }
 
-/// The rule of column `c`.
-fn validation(plan: &Plan, form: Form, c: ColNum, lang: Lang) -> Result<DataValidation, XlsxError> {
+/// The rule of a column.
+fn validation(plan: &Plan, kind: Kind, lang: Lang) -> Result<DataValidation, XlsxError> {
     let year = plan.year.clamp(1900, 9999) as u16;
-    Ok(match (form, c) {
-        (Form::Report, 2) => DataValidation::new()
+    Ok(match kind {
+        Kind::Date => DataValidation::new()
             .allow_date(DataValidationRule::Between(
                 ExcelDateTime::from_ymd(year, 1, 1)?,
                 ExcelDateTime::from_ymd(year, 12, 31)?,
             ))
             .set_error_message(t::ERROR_DATE.get(lang))?,
-        (Form::Registration, 2) => {
+        Kind::Month => {
             let months: Vec<String> = (1..=12)
                 .map(|m| format!("{} {m}", t::MONTH.get(lang)))
                 .collect();
             DataValidation::new().allow_list_strings(&months)?
         }
-        (_, 3) if !plan.villages.is_empty() => {
+        Kind::SubCommittee => {
+            let names: Vec<&str> = plan
+                .subcommittees
+                .iter()
+                .map(|sc| sc.name.as_str())
+                .collect();
+            DataValidation::new().allow_list_strings(&names)?
+        }
+        Kind::Village if !plan.villages.is_empty() => {
             DataValidation::new().allow_list_strings(&plan.villages)?
         }
-        (_, 4) | (Form::Report, 5) => DataValidation::new()
+        Kind::Count => DataValidation::new()
             .allow_whole_number(DataValidationRule::Between(0, 100_000))
             .set_error_message(t::ERROR_COUNT.get(lang))?,
         _ => DataValidation::new().allow_any_value(),

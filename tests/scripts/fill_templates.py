@@ -1,6 +1,6 @@
 """Fills two of tthtcd's blank forms the way another program would (openpyxl), for
-tests/templates.rs: the pháp luật monthly report for March and the registration form
-of 'Các chương trình khác'. Usage: fill_templates.py FOLDER"""
+tests/templates.rs: the pháp luật monthly report for March, the registration form of
+'Các chương trình khác', and one row of the shared report form. Usage: fill_templates.py FOLDER"""
 import datetime as dt
 import sys
 
@@ -30,3 +30,10 @@ for i, row in enumerate(rows):
     for j, value in enumerate(row):
         ws.cell(row=8 + i, column=1 + j, value=value)
 wb.save(f"{folder}/dang-ky-khac.xlsx")
+
+wb = openpyxl.load_workbook(f"{folder}/bao-cao-thang-chung.xlsx")
+ws = wb["Báo cáo tháng"]
+row = (1, "Tiểu ban chăm sóc sức khỏe", "Phòng chống sốt xuất huyết", dt.datetime(2019, 4, 2), "Thôn Nam", 50, 30, "BS. Ngô Thị Thu")
+for j, value in enumerate(row):
+    ws.cell(row=8, column=1 + j, value=value)
+wb.save(f"{folder}/bao-cao-thang-chung.xlsx")
