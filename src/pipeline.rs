@@ -256,19 +256,25 @@ fn accept(class: ClassRow, ledger: &mut Ledger, st: &mut State) {
     );
     if let Some(first) = st.seen.get(&key).and_then(|i| st.classes.get(*i)) {
         ledger.duplicate += 1;
-        st.diagnostics.push(Diagnostic {
-            problem: Problem::DuplicateRow {
-                first: first.source.clone(),
-            },
-            file: Some(class.source.file.clone()),
-            sheet: Some(class.source.sheet.clone()),
-            cell: Some(class.source.cell.clone()),
-        });
+        let d = duplicate_of(&first.source, &class.source);
+        st.diagnostics.push(d);
         return;
     }
     ledger.accepted += 1;
     st.seen.insert(key, st.classes.len());
     st.classes.push(class);
+}
+
+/// The warning on a repeated row, pointing at the first report of it.
+fn duplicate_of(first: &crate::classes::Source, repeat: &crate::classes::Source) -> Diagnostic {
+    Diagnostic {
+        problem: Problem::DuplicateRow {
+            first: first.clone(),
+        },
+        file: Some(repeat.file.clone()),
+        sheet: Some(repeat.sheet.clone()),
+        cell: Some(repeat.cell.clone()),
+    }
 }
 
 /// How recently a file must have changed for a failure to be put down to copying.
@@ -323,14 +329,8 @@ fn accept_planned(class: PlannedClass, ledger: &mut Ledger, st: &mut State) {
     );
     if let Some(first) = st.seen_planned.get(&key).and_then(|i| st.planned.get(*i)) {
         ledger.duplicate += 1;
-        st.diagnostics.push(Diagnostic {
-            problem: Problem::DuplicateRow {
-                first: first.source.clone(),
-            },
-            file: Some(class.source.file.clone()),
-            sheet: Some(class.source.sheet.clone()),
-            cell: Some(class.source.cell.clone()),
-        });
+        let d = duplicate_of(&first.source, &class.source);
+        st.diagnostics.push(d);
         return;
     }
     ledger.accepted += 1;

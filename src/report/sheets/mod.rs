@@ -122,6 +122,30 @@ pub fn title(
     Ok(3)
 }
 
+/// The two header rows of a figures table: STT and `name` spanning both rows, "Số lớp"
+/// and "Số lượt học viên" each over target, due, done and share, then the status.
+pub fn figures_header(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    h1: RowNum,
+    name: &str,
+) -> Result<RowNum, XlsxError> {
+    let f = &ctx.f;
+    let h2 = h1 + 1;
+    ws.merge_range(h1, 0, h2, 0, ctx.t(s::STT), &f.header)?;
+    ws.merge_range(h1, 1, h2, 1, name, &f.header)?;
+    ws.merge_range(h1, 2, h1, 5, ctx.t(s::CLASSES), &f.header)?;
+    ws.merge_range(h1, 6, h1, 9, ctx.t(s::LEARNERS), &f.header)?;
+    ws.merge_range(h1, 10, h2, 10, ctx.t(s::STATUS), &f.header)?;
+    for group in [2, 6] {
+        for (i, label) in [s::TARGET, s::DUE, s::DONE, s::SHARE].iter().enumerate() {
+            ws.write_string_with_format(h2, group + i as ColNum, ctx.t(*label), &f.header)?;
+        }
+    }
+    ws.set_row_height(h2, 48)?;
+    Ok(h2)
+}
+
 /// A header row of plain headings.
 pub fn header_row(
     ws: &mut Worksheet,

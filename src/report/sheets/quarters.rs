@@ -2,7 +2,7 @@
 
 use rust_xlsxwriter::{ColNum, Worksheet, XlsxError};
 
-use super::{ratio, sum, title, widths};
+use super::{figures_header, ratio, sum, title, widths};
 use crate::labels::{l, roman, sheet as s, status_label};
 use crate::report::formats::page_setup;
 use crate::report::workbook::Ctx;
@@ -23,18 +23,8 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         c.plan.year,
         c.plan.unit.to_uppercase()
     );
-    let (h1, h2) = (title(ws, ctx, &t, LAST)?, 4);
-    ws.merge_range(h1, 0, h2, 0, ctx.t(s::STT), &f.header)?;
-    ws.merge_range(h1, 1, h2, 1, ctx.t(s::QUARTER), &f.header)?;
-    ws.merge_range(h1, 2, h1, 5, ctx.t(s::CLASSES), &f.header)?;
-    ws.merge_range(h1, 6, h1, 9, ctx.t(s::LEARNERS), &f.header)?;
-    ws.merge_range(h1, LAST, h2, LAST, ctx.t(s::STATUS), &f.header)?;
-    for group in [2, 6] {
-        for (i, label) in [s::TARGET, s::DUE, s::DONE, s::SHARE].iter().enumerate() {
-            ws.write_string_with_format(h2, group + i as ColNum, ctx.t(*label), &f.header)?;
-        }
-    }
-    ws.set_row_height(h2, 48)?;
+    let h1 = title(ws, ctx, &t, LAST)?;
+    let h2 = figures_header(ws, ctx, h1, ctx.t(s::QUARTER))?;
     let first = h2 + 1;
     let mut row = first;
     for q in &c.summary.quarters {

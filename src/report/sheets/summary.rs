@@ -7,7 +7,7 @@ use rust_xlsxwriter::{
     RowNum, Worksheet, XlsxError,
 };
 
-use super::{admin_heading, col, ratio, signature, sum, widths};
+use super::{admin_heading, col, figures_header, ratio, signature, sum, widths};
 use crate::check::Measure;
 use crate::labels::{l, sheet as s, status_label};
 use crate::report::formats::page_setup;
@@ -31,18 +31,8 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     admin_heading(ws, ctx, LAST, &title, &sub)?;
 
     // Two header rows: groups, then the figures.
-    let (h1, h2) = (6, 7);
-    ws.merge_range(h1, 0, h2, 0, ctx.t(s::STT), &f.header)?;
-    ws.merge_range(h1, 1, h2, 1, ctx.t(s::SUBCOMMITTEE), &f.header)?;
-    ws.merge_range(h1, 2, h1, 5, ctx.t(s::CLASSES), &f.header)?;
-    ws.merge_range(h1, 6, h1, 9, ctx.t(s::LEARNERS), &f.header)?;
-    ws.merge_range(h1, STATUS_COL, h2, STATUS_COL, ctx.t(s::STATUS), &f.header)?;
-    for group in [2, 6] {
-        for (i, label) in [s::TARGET, s::DUE, s::DONE, s::SHARE].iter().enumerate() {
-            ws.write_string_with_format(h2, group + i as ColNum, ctx.t(*label), &f.header)?;
-        }
-    }
-    ws.set_row_height(h2, 48)?;
+    let h1 = 6;
+    let h2 = figures_header(ws, ctx, h1, ctx.t(s::SUBCOMMITTEE))?;
 
     let first = h2 + 1;
     let mut row = first;
