@@ -89,3 +89,57 @@ fn dates_of_the_1904_system_read_as_the_same_days() {
     assert!(!d1900.is_empty());
     assert_eq!(d1900, d1904);
 }
+
+fn grid_of(path: &Path, format: Format) -> Vec<Vec<CellValue>> {
+    let bytes = std::fs::read(path).unwrap();
+    let Outcome::Sheets(sheets) = read(&bytes, format) else {
+        panic!("{} not read", path.display())
+    };
+    sheets.into_iter().flat_map(|s| s.grid.rows).collect()
+}
+
+#[test]
+fn xlsb_gives_the_same_cells_as_xlsx() {
+    // calamine's fixture "date" saved as .xlsx and .xlsb by Excel: two dates, a time and
+    // three numbers; the .xlsb (streamed) must read cell for cell as the .xlsx.
+    let dir = root().join("../shared/foreign-workbooks/calamine");
+    let (x, b) = (
+        grid_of(&dir.join("date.xlsx"), Format::Xlsx),
+        grid_of(&dir.join("date.xlsb"), Format::Xlsb),
+    );
+    assert_eq!(x, b);
+    assert_eq!(
+        x[0][0],
+        CellValue::Date(chrono::NaiveDate::from_ymd_opt(2021, 1, 1).unwrap())
+    );
+    assert_eq!(x[0][1], CellValue::Number(15.0));
+}
+
+#[test]
+fn biff5_xls_is_read() {
+    // SheetJS's BIFF5 (Excel 5/95) test file: 1 2 3 / TRUE FALSE · sheetjs / foo bar
+    // 19/02/2014 "0.3".
+    let g = grid_of(
+        &root().join("../shared/foreign-workbooks/calamine/biff5_write.xls"),
+        Format::Xls,
+    );
+    let t = |s: &str| CellValue::Text(s.to_string());
+    assert_eq!(
+        g[0][..3],
+        [
+            CellValue::Number(1.0),
+            CellValue::Number(2.0),
+            CellValue::Number(3.0)
+        ]
+    );
+    assert_eq!(g[1][3], t("sheetjs"));
+    assert_eq!(
+        g[2][..4],
+        [
+            t("foo"),
+            t("bar"),
+            CellValue::Date(chrono::NaiveDate::from_ymd_opt(2014, 2, 19).unwrap()),
+            t("0.3")
+        ]
+    );
+}
