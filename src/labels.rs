@@ -116,6 +116,10 @@ pub mod sheet {
         Label::new("Dân số từ 15 tuổi trở lên", "Population aged 15+");
     pub const PARTICIPATION_RATE: Label = Label::new("Tỷ lệ thực hiện", "Rate achieved");
     pub const PARTICIPATION_TARGET: Label = Label::new("Tỷ lệ kế hoạch", "Planned rate");
+    pub const PLAN_FINDINGS: Label = Label::new(
+        "LƯU Ý: KẾ HOẠCH CÓ ĐIỂM CHƯA KHỚP",
+        "NOTE: THE PLAN DOES NOT ADD UP",
+    );
     pub const READ_SUMMARY: Label = Label::new("Tệp và dòng đã đọc", "Files and rows read");
     pub const CHART_CLASSES: Label = Label::new(
         "Số lớp: thực hiện so với chỉ tiêu",
@@ -343,6 +347,85 @@ pub mod template {
     ];
 }
 
+/// A finding of the plan's self-check, in words.
+pub fn finding_message(f: &crate::check::plan_check::Finding, lang: Lang) -> String {
+    use crate::check::plan_check::Finding;
+    match (f, lang) {
+        (
+            Finding::QuartersDisagree {
+                learners,
+                by_subcommittee,
+                by_quarter,
+            },
+            Lang::Vi,
+        ) => {
+            let what = if *learners { "học viên" } else { "lớp" };
+            format!(
+                "Chỉ tiêu theo tiểu ban cộng lại {by_subcommittee} {what}, theo quý cộng lại {by_quarter} {what}: hai con số phải bằng nhau"
+            )
+        }
+        (
+            Finding::QuartersDisagree {
+                learners,
+                by_subcommittee,
+                by_quarter,
+            },
+            Lang::En,
+        ) => {
+            let what = if *learners { "learners" } else { "classes" };
+            format!(
+                "The sub-committee targets add up to {by_subcommittee} {what}, the quarter targets to {by_quarter} {what}"
+            )
+        }
+        (
+            Finding::ParticipationDisagrees {
+                learners,
+                population,
+                stated,
+            },
+            lang,
+        ) => {
+            let computed = f64::from(*learners) / f64::from(*population);
+            match lang {
+                Lang::Vi => format!(
+                    "Tỷ lệ tham gia ghi trong kế hoạch là {}, nhưng {learners}/{population} = {}",
+                    percent(*stated, lang),
+                    percent(computed, lang)
+                ),
+                Lang::En => format!(
+                    "The plan states a participation rate of {}, but {learners}/{population} = {}",
+                    percent(*stated, lang),
+                    percent(computed, lang)
+                ),
+            }
+        }
+        (
+            Finding::ThresholdOutOfRange {
+                criterion,
+                indicator,
+                threshold,
+            },
+            Lang::Vi,
+        ) => {
+            format!(
+                "Tiêu chí {criterion}, chỉ số '{indicator}': ngưỡng {threshold} % nằm ngoài 0–100 %"
+            )
+        }
+        (
+            Finding::ThresholdOutOfRange {
+                criterion,
+                indicator,
+                threshold,
+            },
+            Lang::En,
+        ) => {
+            format!(
+                "Criterion {criterion}, indicator '{indicator}': threshold {threshold} % is outside 0–100 %"
+            )
+        }
+    }
+}
+
 /// The words `check` and `consolidate` print on the terminal.
 pub mod cli {
     use super::Label;
@@ -379,6 +462,12 @@ pub mod cli {
         "more: see the Warnings sheet or the JSON",
     );
     pub const WROTE: Label = Label::new("Đã ghi", "Wrote");
+    pub const PLAN_OK: Label = Label::new(
+        "Kế hoạch nhất quán: không có điểm nào chưa khớp.",
+        "The plan is consistent.",
+    );
+    pub const PLAN_FINDINGS: Label =
+        Label::new("Kế hoạch có điểm chưa khớp", "The plan does not add up");
 }
 
 /// A fraction as a percentage with one decimal, in the language's decimal mark

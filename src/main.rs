@@ -28,6 +28,9 @@ enum Command {
     Check(commands::check::Args),
     /// Write the plan's appendix (detailed class plan) from the registration forms in FOLDER.
     Appendix(commands::appendix::Args),
+    /// The plan itself: `plan check` tells whether it adds up.
+    #[command(subcommand)]
+    Plan(commands::plan::PlanCommand),
     /// Write blank fill-in forms (monthly report, registration) for every sub-committee.
     Template(commands::template::Args),
 }
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Appendix(args) => commands::appendix::run(args),
         Command::Template(args) => commands::template::run(args),
+        Command::Plan(cmd) => commands::plan::run(cmd),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -4,6 +4,7 @@
 pub mod appendix;
 pub mod check;
 pub mod consolidate;
+pub mod plan;
 pub mod template;
 
 use std::io::IsTerminal;
@@ -22,7 +23,7 @@ use tthtcd::{Config, Consolidation, Plan};
 pub mod exit {
     /// All counted; every sub-committee met or on track (check).
     pub const OK: u8 = 0;
-    /// Some sub-committee is behind or short (check).
+    /// Some sub-committee is behind or short (check); the plan has a finding (plan check).
     pub const FALLS_SHORT: u8 = 1;
     /// A file failed or a row was rejected: something was not counted (check).
     pub const NOT_COUNTED: u8 = 2;

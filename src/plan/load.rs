@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use thiserror::Error;
 
-use super::{Plan, SubCommittee, Target};
+use super::{Comparison, Criterion, Indicator, IndicatorKind, Plan, SubCommittee, Target};
 
 /// Why a plan file was refused. Messages name the field and, where known, the line.
 #[derive(Debug, Error)]
@@ -30,6 +30,25 @@ struct RawPlan {
     villages: Vec<String>,
     subcommittee: Vec<RawSubCommittee>,
     quarter: Vec<RawQuarter>,
+    #[serde(default)]
+    criterion: Vec<RawCriterion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCriterion {
+    number: u32,
+    name: String,
+    indicator: Vec<RawIndicator>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIndicator {
+    name: String,
+    kind: String,
+    op: Option<String>,
+    threshold: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -120,6 +139,11 @@ pub(super) fn parse(text: &str) -> Result<Plan, PlanError> {
             }
         }
     }
+    let criteria = raw
+        .criterion
+        .into_iter()
+        .map(criterion)
+        .collect::<Result<Vec<_>, _>>()?;
     let plan = Plan {
         unit: raw.unit,
         centre: raw.centre,
@@ -129,9 +153,61 @@ pub(super) fn parse(text: &str) -> Result<Plan, PlanError> {
         villages: raw.villages,
         subcommittees,
         quarters: out,
+        criteria,
     };
     check_aliases(&plan)?;
     Ok(plan)
+}
+
+/// A criterion with every indicator well formed: a percentage needs a comparison and a
+/// numeric threshold; a yes/no fact has neither.
+fn criterion(raw: RawCriterion) -> Result<Criterion, PlanError> {
+    let n = raw.number;
+    let bad = |m: String| PlanError::Invalid(format!("tiêu chí {n}: {m}"));
+    if raw.indicator.is_empty() {
+        return Err(bad("chưa có chỉ số nào (indicator)".into()));
+    }
+    let mut indicators = Vec::new();
+    for i in raw.indicator {
+        let kind = match (i.kind.as_str(), i.op.as_deref(), i.threshold) {
+            ("yes-no", None, None) => IndicatorKind::YesNo,
+            ("yes-no", ..) => {
+                return Err(bad(format!(
+                    "chỉ số '{}' là có/không, không có op hay threshold",
+                    i.name
+                )));
+            }
+            ("percent", Some(op), Some(threshold)) if threshold.is_finite() => {
+                match Comparison::parse(op) {
+                    Some(op) => IndicatorKind::Percent { op, threshold },
+                    None => {
+                        return Err(bad(format!(
+                            "chỉ số '{}': phép so sánh '{op}' không hợp lệ (>=, >, <=, <, =)",
+                            i.name
+                        )));
+                    }
+                }
+            }
+            ("percent", ..) => {
+                return Err(bad(format!(
+                    "chỉ số '{}' cần op (>=, >, <=, <, =) và threshold là một số",
+                    i.name
+                )));
+            }
+            (other, ..) => {
+                return Err(bad(format!(
+                    "chỉ số '{}': kind '{other}' không hợp lệ (percent, yes-no)",
+                    i.name
+                )));
+            }
+        };
+        indicators.push(Indicator { name: i.name, kind });
+    }
+    Ok(Criterion {
+        number: n,
+        name: raw.name,
+        indicators,
+    })
 }
 
 /// Two sub-committees sharing an alias would make matching a coin toss: refuse.
@@ -155,6 +231,17 @@ fn vietnamese(msg: &str) -> String {
     }
     if let Some(rest) = msg.strip_prefix("unknown field ") {
         return format!("mục không có trong mẫu kế hoạch: {rest}");
+    }
+    if msg.starts_with("invalid type:")
+        && (msg.ends_with("expected f64") || msg.ends_with("expected u32"))
+    {
+        let raw = msg
+            .trim_start_matches("invalid type:")
+            .split(", expected")
+            .next()
+            .unwrap_or("")
+            .trim();
+        return format!("giá trị {raw} phải là một số (không kèm đơn vị hay dấu %)");
     }
     if msg.starts_with("invalid value: integer `-") {
         let raw = msg.split('`').nth(1).unwrap_or("");
@@ -215,6 +302,27 @@ mod tests {
     fn missing_quarter_is_refused() {
         let text = DEFAULT_PLAN_TOML.replacen("quarter = 3\n", "quarter = 2\n", 1);
         assert!(err(&text).contains("quý 2 bị khai báo hai lần"));
+    }
+
+    #[test]
+    fn a_malformed_threshold_is_refused() {
+        let text = DEFAULT_PLAN_TOML.replacen(
+            "op = \">=\", threshold = 47",
+            "op = \"~\", threshold = 47",
+            1,
+        );
+        assert!(err(&text).contains("tiêu chí 5"), "{}", err(&text));
+        let text = DEFAULT_PLAN_TOML.replacen("op = \">=\", threshold = 47", "op = \">=\"", 1);
+        assert!(err(&text).contains("cần op"));
+        let text = DEFAULT_PLAN_TOML.replacen("threshold = 47", "threshold = \"47%\"", 1);
+        let line = text.lines().position(|l| l.contains("\"47%\"")).unwrap() + 1;
+        let m = err(&text);
+        assert!(
+            m.contains(&format!("dòng {line}"))
+                && m.contains("47%")
+                && m.contains("phải là một số"),
+            "{m}"
+        );
     }
 
     #[test]

@@ -32,6 +32,85 @@ pub struct SubCommittee {
     pub target: Target,
 }
 
+/// How an indicator's value is compared with its threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    AtLeast,
+    MoreThan,
+    AtMost,
+    LessThan,
+    Equal,
+}
+
+impl Comparison {
+    /// "≥", ">", "≤", "<", "=".
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => "≥",
+            Comparison::MoreThan => ">",
+            Comparison::AtMost => "≤",
+            Comparison::LessThan => "<",
+            Comparison::Equal => "=",
+        }
+    }
+
+    /// The operator as the plan file and the JSON write it.
+    pub fn ascii(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => ">=",
+            Comparison::MoreThan => ">",
+            Comparison::AtMost => "<=",
+            Comparison::LessThan => "<",
+            Comparison::Equal => "=",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Comparison> {
+        Some(match s.trim() {
+            ">=" | "≥" => Comparison::AtLeast,
+            ">" => Comparison::MoreThan,
+            "<=" | "≤" => Comparison::AtMost,
+            "<" => Comparison::LessThan,
+            "=" | "==" => Comparison::Equal,
+            _ => return None,
+        })
+    }
+
+    /// Whether `value` meets `threshold`.
+    pub fn holds(self, value: f64, threshold: f64) -> bool {
+        match self {
+            Comparison::AtLeast => value >= threshold,
+            Comparison::MoreThan => value > threshold,
+            Comparison::AtMost => value <= threshold,
+            Comparison::LessThan => value < threshold,
+            Comparison::Equal => value == threshold,
+        }
+    }
+}
+
+/// What an indicator of a criterion measures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum IndicatorKind {
+    /// A percentage compared with a threshold (in percent: 47 for 47 %).
+    Percent { op: Comparison, threshold: f64 },
+    /// A fact that holds or not (the plan marks it "Đã đạt" without a figure).
+    YesNo,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    pub name: String,
+    pub kind: IndicatorKind,
+}
+
+/// One of the criteria of a learning-society commune.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Criterion {
+    pub number: u32,
+    pub name: String,
+    pub indicators: Vec<Indicator>,
+}
+
 /// The validated plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
@@ -49,6 +128,8 @@ pub struct Plan {
     pub subcommittees: Vec<SubCommittee>,
     /// Quarters 1 to 4, in order.
     pub quarters: [Target; 4],
+    /// The criteria, in the plan's order (may be empty for a plan that lists none).
+    pub criteria: Vec<Criterion>,
 }
 
 impl Plan {
@@ -61,6 +142,20 @@ impl Plan {
     /// Parses and validates a plan file's text.
     pub fn from_toml(text: &str) -> Result<Plan, PlanError> {
         load::parse(text)
+    }
+
+    /// Sum of the quarter targets.
+    pub fn quarters_total(&self) -> Target {
+        self.quarters.iter().fold(
+            Target {
+                classes: 0,
+                learners: 0,
+            },
+            |acc, q| Target {
+                classes: acc.classes + q.classes,
+                learners: acc.learners + q.learners,
+            },
+        )
     }
 
     /// Sum of the sub-committee targets.
@@ -141,5 +236,31 @@ mod tests {
             .map(|t| (t.classes, t.learners))
             .collect();
         assert_eq!(q, [(13, 1000), (14, 1200), (13, 1100), (13, 1050)]);
+        // 13 + 14 + 13 + 13 = 53 classes; 1000 + 1200 + 1100 + 1050 = 4350 learners.
+        assert_eq!(
+            plan.quarters_total(),
+            Target {
+                classes: 53,
+                learners: 4350
+            }
+        );
+        assert_eq!(plan.criteria.len(), 15);
+        let c5 = &plan.criteria[4];
+        assert_eq!(c5.number, 5);
+        assert_eq!(
+            c5.indicators[0].kind,
+            IndicatorKind::Percent {
+                op: Comparison::AtLeast,
+                threshold: 47.0
+            }
+        );
+        assert_eq!(
+            plan.criteria[13].indicators[1].kind,
+            IndicatorKind::Percent {
+                op: Comparison::LessThan,
+                threshold: 20.0
+            }
+        );
+        assert_eq!(plan.criteria[0].indicators[0].kind, IndicatorKind::YesNo);
     }
 }

@@ -36,6 +36,9 @@ pub struct Formats {
     pub plain_pct: Format,
     pub sign_bold: Format,
     pub sign_italic: Format,
+    /// A note that needs attention (the plan's own findings).
+    pub warn: Format,
+    pub warn_bold: Format,
     /// Conditional format for rows that fall short.
     pub short: Format,
 }
@@ -94,6 +97,8 @@ impl Formats {
             plain_pct: base().set_num_format("0.0%"),
             sign_bold: base().set_bold().set_align(FormatAlign::Center),
             sign_italic: base().set_italic().set_align(FormatAlign::Center),
+            warn: base().set_font_color(Color::RGB(0x9C0006)),
+            warn_bold: base().set_bold().set_font_color(Color::RGB(0x9C0006)),
             short: Format::new()
                 .set_background_color(Color::RGB(0xFFC7CE))
                 .set_font_color(Color::RGB(0x9C0006)),

@@ -30,8 +30,19 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     let sub = format!("({} {})", ctx.t(s::AS_OF), ctx.as_of());
     admin_heading(ws, ctx, LAST, &title, &sub)?;
 
+    // What does not add up in the plan itself comes first, so nobody files it unaware.
+    let findings = crate::check::plan_check::check(&c.plan);
+    let mut h1 = 6;
+    if !findings.is_empty() {
+        ws.merge_range(h1, 0, h1, LAST, ctx.t(s::PLAN_FINDINGS), &f.warn_bold)?;
+        for finding in &findings {
+            h1 += 1;
+            let line = format!("- {}", crate::labels::finding_message(finding, ctx.lang));
+            ws.merge_range(h1, 0, h1, LAST, &line, &f.warn)?;
+        }
+        h1 += 2;
+    }
     // Two header rows: groups, then the figures.
-    let h1 = 6;
     let h2 = figures_header(ws, ctx, h1, ctx.t(s::SUBCOMMITTEE))?;
 
     let first = h2 + 1;
@@ -155,13 +166,13 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
                 .set_categories((sheet, first, 1, last, 1))
                 .set_values((sheet, first, column, last, column));
         }
-        chart.set_width(460).set_height(300);
+        chart.set_width(460).set_height(250);
         let at: ColNum = if i == 0 { 1 } else { 5 };
         ws.insert_chart(chart_row, at, &chart)?;
     }
 
-    // Signature block under the charts (about 16 rows of 20 px).
-    let sign = chart_row + 18;
+    // Signature block under the charts (250 px is about 13 rows of 20 px).
+    let sign = chart_row + 14;
     signature(ws, ctx, sign, LAST)?;
     ws.set_print_area(0, 0, sign + 6, LAST)?;
     page_setup(ws, (h1, h2), &ctx.page_header, ctx.t(s::PAGE))?;

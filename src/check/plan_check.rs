@@ -1,0 +1,129 @@
+//! The plan checks itself before anyone files it: do the sub-committee targets add up
+//! to the quarter targets, does the participation target follow from the planned
+//! learners and the population, are the criteria's thresholds percentages?
+
+use crate::plan::{IndicatorKind, Plan};
+
+/// Something in the plan that does not add up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finding {
+    /// The sub-committees' targets and the quarters' targets differ.
+    QuartersDisagree {
+        learners: bool,
+        by_subcommittee: u32,
+        by_quarter: u32,
+    },
+    /// The stated participation rate is not planned learners / population aged 15+.
+    ParticipationDisagrees {
+        learners: u32,
+        population: u32,
+        stated: f64,
+    },
+    /// A threshold outside 0–100 %.
+    ThresholdOutOfRange {
+        criterion: u32,
+        indicator: String,
+        threshold: f64,
+    },
+}
+
+/// A stated rate may differ from the computed one by its rounding to 0.1 % (the 2019
+/// plan writes 4350 / 5550 = 78.38 % as "78,3 %").
+const RATE_TOLERANCE: f64 = 0.001;
+
+/// Every finding, in a stable order.
+pub fn check(plan: &Plan) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let (subs, quarters) = (plan.total_target(), plan.quarters_total());
+    if subs.classes != quarters.classes {
+        out.push(Finding::QuartersDisagree {
+            learners: false,
+            by_subcommittee: subs.classes,
+            by_quarter: quarters.classes,
+        });
+    }
+    if subs.learners != quarters.learners {
+        out.push(Finding::QuartersDisagree {
+            learners: true,
+            by_subcommittee: subs.learners,
+            by_quarter: quarters.learners,
+        });
+    }
+    let computed = f64::from(subs.learners) / f64::from(plan.population_15_plus);
+    if (computed - plan.participation_target).abs() > RATE_TOLERANCE {
+        out.push(Finding::ParticipationDisagrees {
+            learners: subs.learners,
+            population: plan.population_15_plus,
+            stated: plan.participation_target,
+        });
+    }
+    for c in &plan.criteria {
+        for i in &c.indicators {
+            if let IndicatorKind::Percent { threshold, .. } = i.kind
+                && !(0.0..=100.0).contains(&threshold)
+            {
+                out.push(Finding::ThresholdOutOfRange {
+                    criterion: c.number,
+                    indicator: i.name.clone(),
+                    threshold,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::DEFAULT_PLAN_TOML;
+
+    #[test]
+    fn the_2019_plan_has_53_classes_by_quarter_and_54_by_subcommittee() {
+        // 8+8+11+13+7+7 = 54; 13+14+13+13 = 53. Learners agree (4350 both ways), and
+        // 4350 / 5550 = 0.78378 is within rounding of the stated 0.783.
+        assert_eq!(
+            check(&Plan::embedded()),
+            vec![Finding::QuartersDisagree {
+                learners: false,
+                by_subcommittee: 54,
+                by_quarter: 53
+            }]
+        );
+    }
+
+    #[test]
+    fn a_consistent_plan_has_no_finding() {
+        let text =
+            DEFAULT_PLAN_TOML.replacen("quarter = 2\nclasses = 14", "quarter = 2\nclasses = 15", 1);
+        assert_eq!(check(&Plan::from_toml(&text).unwrap()), vec![]);
+    }
+
+    #[test]
+    fn participation_and_thresholds() {
+        let text = DEFAULT_PLAN_TOML
+            .replacen("quarter = 2\nclasses = 14", "quarter = 2\nclasses = 15", 1)
+            .replacen(
+                "participation_target = 0.783",
+                "participation_target = 0.8",
+                1,
+            )
+            .replacen("threshold = 47", "threshold = 147", 1);
+        let f = check(&Plan::from_toml(&text).unwrap());
+        assert_eq!(
+            f,
+            vec![
+                Finding::ParticipationDisagrees {
+                    learners: 4350,
+                    population: 5550,
+                    stated: 0.8
+                },
+                Finding::ThresholdOutOfRange {
+                    criterion: 5,
+                    indicator: "Trẻ dưới 3 tuổi đến nhà trẻ".into(),
+                    threshold: 147.0
+                },
+            ]
+        );
+    }
+}

@@ -1,0 +1,37 @@
+//! `tthtcd plan check [--plan FILE]`: the plan's own consistency, before anyone files it.
+
+use std::path::PathBuf;
+
+use tthtcd::check::plan_check;
+use tthtcd::labels::{Lang, cli, finding_message};
+
+use super::exit;
+
+#[derive(clap::Subcommand, Debug)]
+pub enum PlanCommand {
+    /// Check that the plan adds up: sub-committees against quarters, participation,
+    /// thresholds. Exits 1 on any finding.
+    Check {
+        /// Plan file (TOML) instead of the embedded 2019 plan of Hồng Thái Tây.
+        #[arg(long, value_name = "FILE")]
+        plan: Option<PathBuf>,
+    },
+}
+
+pub fn run(cmd: &PlanCommand) -> anyhow::Result<u8> {
+    match cmd {
+        PlanCommand::Check { plan } => {
+            let plan = super::load_plan(plan.as_deref())?;
+            let findings = plan_check::check(&plan);
+            if findings.is_empty() {
+                println!("{}", cli::PLAN_OK.get(Lang::Vi));
+                return Ok(exit::OK);
+            }
+            println!("{} ({}):", cli::PLAN_FINDINGS.get(Lang::Vi), findings.len());
+            for f in &findings {
+                println!("- {}", finding_message(f, Lang::Vi));
+            }
+            Ok(exit::FALLS_SHORT)
+        }
+    }
+}
