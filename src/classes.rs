@@ -62,3 +62,39 @@ pub struct PlannedClass {
     pub note: String,
     pub source: Source,
 }
+
+/// A figure entered for an indicator of a criterion.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum EntryValue {
+    /// In percent (48 for 48 %).
+    Percent(f64),
+    /// How many of how many (1,530 learning families of 1,760).
+    Fraction { numerator: f64, denominator: f64 },
+    YesNo(bool),
+}
+
+impl EntryValue {
+    /// The value in percent, for percentage indicators.
+    pub fn percent(self) -> Option<f64> {
+        match self {
+            EntryValue::Percent(p) => Some(p),
+            EntryValue::Fraction { numerator, denominator } if denominator > 0.0 => Some(numerator / denominator * 100.0),
+            _ => None,
+        }
+    }
+}
+
+/// One row of a criteria form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionEntry {
+    /// Index into the plan's criteria.
+    pub criterion: usize,
+    /// Index into that criterion's indicators.
+    pub indicator: usize,
+    /// None when the row was left blank: the indicator is missing.
+    pub value: Option<EntryValue>,
+    pub figure_source: String,
+    /// Whether the evidence is on file (hồ sơ minh chứng), when the form says.
+    pub evidence: Option<bool>,
+    pub source: Source,
+}

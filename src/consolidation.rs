@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::check::Summary;
+use crate::check::criteria::{Computed, CriterionResult};
 use crate::check::plan_vs_held::PlanVsHeld;
 use crate::check::registration::RegistrationCheck;
 use crate::classes::{ClassRow, PlannedClass};
@@ -54,6 +55,10 @@ pub struct Consolidation {
     pub registration: RegistrationCheck,
     /// Each registration matched to a held class, or not.
     pub plan_vs_held: PlanVsHeld,
+    /// Every criterion of the plan, evaluated with the criteria forms in the folder.
+    pub criteria: Vec<CriterionResult>,
+    /// Indicators worked out from the classes (participation, women, villages).
+    pub computed: Computed,
 }
 
 impl Consolidation {

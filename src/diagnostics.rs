@@ -113,6 +113,12 @@ pub enum Problem {
     },
     LearnersMissing,
     PlannedPeriodMissing,
+    CriterionValueUnreadable {
+        raw: String,
+    },
+    IndicatorUnknown {
+        name: String,
+    },
     PlannedPeriodUnreadable {
         raw: String,
     },
@@ -167,6 +173,8 @@ impl Problem {
             DatePeriodMismatch { .. } => "date-period-mismatch",
             LearnersMissing => "learners-missing",
             PlannedPeriodMissing => "planned-period-missing",
+            CriterionValueUnreadable { .. } => "criterion-value-unreadable",
+            IndicatorUnknown { .. } => "indicator-unknown",
             PlannedPeriodUnreadable { .. } => "planned-period-unreadable",
             LearnersInvalid { .. } => "learners-invalid",
             LearnersMismatch { .. } => "learners-mismatch",
@@ -197,6 +205,8 @@ impl Problem {
             | DateOutOfYear { .. }
             | LearnersMissing
             | PlannedPeriodMissing
+            | CriterionValueUnreadable { .. }
+            | IndicatorUnknown { .. }
             | PlannedPeriodUnreadable { .. }
             | LearnersInvalid { .. } => Severity::Error,
             NoClassTable

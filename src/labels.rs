@@ -674,6 +674,10 @@ fn message_vi(p: &Problem) -> String {
         }
         LearnersMissing => "thiếu số học viên".into(),
         PlannedPeriodMissing => "thiếu tháng hoặc quý dự kiến mở lớp".into(),
+        CriterionValueUnreadable { raw } => format!(
+            "giá trị '{raw}' không đọc được; ghi tỷ lệ phần trăm (ví dụ 48 hoặc 48%), tử số và mẫu số, hoặc có/không"
+        ),
+        IndicatorUnknown { name } => format!("chỉ số '{name}' không có trong các tiêu chí của kế hoạch"),
         PlannedPeriodUnreadable { raw } => {
             format!("thời gian dự kiến '{raw}' không đọc được; hãy ghi tháng (ví dụ 'Tháng 3') hoặc quý (ví dụ 'Quý II')")
         }
@@ -754,6 +758,10 @@ fn message_en(p: &Problem) -> String {
         }
         LearnersMissing => "number of learners missing".into(),
         PlannedPeriodMissing => "planned month or quarter missing".into(),
+        CriterionValueUnreadable { raw } => {
+            format!("value '{raw}' is unreadable; write a percentage (48 or 48%), a numerator and denominator, or yes/no")
+        }
+        IndicatorUnknown { name } => format!("indicator '{name}' is not among the plan's criteria"),
         PlannedPeriodUnreadable { raw } => {
             format!("planned time '{raw}' is unreadable; write a month ('Tháng 3') or a quarter ('Quý II')")
         }

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use crate::check::{AsOf, summary::summarise};
-use crate::classes::{ClassRow, PlannedClass};
+use crate::classes::{ClassRow, CriterionEntry, PlannedClass};
 use crate::consolidation::{Consolidation, FileReport, FileStatus};
 use crate::diagnostics::{Diagnostic, Ledger, Problem};
 use crate::input::discover::{Action, Found, discover};
@@ -62,6 +62,8 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
     let registration = crate::check::registration::check(&config.plan, &state.planned);
     let plan_vs_held =
         crate::check::plan_vs_held::match_classes(&state.planned, &state.classes, as_of);
+    let criteria = crate::check::criteria::evaluate(&config.plan, &state.entries);
+    let computed = crate::check::criteria::computed(&config.plan, &state.classes);
     Ok(Consolidation {
         plan: config.plan.clone(),
         folder: folder.clone(),
@@ -72,6 +74,8 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         summary,
         registration,
         plan_vs_held,
+        criteria,
+        computed,
     })
 }
 
@@ -84,6 +88,8 @@ struct State {
     hashes: HashMap<String, String>,
     /// Duplicate key → index into `classes` of the first report of the class.
     seen: HashMap<(usize, String, NaiveDate, String), usize>,
+    /// Criteria figures, in the order read; one per indicator.
+    entries: Vec<CriterionEntry>,
     /// Registered classes, in the order read.
     planned: Vec<PlannedClass>,
     /// Duplicate key of a registration → index into `planned`.
@@ -219,6 +225,7 @@ fn read_file(
                 RowOutcome::Rejected => report.ledger.rejected += 1,
                 RowOutcome::Accepted(class) => accept(*class, &mut report.ledger, st),
                 RowOutcome::Planned(class) => accept_planned(*class, &mut report.ledger, st),
+                RowOutcome::Criterion(entry) => accept_entry(*entry, &mut report.ledger, st),
             }
         }
         // Duplicates are found after the sheet's own problems; list them all in row order.
@@ -263,6 +270,19 @@ fn accept(class: ClassRow, ledger: &mut Ledger, st: &mut State) {
     ledger.accepted += 1;
     st.seen.insert(key, st.classes.len());
     st.classes.push(class);
+}
+
+/// A second figure for the same indicator is a duplicate: the first one counts.
+fn accept_entry(entry: CriterionEntry, ledger: &mut Ledger, st: &mut State) {
+    let first = st.entries.iter().find(|e| e.criterion == entry.criterion && e.indicator == entry.indicator);
+    if let Some(first) = first {
+        ledger.duplicate += 1;
+        let d = duplicate_of(&first.source, &entry.source);
+        st.diagnostics.push(d);
+        return;
+    }
+    ledger.accepted += 1;
+    st.entries.push(entry);
 }
 
 /// The warning on a repeated row, pointing at the first report of it.

@@ -28,6 +28,8 @@ struct RawPlan {
     /// The villages (thôn), for the templates' drop-down list; may be left out.
     #[serde(default)]
     villages: Vec<String>,
+    /// How many villages the commune has.
+    village_count: Option<u32>,
     subcommittee: Vec<RawSubCommittee>,
     quarter: Vec<RawQuarter>,
     #[serde(default)]
@@ -151,6 +153,7 @@ pub(super) fn parse(text: &str) -> Result<Plan, PlanError> {
         population_15_plus: raw.population_15_plus,
         participation_target: raw.participation_target,
         villages: raw.villages,
+        village_count: raw.village_count,
         subcommittees,
         quarters: out,
         criteria,

@@ -124,6 +124,8 @@ pub struct Plan {
     pub participation_target: f64,
     /// Names of the villages (thôn), when the plan lists them (for drop-down lists).
     pub villages: Vec<String>,
+    /// How many villages the commune has ("08 thôn"), when the plan says.
+    pub village_count: Option<u32>,
     /// In plan order.
     pub subcommittees: Vec<SubCommittee>,
     /// Quarters 1 to 4, in order.

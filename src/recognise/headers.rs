@@ -26,6 +26,20 @@ pub enum Field {
     Responsible,
     /// The organisation a class is run with.
     Partner,
+    /// Criteria forms: the criterion's number.
+    CriterionNo,
+    /// Criteria forms: the indicator's name.
+    Indicator,
+    /// Criteria forms: the value in percent, or yes/no.
+    Value,
+    /// Criteria forms: how many meet the indicator (e.g. 1,530 learning families) …
+    Numerator,
+    /// … out of how many (e.g. 1,760 families).
+    Denominator,
+    /// Criteria forms: where the figure comes from.
+    FigureSource,
+    /// Criteria forms: is the evidence on file (hồ sơ minh chứng)?
+    Evidence,
 }
 
 /// Folded aliases per field.
@@ -235,6 +249,11 @@ mod tests {
         assert_eq!(field_of("Số học viên dự kiến"), Some(Field::Learners));
         assert_eq!(field_of("Người phụ trách"), Some(Field::Responsible));
         assert_eq!(field_of("Đơn vị phối hợp"), Some(Field::Partner));
+        assert_eq!(field_of("Chỉ số"), Some(Field::Indicator));
+        assert_eq!(field_of("Giá trị (%)"), Some(Field::Value));
+        assert_eq!(field_of("Tử số"), Some(Field::Numerator));
+        assert_eq!(field_of("Mẫu số"), Some(Field::Denominator));
+        assert_eq!(field_of("Hồ sơ minh chứng"), Some(Field::Evidence));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::headers::Field;
 use super::table::{RowKind, Table, TableKind, find_table, row_kind};
-use crate::classes::{ClassRow, PlannedClass, Source};
+use crate::classes::{ClassRow, CriterionEntry, EntryValue, PlannedClass, Source};
 use crate::diagnostics::{CountFault, Diagnostic, Problem};
 use crate::input::grid::{CellValue, Grid, SheetGrid};
 use crate::normalise::dates::{self, DateError};
@@ -33,6 +33,8 @@ pub enum RowOutcome {
     Accepted(Box<ClassRow>),
     /// A class registered for the plan (a row of a registration form).
     Planned(Box<PlannedClass>),
+    /// A figure for an indicator of a criterion (a row of a criteria form).
+    Criterion(Box<CriterionEntry>),
     Rejected,
 }
 
@@ -55,6 +57,7 @@ pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
     out.table_found = true;
     out.ignored_columns = table.ignored.clone();
     let mut sheet_sub = sheet_subcommittee(ctx, sheet, &table);
+    let mut current_criterion: Option<u32> = None;
     let file_name = ctx.file.rsplit('/').next().unwrap_or(ctx.file);
     let period = [sheet.name.as_str(), file_name]
         .into_iter()
@@ -64,6 +67,13 @@ pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
             RowKind::Blank | RowKind::Total => {}
             RowKind::Footer => break,
             RowKind::Candidate => {
+                // "Tiêu chí 5: …" above its indicators in a criteria form.
+                if table.kind == TableKind::Criteria {
+                    if let Some(n) = criterion_heading(&sheet.grid, &table, r) {
+                        current_criterion = Some(n);
+                        continue;
+                    }
+                }
                 // "II | TIỂU BAN PHÁP LUẬT" inside a table that groups several
                 // sub-committees: the rows below belong to it.
                 if let Some(i) = group_heading(ctx, &sheet.grid, &table, r) {
@@ -84,6 +94,10 @@ pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
                     },
                     TableKind::Registration => match reader.read_planned(sheet_sub) {
                         Some(class) => RowOutcome::Planned(Box::new(class)),
+                        None => RowOutcome::Rejected,
+                    },
+                    TableKind::Criteria => match reader.read_criterion(current_criterion) {
+                        Some(entry) => RowOutcome::Criterion(Box::new(entry)),
                         None => RowOutcome::Rejected,
                     },
                 };
@@ -131,6 +145,20 @@ fn group_heading(ctx: &SheetContext, grid: &Grid, table: &Table, r: usize) -> Op
     named
 }
 
+/// "Tiêu chí 5: Kết quả phổ cập …" with no figures: the criterion of the rows below.
+fn criterion_heading(grid: &Grid, table: &Table, r: usize) -> Option<u32> {
+    let filled = |f: Field| table.column(f).is_some_and(|c| !grid.get(r, c).is_blank());
+    if filled(Field::Value) || filled(Field::Numerator) || filled(Field::Denominator) {
+        return None;
+    }
+    let text = [Field::Indicator, Field::CriterionNo, Field::Stt]
+        .iter()
+        .filter_map(|f| table.column(*f))
+        .find_map(|c| grid.get(r, c).as_text().map(fold))?;
+    let rest = text.strip_prefix("tieu chi ")?;
+    rest.split(' ').next()?.parse().ok()
+}
+
 /// A heading's label without its numbering ("II.", "A -") and the words "tiểu ban", folded.
 fn heading_name(text: &str) -> String {
     const NUMBERING: &[&str] = &[
@@ -149,6 +177,42 @@ fn heading_name(text: &str) -> String {
         .strip_prefix("tieu ban ")
         .map(str::to_string)
         .unwrap_or(joined)
+}
+
+/// "48", "48%", "48,5 %": a percentage.
+fn percent_text(t: &str) -> Option<f64> {
+    let body = t.trim().trim_end_matches('%').trim().replace(',', ".");
+    body.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)
+}
+
+/// "có", "đạt", "x", TRUE / "không", "chưa", "chưa có", FALSE.
+fn yes_no(v: &CellValue) -> Option<bool> {
+    match v {
+        CellValue::Bool(b) => Some(*b),
+        CellValue::Text(t) => match fold(t).as_str() {
+            "co" | "dat" | "da dat" | "x" | "yes" | "roi" | "da co" | "true" => Some(true),
+            "khong" | "chua" | "chua co" | "chua dat" | "khong dat" | "no" | "false" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The plan's indicator a form row names: by its name within the numbered criterion,
+/// else the most similar name of all (at least half the words in common).
+fn match_indicator(plan: &Plan, number: Option<u32>, name: &str) -> Option<(usize, usize)> {
+    use crate::check::plan_vs_held::{SAME_CLASS, similarity};
+    if name.trim().is_empty() {
+        return None;
+    }
+    plan.criteria
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| number.is_none_or(|n| n == c.number))
+        .flat_map(|(ci, c)| c.indicators.iter().enumerate().map(move |(ii, ind)| (ci, ii, similarity(name, &ind.name))))
+        .filter(|(.., s)| *s >= SAME_CLASS)
+        .max_by(|a, b| a.2.total_cmp(&b.2))
+        .map(|(ci, ii, _)| (ci, ii))
 }
 
 /// The sub-committee named above the table, else by the sheet's name, else by the file's.
@@ -308,6 +372,76 @@ impl RowReader<'_, '_> {
             self.report(Problem::PlannedPeriodUnreadable { raw }, addr);
         }
         parsed
+    }
+
+    /// A row of a criteria form: the indicator (matched by name to the plan's, within
+    /// its criterion when the number is given) and its value; a blank value is kept as
+    /// missing, an unreadable one rejects the row.
+    fn read_criterion(&mut self, current: Option<u32>) -> Option<CriterionEntry> {
+        let name = self.text(Field::Indicator);
+        let number = self
+            .filled(Field::CriterionNo)
+            .and_then(|(v, _)| match v {
+                CellValue::Number(n) if n.fract() == 0.0 && *n >= 0.0 => Some(*n as u32),
+                CellValue::Text(t) => fold(t).split(' ').find_map(|w| w.parse().ok()),
+                _ => None,
+            })
+            .or(current);
+        let Some((criterion, indicator)) = match_indicator(self.ctx.plan, number, &name) else {
+            self.report(Problem::IndicatorUnknown { name }, self.addr(Field::Indicator));
+            return None;
+        };
+        let value = self.criterion_value()?;
+        let evidence = self.filled(Field::Evidence).and_then(|(v, _)| yes_no(v));
+        Some(CriterionEntry {
+            criterion,
+            indicator,
+            value,
+            figure_source: self.text(Field::FigureSource),
+            evidence,
+            source: Source {
+                file: self.ctx.file.to_string(),
+                sheet: self.sheet.name.clone(),
+                row: self.grid().row_number(self.r),
+                cell: self.addr(Field::Indicator),
+            },
+        })
+    }
+
+    /// Some(None) for a blank value; None (after reporting) for an unreadable one.
+    fn criterion_value(&mut self) -> Option<Option<EntryValue>> {
+        let number = |v: &CellValue| match v {
+            CellValue::Number(n) if n.is_finite() => Some(*n),
+            CellValue::Text(t) => numbers::count_from_text(t).ok().map(f64::from),
+            _ => None,
+        };
+        if let (Some((n, _)), Some((d, addr))) = (self.filled(Field::Numerator), self.filled(Field::Denominator)) {
+            return match (number(n), number(d)) {
+                (Some(numerator), Some(denominator)) if denominator > 0.0 && numerator >= 0.0 => {
+                    Some(Some(EntryValue::Fraction { numerator, denominator }))
+                }
+                _ => {
+                    let raw = format!("{} / {}", n.display(), d.display());
+                    self.report(Problem::CriterionValueUnreadable { raw }, addr);
+                    None
+                }
+            };
+        }
+        let Some((v, addr)) = self.filled(Field::Value) else { return Some(None) };
+        let parsed = match v {
+            CellValue::Bool(b) => Some(EntryValue::YesNo(*b)),
+            // A cell formatted as a percentage holds a fraction: 0.48 is 48 %.
+            CellValue::Number(n) if *n > 0.0 && *n <= 1.0 => Some(EntryValue::Percent(n * 100.0)),
+            CellValue::Number(n) if n.is_finite() && *n >= 0.0 => Some(EntryValue::Percent(*n)),
+            CellValue::Text(t) => percent_text(t).map(EntryValue::Percent).or_else(|| yes_no(v).map(EntryValue::YesNo)),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let raw = v.display();
+            self.report(Problem::CriterionValueUnreadable { raw }, addr);
+            return None;
+        }
+        Some(parsed)
     }
 
     fn known(&self) -> Vec<String> {
@@ -512,7 +646,7 @@ mod tests {
             .iter()
             .filter_map(|o| match o {
                 RowOutcome::Accepted(c) => Some((c.subcommittee, c.topic.clone(), c.learners)),
-                RowOutcome::Rejected | RowOutcome::Planned(_) => None,
+                RowOutcome::Rejected | RowOutcome::Planned(_) | RowOutcome::Criterion(_) => None,
             })
             .collect()
     }

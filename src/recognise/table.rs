@@ -18,6 +18,8 @@ pub enum TableKind {
     /// Classes a sub-committee plans to open (a registration for the plan's appendix):
     /// a planned month or quarter instead of a date.
     Registration,
+    /// Figures of the criteria (one row per indicator).
+    Criteria,
 }
 
 /// The recognised table of a sheet.
@@ -70,7 +72,9 @@ fn row_fields(grid: &Grid, r: usize) -> Vec<(usize, Field)> {
 
 fn is_header(fields: &[(usize, Field)]) -> bool {
     let has = |f: Field| fields.iter().any(|(_, g)| *g == f);
-    has(Field::Topic) && (has(Field::Learners) || has(Field::Male) || has(Field::Female))
+    let classes = has(Field::Topic) && (has(Field::Learners) || has(Field::Male) || has(Field::Female));
+    let criteria = has(Field::Indicator) && (has(Field::Value) || has(Field::Numerator));
+    classes || criteria
 }
 
 /// Finds the class table, or None when the sheet has none.
@@ -122,11 +126,21 @@ pub fn find_table(grid: &Grid) -> Option<Table> {
     }
     // A planned month or quarter and no opening date: a registration form.
     let has = |f: Field| columns.iter().any(|(g, _)| *g == f);
-    let kind = if has(Field::PlannedPeriod) && !has(Field::Date) {
+    let kind = if has(Field::Indicator) && (has(Field::Value) || has(Field::Numerator)) {
+        TableKind::Criteria
+    } else if has(Field::PlannedPeriod) && !has(Field::Date) {
         TableKind::Registration
     } else {
         TableKind::Report
     };
+    // In a criteria form "Tổng số" is the denominator, not a number of learners.
+    if kind == TableKind::Criteria && !has(Field::Denominator) {
+        for (f, _) in columns.iter_mut() {
+            if *f == Field::Learners {
+                *f = Field::Denominator;
+            }
+        }
+    }
     Some(Table {
         header_row,
         data_start,
@@ -243,6 +257,12 @@ pub fn row_kind(grid: &Grid, table: &Table, r: usize) -> RowKind {
         Field::PlannedPeriod,
         Field::Responsible,
         Field::Partner,
+        Field::Indicator,
+        Field::Value,
+        Field::Numerator,
+        Field::Denominator,
+        Field::FigureSource,
+        Field::Evidence,
     ];
     let filled = |f: Field| table.column(f).is_some_and(|c| !grid.get(r, c).is_blank());
     // Figures are numbers or dates; words in those columns ("GIÁM ĐỐC") are not.
