@@ -69,7 +69,10 @@ pub enum EntryValue {
     /// In percent (48 for 48 %).
     Percent(f64),
     /// How many of how many (1,530 learning families of 1,760).
-    Fraction { numerator: f64, denominator: f64 },
+    Fraction {
+        numerator: f64,
+        denominator: f64,
+    },
     YesNo(bool),
 }
 
@@ -78,7 +81,10 @@ impl EntryValue {
     pub fn percent(self) -> Option<f64> {
         match self {
             EntryValue::Percent(p) => Some(p),
-            EntryValue::Fraction { numerator, denominator } if denominator > 0.0 => Some(numerator / denominator * 100.0),
+            EntryValue::Fraction {
+                numerator,
+                denominator,
+            } if denominator > 0.0 => Some(numerator / denominator * 100.0),
             _ => None,
         }
     }

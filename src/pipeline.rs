@@ -274,7 +274,10 @@ fn accept(class: ClassRow, ledger: &mut Ledger, st: &mut State) {
 
 /// A second figure for the same indicator is a duplicate: the first one counts.
 fn accept_entry(entry: CriterionEntry, ledger: &mut Ledger, st: &mut State) {
-    let first = st.entries.iter().find(|e| e.criterion == entry.criterion && e.indicator == entry.indicator);
+    let first = st
+        .entries
+        .iter()
+        .find(|e| e.criterion == entry.criterion && e.indicator == entry.indicator);
     if let Some(first) = first {
         ledger.duplicate += 1;
         let d = duplicate_of(&first.source, &entry.source);

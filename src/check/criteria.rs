@@ -58,18 +58,31 @@ pub fn evaluate(plan: &Plan, entries: &[CriterionEntry]) -> Vec<CriterionResult>
                 .iter()
                 .enumerate()
                 .map(|(ii, ind)| {
-                    let entry = entries.iter().find(|e| e.criterion == ci && e.indicator == ii);
+                    let entry = entries
+                        .iter()
+                        .find(|e| e.criterion == ci && e.indicator == ii);
                     judge(&ind.name, ind.kind, entry)
                 })
                 .collect();
-            let status = if indicators.iter().any(|i| i.status == IndicatorStatus::NotMet) {
+            let status = if indicators
+                .iter()
+                .any(|i| i.status == IndicatorStatus::NotMet)
+            {
                 CriterionStatus::NotMet
-            } else if indicators.iter().any(|i| i.status == IndicatorStatus::Missing) {
+            } else if indicators
+                .iter()
+                .any(|i| i.status == IndicatorStatus::Missing)
+            {
                 CriterionStatus::Incomplete
             } else {
                 CriterionStatus::Met
             };
-            CriterionResult { number: c.number, name: c.name.clone(), status, indicators }
+            CriterionResult {
+                number: c.number,
+                name: c.name.clone(),
+                status,
+                indicators,
+            }
         })
         .collect()
 }
@@ -81,15 +94,37 @@ fn judge(name: &str, kind: IndicatorKind, entry: Option<&CriterionEntry>) -> Ind
         (IndicatorKind::Percent { op, threshold }, Some(v)) => match v.percent() {
             Some(p) => {
                 let met = op.holds(p, threshold);
-                (Some(p), if met { IndicatorStatus::Met } else { IndicatorStatus::NotMet }, Some(p - threshold))
+                (
+                    Some(p),
+                    if met {
+                        IndicatorStatus::Met
+                    } else {
+                        IndicatorStatus::NotMet
+                    },
+                    Some(p - threshold),
+                )
             }
             None => (None, IndicatorStatus::Missing, None),
         },
-        (IndicatorKind::YesNo, Some(EntryValue::YesNo(b))) => {
-            (Some(if b { 100.0 } else { 0.0 }), if b { IndicatorStatus::Met } else { IndicatorStatus::NotMet }, None)
-        }
+        (IndicatorKind::YesNo, Some(EntryValue::YesNo(b))) => (
+            Some(if b { 100.0 } else { 0.0 }),
+            if b {
+                IndicatorStatus::Met
+            } else {
+                IndicatorStatus::NotMet
+            },
+            None,
+        ),
         (IndicatorKind::YesNo, Some(v)) => match v.percent() {
-            Some(p) => (Some(p), if p >= 100.0 { IndicatorStatus::Met } else { IndicatorStatus::NotMet }, None),
+            Some(p) => (
+                Some(p),
+                if p >= 100.0 {
+                    IndicatorStatus::Met
+                } else {
+                    IndicatorStatus::NotMet
+                },
+                None,
+            ),
             None => (None, IndicatorStatus::Missing, None),
         },
     };
@@ -120,14 +155,26 @@ pub fn computed(plan: &Plan, classes: &[ClassRow]) -> Computed {
     let learners: u32 = classes.iter().map(|c| c.learners).sum();
     let with_women: Vec<&ClassRow> = classes.iter().filter(|c| c.female.is_some()).collect();
     let women = (!with_women.is_empty()).then(|| {
-        (with_women.iter().filter_map(|c| c.female).sum(), with_women.iter().map(|c| c.learners).sum())
+        (
+            with_women.iter().filter_map(|c| c.female).sum(),
+            with_women.iter().map(|c| c.learners).sum(),
+        )
     });
-    let mut villages: Vec<String> = classes.iter().map(|c| match_key(&c.village)).filter(|v| !v.is_empty()).collect();
+    let mut villages: Vec<String> = classes
+        .iter()
+        .map(|c| match_key(&c.village))
+        .filter(|v| !v.is_empty())
+        .collect();
     villages.sort();
     villages.dedup();
-    let known = plan.village_count.or_else(|| (!plan.villages.is_empty()).then_some(plan.villages.len() as u32));
+    let known = plan
+        .village_count
+        .or_else(|| (!plan.villages.is_empty()).then_some(plan.villages.len() as u32));
     Computed {
-        participation: (f64::from(learners) / f64::from(plan.population_15_plus) * 100.0, plan.participation_target * 100.0),
+        participation: (
+            f64::from(learners) / f64::from(plan.population_15_plus) * 100.0,
+            plan.participation_target * 100.0,
+        ),
         women,
         villages_reached: (villages.len(), known),
     }
@@ -136,30 +183,47 @@ pub fn computed(plan: &Plan, classes: &[ClassRow]) -> Computed {
 /// Words for a comparison's outcome: "48 % ≥ 47 %: đạt, vượt 1 điểm".
 pub fn margin_text(r: &IndicatorResult, lang: crate::labels::Lang) -> String {
     use crate::labels::Lang;
-    let (IndicatorKind::Percent { op, threshold }, Some(v), Some(m)) = (r.kind, r.value, r.margin) else {
+    let (IndicatorKind::Percent { op, threshold }, Some(v), Some(m)) = (r.kind, r.value, r.margin)
+    else {
         return String::new();
     };
     let num = |x: f64| {
         let s = format!("{:.1}", x.abs());
         let s = s.trim_end_matches(".0").to_string();
-        if lang == Lang::Vi { s.replace('.', ",") } else { s }
+        if lang == Lang::Vi {
+            s.replace('.', ",")
+        } else {
+            s
+        }
     };
     let met = r.status == IndicatorStatus::Met;
     let shown_op = if met { op.symbol() } else { negate(op) };
     let head = format!("{} % {shown_op} {} %", num(v), num(threshold));
     let points = num(m);
     let tail = match (lang, met, op) {
-        (Lang::Vi, true, Comparison::AtLeast | Comparison::MoreThan) => format!("đạt, vượt {points} điểm"),
-        (Lang::Vi, true, Comparison::AtMost | Comparison::LessThan) => format!("đạt, dưới ngưỡng {points} điểm"),
+        (Lang::Vi, true, Comparison::AtLeast | Comparison::MoreThan) => {
+            format!("đạt, vượt {points} điểm")
+        }
+        (Lang::Vi, true, Comparison::AtMost | Comparison::LessThan) => {
+            format!("đạt, dưới ngưỡng {points} điểm")
+        }
         (Lang::Vi, true, Comparison::Equal) => "đạt".to_string(),
-        (Lang::Vi, false, Comparison::AtLeast | Comparison::MoreThan | Comparison::Equal) if m <= 0.0 => {
+        (Lang::Vi, false, Comparison::AtLeast | Comparison::MoreThan | Comparison::Equal)
+            if m <= 0.0 =>
+        {
             format!("chưa đạt, thiếu {points} điểm")
         }
         (Lang::Vi, false, _) => format!("chưa đạt, vượt ngưỡng {points} điểm"),
-        (Lang::En, true, Comparison::AtLeast | Comparison::MoreThan) => format!("met, {points} points above"),
-        (Lang::En, true, Comparison::AtMost | Comparison::LessThan) => format!("met, {points} points below"),
+        (Lang::En, true, Comparison::AtLeast | Comparison::MoreThan) => {
+            format!("met, {points} points above")
+        }
+        (Lang::En, true, Comparison::AtMost | Comparison::LessThan) => {
+            format!("met, {points} points below")
+        }
         (Lang::En, true, Comparison::Equal) => "met".to_string(),
-        (Lang::En, false, Comparison::AtLeast | Comparison::MoreThan | Comparison::Equal) if m <= 0.0 => {
+        (Lang::En, false, Comparison::AtLeast | Comparison::MoreThan | Comparison::Equal)
+            if m <= 0.0 =>
+        {
             format!("not met, {points} points short")
         }
         (Lang::En, false, _) => format!("not met, {points} points over"),
@@ -190,7 +254,12 @@ mod tests {
             value,
             figure_source: String::new(),
             evidence: None,
-            source: Source { file: "tc.xlsx".into(), sheet: "TC".into(), row: 2, cell: "C2".into() },
+            source: Source {
+                file: "tc.xlsx".into(),
+                sheet: "TC".into(),
+                row: 2,
+                cell: "C2".into(),
+            },
         }
     }
 
@@ -202,7 +271,10 @@ mod tests {
     fn every_operator_at_just_above_and_just_below_its_threshold() {
         use Comparison::*;
         use IndicatorStatus::{Met, NotMet};
-        let k = |op| IndicatorKind::Percent { op, threshold: 47.0 };
+        let k = |op| IndicatorKind::Percent {
+            op,
+            threshold: 47.0,
+        };
         // (op, below, at, above)
         let table = [
             (AtLeast, NotMet, Met, Met),
@@ -225,8 +297,22 @@ mod tests {
         // 12 / 30 = 40 %, not > 40 % (not met); third indicator missing → not met.
         // Criterion 1: yes → met. Criterion 5: nothing → incomplete.
         let entries = vec![
-            entry(8, 0, Some(EntryValue::Fraction { numerator: 1530.0, denominator: 1760.0 })),
-            entry(8, 1, Some(EntryValue::Fraction { numerator: 12.0, denominator: 30.0 })),
+            entry(
+                8,
+                0,
+                Some(EntryValue::Fraction {
+                    numerator: 1530.0,
+                    denominator: 1760.0,
+                }),
+            ),
+            entry(
+                8,
+                1,
+                Some(EntryValue::Fraction {
+                    numerator: 12.0,
+                    denominator: 30.0,
+                }),
+            ),
             entry(0, 0, Some(EntryValue::YesNo(true))),
         ];
         let r = evaluate(&plan, &entries);
@@ -244,13 +330,36 @@ mod tests {
     fn margins_in_words() {
         let r = judge(
             "Trẻ dưới 3 tuổi đến nhà trẻ",
-            IndicatorKind::Percent { op: Comparison::AtLeast, threshold: 47.0 },
+            IndicatorKind::Percent {
+                op: Comparison::AtLeast,
+                threshold: 47.0,
+            },
             Some(&entry(4, 0, Some(EntryValue::Percent(48.0)))),
         );
         assert_eq!(margin_text(&r, Lang::Vi), "48 % ≥ 47 %: đạt, vượt 1 điểm");
-        let r = judge("x", IndicatorKind::Percent { op: Comparison::AtLeast, threshold: 86.0 }, Some(&entry(0, 0, Some(EntryValue::Percent(84.5)))));
-        assert_eq!(margin_text(&r, Lang::Vi), "84,5 % < 86 %: chưa đạt, thiếu 1,5 điểm");
-        let r = judge("x", IndicatorKind::Percent { op: Comparison::LessThan, threshold: 20.0 }, Some(&entry(0, 0, Some(EntryValue::Percent(15.0)))));
-        assert_eq!(margin_text(&r, Lang::Vi), "15 % < 20 %: đạt, dưới ngưỡng 5 điểm");
+        let r = judge(
+            "x",
+            IndicatorKind::Percent {
+                op: Comparison::AtLeast,
+                threshold: 86.0,
+            },
+            Some(&entry(0, 0, Some(EntryValue::Percent(84.5)))),
+        );
+        assert_eq!(
+            margin_text(&r, Lang::Vi),
+            "84,5 % < 86 %: chưa đạt, thiếu 1,5 điểm"
+        );
+        let r = judge(
+            "x",
+            IndicatorKind::Percent {
+                op: Comparison::LessThan,
+                threshold: 20.0,
+            },
+            Some(&entry(0, 0, Some(EntryValue::Percent(15.0)))),
+        );
+        assert_eq!(
+            margin_text(&r, Lang::Vi),
+            "15 % < 20 %: đạt, dưới ngưỡng 5 điểm"
+        );
     }
 }

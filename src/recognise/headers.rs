@@ -80,6 +80,43 @@ const ALIASES: &[(Field, &[&str])] = &[
             "to chuc phoi hop",
         ],
     ),
+    (
+        Field::CriterionNo,
+        &["tieu chi", "tc", "tieu chi so", "so tieu chi"],
+    ),
+    (
+        Field::Indicator,
+        &[
+            "chi so",
+            "ten chi so",
+            "noi dung chi so",
+            "chi tieu danh gia",
+        ],
+    ),
+    (
+        Field::Value,
+        &[
+            "gia tri",
+            "ty le",
+            "ket qua",
+            "ty le dat",
+            "ket qua dat duoc",
+            "gia tri dat duoc",
+        ],
+    ),
+    (
+        Field::Numerator,
+        &["tu so", "so dat", "so luong dat", "so dat chuan"],
+    ),
+    (
+        Field::Denominator,
+        &["mau so", "tong so can danh gia", "tong so doi tuong"],
+    ),
+    (Field::FigureSource, &["nguon so lieu", "nguon"]),
+    (
+        Field::Evidence,
+        &["ho so minh chung", "minh chung", "co minh chung"],
+    ),
     (Field::Stt, &["stt", "tt", "so tt", "so thu tu", "thu tu"]),
     (
         Field::SubCommittee,

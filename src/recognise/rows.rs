@@ -182,7 +182,9 @@ fn heading_name(text: &str) -> String {
 /// "48", "48%", "48,5 %": a percentage.
 fn percent_text(t: &str) -> Option<f64> {
     let body = t.trim().trim_end_matches('%').trim().replace(',', ".");
-    body.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)
+    body.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= 0.0)
 }
 
 /// "có", "đạt", "x", TRUE / "không", "chưa", "chưa có", FALSE.
@@ -209,7 +211,12 @@ fn match_indicator(plan: &Plan, number: Option<u32>, name: &str) -> Option<(usiz
         .iter()
         .enumerate()
         .filter(|(_, c)| number.is_none_or(|n| n == c.number))
-        .flat_map(|(ci, c)| c.indicators.iter().enumerate().map(move |(ii, ind)| (ci, ii, similarity(name, &ind.name))))
+        .flat_map(|(ci, c)| {
+            c.indicators
+                .iter()
+                .enumerate()
+                .map(move |(ii, ind)| (ci, ii, similarity(name, &ind.name)))
+        })
         .filter(|(.., s)| *s >= SAME_CLASS)
         .max_by(|a, b| a.2.total_cmp(&b.2))
         .map(|(ci, ii, _)| (ci, ii))
@@ -388,7 +395,10 @@ impl RowReader<'_, '_> {
             })
             .or(current);
         let Some((criterion, indicator)) = match_indicator(self.ctx.plan, number, &name) else {
-            self.report(Problem::IndicatorUnknown { name }, self.addr(Field::Indicator));
+            self.report(
+                Problem::IndicatorUnknown { name },
+                self.addr(Field::Indicator),
+            );
             return None;
         };
         let value = self.criterion_value()?;
@@ -415,10 +425,16 @@ impl RowReader<'_, '_> {
             CellValue::Text(t) => numbers::count_from_text(t).ok().map(f64::from),
             _ => None,
         };
-        if let (Some((n, _)), Some((d, addr))) = (self.filled(Field::Numerator), self.filled(Field::Denominator)) {
+        if let (Some((n, _)), Some((d, addr))) = (
+            self.filled(Field::Numerator),
+            self.filled(Field::Denominator),
+        ) {
             return match (number(n), number(d)) {
                 (Some(numerator), Some(denominator)) if denominator > 0.0 && numerator >= 0.0 => {
-                    Some(Some(EntryValue::Fraction { numerator, denominator }))
+                    Some(Some(EntryValue::Fraction {
+                        numerator,
+                        denominator,
+                    }))
                 }
                 _ => {
                     let raw = format!("{} / {}", n.display(), d.display());
@@ -427,13 +443,17 @@ impl RowReader<'_, '_> {
                 }
             };
         }
-        let Some((v, addr)) = self.filled(Field::Value) else { return Some(None) };
+        let Some((v, addr)) = self.filled(Field::Value) else {
+            return Some(None);
+        };
         let parsed = match v {
             CellValue::Bool(b) => Some(EntryValue::YesNo(*b)),
             // A cell formatted as a percentage holds a fraction: 0.48 is 48 %.
             CellValue::Number(n) if *n > 0.0 && *n <= 1.0 => Some(EntryValue::Percent(n * 100.0)),
             CellValue::Number(n) if n.is_finite() && *n >= 0.0 => Some(EntryValue::Percent(*n)),
-            CellValue::Text(t) => percent_text(t).map(EntryValue::Percent).or_else(|| yes_no(v).map(EntryValue::YesNo)),
+            CellValue::Text(t) => percent_text(t)
+                .map(EntryValue::Percent)
+                .or_else(|| yes_no(v).map(EntryValue::YesNo)),
             _ => None,
         };
         if parsed.is_none() {

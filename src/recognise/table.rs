@@ -72,7 +72,8 @@ fn row_fields(grid: &Grid, r: usize) -> Vec<(usize, Field)> {
 
 fn is_header(fields: &[(usize, Field)]) -> bool {
     let has = |f: Field| fields.iter().any(|(_, g)| *g == f);
-    let classes = has(Field::Topic) && (has(Field::Learners) || has(Field::Male) || has(Field::Female));
+    let classes =
+        has(Field::Topic) && (has(Field::Learners) || has(Field::Male) || has(Field::Female));
     let criteria = has(Field::Indicator) && (has(Field::Value) || has(Field::Numerator));
     classes || criteria
 }
