@@ -68,11 +68,11 @@ pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
             RowKind::Footer => break,
             RowKind::Candidate => {
                 // "Tiêu chí 5: …" above its indicators in a criteria form.
-                if table.kind == TableKind::Criteria {
-                    if let Some(n) = criterion_heading(&sheet.grid, &table, r) {
-                        current_criterion = Some(n);
-                        continue;
-                    }
+                if table.kind == TableKind::Criteria
+                    && let Some(n) = criterion_heading(&sheet.grid, &table, r)
+                {
+                    current_criterion = Some(n);
+                    continue;
                 }
                 // "II | TIỂU BAN PHÁP LUẬT" inside a table that groups several
                 // sub-committees: the rows below belong to it.
