@@ -426,6 +426,71 @@ pub fn finding_message(f: &crate::check::plan_check::Finding, lang: Lang) -> Str
     }
 }
 
+/// The criteria review.
+pub mod criteria {
+    use super::Label;
+
+    pub const SHEET: Label = Label::new("Tiêu chí", "Criteria");
+    pub const TITLE: Label = Label::new(
+        "ĐÁNH GIÁ CÁC TIÊU CHÍ XÃ HỘI HỌC TẬP NĂM",
+        "LEARNING-SOCIETY CRITERIA,",
+    );
+    pub const NUMBER: Label = Label::new("Tiêu chí", "Criterion");
+    pub const NAME: Label = Label::new("Tiêu chí / chỉ số", "Criterion / indicator");
+    pub const INDICATOR: Label = Label::new("Chỉ số", "Indicator");
+    pub const THRESHOLD: Label = Label::new("Ngưỡng", "Threshold");
+    pub const VALUE: Label = Label::new("Giá trị (%)", "Value (%)");
+    pub const NUMERATOR: Label = Label::new("Tử số", "Numerator");
+    pub const DENOMINATOR: Label = Label::new("Mẫu số", "Denominator");
+    pub const STATUS: Label = Label::new("Đánh giá", "Status");
+    pub const MARGIN: Label = Label::new("So với ngưỡng", "Against the threshold");
+    pub const EVIDENCE: Label = Label::new("Hồ sơ minh chứng", "Evidence on file");
+    pub const SOURCE: Label = Label::new("Nguồn số liệu", "Source of the figure");
+    pub const YES_NO: Label = Label::new("Có / Không", "Yes / No");
+    pub const YES: Label = Label::new("Có", "Yes");
+    pub const NO: Label = Label::new("Không", "No");
+    pub const HAS_EVIDENCE: Label = Label::new("Có", "Yes");
+    pub const NO_EVIDENCE: Label = Label::new("Chưa có", "Not yet");
+    pub const MET: Label = Label::new("Đạt", "Met");
+    pub const NOT_MET: Label = Label::new("Chưa đạt", "Not met");
+    pub const MISSING: Label = Label::new("Thiếu số liệu", "Missing");
+    pub const INCOMPLETE: Label = Label::new("Chưa đủ số liệu", "Incomplete");
+    pub const COMPUTED: Label = Label::new(
+        "CHỈ SỐ TÍNH TỪ DANH SÁCH LỚP",
+        "WORKED OUT FROM THE CLASSES",
+    );
+    pub const PARTICIPATION: Label = Label::new(
+        "Tỷ lệ lượt người học / dân số từ 15 tuổi trở lên",
+        "Learner attendances / population aged 15+",
+    );
+    pub const WOMEN: Label = Label::new(
+        "Tỷ lệ nữ trong số học viên (lớp có ghi số nữ)",
+        "Women among learners (classes that report it)",
+    );
+    pub const VILLAGES: Label =
+        Label::new("Số thôn có lớp học", "Villages with at least one class");
+    pub const NOT_REPORTED: Label =
+        Label::new("chưa có lớp nào ghi số nữ", "no class reports women");
+    pub const HELP: [Label; 4] = [
+        Label::new(
+            "1. Mỗi dòng là một chỉ số; ghi tỷ lệ phần trăm, hoặc tử số và mẫu số (ví dụ 1530 trên 1760 gia đình).",
+            "1. One row per indicator: a percentage, or a numerator and denominator.",
+        ),
+        Label::new(
+            "2. Chỉ số có/không: ghi Có hoặc Không vào cột Giá trị.",
+            "2. Yes/no indicators: write Có or Không in the value column.",
+        ),
+        Label::new(
+            "3. Ghi nguồn số liệu và hồ sơ minh chứng đã có hay chưa.",
+            "3. Give the source of each figure and whether the evidence is on file.",
+        ),
+        Label::new(
+            "4. Không sửa cột Tiêu chí và Chỉ số.",
+            "4. Do not change the criterion and indicator columns.",
+        ),
+    ];
+}
+
 /// The words `check` and `consolidate` print on the terminal.
 pub mod cli {
     use super::Label;

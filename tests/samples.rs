@@ -218,6 +218,7 @@ fn the_workbook_shows_the_same_figures_in_every_reader() {
             "Theo tháng",
             "Danh sách lớp",
             "Kế hoạch – Thực hiện",
+            "Tiêu chí",
             "Cảnh báo",
             "Nguồn"
         ]

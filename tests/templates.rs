@@ -22,8 +22,8 @@ fn forms_filled_by_another_program_read_back_exactly() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    // (6 sub-committees + the shared form) × (report, registration).
-    assert_eq!(std::fs::read_dir(&forms).unwrap().count(), 14);
+    // (6 sub-committees + the shared form) × (report, registration), and the criteria form.
+    assert_eq!(std::fs::read_dir(&forms).unwrap().count(), 15);
     // A second run would overwrite forms that may have been filled in: refused.
     let again = Command::new(env!("CARGO_BIN_EXE_tthtcd"))
         .args(["template", "-o", forms.to_str().unwrap()])
@@ -103,4 +103,29 @@ fn forms_filled_by_another_program_read_back_exactly() {
         ]
     );
     assert!(c.totals().reconciles());
+
+    // The criteria form, filled for five indicators.
+    use tthtcd::check::criteria::{CriterionStatus, IndicatorStatus, margin_text};
+    let cr = |n: u32| c.criteria.iter().find(|k| k.number == n).unwrap();
+    // Criterion 1: "Có" → met.
+    assert_eq!(cr(1).status, CriterionStatus::Met);
+    // Criterion 5: 48 % ≥ 47 % met; the three other indicators blank → incomplete.
+    let under3 = &cr(5).indicators[0];
+    assert_eq!(
+        margin_text(under3, tthtcd::labels::Lang::Vi),
+        "48 % ≥ 47 %: đạt, vượt 1 điểm"
+    );
+    assert_eq!(under3.evidence, Some(true));
+    assert_eq!(cr(5).status, CriterionStatus::Incomplete);
+    // Criterion 9: 1530 / 1760 = 86.9 % > 85 % met; 12 / 30 = 40 %, not > 40 % → not met.
+    assert_eq!(cr(9).indicators[0].status, IndicatorStatus::Met);
+    assert_eq!(cr(9).indicators[0].evidence, Some(false));
+    assert_eq!(cr(9).indicators[1].status, IndicatorStatus::NotMet);
+    assert_eq!(cr(9).status, CriterionStatus::NotMet);
+    // Criterion 14: stunting "15%" < 20 % met; the two yes/no facts blank → incomplete.
+    assert_eq!(
+        margin_text(&cr(14).indicators[1], tthtcd::labels::Lang::Vi),
+        "15 % < 20 %: đạt, dưới ngưỡng 5 điểm"
+    );
+    assert_eq!(cr(14).status, CriterionStatus::Incomplete);
 }

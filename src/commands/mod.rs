@@ -4,6 +4,7 @@
 pub mod appendix;
 pub mod check;
 pub mod consolidate;
+pub mod criteria;
 pub mod plan;
 pub mod template;
 

@@ -52,6 +52,18 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             written.push(path);
         }
     }
+    let path = args.output.join("tieu-chi.xlsx");
+    if path.exists() && !args.force {
+        anyhow::bail!(
+            "'{}' đã có; biểu mẫu cũ có thể đã được điền. Dùng --force để ghi đè hoặc chọn thư mục khác",
+            path.display()
+        );
+    }
+    output::write_atomic(
+        &path,
+        &tthtcd::report::template::criteria_form_bytes(&plan, Lang::Vi)?,
+    )?;
+    written.push(path);
     for p in &written {
         println!("{} {}", cli::WROTE.get(Lang::Vi), p.display());
     }

@@ -3,10 +3,12 @@
 
 use serde::Serialize;
 
+use crate::check::criteria::{CriterionStatus, IndicatorStatus};
 use crate::check::{Measure, Participation, Status};
 use crate::consolidation::{Consolidation, FileStatus};
 use crate::diagnostics::{Ledger, Severity};
 use crate::labels::{Lang, problem_message};
+use crate::plan::IndicatorKind;
 
 /// Version of the JSON shape; bumped only when a field is renamed or removed.
 pub const SCHEMA: u32 = 1;
@@ -21,7 +23,32 @@ struct Summary<'a> {
     subcommittees: Vec<SubCommittee<'a>>,
     quarters: Vec<Quarter>,
     participation: &'a Participation,
+    criteria: Vec<CriterionJson<'a>>,
     issues: Vec<Issue<'a>>,
+}
+
+#[derive(Serialize)]
+struct CriterionJson<'a> {
+    number: u32,
+    name: &'a str,
+    status: CriterionStatus,
+    indicators: Vec<IndicatorJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct IndicatorJson<'a> {
+    name: &'a str,
+    /// Percent for percentages, true/false for yes/no facts, null when missing.
+    value: serde_json::Value,
+    /// null for yes/no facts.
+    threshold: Option<Threshold>,
+    status: IndicatorStatus,
+}
+
+#[derive(Serialize)]
+struct Threshold {
+    op: &'static str,
+    value: f64,
 }
 
 #[derive(Serialize)]
@@ -139,6 +166,42 @@ pub fn summary(c: &Consolidation, lang: Lang) -> serde_json::Value {
             })
             .collect(),
         participation: &s.participation,
+        criteria: c
+            .criteria
+            .iter()
+            .map(|cr| CriterionJson {
+                number: cr.number,
+                name: &cr.name,
+                status: cr.status,
+                indicators: cr
+                    .indicators
+                    .iter()
+                    .map(|i| {
+                        let (value, threshold) = match (i.kind, i.value) {
+                            (IndicatorKind::Percent { op, threshold }, v) => (
+                                v.map_or(serde_json::Value::Null, |v| serde_json::json!(v)),
+                                Some(Threshold {
+                                    op: op.ascii(),
+                                    value: threshold,
+                                }),
+                            ),
+                            (IndicatorKind::YesNo, v) => (
+                                v.map_or(serde_json::Value::Null, |v| {
+                                    serde_json::Value::Bool(v >= 100.0)
+                                }),
+                                None,
+                            ),
+                        };
+                        IndicatorJson {
+                            name: &i.name,
+                            value,
+                            threshold,
+                            status: i.status,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
         issues: c
             .diagnostics
             .iter()

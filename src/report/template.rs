@@ -336,3 +336,108 @@ fn instructions(
     }
     Ok(())
 }
+
+/// The criteria form: one row per indicator of the plan, under a heading row per
+/// criterion, for the centre to fill in each quarter.
+pub fn criteria_form_bytes(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    use crate::labels::criteria as k;
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    let props = rust_xlsxwriter::DocProperties::new()
+        .set_author("tthtcd")
+        .set_company(plan.centre.as_str())
+        .set_creation_datetime(&ExcelDateTime::from_ymd(
+            plan.year.clamp(1900, 9999) as u16,
+            1,
+            1,
+        )?);
+    wb.set_properties(&props);
+    let ws = wb.add_worksheet();
+    ws.set_name(k::SHEET.get(lang))?;
+    let last: ColNum = 7;
+    for (c, w) in [8.0, 56.0, 12.0, 11.0, 10.0, 10.0, 14.0, 24.0]
+        .iter()
+        .enumerate()
+    {
+        ws.set_column_width(c as ColNum, *w)?;
+    }
+    let unit = format!(
+        "{} {}",
+        s::PEOPLES_COMMITTEE.get(lang),
+        plan.unit.to_uppercase()
+    );
+    ws.merge_range(0, 0, 0, 2, &unit, &f.unit)?;
+    ws.merge_range(1, 0, 1, 2, s::CENTRE.get(lang), &f.unit)?;
+    ws.merge_range(0, 4, 0, last, s::NATION.get(lang), &f.nation)?;
+    ws.merge_range(1, 4, 1, last, s::MOTTO.get(lang), &f.motto)?;
+    ws.merge_range(
+        3,
+        0,
+        3,
+        last,
+        &format!("{} {}", k::TITLE.get(lang), plan.year),
+        &f.title,
+    )?;
+    ws.merge_range(4, 0, 4, last, &plan.centre, &f.subtitle)?;
+    let headings = [
+        k::NUMBER,
+        k::INDICATOR,
+        k::THRESHOLD,
+        k::VALUE,
+        k::NUMERATOR,
+        k::DENOMINATOR,
+        k::EVIDENCE,
+        k::SOURCE,
+    ];
+    for (c, h) in headings.iter().enumerate() {
+        ws.write_string_with_format(HEADER, c as ColNum, h.get(lang), &f.header)?;
+    }
+    ws.set_row_height(HEADER, 32)?;
+    let input = Format::new()
+        .set_font_name("Times New Roman")
+        .set_font_size(12)
+        .set_border(rust_xlsxwriter::FormatBorder::Thin)
+        .set_unlocked();
+    let mut row = HEADER + 1;
+    for cr in &plan.criteria {
+        let heading = format!("{} {}: {}", k::NUMBER.get(lang), cr.number, cr.name);
+        ws.merge_range(row, 0, row, last, &heading, &f.total_text_left)?;
+        row += 1;
+        for ind in &cr.indicators {
+            ws.write_number_with_format(row, 0, f64::from(cr.number), &f.text_center)?;
+            ws.write_string_with_format(row, 1, &ind.name, &f.text)?;
+            let threshold = match ind.kind {
+                crate::plan::IndicatorKind::Percent { op, threshold } => {
+                    format!("{} {threshold} %", op.symbol())
+                }
+                crate::plan::IndicatorKind::YesNo => k::YES_NO.get(lang).to_string(),
+            };
+            ws.write_string_with_format(row, 2, &threshold, &f.text_center)?;
+            for c in 3..=last {
+                ws.write_blank(row, c, &input)?;
+            }
+            row += 1;
+        }
+    }
+    let (first, end) = (HEADER + 1, row.saturating_sub(1));
+    let evidence = [k::HAS_EVIDENCE.get(lang), k::NO_EVIDENCE.get(lang)];
+    let dv = DataValidation::new()
+        .allow_list_strings(&evidence)?
+        .set_input_message(k::EVIDENCE.get(lang))?;
+    ws.add_data_validation(first, 6, end, 6, &dv)?;
+    let counts = DataValidation::new()
+        .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+        .set_error_message(t::ERROR_COUNT.get(lang))?;
+    ws.add_data_validation(first, 4, end, 5, &counts)?;
+    ws.set_freeze_panes(first, 0)?;
+    ws.protect();
+    super::formats::page_setup(ws, (HEADER, HEADER), &plan.centre, s::PAGE.get(lang))?;
+    let help = wb.add_worksheet();
+    help.set_name(t::SHEET_HELP.get(lang))?;
+    help.set_column_width(0, 110)?;
+    help.write_string_with_format(0, 0, t::HELP_TITLE.get(lang), &f.title)?;
+    for (i, line) in k::HELP.iter().enumerate() {
+        help.write_string_with_format(2 + i as RowNum, 0, line.get(lang), &f.label)?;
+    }
+    wb.save_to_buffer()
+}

@@ -37,3 +37,19 @@ row = (1, "Tiểu ban chăm sóc sức khỏe", "Phòng chống sốt xuất huy
 for j, value in enumerate(row):
     ws.cell(row=8, column=1 + j, value=value)
 wb.save(f"{folder}/bao-cao-thang-chung.xlsx")
+
+# The criteria form: find each indicator's row by its name (column B).
+wb = openpyxl.load_workbook(f"{folder}/tieu-chi.xlsx")
+ws = wb["Tiêu chí"]
+rows = {ws.cell(row=r, column=2).value: r for r in range(1, ws.max_row + 1)}
+def put(name, value=None, numerator=None, denominator=None, evidence=None, source=None):
+    r = rows[name]
+    for col, v in ((4, value), (5, numerator), (6, denominator), (7, evidence), (8, source)):
+        if v is not None:
+            ws.cell(row=r, column=col, value=v)
+put("Trẻ dưới 3 tuổi đến nhà trẻ", value=48, evidence="Có", source="Trường mầm non")
+put("Gia đình đăng ký gia đình hiếu học", numerator=1530, denominator=1760, evidence="Chưa có")
+put("Dòng họ hiếu học tiêu biểu", numerator=12, denominator=30)
+put("Có nghị quyết, kế hoạch của Đảng ủy, UBND về xây dựng xã hội học tập", value="Có")
+put("Trẻ dưới 5 tuổi suy dinh dưỡng thấp còi", value="15%")
+wb.save(f"{folder}/tieu-chi.xlsx")
