@@ -493,6 +493,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     legacy_report(&root.join("suc-khoe").join("thang-05.xlsx"), &looks)?;
+    std::fs::create_dir_all(root.join("tieu-chi"))?;
+    criteria_form(&root.join("tieu-chi").join("tieu-chi-quy-2.xlsx"), &looks)?;
     let reg_dir = root.join("dang-ky");
     std::fs::create_dir_all(&reg_dir)?;
     for (id, title, by_quarter, regs) in registrations() {
@@ -713,6 +715,102 @@ fn registration_form(
         &looks.italic,
     )?;
     ws.merge_range(r + 3, 4, r + 3, 7, "TRƯỞNG TIỂU BAN", &looks.bold)?;
+    wb.save(path)
+}
+
+/// A criterion figure as the centre enters it.
+enum Fig {
+    Pct(f64),
+    Frac(u32, u32),
+    Yes,
+    Blank,
+}
+
+/// The centre's criteria figures for the second quarter (samples/tieu-chi/), in the
+/// plan's order of criteria and indicators. Expected: criteria 5 (84.5 % < 86 %), 9
+/// (12 / 30 = 40 %, not > 40 %) and 10 (6 / 8 = 75 % < 80 %) not met; 14 incomplete
+/// (immunisation left blank); the other 11 met.
+fn criteria_figures() -> Vec<Vec<Fig>> {
+    use Fig::*;
+    vec![
+        vec![Yes],
+        vec![Yes],
+        vec![Yes],
+        vec![Frac(3, 3), Frac(8, 8)],
+        vec![Pct(48.0), Pct(84.5), Pct(100.0), Pct(100.0)],
+        vec![Pct(100.0)],
+        vec![Pct(96.0), Pct(100.0)],
+        vec![Pct(72.0)],
+        vec![Frac(1530, 1760), Frac(12, 30), Frac(5, 8)],
+        vec![Frac(6, 8)],
+        vec![Yes],
+        vec![Pct(85.0)],
+        vec![Yes],
+        vec![Yes, Pct(15.0), Blank],
+        vec![Yes],
+    ]
+}
+
+fn criteria_form(path: &Path, looks: &Looks) -> Result<(), XlsxError> {
+    let plan = tthtcd::Plan::embedded();
+    let mut wb = workbook()?;
+    let ws = wb.add_worksheet();
+    ws.set_name("Quý II")?;
+    for (i, w) in [8.0, 56.0, 12.0, 10.0, 10.0, 14.0, 24.0].iter().enumerate() {
+        ws.set_column_width(i as u16, *w)?;
+    }
+    ws.merge_range(
+        0,
+        0,
+        0,
+        6,
+        "BAN CHỈ ĐẠO XÂY DỰNG XÃ HỘI HỌC TẬP XÃ HỒNG THÁI TÂY",
+        &looks.bold,
+    )?;
+    ws.merge_range(
+        2,
+        0,
+        2,
+        6,
+        "TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ XÃ HỘI HỌC TẬP - QUÝ II NĂM 2019",
+        &looks.title,
+    )?;
+    let headings = [
+        "Tiêu chí",
+        "Chỉ số",
+        "Giá trị (%)",
+        "Tử số",
+        "Mẫu số",
+        "Hồ sơ minh chứng",
+        "Nguồn số liệu",
+    ];
+    for (c, h) in headings.iter().enumerate() {
+        ws.write_string_with_format(4, c as u16, *h, &looks.header)?;
+    }
+    let mut r = 5;
+    for (criterion, figures) in plan.criteria.iter().zip(criteria_figures()) {
+        for (indicator, fig) in criterion.indicators.iter().zip(figures) {
+            ws.write_number_with_format(r, 0, f64::from(criterion.number), &looks.cell)?;
+            ws.write_string_with_format(r, 1, &indicator.name, &looks.cell)?;
+            match fig {
+                Fig::Pct(p) => drop(ws.write_number_with_format(r, 2, p, &looks.cell)?),
+                Fig::Frac(n, d) => {
+                    ws.write_number_with_format(r, 3, f64::from(n), &looks.cell)?;
+                    ws.write_number_with_format(r, 4, f64::from(d), &looks.cell)?;
+                }
+                Fig::Yes => drop(ws.write_string_with_format(r, 2, "Có", &looks.cell)?),
+                Fig::Blank => {}
+            }
+            let evidence = if matches!(fig, Fig::Blank) {
+                "Chưa có"
+            } else {
+                "Có"
+            };
+            ws.write_string_with_format(r, 5, evidence, &looks.cell)?;
+            ws.write_string_with_format(r, 6, "Báo cáo của các ngành", &looks.cell)?;
+            r += 1;
+        }
+    }
     wb.save(path)
 }
 

@@ -74,7 +74,8 @@ fn samples_consolidate_to_the_hand_counted_figures() {
         (Some(31), Some(2312))
     );
     // 33 class rows = 31 accepted + 1 rejected + 1 duplicate, plus the 50 rows of the
-    // registration forms in dang-ky/ (8 + 6 + 11 + 13 + 7 + 5), all accepted.
+    // registration forms in dang-ky/ (8 + 6 + 11 + 13 + 7 + 5) and the 24 indicator rows
+    // of the criteria form in tieu-chi/ (1+1+1+2+4+1+2+1+3+1+1+1+1+3+1), all accepted.
     assert_eq!(
         (
             t["rows_read"].as_u64(),
@@ -82,7 +83,7 @@ fn samples_consolidate_to_the_hand_counted_figures() {
             t["rows_rejected"].as_u64(),
             t["duplicates"].as_u64()
         ),
-        (Some(83), Some(81), Some(1), Some(1))
+        (Some(107), Some(105), Some(1), Some(1))
     );
     let q: Vec<(u64, u64)> = j["quarters"]
         .as_array()
