@@ -80,7 +80,7 @@ impl EntryValue {
     /// The value in percent, for percentage indicators.
     pub fn percent(self) -> Option<f64> {
         match self {
-            EntryValue::Percent(p) => Some(p),
+            EntryValue::Percent(p) => Some((p * 1e9).round() / 1e9),
             EntryValue::Fraction {
                 numerator,
                 denominator,
