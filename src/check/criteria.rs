@@ -208,6 +208,18 @@ pub fn margin_text(r: &IndicatorResult, lang: crate::labels::Lang) -> String {
             format!("đạt, dưới ngưỡng {points} điểm")
         }
         (Lang::Vi, true, Comparison::Equal) => "đạt".to_string(),
+        (Lang::Vi, false, Comparison::MoreThan) if m == 0.0 => {
+            "chưa đạt, phải vượt ngưỡng".to_string()
+        }
+        (Lang::Vi, false, Comparison::LessThan) if m == 0.0 => {
+            "chưa đạt, phải dưới ngưỡng".to_string()
+        }
+        (Lang::En, false, Comparison::MoreThan) if m == 0.0 => {
+            "not met, must exceed the threshold".to_string()
+        }
+        (Lang::En, false, Comparison::LessThan) if m == 0.0 => {
+            "not met, must be below the threshold".to_string()
+        }
         (Lang::Vi, false, Comparison::AtLeast | Comparison::MoreThan | Comparison::Equal)
             if m <= 0.0 =>
         {
@@ -360,6 +372,19 @@ mod tests {
         assert_eq!(
             margin_text(&r, Lang::Vi),
             "15 % < 20 %: đạt, dưới ngưỡng 5 điểm"
+        );
+        let more = IndicatorKind::Percent {
+            op: Comparison::MoreThan,
+            threshold: 40.0,
+        };
+        let twelve_of_thirty = EntryValue::Fraction {
+            numerator: 12.0,
+            denominator: 30.0,
+        };
+        let r = judge("x", more, Some(&entry(0, 0, Some(twelve_of_thirty))));
+        assert_eq!(
+            margin_text(&r, Lang::Vi),
+            "40 % ≤ 40 %: chưa đạt, phải vượt ngưỡng"
         );
     }
 }
