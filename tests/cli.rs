@@ -246,3 +246,30 @@ fn json_on_stdout_and_repeat_runs_with_the_output_inside_the_folder() {
         .unwrap();
     assert_eq!(old["status"], "skipped");
 }
+
+#[test]
+fn plan_check_reports_53_against_54_and_passes_a_consistent_plan() {
+    let out = tthtcd(&["plan", "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("theo tiểu ban cộng lại 54 lớp, theo quý cộng lại 53 lớp"),
+        "{text}"
+    );
+    // The same plan with a second quarter of 15 classes adds up: 13 + 15 + 13 + 13 = 54.
+    let dir = Dir::new();
+    let fixed = tthtcd::plan::DEFAULT_PLAN_TOML.replacen(
+        "quarter = 2\nclasses = 14",
+        "quarter = 2\nclasses = 15",
+        1,
+    );
+    let plan = dir.path("plan.toml");
+    std::fs::write(&plan, fixed).unwrap();
+    let ok = tthtcd(&["plan", "check", "--plan", s(&plan)]);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+}

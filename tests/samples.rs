@@ -268,6 +268,13 @@ fn the_workbook_shows_the_same_figures_in_every_reader() {
     // Targets 54 / 4350 and the share 31 / 54.
     assert_eq!(number(sum.get_value((total, 2))), 54.0);
     assert!((number(sum.get_value((total, 5))) - 31.0 / 54.0).abs() < 1e-9);
+    // Tiêu chí: criterion 10 (6 / 8 villages = 75 % against ≥ 80 %) reads "Chưa đạt".
+    let tc = wb.worksheet_range("Tiêu chí").unwrap();
+    let row10 = tc
+        .rows()
+        .find(|r| r.first() == Some(&Data::Float(10.0)) || r.first() == Some(&Data::Int(10)))
+        .unwrap();
+    assert_eq!(row10.get(4), Some(&Data::String("Chưa đạt".into())));
     // Danh sách lớp: a header row plus one row a class.
     let classes = wb.worksheet_range("Danh sách lớp").unwrap();
     let listed = (4..classes.end().unwrap().0 + 1)
