@@ -345,8 +345,9 @@ fn unreadable_and_foreign_files_are_listed_and_the_rest_is_counted() {
         vec![
             ("bao-cao.xlsx", FileStatus::Failed, "tệp mang đuôi bảng tính nhưng thực chất là một tệp CSV (văn bản phân cách bằng dấu phẩy)".into()),
             ("ghi-chu.txt", FileStatus::Skipped, "không phải bảng tính (tệp .txt)".into()),
-            ("phap-luat-thang-3 (1).xlsx", FileStatus::Read, String::new()),
-            ("phap-luat-thang-3.xlsx", FileStatus::Duplicate, "giống hệt tệp 'phap-luat-thang-3 (1).xlsx', chỉ tính một lần".into()),
+            // The copy is read after its original, so the copy is the duplicate.
+            ("phap-luat-thang-3.xlsx", FileStatus::Read, String::new()),
+            ("phap-luat-thang-3 (1).xlsx", FileStatus::Duplicate, "giống hệt tệp 'phap-luat-thang-3.xlsx', chỉ tính một lần".into()),
             ("rong.xlsx", FileStatus::Failed, "tệp rỗng (0 byte)".into()),
             ("~$phap-luat-thang-3.xlsx", FileStatus::Skipped, "tệp khóa tạm của Excel/LibreOffice, không phải báo cáo".into()),
         ]

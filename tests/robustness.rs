@@ -217,8 +217,12 @@ fn broken_and_foreign_files_beside_good_ones_change_nothing_and_are_all_listed()
             ("cong-van.docx", FileStatus::Skipped, "not-spreadsheet"),
             ("kinh-te.xlsx", FileStatus::Read, ""),
             ("mat-khau.xlsx", FileStatus::Failed, "password-protected"),
-            ("phap-luat (1).xlsx", FileStatus::Read, ""),
-            ("phap-luat.xlsx", FileStatus::Duplicate, "duplicate-file"),
+            ("phap-luat.xlsx", FileStatus::Read, ""),
+            (
+                "phap-luat (1).xlsx",
+                FileStatus::Duplicate,
+                "duplicate-file"
+            ),
             ("rong.xlsx", FileStatus::Failed, "empty-file"),
             (
                 "tong-hop-thang-truoc.xlsx",

@@ -109,7 +109,7 @@ fn samples_consolidate_to_the_hand_counted_figures() {
         others,
         vec![
             ("huong-dan.txt", "skipped"),
-            ("kinh-te/thang-04.xlsx", "duplicate")
+            ("kinh-te/thang-04 (1).xlsx", "duplicate")
         ]
     );
     // Health's May report was typed in TCVN3: 6 title cells, 7 headings, 2 × 3 class

@@ -54,7 +54,9 @@ pub fn discover(folder: &Path, exclude: Option<&Path>) -> std::io::Result<Vec<Fo
     let mut out = Vec::new();
     let exclude = exclude.and_then(|p| std::fs::canonicalize(p).ok());
     walk(folder, folder, exclude.as_deref(), &mut out)?;
-    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    // A copy ("X (1).xlsx", "X - Copy.xlsx") is read after its original, so that of two
+    // identical files it is the copy that is listed as the duplicate.
+    out.sort_by_cached_key(|f| sort_key(&f.rel));
     Ok(out)
 }
 
@@ -109,6 +111,41 @@ fn walk(
     Ok(())
 }
 
+/// Sorts by the original's name, the original before its copies, then by name.
+fn sort_key(rel: &str) -> (String, bool, String) {
+    let base = copy_base(rel);
+    let is_copy = base != rel;
+    (base, is_copy, rel.to_string())
+}
+
+/// The path with a copy marker removed from the file name: "a/X (1).xlsx" → "a/X.xlsx".
+fn copy_base(rel: &str) -> String {
+    let (dir, file) = rel.rsplit_once('/').map_or(("", rel), |(d, f)| (d, f));
+    let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
+    let mut base = stem.trim_end();
+    for marker in [" - Copy", " - Bản sao", " - Sao chép", " copy", " Copy"] {
+        base = base.strip_suffix(marker).unwrap_or(base);
+    }
+    if let Some(open) = base.rfind(" (")
+        && base.ends_with(')')
+        && base[open + 2..base.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_digit())
+    {
+        base = &base[..open];
+    }
+    let file = if ext.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}.{ext}")
+    };
+    if dir.is_empty() {
+        file
+    } else {
+        format!("{dir}/{file}")
+    }
+}
+
 fn classify(path: &Path, name: &str) -> Action {
     if name.starts_with("~$") || name.starts_with(".~lock.") {
         return Action::Skip(Problem::LockFile);
@@ -130,6 +167,19 @@ fn classify(path: &Path, name: &str) -> Action {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copies_sort_after_their_original() {
+        assert_eq!(
+            copy_base("kinh-te/thang-04 (1).xlsx"),
+            "kinh-te/thang-04.xlsx"
+        );
+        assert_eq!(copy_base("Bao cao - Copy.xls"), "Bao cao.xls");
+        assert_eq!(copy_base("Quy (II).xlsx"), "Quy (II).xlsx");
+        let mut v = vec!["a/X (1).xlsx", "a/X.xlsx", "a/W.xlsx"];
+        v.sort_by_key(|r| sort_key(r));
+        assert_eq!(v, ["a/W.xlsx", "a/X.xlsx", "a/X (1).xlsx"]);
+    }
 
     #[test]
     fn walk_is_sorted_recursive_and_classifies() {
