@@ -19,6 +19,18 @@ pub enum Severity {
     Info,
 }
 
+/// What a file with a spreadsheet name really is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LooksLike {
+    Html,
+    Xml,
+    Pdf,
+    Csv,
+    Text,
+    /// Binary data of no spreadsheet format.
+    Unknown,
+}
+
 /// Why a learners cell is not a count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CountFault {
@@ -48,7 +60,13 @@ pub enum Problem {
     },
     EmptyFile,
     NotReallySpreadsheet {
-        looks_like: String,
+        looks_like: LooksLike,
+    },
+    /// The format reader failed inside (a crafted or badly damaged file).
+    ReaderCrashed,
+    /// The operating system would not let the file be read.
+    UnreadableFile {
+        kind: std::io::ErrorKind,
     },
     NoClassTable,
     FileTooLarge {
@@ -151,6 +169,8 @@ impl Problem {
             DamagedFile { .. } => "damaged-file",
             EmptyFile => "empty-file",
             NotReallySpreadsheet { .. } => "not-really-spreadsheet",
+            ReaderCrashed => "reader-crashed",
+            UnreadableFile { .. } => "unreadable-file",
             NoClassTable => "no-class-table",
             FileTooLarge { .. } => "file-too-large",
             SheetTooLarge { .. } => "sheet-too-large",
@@ -190,6 +210,8 @@ impl Problem {
             | DamagedFile { .. }
             | EmptyFile
             | NotReallySpreadsheet { .. }
+            | ReaderCrashed
+            | UnreadableFile { .. }
             | FileTooLarge { .. }
             | SheetTooLarge { .. }
             | StillBeingWritten

@@ -2,7 +2,7 @@
 //! and problem messages, in Vietnamese (the default) and English. Adding a language is
 //! adding a column here, not editing the report code.
 
-use crate::diagnostics::{CountFault, Problem};
+use crate::diagnostics::{CountFault, LooksLike, Problem};
 
 /// Output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -547,8 +547,23 @@ pub fn percent(fraction: f64, lang: Lang) -> String {
 
 /// An operating-system error in words a secretary understands.
 pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
     match e.kind() {
+        std::io::ErrorKind::Other => e.to_string(),
+        kind => io_kind(kind, Lang::Vi),
+    }
+}
+
+/// An operating-system error kind in words.
+pub fn io_kind(kind: std::io::ErrorKind, lang: Lang) -> String {
+    use std::io::ErrorKind::*;
+    if lang == Lang::En {
+        return match kind {
+            NotFound => "not found".into(),
+            PermissionDenied => "permission denied".into(),
+            _ => kind.to_string(),
+        };
+    }
+    match kind {
         NotFound => "không tồn tại".into(),
         PermissionDenied => "không có quyền truy cập".into(),
         AlreadyExists => "đã tồn tại".into(),
@@ -556,7 +571,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
         IsADirectory => "là một thư mục".into(),
         StorageFull => "ổ đĩa đã đầy".into(),
         ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc".into(),
-        _ => e.to_string(),
+        _ => kind.to_string(),
     }
 }
 
@@ -685,9 +700,21 @@ fn message_vi(p: &Problem) -> String {
         PasswordProtected => "tệp có mật khẩu: hãy gỡ mật khẩu rồi chạy lại".into(),
         DamagedFile { detail } => format!("tệp bị hỏng hoặc không đọc được ({detail})"),
         EmptyFile => "tệp rỗng (0 byte)".into(),
-        NotReallySpreadsheet { looks_like } => {
-            format!("tệp mang đuôi bảng tính nhưng thực chất là {looks_like}")
+        NotReallySpreadsheet { looks_like: LooksLike::Unknown } => {
+            "tệp mang đuôi bảng tính nhưng không phải định dạng bảng tính nào".into()
         }
+        NotReallySpreadsheet { looks_like } => {
+            let what = match looks_like {
+                LooksLike::Html => "một trang HTML (web)",
+                LooksLike::Xml => "một tệp XML",
+                LooksLike::Pdf => "một tệp PDF",
+                LooksLike::Csv => "một tệp CSV (văn bản phân cách bằng dấu phẩy)",
+                LooksLike::Text | LooksLike::Unknown => "một tệp văn bản",
+            };
+            format!("tệp mang đuôi bảng tính nhưng thực chất là {what}")
+        }
+        ReaderCrashed => "tệp bị hỏng: trình đọc bảng tính gặp lỗi bên trong".into(),
+        UnreadableFile { kind } => format!("không đọc được tệp: {}", io_kind(*kind, Lang::Vi)),
         FileTooLarge { bytes, limit } => format!(
             "tệp quá lớn ({} MB, giới hạn {} MB); một báo cáo tháng thường dưới 1 MB",
             bytes / (1024 * 1024),
@@ -774,9 +801,21 @@ fn message_en(p: &Problem) -> String {
         PasswordProtected => "password-protected: remove the password and run again".into(),
         DamagedFile { detail } => format!("damaged or unreadable file ({detail})"),
         EmptyFile => "empty file (0 bytes)".into(),
-        NotReallySpreadsheet { looks_like } => {
-            format!("has a spreadsheet name but is really {looks_like}")
+        NotReallySpreadsheet { looks_like: LooksLike::Unknown } => {
+            "has a spreadsheet name but is no spreadsheet format".into()
         }
+        NotReallySpreadsheet { looks_like } => {
+            let what = match looks_like {
+                LooksLike::Html => "a web page (HTML)",
+                LooksLike::Xml => "an XML file",
+                LooksLike::Pdf => "a PDF file",
+                LooksLike::Csv => "a CSV file (comma-separated text)",
+                LooksLike::Text | LooksLike::Unknown => "a text file",
+            };
+            format!("has a spreadsheet name but is really {what}")
+        }
+        ReaderCrashed => "damaged file: the spreadsheet reader failed inside".into(),
+        UnreadableFile { kind } => format!("the file cannot be read: {}", io_kind(*kind, Lang::En)),
         FileTooLarge { bytes, limit } => format!(
             "file too large ({} MB, limit {} MB); a monthly report is usually under 1 MB",
             bytes / (1024 * 1024),

@@ -315,9 +315,7 @@ fn modified_within(path: &Path, d: std::time::Duration) -> bool {
 /// being copied or saved) and one over the size limit, before reading it.
 fn read_settled(path: &Path) -> Result<Vec<u8>, Problem> {
     let stamp = |m: &std::fs::Metadata| (m.len(), m.modified().ok());
-    let io = |e: std::io::Error| Problem::DamagedFile {
-        detail: crate::labels::io_reason(&e),
-    };
+    let io = |e: std::io::Error| Problem::UnreadableFile { kind: e.kind() };
     let before = std::fs::metadata(path).map_err(io)?;
     let limit = crate::input::workbook::MAX_FILE_BYTES;
     if before.len() > limit {

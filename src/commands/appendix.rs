@@ -19,32 +19,33 @@ pub struct Args {
 
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     let c = super::consolidate(&args.common, Some(&args.output))?;
-    let bytes = appendix::appendix_bytes(&c, Lang::Vi)?;
+    let lang: Lang = args.common.lang.into();
+    let bytes = appendix::appendix_bytes(&c, lang)?;
     output::write_atomic(&args.output, &bytes)?;
     let mut text = String::new();
     let gaps = c.registration.gaps();
     if c.planned.is_empty() {
-        text.push_str(a::NO_REGISTRATIONS.get(Lang::Vi));
+        text.push_str(a::NO_REGISTRATIONS.get(lang));
         text.push('\n');
     } else {
         let n = c.planned.len();
         let learners: u32 = c.planned.iter().map(|p| p.learners).sum();
         text.push_str(&format!(
             "{n} {} / {learners} {}\n",
-            a::CLASSES_WORD.get(Lang::Vi),
-            a::LEARNERS_WORD.get(Lang::Vi)
+            a::CLASSES_WORD.get(lang),
+            a::LEARNERS_WORD.get(lang)
         ));
         if gaps.is_empty() {
-            text.push_str(a::NO_GAPS.get(Lang::Vi));
+            text.push_str(a::NO_GAPS.get(lang));
             text.push('\n');
         }
         for g in &gaps {
-            text.push_str(&format!("- {}\n", gap_message(g, &c.plan, Lang::Vi)));
+            text.push_str(&format!("- {}\n", gap_message(g, &c.plan, lang)));
         }
     }
     text.push_str(&format!(
         "{} {}\n",
-        cli::WROTE.get(Lang::Vi),
+        cli::WROTE.get(lang),
         args.output.display()
     ));
     if args.common.json.as_deref() == Some(std::path::Path::new("-")) {

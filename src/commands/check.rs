@@ -15,7 +15,8 @@ pub struct Args {
 
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     let c = super::consolidate(&args.common, None)?;
-    let text = terminal::render(&c, Lang::Vi);
+    let lang: Lang = args.common.lang.into();
+    let text = terminal::render(&c, lang);
     if args.common.json.as_deref() == Some(std::path::Path::new("-")) {
         eprint!("{text}");
     } else {

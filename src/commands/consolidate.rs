@@ -19,11 +19,12 @@ pub struct Args {
 
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     let c = super::consolidate(&args.common, Some(&args.output))?;
-    let bytes = workbook::workbook_bytes(&c, Lang::Vi)?;
+    let lang: Lang = args.common.lang.into();
+    let bytes = workbook::workbook_bytes(&c, lang)?;
     output::write_atomic(&args.output, &bytes)?;
     // With --json -, standard output is the JSON's alone; the table goes to stderr.
-    let text = terminal::render(&c, Lang::Vi);
-    let wrote = format!("{} {}", cli::WROTE.get(Lang::Vi), args.output.display());
+    let text = terminal::render(&c, lang);
+    let wrote = format!("{} {}", cli::WROTE.get(lang), args.output.display());
     if args.common.json.as_deref() == Some(std::path::Path::new("-")) {
         eprint!("{text}");
         eprintln!("\n{wrote}");

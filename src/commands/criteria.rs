@@ -16,7 +16,7 @@ pub struct Args {
 
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     let c = super::consolidate(&args.common, None)?;
-    let lang = Lang::Vi;
+    let lang: Lang = args.common.lang.into();
     let mut text = String::new();
     for cr in &c.criteria {
         text.push_str(&format!(

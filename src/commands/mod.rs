@@ -46,6 +46,27 @@ pub struct Common {
     /// Also write the summary as JSON to FILE ("-" for standard output).
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// Language of the workbook, the JSON messages and the terminal: vi (default) or en.
+    #[arg(long, value_enum, default_value_t = Language::Vi)]
+    pub lang: Language,
+}
+
+/// Output language.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    /// Tiếng Việt.
+    Vi,
+    /// English.
+    En,
+}
+
+impl From<Language> for Lang {
+    fn from(l: Language) -> Lang {
+        match l {
+            Language::Vi => Lang::Vi,
+            Language::En => Lang::En,
+        }
+    }
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -126,13 +147,13 @@ pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Con
     bar.finish_and_clear();
     let c = result?;
     if let Some(j) = &common.json {
-        write_json(&c, j)?;
+        write_json(&c, j, common.lang.into())?;
     }
     Ok(c)
 }
 
-fn write_json(c: &Consolidation, path: &Path) -> anyhow::Result<()> {
-    let value = tthtcd::report::json::summary(c, Lang::Vi);
+fn write_json(c: &Consolidation, path: &Path, lang: Lang) -> anyhow::Result<()> {
+    let value = tthtcd::report::json::summary(c, lang);
     let mut text = serde_json::to_string_pretty(&value)?;
     text.push('\n');
     if path == Path::new("-") {

@@ -15,21 +15,25 @@ pub enum PlanCommand {
         /// Plan file (TOML) instead of the embedded 2019 plan of Hồng Thái Tây.
         #[arg(long, value_name = "FILE")]
         plan: Option<PathBuf>,
+        /// Language of the findings: vi (default) or en.
+        #[arg(long, value_enum, default_value_t = super::Language::Vi)]
+        lang: super::Language,
     },
 }
 
 pub fn run(cmd: &PlanCommand) -> anyhow::Result<u8> {
     match cmd {
-        PlanCommand::Check { plan } => {
+        PlanCommand::Check { plan, lang } => {
             let plan = super::load_plan(plan.as_deref())?;
+            let lang: Lang = (*lang).into();
             let findings = plan_check::check(&plan);
             if findings.is_empty() {
-                println!("{}", cli::PLAN_OK.get(Lang::Vi));
+                println!("{}", cli::PLAN_OK.get(lang));
                 return Ok(exit::OK);
             }
-            println!("{} ({}):", cli::PLAN_FINDINGS.get(Lang::Vi), findings.len());
+            println!("{} ({}):", cli::PLAN_FINDINGS.get(lang), findings.len());
             for f in &findings {
-                println!("- {}", finding_message(f, Lang::Vi));
+                println!("- {}", finding_message(f, lang));
             }
             Ok(exit::FALLS_SHORT)
         }

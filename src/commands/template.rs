@@ -21,10 +21,14 @@ pub struct Args {
     /// Replace forms already in DIR (they may have been filled in: off by default).
     #[arg(long)]
     pub force: bool,
+    /// Language of the forms: vi (default) or en.
+    #[arg(long, value_enum, default_value_t = super::Language::Vi)]
+    pub lang: super::Language,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     let plan = super::load_plan(args.plan.as_deref())?;
+    let lang: Lang = args.lang.into();
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("không tạo được thư mục '{}'", args.output.display()))?;
     let mut written = Vec::new();
@@ -47,7 +51,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
                     path.display()
                 );
             }
-            let bytes = form_bytes(&plan, i, form, Lang::Vi)?;
+            let bytes = form_bytes(&plan, i, form, lang)?;
             output::write_atomic(&path, &bytes)?;
             written.push(path);
         }
@@ -61,11 +65,11 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     }
     output::write_atomic(
         &path,
-        &tthtcd::report::template::criteria_form_bytes(&plan, Lang::Vi)?,
+        &tthtcd::report::template::criteria_form_bytes(&plan, lang)?,
     )?;
     written.push(path);
     for p in &written {
-        println!("{} {}", cli::WROTE.get(Lang::Vi), p.display());
+        println!("{} {}", cli::WROTE.get(lang), p.display());
     }
     Ok(exit::OK)
 }

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use super::discover::Format;
 use super::grid::{CellValue, Grid, SheetGrid};
-use crate::diagnostics::Problem;
+use crate::diagnostics::{LooksLike, Problem};
 
 /// Name of the custom document property the tool writes into its own output, so that
 /// last month's summary left in the folder is recognised and never counted again.
@@ -44,11 +44,7 @@ pub fn read(bytes: &[u8], claimed: Format) -> Outcome {
     let outcome =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_inner(bytes, claimed)));
     IN_READER.with(|f| f.set(false));
-    outcome.unwrap_or_else(|_| {
-        Outcome::Failed(Problem::DamagedFile {
-            detail: "lỗi bên trong trình đọc".into(),
-        })
-    })
+    outcome.unwrap_or(Outcome::Failed(Problem::ReaderCrashed))
 }
 
 thread_local! {
@@ -169,7 +165,7 @@ fn open(bytes: &[u8], claimed: Format) -> Result<Book<'_>, Problem> {
             }
         }
     }
-    Err(first_err.unwrap_or_else(|| damaged("định dạng không nhận ra")))
+    Err(first_err.unwrap_or_else(|| damaged("unrecognised format")))
 }
 
 fn open_as(bytes: &[u8], f: Format) -> Result<Book<'_>, Problem> {
@@ -220,26 +216,24 @@ fn not_a_workbook(bytes: &[u8]) -> Problem {
         || trimmed.starts_with("<html")
         || head.contains("<table")
     {
-        "một trang HTML (web)"
+        LooksLike::Html
     } else if trimmed.starts_with("<?xml") {
-        "một tệp XML"
+        LooksLike::Xml
     } else if trimmed.starts_with("%pdf") {
-        "một tệp PDF"
+        LooksLike::Pdf
     } else if std::str::from_utf8(&bytes[..bytes.len().min(2048)]).is_ok()
         && head
             .lines()
             .next()
             .is_some_and(|l| l.contains(',') || l.contains(';') || l.contains('\t'))
     {
-        "một tệp CSV (văn bản phân cách bằng dấu phẩy)"
+        LooksLike::Csv
     } else if std::str::from_utf8(&bytes[..bytes.len().min(2048)]).is_ok() {
-        "một tệp văn bản"
+        LooksLike::Text
     } else {
-        return damaged("không phải định dạng bảng tính");
+        LooksLike::Unknown
     };
-    Problem::NotReallySpreadsheet {
-        looks_like: looks_like.into(),
-    }
+    Problem::NotReallySpreadsheet { looks_like }
 }
 
 /// Builds a grid from a stream of cells, refusing a sheet with more than
