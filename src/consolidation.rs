@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::check::Summary;
+use crate::check::completeness::Completeness;
 use crate::check::criteria::{Computed, CriterionResult};
 use crate::check::plan_vs_held::PlanVsHeld;
 use crate::check::registration::RegistrationCheck;
@@ -59,6 +60,8 @@ pub struct Consolidation {
     pub criteria: Vec<CriterionResult>,
     /// Indicators worked out from the classes (participation, women, villages).
     pub computed: Computed,
+    /// Which monthly reports arrived, and on time.
+    pub completeness: Completeness,
 }
 
 impl Consolidation {

@@ -491,6 +491,27 @@ pub mod criteria {
     ];
 }
 
+/// Reporting completeness.
+pub mod completeness {
+    use super::Label;
+
+    pub const SHEET: Label = Label::new("Tình hình nộp báo cáo", "Reporting");
+    pub const TITLE: Label = Label::new(
+        "TÌNH HÌNH NỘP BÁO CÁO THÁNG CỦA CÁC TIỂU BAN NĂM",
+        "MONTHLY REPORTS OF THE SUB-COMMITTEES,",
+    );
+    pub const ON_TIME: Label = Label::new("Đúng hạn", "On time");
+    pub const LATE: Label = Label::new("Muộn", "Late");
+    pub const MISSING: Label = Label::new("Chưa nộp", "Missing");
+    pub const DEADLINE: Label = Label::new("Hạn nộp: ngày", "Due on day");
+    pub const OF_NEXT_MONTH: Label = Label::new("của tháng sau", "of the next month");
+    pub const SUMMARY: Label = Label::new("Báo cáo đến hạn", "Reports due");
+    pub const RECEIVED: Label = Label::new("đã nộp", "received");
+    pub const ON_TIME_WORD: Label = Label::new("đúng hạn", "on time");
+    pub const MISSING_LIST: Label = Label::new("Còn thiếu báo cáo", "Reports missing");
+    pub const MONTH_WORD: Label = Label::new("tháng", "month");
+}
+
 /// The words `check` and `consolidate` print on the terminal.
 pub mod cli {
     use super::Label;

@@ -63,6 +63,12 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
     let plan_vs_held =
         crate::check::plan_vs_held::match_classes(&state.planned, &state.classes, as_of);
     let criteria = crate::check::criteria::evaluate(&config.plan, &state.entries);
+    let completeness = crate::check::completeness::assess(
+        config.plan.subcommittees.len(),
+        &state.received,
+        as_of,
+        config.plan.report_deadline_day,
+    );
     let computed = crate::check::criteria::computed(&config.plan, &state.classes);
     Ok(Consolidation {
         plan: config.plan.clone(),
@@ -76,6 +82,7 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         plan_vs_held,
         criteria,
         computed,
+        completeness,
     })
 }
 
@@ -88,6 +95,8 @@ struct State {
     hashes: HashMap<String, String>,
     /// Duplicate key → index into `classes` of the first report of the class.
     seen: HashMap<(usize, String, NaiveDate, String), usize>,
+    /// Monthly reports found: which sub-committee, which month, when.
+    received: Vec<crate::check::completeness::Received>,
     /// Criteria figures, in the order read; one per indicator.
     entries: Vec<CriterionEntry>,
     /// Registered classes, in the order read.
@@ -216,6 +225,7 @@ fn read_file(
             continue;
         }
         any_table = true;
+        note_received(&result, &f.path, &f.rel, st);
         ignored.extend(result.ignored_columns);
         let from = st.diagnostics.len();
         st.diagnostics.extend(result.diagnostics);
@@ -286,6 +296,44 @@ fn accept_entry(entry: CriterionEntry, ledger: &mut Ledger, st: &mut State) {
     }
     ledger.accepted += 1;
     st.entries.push(entry);
+}
+
+/// Which monthly reports a sheet is: its sub-committee and the month its name gives,
+/// or, without a month in the name, the sub-committee-months of its classes. It arrived
+/// on the date signed under the table, else on the file's modification date.
+fn note_received(result: &crate::recognise::SheetResult, path: &Path, rel: &str, st: &mut State) {
+    use crate::check::completeness::Received;
+    use crate::normalise::period::Period;
+    use chrono::Datelike;
+    if result.kind != Some(crate::recognise::table::TableKind::Report) {
+        return;
+    }
+    let arrived = result.signed_on.or_else(|| {
+        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+        Some(chrono::DateTime::<chrono::Utc>::from(modified).date_naive())
+    });
+    let Some(arrived) = arrived else { return };
+    let mut months: Vec<(usize, u32)> = match (result.subcommittee, result.period) {
+        (Some(s), Some(Period::Month(m))) => vec![(s, m)],
+        _ => result
+            .rows
+            .iter()
+            .filter_map(|o| match o {
+                RowOutcome::Accepted(c) => Some((c.subcommittee, c.date.month())),
+                _ => None,
+            })
+            .collect(),
+    };
+    months.sort_unstable();
+    months.dedup();
+    for (subcommittee, month) in months {
+        st.received.push(Received {
+            subcommittee,
+            month,
+            arrived,
+            file: rel.to_string(),
+        });
+    }
 }
 
 /// The warning on a repeated row, pointing at the first report of it.

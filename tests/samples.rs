@@ -220,6 +220,7 @@ fn the_workbook_shows_the_same_figures_in_every_reader() {
             "Danh sách lớp",
             "Kế hoạch – Thực hiện",
             "Tiêu chí",
+            "Tình hình nộp báo cáo",
             "Cảnh báo",
             "Nguồn"
         ]
@@ -285,4 +286,42 @@ fn the_workbook_shows_the_same_figures_in_every_reader() {
         })
         .count();
     assert_eq!(listed, 31);
+}
+
+#[test]
+fn reports_due_by_10_june_arrived_on_time_but_may_s_are_missing_but_one() {
+    let (j, _dir) = consolidate(Some("2019-06-10"));
+    // Reports for January to May are due by 5 June: 6 sub-committees × 5 = 30. Each
+    // sub-committee sent January to April (24), signed on the month's last day (on
+    // time); only suc-khoe sent May's (its TCVN3 file, signed 31 May): 25 received.
+    let comp = &j["completeness"];
+    assert_eq!(
+        (
+            comp["expected"].as_u64(),
+            comp["received"].as_u64(),
+            comp["on_time"].as_u64()
+        ),
+        (Some(30), Some(25), Some(25))
+    );
+    let missing: Vec<(&str, u64)> = comp["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["subcommittee"].as_str().unwrap(),
+                m["month"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        missing,
+        vec![
+            ("kinh-te", 5),
+            ("phap-luat", 5),
+            ("van-hoa-xa-hoi", 5),
+            ("moi-truong", 5),
+            ("khac", 5)
+        ]
+    );
 }

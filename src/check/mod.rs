@@ -2,6 +2,7 @@
 //! month, as of a date, with the statuses that docs/json-summary.md defines.
 
 pub mod asof;
+pub mod completeness;
 pub mod criteria;
 pub mod plan_check;
 pub mod plan_vs_held;

@@ -30,6 +30,9 @@ struct RawPlan {
     villages: Vec<String>,
     /// How many villages the commune has.
     village_count: Option<u32>,
+    /// Day of the following month by which a monthly report is due.
+    #[serde(default = "default_deadline")]
+    report_deadline_day: u32,
     subcommittee: Vec<RawSubCommittee>,
     quarter: Vec<RawQuarter>,
     #[serde(default)]
@@ -72,12 +75,22 @@ struct RawQuarter {
     learners: u32,
 }
 
+fn default_deadline() -> u32 {
+    5
+}
+
 pub(super) fn parse(text: &str) -> Result<Plan, PlanError> {
     let raw: RawPlan = toml::from_str(text).map_err(|e| PlanError::Syntax(describe(&e, text)))?;
     let invalid = |m: String| Err(PlanError::Invalid(m));
 
     if !(1900..=2100).contains(&raw.year) {
         return invalid(format!("năm kế hoạch (year) {} không hợp lệ", raw.year));
+    }
+    if !(1..=28).contains(&raw.report_deadline_day) {
+        return invalid(format!(
+            "hạn nộp báo cáo (report_deadline_day) {} phải từ 1 đến 28",
+            raw.report_deadline_day
+        ));
     }
     if raw.population_15_plus == 0 {
         return invalid("dân số từ 15 tuổi trở lên (population_15_plus) phải lớn hơn 0".into());
@@ -154,6 +167,7 @@ pub(super) fn parse(text: &str) -> Result<Plan, PlanError> {
         participation_target: raw.participation_target,
         villages: raw.villages,
         village_count: raw.village_count,
+        report_deadline_day: raw.report_deadline_day,
         subcommittees,
         quarters: out,
         criteria,

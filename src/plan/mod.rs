@@ -126,6 +126,8 @@ pub struct Plan {
     pub villages: Vec<String>,
     /// How many villages the commune has ("08 thôn"), when the plan says.
     pub village_count: Option<u32>,
+    /// Day of the following month by which a monthly report is due (5 by default).
+    pub report_deadline_day: u32,
     /// In plan order.
     pub subcommittees: Vec<SubCommittee>,
     /// Quarters 1 to 4, in order.

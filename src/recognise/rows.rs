@@ -42,6 +42,13 @@ pub enum RowOutcome {
 #[derive(Debug, Default)]
 pub struct SheetResult {
     pub table_found: bool,
+    pub kind: Option<TableKind>,
+    /// The sub-committee the sheet as a whole belongs to (title, sheet or file name).
+    pub subcommittee: Option<usize>,
+    /// The month or quarter the sheet or file name announces.
+    pub period: Option<Period>,
+    /// The date written under the table ("…, ngày 30 tháng 3 năm 2019"), when there is one.
+    pub signed_on: Option<NaiveDate>,
     /// Headings of the columns the table has but the tool does not use.
     pub ignored_columns: Vec<String>,
     pub rows: Vec<RowOutcome>,
@@ -57,15 +64,21 @@ pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
     out.table_found = true;
     out.ignored_columns = table.ignored.clone();
     let mut sheet_sub = sheet_subcommittee(ctx, sheet, &table);
+    out.kind = Some(table.kind);
+    out.subcommittee = sheet_sub;
     let mut current_criterion: Option<u32> = None;
     let file_name = ctx.file.rsplit('/').next().unwrap_or(ctx.file);
     let period = [sheet.name.as_str(), file_name]
         .into_iter()
         .find_map(|name| period_in_name(name).map(|p| (p, name.to_string())));
+    out.period = period.as_ref().map(|(p, _)| *p);
     for r in table.data_start..sheet.grid.height() {
         match row_kind(&sheet.grid, &table, r) {
             RowKind::Blank | RowKind::Total => {}
-            RowKind::Footer => break,
+            RowKind::Footer => {
+                out.signed_on = signature_date(&sheet.grid, r);
+                break;
+            }
             RowKind::Candidate => {
                 // "Tiêu chí 5: …" above its indicators in a criteria form.
                 if table.kind == TableKind::Criteria
@@ -143,6 +156,16 @@ fn group_heading(ctx: &SheetContext, grid: &Grid, table: &Table, r: usize) -> Op
         }
     }
     named
+}
+
+/// The first spelled-out date at or below row `from` ("Hồng Thái Tây, ngày 30 tháng 3
+/// năm 2019"): when the report was signed.
+fn signature_date(grid: &Grid, from: usize) -> Option<NaiveDate> {
+    (from..grid.height().min(from + 12))
+        .flat_map(|r| grid.rows.get(r).into_iter().flatten())
+        .filter_map(|v| v.as_text())
+        .filter(|t| fold(t).contains("thang"))
+        .find_map(|t| dates::from_text(t).ok())
 }
 
 /// "Tiêu chí 5: Kết quả phổ cập …" with no figures: the criterion of the rows below.

@@ -24,7 +24,22 @@ struct Summary<'a> {
     quarters: Vec<Quarter>,
     participation: &'a Participation,
     criteria: Vec<CriterionJson<'a>>,
+    completeness: CompletenessJson<'a>,
     issues: Vec<Issue<'a>>,
+}
+
+#[derive(Serialize)]
+struct CompletenessJson<'a> {
+    expected: u32,
+    received: u32,
+    on_time: u32,
+    missing: Vec<MissingJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct MissingJson<'a> {
+    subcommittee: &'a str,
+    month: u32,
 }
 
 #[derive(Serialize)]
@@ -202,6 +217,20 @@ pub fn summary(c: &Consolidation, lang: Lang) -> serde_json::Value {
                     .collect(),
             })
             .collect(),
+        completeness: CompletenessJson {
+            expected: c.completeness.expected,
+            received: c.completeness.received,
+            on_time: c.completeness.on_time,
+            missing: c
+                .completeness
+                .missing
+                .iter()
+                .map(|(sub, month)| MissingJson {
+                    subcommittee: c.plan.subcommittees.get(*sub).map_or("", |s| s.id.as_str()),
+                    month: *month,
+                })
+                .collect(),
+        },
         issues: c
             .diagnostics
             .iter()

@@ -131,6 +131,25 @@ pub fn render(c: &Consolidation, lang: Lang) -> String {
         t.duplicate,
         cli::DUPLICATE.get(lang),
     );
+    let comp = &c.completeness;
+    if !comp.missing.is_empty() {
+        use crate::labels::completeness as k;
+        let list: Vec<String> = comp
+            .missing
+            .iter()
+            .map(|(sub, m)| {
+                let id = c.plan.subcommittees.get(*sub).map_or("", |s| s.id.as_str());
+                format!("{id} {} {m}", k::MONTH_WORD.get(lang))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{} ({}): {}",
+            k::MISSING_LIST.get(lang),
+            list.len(),
+            list.join(", ")
+        );
+    }
     let problems: Vec<_> = c
         .diagnostics
         .iter()

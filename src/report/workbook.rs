@@ -86,6 +86,7 @@ pub fn workbook_bytes(c: &Consolidation, lang: Lang) -> Result<Vec<u8>, Workbook
     sheets::classes::write(wb.add_worksheet(), &ctx)?;
     sheets::plan_vs_held::write(wb.add_worksheet(), &ctx)?;
     sheets::criteria::write(wb.add_worksheet(), &ctx)?;
+    sheets::completeness::write(wb.add_worksheet(), &ctx)?;
     sheets::warnings::write(wb.add_worksheet(), &ctx)?;
     sheets::sources::write(wb.add_worksheet(), &ctx)?;
     Ok(wb.save_to_buffer()?)

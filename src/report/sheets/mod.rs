@@ -1,6 +1,7 @@
 //! One module a sheet of the output workbook, plus the layout pieces they share.
 
 pub mod classes;
+pub mod completeness;
 pub mod criteria;
 pub mod months;
 pub mod plan_vs_held;
