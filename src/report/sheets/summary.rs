@@ -42,6 +42,21 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         }
         h1 += 2;
     }
+    // Then the monthly reports still missing, one line, so the director sees who owes one.
+    let missing = &c.completeness.missing;
+    if !missing.is_empty() {
+        use crate::labels::completeness as k;
+        let list: Vec<String> = missing
+            .iter()
+            .map(|(sub, m)| {
+                let name = c.plan.subcommittees.get(*sub).map_or("", |sc| sc.name.as_str());
+                format!("{name} ({} {m})", ctx.t(k::MONTH_WORD))
+            })
+            .collect();
+        let line = format!("{} ({}): {}", ctx.t(k::MISSING_LIST), list.len(), list.join("; "));
+        ws.merge_range(h1, 0, h1, LAST, &line, &f.warn)?;
+        h1 += 2;
+    }
     // Two header rows: groups, then the figures.
     let h2 = figures_header(ws, ctx, h1, ctx.t(s::SUBCOMMITTEE))?;
 
@@ -166,13 +181,13 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
                 .set_categories((sheet, first, 1, last, 1))
                 .set_values((sheet, first, column, last, column));
         }
-        chart.set_width(460).set_height(250);
+        chart.set_width(460).set_height(220);
         let at: ColNum = if i == 0 { 1 } else { 5 };
         ws.insert_chart(chart_row, at, &chart)?;
     }
 
-    // Signature block under the charts (250 px is about 13 rows of 20 px).
-    let sign = chart_row + 14;
+    // Signature block under the charts (220 px is about 11 rows of 20 px).
+    let sign = chart_row + 12;
     signature(ws, ctx, sign, LAST)?;
     ws.set_print_area(0, 0, sign + 6, LAST)?;
     page_setup(ws, (h1, h2), &ctx.page_header, ctx.t(s::PAGE))?;
