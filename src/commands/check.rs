@@ -16,7 +16,7 @@ pub struct Args {
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     let c = super::consolidate(&args.common, None)?;
     let lang: Lang = args.common.lang.into();
-    let text = terminal::render(&c, lang);
+    let text = terminal::render(&c, lang, super::use_color());
     if args.common.json.as_deref() == Some(std::path::Path::new("-")) {
         eprint!("{text}");
     } else {

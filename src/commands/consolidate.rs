@@ -23,7 +23,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let bytes = workbook::workbook_bytes(&c, lang)?;
     output::write_atomic(&args.output, &bytes)?;
     // With --json -, standard output is the JSON's alone; the table goes to stderr.
-    let text = terminal::render(&c, lang);
+    let text = terminal::render(&c, lang, super::use_color());
     let wrote = format!("{} {}", cli::WROTE.get(lang), args.output.display());
     if args.common.json.as_deref() == Some(std::path::Path::new("-")) {
         eprint!("{text}");

@@ -74,6 +74,11 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("'{s}' không phải ngày dạng YYYY-MM-DD"))
 }
 
+/// Colour on the terminal only: not when piped, not when NO_COLOR is set.
+pub fn use_color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
 /// Loads the plan: the embedded one, or a file.
 pub fn load_plan(path: Option<&Path>) -> anyhow::Result<Plan> {
     match path {

@@ -22,8 +22,19 @@ fn pad(s: &str, w: usize, right: bool) -> String {
     }
 }
 
+/// ANSI colour of a row's last cell: red for what falls short, green for what is met.
+fn paint(status: crate::check::Status) -> &'static str {
+    if status.falls_short() {
+        "\x1b[31m"
+    } else {
+        "\x1b[32m"
+    }
+}
+
 /// Renders rows as a plain table; the first column is left-aligned, the rest right.
-fn table(rows: &[Vec<String>]) -> String {
+/// `colors[i]`, when given, colours the last cell of row `i` (after layout, so the
+/// escape codes never upset the column widths).
+fn table(rows: &[Vec<String>], colors: &[Option<&str>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
         .map(|c| {
@@ -41,7 +52,16 @@ fn table(rows: &[Vec<String>]) -> String {
             .enumerate()
             .map(|(c, s)| pad(s, widths[c], c > 0 && c + 1 < cols))
             .collect();
-        let _ = writeln!(out, "{}", line.join("  ").trim_end());
+        let text = line.join("  ").trim_end().to_string();
+        match (colors.get(i).copied().flatten(), row.last()) {
+            (Some(color), Some(last)) if !last.is_empty() && text.ends_with(last.as_str()) => {
+                let head = &text[..text.len() - last.len()];
+                let _ = writeln!(out, "{head}{color}{last}\x1b[0m");
+            }
+            _ => {
+                let _ = writeln!(out, "{text}");
+            }
+        }
         if i == 0 {
             let _ = writeln!(
                 out,
@@ -67,7 +87,7 @@ fn line(name: String, classes: &Measure, learners: &Measure, status: String) -> 
 const MAX_PROBLEM_LINES: usize = 20;
 
 /// The report printed to the terminal.
-pub fn render(c: &Consolidation, lang: Lang) -> String {
+pub fn render(c: &Consolidation, lang: Lang, color: bool) -> String {
     let s = &c.summary;
     let mut out = String::new();
     let _ = writeln!(
@@ -95,7 +115,11 @@ pub fn render(c: &Consolidation, lang: Lang) -> String {
         &s.learners,
         String::new(),
     ));
-    out.push_str(&table(&rows));
+    let mut colors: Vec<Option<&str>> = vec![None];
+    if color {
+        colors.extend(s.subcommittees.iter().map(|r| Some(paint(r.status))));
+    }
+    out.push_str(&table(&rows, &colors));
     let p = &s.participation;
     let _ = writeln!(
         out,
@@ -175,4 +199,26 @@ pub fn render(c: &Consolidation, lang: Lang) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_on_the_last_cell_and_only_when_asked() {
+        let rows = vec![
+            vec!["Tiểu ban".to_string(), "Đánh giá".to_string()],
+            vec!["Pháp luật".to_string(), "Không đạt".to_string()],
+        ];
+        let plain = table(&rows, &[None, None]);
+        assert!(!plain.contains('\x1b'));
+        let coloured = table(&rows, &[None, Some("\x1b[31m")]);
+        // Same layout, with the status wrapped in red and reset.
+        assert_eq!(
+            coloured.replace("\x1b[31m", "").replace("\x1b[0m", ""),
+            plain
+        );
+        assert!(coloured.contains("\x1b[31mKhông đạt\x1b[0m"));
+    }
 }

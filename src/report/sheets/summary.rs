@@ -49,11 +49,20 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         let list: Vec<String> = missing
             .iter()
             .map(|(sub, m)| {
-                let name = c.plan.subcommittees.get(*sub).map_or("", |sc| sc.name.as_str());
+                let name = c
+                    .plan
+                    .subcommittees
+                    .get(*sub)
+                    .map_or("", |sc| sc.name.as_str());
                 format!("{name} ({} {m})", ctx.t(k::MONTH_WORD))
             })
             .collect();
-        let line = format!("{} ({}): {}", ctx.t(k::MISSING_LIST), list.len(), list.join("; "));
+        let line = format!(
+            "{} ({}): {}",
+            ctx.t(k::MISSING_LIST),
+            list.len(),
+            list.join("; ")
+        );
         ws.merge_range(h1, 0, h1, LAST, &line, &f.warn)?;
         h1 += 2;
     }
