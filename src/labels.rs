@@ -104,6 +104,9 @@ pub mod sheet {
     pub const TOTAL: Label = Label::new("Tổng cộng", "Total");
     pub const QUARTER: Label = Label::new("Quý", "Quarter");
     pub const YEAR: Label = Label::new("Cả năm", "Year");
+    pub const CUMULATIVE: Label = Label::new("Lũy kế", "Running total");
+    pub const THIS_MONTH: Label = Label::new("Trong tháng", "In month");
+    pub const NEW_CLASSES: Label = Label::new("lớp mới", "new classes");
     pub const MONTH_PREFIX: Label = Label::new("T", "M");
 
     pub const PARTICIPATION: Label = Label::new(

@@ -99,5 +99,33 @@ fn block(
         month_totals.iter().sum(),
         &f.total_int,
     )?;
-    Ok(row + 2)
+    // The running total: what has been done by the end of each month.
+    let cumulative = row + 1;
+    ws.merge_range(
+        cumulative,
+        0,
+        cumulative,
+        1,
+        ctx.t(s::CUMULATIVE),
+        &f.total_text,
+    )?;
+    let mut running = 0u64;
+    for (m, v) in month_totals.iter().enumerate() {
+        running += v;
+        let c = 2 + m as ColNum;
+        let here = format!("{}{}", col(c), row + 1);
+        let formula = if m == 0 {
+            format!("={here}")
+        } else {
+            format!("={}{}+{here}", col(c - 1), cumulative + 1)
+        };
+        ws.write_formula_with_format(
+            cumulative,
+            c,
+            Formula::new(formula).set_result(running.to_string()),
+            &f.total_int,
+        )?;
+    }
+    ws.write_blank(cumulative, YEAR_COL, &f.total_int)?;
+    Ok(cumulative + 2)
 }

@@ -169,9 +169,36 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         ctx.t(s::ROWS_DUPLICATE).to_lowercase(),
     );
     ws.write_string_with_format(r, 1, &read, &f.label)?;
+    // The month of the as-of date: its new classes beside the running total.
+    r += 1;
+    let m = {
+        use chrono::Datelike;
+        c.summary.as_of.date.month0() as usize
+    };
+    let (month_classes, month_learners) = c
+        .summary
+        .months
+        .iter()
+        .filter_map(|row| row.get(m))
+        .fold((0u32, 0u32), |(a, b), cell| {
+            (a + cell.classes, b + cell.learners)
+        });
+    let month_line = format!(
+        "{} {}: {month_classes} {}, {month_learners} {}; {}: {} {}, {} {}.",
+        ctx.t(s::THIS_MONTH),
+        m + 1,
+        ctx.t(s::NEW_CLASSES),
+        ctx.t(crate::labels::appendix::LEARNERS_WORD),
+        ctx.t(s::CUMULATIVE),
+        s_.classes.actual,
+        ctx.t(crate::labels::appendix::CLASSES_WORD),
+        s_.learners.actual,
+        ctx.t(crate::labels::appendix::LEARNERS_WORD),
+    );
+    ws.write_string_with_format(r, 1, &month_line, &f.label)?;
 
     // Charts below, side by side, each over about half the table's width.
-    let chart_row = r + 2;
+    let chart_row = r + 1;
     let sheet = ctx.t(l::SHEET_SUMMARY);
     for (i, (target_col, done_col, title)) in [(2, 4, s::CHART_CLASSES), (6, 8, s::CHART_LEARNERS)]
         .into_iter()
