@@ -551,6 +551,19 @@ pub mod cli {
         "more: see the Warnings sheet or the JSON",
     );
     pub const WROTE: Label = Label::new("Đã ghi", "Wrote");
+    pub const WATCHING: Label = Label::new("Đang theo dõi thư mục", "Watching");
+    pub const WATCH_STOP: Label = Label::new("(Ctrl-C để dừng)", "(Ctrl-C to stop)");
+    pub const WATCH_LINE_FILES: Label = Label::new("tệp", "files");
+    pub const WATCH_LINE_CLASSES: Label = Label::new("lớp", "classes");
+    pub const WATCH_LINE_LEARNERS: Label = Label::new("học viên", "learners");
+    pub const WATCH_LINE_BEHIND: Label =
+        Label::new("tiểu ban chậm/không đạt", "sub-committees behind or short");
+    pub const WATCH_LINE_NEW: Label = Label::new("vấn đề mới", "new problems");
+    pub const WATCH_WRITE_FAILED: Label = Label::new(
+        "chưa ghi được, sẽ thử lại ở lần thay đổi sau",
+        "not written; will retry on the next change",
+    );
+    pub const WATCH_STOPPED: Label = Label::new("Đã dừng theo dõi.", "Stopped watching.");
     pub const PLAN_OK: Label = Label::new(
         "Kế hoạch nhất quán: không có điểm nào chưa khớp.",
         "The plan is consistent.",

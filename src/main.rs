@@ -28,6 +28,8 @@ enum Command {
     Check(commands::check::Args),
     /// Write the plan's appendix (detailed class plan) from the registration forms in FOLDER.
     Appendix(commands::appendix::Args),
+    /// Consolidate FOLDER, then again each time a file in it changes (Ctrl-C to stop).
+    Watch(commands::watch::Args),
     /// Review the criteria from the criteria forms in FOLDER (exit 1 unless all are met).
     Criteria(commands::criteria::Args),
     /// The plan itself: `plan check` tells whether it adds up.
@@ -56,6 +58,7 @@ fn main() -> ExitCode {
         Command::Template(args) => commands::template::run(args),
         Command::Plan(cmd) => commands::plan::run(cmd),
         Command::Criteria(args) => commands::criteria::run(args),
+        Command::Watch(args) => commands::watch::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

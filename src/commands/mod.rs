@@ -7,6 +7,7 @@ pub mod consolidate;
 pub mod criteria;
 pub mod plan;
 pub mod template;
+pub mod watch;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -33,7 +34,7 @@ pub mod exit {
 }
 
 /// Options shared by the commands that read a folder.
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args, Debug, Clone)]
 pub struct Common {
     /// Folder of sub-committee workbooks (.xlsx .xlsm .xlsb .xls .ods), read recursively.
     pub folder: PathBuf,
