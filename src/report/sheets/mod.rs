@@ -242,3 +242,45 @@ pub fn fit_height(ws: &mut Worksheet, row: RowNum, cells: &[(&str, f64)]) -> Res
     }
     Ok(())
 }
+
+/// A column of the Danh sách lớp sheet as an absolute range ("'Danh sách lớp'!$G$5:$G$35"),
+/// or None when no class was counted. The list's heading is on row 4, classes below.
+pub fn list_range(ctx: &Ctx, c: ColNum) -> Option<String> {
+    let n = ctx.c.classes.len() as u32;
+    (n > 0).then(|| {
+        let sheet = ctx.t(crate::labels::l::SHEET_CLASSES).replace('\'', "''");
+        let l = col(c);
+        format!("'{sheet}'!${l}$5:${l}${}", 4 + n)
+    })
+}
+
+/// Writes a figure counted from Danh sách lớp: `formula` (built from [`list_range`])
+/// with `value` stored as its result, or the plain value when the list is empty.
+pub fn counted(
+    ws: &mut Worksheet,
+    row: RowNum,
+    c: ColNum,
+    formula: Option<String>,
+    value: u32,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    match formula {
+        Some(text) => ws.write_formula_with_format(
+            row,
+            c,
+            Formula::new(text).set_result(value.to_string()),
+            f,
+        )?,
+        None => ws.write_number_with_format(row, c, f64::from(value), f)?,
+    };
+    Ok(())
+}
+
+/// Columns of Danh sách lớp the summaries count from.
+pub mod list_col {
+    use rust_xlsxwriter::ColNum;
+    pub const SUBCOMMITTEE: ColNum = 1;
+    pub const DATE: ColNum = 3;
+    pub const QUARTER: ColNum = 4;
+    pub const LEARNERS: ColNum = 6;
+}

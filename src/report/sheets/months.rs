@@ -3,8 +3,7 @@
 
 use rust_xlsxwriter::{ColNum, Formula, RowNum, Worksheet, XlsxError};
 
-use super::{col, sum, title, widths};
-use crate::check::MonthCell;
+use super::{col, counted, list_col, list_range, sum, title, widths};
 use crate::labels::{l, sheet as s};
 use crate::report::formats::page_setup;
 use crate::report::workbook::Ctx;
@@ -27,12 +26,37 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     );
     let mut row = title(ws, ctx, &t, YEAR_COL)?;
     let header = row + 1;
-    row = block(ws, ctx, row, ctx.t(s::CLASSES), |m| m.classes)?;
-    row = block(ws, ctx, row + 1, ctx.t(s::LEARNERS), |m| m.learners)?;
+    row = block(ws, ctx, row, ctx.t(s::CLASSES), false)?;
+    row = block(ws, ctx, row + 1, ctx.t(s::LEARNERS), true)?;
     let _ = row;
     ws.set_freeze_panes(header + 1, 2)?;
     page_setup(ws, (header, header), &ctx.page_header, ctx.t(s::PAGE))?;
     Ok(())
+}
+
+/// `=COUNTIFS(…)` (or `=SUMIFS(…)` for learners) of the classes of this row's
+/// sub-committee dated within `month`.
+fn month_formula(ctx: &Ctx, row: RowNum, month: u32, learners: bool) -> Option<String> {
+    let names = list_range(ctx, list_col::SUBCOMMITTEE)?;
+    let dates = list_range(ctx, list_col::DATE)?;
+    let year = ctx.c.plan.year;
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    let criteria = format!(
+        "{names},$B{r},{dates},\">=\"&DATE({year},{month},1),{dates},\"<\"&DATE({ny},{nm},1)",
+        r = row + 1
+    );
+    Some(if learners {
+        format!(
+            "=SUMIFS({},{criteria})",
+            list_range(ctx, list_col::LEARNERS)?
+        )
+    } else {
+        format!("=COUNTIFS({criteria})")
+    })
 }
 
 /// One block (a caption row, a header row, a row a sub-committee, a totals row);
@@ -42,7 +66,7 @@ fn block(
     ctx: &Ctx,
     start: RowNum,
     caption: &str,
-    pick: impl Fn(&MonthCell) -> u32,
+    learners: bool,
 ) -> Result<RowNum, XlsxError> {
     let f = &ctx.f;
     ws.merge_range(start, 0, start, YEAR_COL, caption, &f.unit)?;
@@ -73,12 +97,23 @@ fn block(
         ws.write_string_with_format(row, 1, &sc.name, &f.text)?;
         let mut year = 0u64;
         for (m, cell) in months.iter().enumerate() {
-            let v = u64::from(pick(cell));
+            let v = u64::from(if learners {
+                cell.learners
+            } else {
+                cell.classes
+            });
             year += v;
             if let Some(t) = month_totals.get_mut(m) {
                 *t += v;
             }
-            ws.write_number_with_format(row, 2 + m as ColNum, v as f64, &f.int)?;
+            counted(
+                ws,
+                row,
+                2 + m as ColNum,
+                month_formula(ctx, row, m as u32 + 1, learners),
+                v as u32,
+                &f.int,
+            )?;
         }
         let across = Formula::new(format!("=SUM({}{r}:{}{r})", col(2), col(13), r = row + 1))
             .set_result(year.to_string());

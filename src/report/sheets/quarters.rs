@@ -2,7 +2,7 @@
 
 use rust_xlsxwriter::{ColNum, Worksheet, XlsxError};
 
-use super::{figures_header, ratio, sum, title, widths};
+use super::{counted, figures_header, list_col, list_range, ratio, sum, title, widths};
 use crate::labels::{l, roman, sheet as s, status_label};
 use crate::report::formats::page_setup;
 use crate::report::workbook::Ctx;
@@ -37,6 +37,19 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
             ws.write_number_with_format(row, at + 2, f64::from(m.actual), &f.int)?;
             ratio(ws, row, at + 3, (at + 2, m.actual), (at, m.target), &f.pct)?;
         }
+        let (quarters, learners) = (
+            list_range(ctx, list_col::QUARTER),
+            list_range(ctx, list_col::LEARNERS),
+        );
+        let count = quarters
+            .as_ref()
+            .map(|qr| format!("=COUNTIFS({qr},{})", q.quarter));
+        let sum = quarters
+            .as_ref()
+            .zip(learners.as_ref())
+            .map(|(qr, l)| format!("=SUMIFS({l},{qr},{})", q.quarter));
+        counted(ws, row, 4, count, q.classes.actual, &f.int)?;
+        counted(ws, row, 8, sum, q.learners.actual, &f.int)?;
         ws.write_string_with_format(row, LAST, ctx.t(status_label(q.status)), &f.text_center)?;
         row += 1;
     }

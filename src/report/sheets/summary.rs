@@ -7,7 +7,10 @@ use rust_xlsxwriter::{
     RowNum, Worksheet, XlsxError,
 };
 
-use super::{admin_heading, col, figures_header, ratio, signature, sum, widths};
+use super::{
+    admin_heading, col, counted, figures_header, list_col, list_range, ratio, signature, sum,
+    widths,
+};
 use crate::check::Measure;
 use crate::labels::{l, sheet as s, status_label};
 use crate::report::formats::page_setup;
@@ -46,21 +49,27 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     let missing = &c.completeness.missing;
     if !missing.is_empty() {
         use crate::labels::completeness as k;
-        let list: Vec<String> = missing
-            .iter()
-            .map(|(sub, m)| {
-                let name = c
-                    .plan
-                    .subcommittees
-                    .get(*sub)
-                    .map_or("", |sc| sc.name.as_str());
-                format!("{name} ({} {m})", ctx.t(k::MONTH_WORD))
-            })
-            .collect();
+        // One entry per sub-committee with its months: "Tiểu ban pháp luật (tháng 5, 6)".
+        let mut list: Vec<String> = Vec::new();
+        for (i, sc) in c.plan.subcommittees.iter().enumerate() {
+            let months: Vec<String> = missing
+                .iter()
+                .filter(|(s, _)| *s == i)
+                .map(|(_, m)| m.to_string())
+                .collect();
+            if !months.is_empty() {
+                list.push(format!(
+                    "{} ({} {})",
+                    sc.name,
+                    ctx.t(k::MONTH_WORD),
+                    months.join(", ")
+                ));
+            }
+        }
         let line = format!(
             "{} ({}): {}",
             ctx.t(k::MISSING_LIST),
-            list.len(),
+            missing.len(),
             list.join("; ")
         );
         ws.merge_range(h1, 0, h1, LAST, &line, &f.warn)?;
@@ -76,6 +85,19 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         ws.write_string_with_format(row, 1, &r.name, &f.text)?;
         figures(ws, row, 2, &r.classes, ctx)?;
         figures(ws, row, 6, &r.learners, ctx)?;
+        // What was done is counted from Danh sách lớp, so a corrected row there shows here.
+        let (names, learners) = (
+            list_range(ctx, list_col::SUBCOMMITTEE),
+            list_range(ctx, list_col::LEARNERS),
+        );
+        let me = format!("$B{}", row + 1);
+        let count = names.as_ref().map(|n| format!("=COUNTIFS({n},{me})"));
+        let sum = names
+            .as_ref()
+            .zip(learners.as_ref())
+            .map(|(n, l)| format!("=SUMIFS({l},{n},{me})"));
+        counted(ws, row, 4, count, r.classes.actual, &f.int)?;
+        counted(ws, row, 8, sum, r.learners.actual, &f.int)?;
         ws.write_string_with_format(
             row,
             STATUS_COL,
