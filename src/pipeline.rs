@@ -2,6 +2,8 @@
 //! normalise its rows, drop repeats, and check the classes against the plan.
 
 use std::collections::HashMap;
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -29,7 +31,7 @@ pub struct Config<'a> {
     /// The output being written, skipped if it lies inside the folder.
     pub output: Option<PathBuf>,
     /// Called after each file with (files done, files total).
-    pub progress: Option<&'a dyn Fn(usize, usize)>,
+    pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
 }
 
 /// Why a run could not start.
@@ -52,11 +54,21 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
     let aliases = config.plan.folded_aliases();
     let mut state = State::default();
     let total = found.len();
-    for (i, f) in found.iter().enumerate() {
-        read_file(&config.plan, &aliases, as_of.date, f, &mut state);
-        if let Some(p) = config.progress {
-            p(i + 1, total);
-        }
+    // Files are read in parallel (each on its own), then merged in folder order.
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let reads: Vec<FileRead> = found
+        .par_iter()
+        .map(|f| {
+            let read = read_one(&config.plan, &aliases, as_of.date, f);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if let Some(p) = config.progress {
+                p(n, total);
+            }
+            read
+        })
+        .collect();
+    for (f, read) in found.iter().zip(reads) {
+        merge(f, read, &mut state);
     }
     let summary = summarise(&config.plan, &state.classes, as_of);
     let registration = crate::check::registration::check(&config.plan, &state.planned);
@@ -114,13 +126,31 @@ fn file_diag(rel: &str, problem: Problem) -> Diagnostic {
     }
 }
 
-fn read_file(
-    plan: &Plan,
-    aliases: &[(String, usize)],
-    as_of: NaiveDate,
-    f: &Found,
-    st: &mut State,
-) {
+/// A sheet as read, its grid already dropped.
+struct SheetRead {
+    name: String,
+    hidden: bool,
+    /// True when the sheet holds nothing at all.
+    blank: bool,
+    /// None for a hidden sheet (not read).
+    result: Option<crate::recognise::SheetResult>,
+}
+
+/// What reading one file gave, before it is compared with the other files.
+enum FileRead {
+    /// Skipped, failed or the tool's own output: the report is final.
+    Done(FileReport),
+    Sheets {
+        report: FileReport,
+        hash: String,
+        repaired: Repaired,
+        sheets: Vec<SheetRead>,
+    },
+}
+
+/// Reads one file on its own: bytes, format, legacy repair, table recognition and rows.
+/// Independent of every other file, so files are read in parallel.
+fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Found) -> FileRead {
     let mut report = FileReport {
         path: f.rel.clone(),
         status: FileStatus::Read,
@@ -133,8 +163,7 @@ fn read_file(
         Action::Skip(p) => {
             report.status = FileStatus::Skipped;
             report.reason = Some(p.clone());
-            st.files.push(report);
-            return;
+            return FileRead::Done(report);
         }
         Action::Read(format) => *format,
     };
@@ -143,26 +172,17 @@ fn read_file(
         Err(problem) => {
             report.status = FileStatus::Failed;
             report.reason = Some(problem);
-            return fail(st, report);
+            return FileRead::Done(report);
         }
     };
     let hash = hex(&Sha256::digest(&bytes));
     report.sha256 = Some(hash.clone());
-    if let Some(original) = st.hashes.get(&hash) {
-        report.status = FileStatus::Duplicate;
-        report.reason = Some(Problem::DuplicateFile {
-            original: original.clone(),
-        });
-        st.files.push(report);
-        return;
-    }
     let mut sheets = match workbook::read(&bytes, format) {
         Outcome::Sheets(s) => s,
         Outcome::OwnOutput => {
             report.status = FileStatus::Skipped;
             report.reason = Some(Problem::OwnOutput);
-            st.files.push(report);
-            return;
+            return FileRead::Done(report);
         }
         Outcome::Failed(p) => {
             report.status = FileStatus::Failed;
@@ -170,22 +190,13 @@ fn read_file(
             let fresh =
                 matches!(p, Problem::DamagedFile { .. }) && modified_within(&f.path, RECENT);
             report.reason = Some(if fresh { Problem::StillBeingWritten } else { p });
-            return fail(st, report);
+            return FileRead::Done(report);
         }
     };
-    // Only a readable spreadsheet's bytes make later copies duplicates.
-    st.hashes.insert(hash, f.rel.clone());
+    drop(bytes);
     let mut repaired = Repaired::default();
     for sheet in &mut sheets {
         repaired.add(legacy::repair(&mut sheet.grid));
-    }
-    for (encoding, cells) in [(Legacy::Tcvn3, repaired.tcvn3), (Legacy::Vni, repaired.vni)] {
-        if cells > 0 {
-            st.diagnostics.push(file_diag(
-                &f.rel,
-                Problem::LegacyConverted { encoding, cells },
-            ));
-        }
     }
     let stem = Path::new(&f.rel).with_extension("");
     let file_subcommittee = match match_subcommittee(aliases, &stem.to_string_lossy()) {
@@ -199,31 +210,85 @@ fn read_file(
         file_subcommittee,
         as_of,
     };
+    let sheets = sheets
+        .into_iter()
+        .map(|sheet| SheetRead {
+            blank: sheet
+                .grid
+                .rows
+                .iter()
+                .all(|r| r.iter().all(|c| c.is_blank())),
+            result: (!sheet.hidden).then(|| read_sheet(&ctx, &sheet)),
+            name: sheet.name,
+            hidden: sheet.hidden,
+        })
+        .collect();
+    FileRead::Sheets {
+        report,
+        hash,
+        repaired,
+        sheets,
+    }
+}
+
+/// Adds one file's reading to the run, in folder order: byte-identical copies, repeated
+/// classes and the ledger are decided here, where every earlier file is known.
+fn merge(f: &Found, read: FileRead, st: &mut State) {
+    let (mut report, hash, repaired, sheets) = match read {
+        FileRead::Done(report) => {
+            return if report.status == FileStatus::Failed {
+                fail(st, report)
+            } else {
+                st.files.push(report)
+            };
+        }
+        FileRead::Sheets {
+            report,
+            hash,
+            repaired,
+            sheets,
+        } => (report, hash, repaired, sheets),
+    };
+    if let Some(original) = st.hashes.get(&hash) {
+        report.status = FileStatus::Duplicate;
+        report.reason = Some(Problem::DuplicateFile {
+            original: original.clone(),
+        });
+        st.files.push(report);
+        return;
+    }
+    // Only a readable spreadsheet's bytes make later copies duplicates.
+    st.hashes.insert(hash, f.rel.clone());
+    for (encoding, cells) in [(Legacy::Tcvn3, repaired.tcvn3), (Legacy::Vni, repaired.vni)] {
+        if cells > 0 {
+            st.diagnostics.push(file_diag(
+                &f.rel,
+                Problem::LegacyConverted { encoding, cells },
+            ));
+        }
+    }
     let mut any_table = false;
     let mut ignored: indexmap::IndexSet<String> = indexmap::IndexSet::new();
-    for sheet in &sheets {
+    for sheet in sheets {
         let sheet_diag = |problem| Diagnostic {
             problem,
             file: Some(f.rel.clone()),
             sheet: Some(sheet.name.clone()),
             cell: None,
         };
-        if sheet.hidden {
-            st.diagnostics.push(sheet_diag(Problem::SheetHidden));
-            continue;
-        }
-        let result = read_sheet(&ctx, sheet);
-        if !result.table_found {
-            if !sheet
-                .grid
-                .rows
-                .iter()
-                .all(|r| r.iter().all(|c| c.is_blank()))
-            {
-                st.diagnostics.push(sheet_diag(Problem::SheetWithoutTable));
+        let result = match sheet.result {
+            _ if sheet.hidden => {
+                st.diagnostics.push(sheet_diag(Problem::SheetHidden));
+                continue;
             }
-            continue;
-        }
+            Some(r) if r.table_found => r,
+            _ => {
+                if !sheet.blank {
+                    st.diagnostics.push(sheet_diag(Problem::SheetWithoutTable));
+                }
+                continue;
+            }
+        };
         any_table = true;
         note_received(&result, &f.path, &f.rel, st);
         ignored.extend(result.ignored_columns);
