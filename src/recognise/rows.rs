@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::headers::Field;
-use super::table::{RowKind, Table, TableKind, find_table, row_kind};
+use super::table::{RowKind, Table, TableKind, find_table, has_figures, row_kind};
 use crate::classes::{ClassRow, CriterionEntry, EntryValue, PlannedClass, Source};
 use crate::diagnostics::{CountFault, Diagnostic, Problem};
 use crate::input::grid::{CellValue, Grid, SheetGrid};
@@ -75,11 +75,16 @@ pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
     for r in table.data_start..sheet.grid.height() {
         match row_kind(&sheet.grid, &table, r) {
             RowKind::Blank | RowKind::Total => {}
-            RowKind::Footer => {
+            // Words of a signature block with classes still below them are a class row
+            // after all (a topic such as "Ghi chú …" with its figures missing): read it
+            // rather than drop what follows.
+            RowKind::Footer
+                if !(r + 1..sheet.grid.height()).any(|b| has_figures(&sheet.grid, &table, b)) =>
+            {
                 out.signed_on = signature_date(&sheet.grid, r);
                 break;
             }
-            RowKind::Candidate => {
+            RowKind::Footer | RowKind::Candidate => {
                 // "Tiêu chí 5: …" above its indicators in a criteria form.
                 if table.kind == TableKind::Criteria
                     && let Some(n) = criterion_heading(&sheet.grid, &table, r)
@@ -833,5 +838,28 @@ mod tests {
             msg,
             "Ô B4: ngày mở lớp 05/04/2019 không thuộc tháng 3 ghi ở tên 'Tháng 3'; vẫn được tính theo ngày, hãy kiểm tra lại"
         );
+    }
+
+    #[test]
+    fn words_of_a_signature_block_with_classes_below_do_not_end_the_table() {
+        let r = run(
+            vec![
+                vec![t("Tiểu ban: Pháp luật")],
+                vec![t("Tên lớp"), t("Ngày"), t("Số HV"), t("Báo cáo viên")],
+                vec![t("Luật Trẻ em"), E, E, t("Thư ký Hội Nông dân")],
+                vec![
+                    t("Luật Đất đai"),
+                    t("12/03/2019"),
+                    t("38"),
+                    t("Trưởng ban Tư pháp"),
+                ],
+            ],
+            "T3",
+            "x.xlsx",
+        );
+        // Row 3 looks like a signature line but a class follows: it is read (and rejected
+        // for its missing date and learners), and row 4 is counted.
+        assert_eq!(accepted(&r), vec![(1, "Luật Đất đai".into(), 38)]);
+        assert_eq!(r.rows.len(), 2);
     }
 }

@@ -240,6 +240,29 @@ pub fn is_total_text(s: &str) -> bool {
     first_ok && words.all(|w| TOTAL_TAIL.contains(&w) || w.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// True when row `r` holds a figure: a number or a date, typed as such or as text
+/// ("45", "15/03/2019"), in a count or date column. Words there ("GIÁM ĐỐC") are not;
+/// so a class row whose speaker is "Chủ tịch Hội Phụ nữ xã" does not pass for the
+/// signature block.
+pub fn has_figures(grid: &Grid, table: &Table, r: usize) -> bool {
+    use crate::normalise::{dates, numbers};
+    // A count column holds a count, a date column a date: the signature line "…, ngày
+    // 30 tháng 3 năm 2019" written across the learners column is neither.
+    let figure = |f: Field, is_date: bool| {
+        table.column(f).is_some_and(|c| match grid.get(r, c) {
+            CellValue::Number(_) | CellValue::Date(_) => true,
+            CellValue::Text(t) if is_date => dates::from_text(t).is_ok(),
+            CellValue::Text(t) => numbers::count_from_text(t).is_ok(),
+            _ => false,
+        })
+    };
+    figure(Field::Learners, false)
+        || figure(Field::Male, false)
+        || figure(Field::Female, false)
+        || figure(Field::Date, true)
+        || figure(Field::PlannedPeriod, true)
+}
+
 /// Classifies row `r` of a recognised table.
 pub fn row_kind(grid: &Grid, table: &Table, r: usize) -> RowKind {
     let Some(row) = grid.rows.get(r) else {
@@ -266,17 +289,7 @@ pub fn row_kind(grid: &Grid, table: &Table, r: usize) -> RowKind {
         Field::Evidence,
     ];
     let filled = |f: Field| table.column(f).is_some_and(|c| !grid.get(r, c).is_blank());
-    // Figures are numbers or dates; words in those columns ("GIÁM ĐỐC") are not.
-    let figure = |f: Field| {
-        table
-            .column(f)
-            .is_some_and(|c| matches!(grid.get(r, c), CellValue::Number(_) | CellValue::Date(_)))
-    };
-    let has_figures = figure(Field::Learners)
-        || figure(Field::Male)
-        || figure(Field::Female)
-        || figure(Field::Date)
-        || figure(Field::PlannedPeriod);
+    let has_figures = has_figures(grid, table, r);
     // The label of a total or footer sits in the first filled cell, the STT or the topic column.
     let label_cells = [
         table.column(Field::Stt),
@@ -422,6 +435,44 @@ mod tests {
                 RowKind::Footer,
                 RowKind::Total
             ]
+        );
+    }
+
+    #[test]
+    fn an_official_as_speaker_does_not_end_a_text_typed_table() {
+        let grid = Grid {
+            top: 0,
+            left: 0,
+            rows: vec![
+                vec![
+                    t("STT"),
+                    t("Tên chuyên đề"),
+                    t("Ngày mở lớp"),
+                    t("Số học viên"),
+                    t("Báo cáo viên"),
+                ],
+                vec![
+                    t("1"),
+                    t("Luật Trẻ em"),
+                    t("05/03/2019"),
+                    t("45"),
+                    t("Chủ tịch Hội Phụ nữ xã"),
+                ],
+                vec![
+                    t("2"),
+                    t("Luật Đất đai"),
+                    t("12/03/2019"),
+                    t("38"),
+                    t("Trưởng ban Tư pháp"),
+                ],
+                vec![E, t("Người lập biểu"), E, E, t("Giám đốc")],
+            ],
+        };
+        let table = find_table(&grid).unwrap();
+        let kinds: Vec<_> = (1..4).map(|r| row_kind(&grid, &table, r)).collect();
+        assert_eq!(
+            kinds,
+            [RowKind::Candidate, RowKind::Candidate, RowKind::Footer]
         );
     }
 
