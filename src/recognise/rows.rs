@@ -92,6 +92,10 @@ pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
                     current_criterion = Some(n);
                     continue;
                 }
+                // "Tháng 1", "Quý I" heading the classes of a period: not a class.
+                if period_heading(&sheet.grid, &table, r) {
+                    continue;
+                }
                 // "II | TIỂU BAN PHÁP LUẬT" inside a table that groups several
                 // sub-committees: the rows below belong to it.
                 if let Some(i) = group_heading(ctx, &sheet.grid, &table, r) {
@@ -185,6 +189,37 @@ fn criterion_heading(grid: &Grid, table: &Table, r: usize) -> Option<u32> {
         .find_map(|c| grid.get(r, c).as_text().map(fold))?;
     let rest = text.strip_prefix("tieu chi ")?;
     rest.split(' ').next()?.parse().ok()
+}
+
+/// A row with no figures whose text is only a period's name ("Tháng 1", "Quý I", "I.
+/// Quý I năm 2019"), as tables grouped by month or quarter have.
+fn period_heading(grid: &Grid, table: &Table, r: usize) -> bool {
+    if has_figures(grid, table, r) {
+        return false;
+    }
+    let texts: Vec<String> = grid
+        .rows
+        .get(r)
+        .into_iter()
+        .flatten()
+        .filter(|v| !v.is_blank())
+        .map(|v| fold(&v.display()))
+        .collect();
+    !texts.is_empty()
+        && texts.iter().all(|t| {
+            let words: Vec<&str> = t
+                .split(' ')
+                .filter(|w| {
+                    !matches!(*w, "i" | "ii" | "iii" | "iv" | "nam")
+                        && w.parse::<u32>().map_or(true, |n| n < 1900)
+                })
+                .collect();
+            let roman_or_number = |w: &str| {
+                w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "i" | "ii" | "iii" | "iv")
+            };
+            words.iter().all(|w| roman_or_number(w))
+                || (period_in_name(t).is_some() && words.len() <= 2)
+        })
 }
 
 /// A heading's label without its numbering ("II.", "A -") and the words "tiểu ban", folded.
@@ -838,6 +873,26 @@ mod tests {
             msg,
             "Ô B4: ngày mở lớp 05/04/2019 không thuộc tháng 3 ghi ở tên 'Tháng 3'; vẫn được tính theo ngày, hãy kiểm tra lại"
         );
+    }
+
+    #[test]
+    fn month_and_quarter_headings_are_not_classes() {
+        let r = run(
+            vec![
+                vec![t("Tiểu ban: Pháp luật")],
+                vec![t("STT"), t("Tên lớp"), t("Ngày"), t("Số HV")],
+                vec![t("I"), t("Quý I năm 2019")],
+                vec![E, t("Tháng 1")],
+                vec![N(1.0), t("Luật Trẻ em"), t("05/01/2019"), N(40.0)],
+                vec![E, t("Tháng 2")],
+                vec![N(2.0), t("Luật Đất đai"), t("12/02/2019"), N(38.0)],
+            ],
+            "Sheet1",
+            "x.xlsx",
+        );
+        // Two classes, no rejected row, no problem.
+        assert_eq!(r.rows.len(), 2);
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
     }
 
     #[test]
