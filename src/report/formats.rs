@@ -39,6 +39,7 @@ pub struct Formats {
     /// A note that needs attention (the plan's own findings).
     pub warn: Format,
     pub warn_bold: Format,
+    pub warn_wrap: Format,
     /// Conditional format for rows that fall short.
     pub short: Format,
 }
@@ -99,6 +100,10 @@ impl Formats {
             sign_italic: base().set_italic().set_align(FormatAlign::Center),
             warn: base().set_font_color(Color::RGB(0x9C0006)),
             warn_bold: base().set_bold().set_font_color(Color::RGB(0x9C0006)),
+            warn_wrap: base()
+                .set_font_color(Color::RGB(0x9C0006))
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
             short: Format::new()
                 .set_background_color(Color::RGB(0xFFC7CE))
                 .set_font_color(Color::RGB(0x9C0006)),

@@ -72,7 +72,9 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
             missing.len(),
             list.join("; ")
         );
-        ws.merge_range(h1, 0, h1, LAST, &line, &f.warn)?;
+        ws.merge_range(h1, 0, h1, LAST, &line, &f.warn_wrap)?;
+        // The table is about 137 characters wide; a long list wraps rather than being cut.
+        super::fit_height(ws, h1, &[(&line, 137.0)])?;
         h1 += 2;
     }
     // Two header rows: groups, then the figures.
@@ -249,6 +251,8 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     signature(ws, ctx, sign, LAST)?;
     ws.set_print_area(0, 0, sign + 6, LAST)?;
     page_setup(ws, (h1, h2), &ctx.page_header, ctx.t(s::PAGE))?;
+    // The page the director signs is one page, whatever notes head it.
+    ws.set_print_fit_to_pages(1, 1);
     Ok(())
 }
 
