@@ -172,13 +172,27 @@ pub fn summarise(plan: &Plan, classes: &[ClassRow], as_of: AsOf) -> Summary {
     let total: Target = plan.total_target();
     let actual_classes = classes.len() as u32;
     let actual_learners: u32 = classes.iter().map(|c| c.learners).sum();
-    let learners_total = measure(total.learners, fraction, actual_learners);
+    // What is due in total is the sum of what each sub-committee owes, each rounded on
+    // its own — so the total row of Tổng hợp (a SUM) and every reader agree. Rounding
+    // the pro-rated total instead gives 13 where the rows add up to 14 on 31 March.
+    let due_classes = subcommittees.iter().map(|r| r.classes.expected).sum();
+    let due_learners = subcommittees.iter().map(|r| r.learners.expected).sum();
+    let classes_total = Measure {
+        target: total.classes,
+        expected: due_classes,
+        actual: actual_classes,
+    };
+    let learners_total = Measure {
+        target: total.learners,
+        expected: due_learners,
+        actual: actual_learners,
+    };
     Summary {
         as_of,
         subcommittees,
         quarters,
         months,
-        classes: measure(total.classes, fraction, actual_classes),
+        classes: classes_total,
         learners: learners_total,
         participation: Participation {
             learners: actual_learners,
@@ -278,6 +292,9 @@ mod tests {
         assert_eq!(s.subcommittees[1].status, Status::Behind);
         assert_eq!(s.quarters[0].status, Status::Short);
         assert_eq!(s.quarters[1].status, Status::Upcoming);
+        // Due in total: 2 + 2 + 3 + 3 + 2 + 2 = 14 classes (each sub-committee's share
+        // rounded: 8, 8, 11, 13, 7, 7 × 90/365), not round(54 × 90/365) = 13.
+        assert_eq!(s.classes.expected, 14);
         let behind = vec![class(0, 1, 10, 150), class(0, 2, 10, 46)];
         // 196 learners < 197 due.
         assert_eq!(
