@@ -85,9 +85,14 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         row += 1;
     }
     let last_planned = row.saturating_sub(1);
-    for (n, h) in c
-        .plan_vs_held
-        .unplanned
+    // Without registrations every class would be "unplanned": the note above says so
+    // once instead of listing the whole of Danh sách lớp again.
+    let unplanned: &[usize] = if c.planned.is_empty() {
+        &[]
+    } else {
+        &c.plan_vs_held.unplanned
+    };
+    for (n, h) in unplanned
         .iter()
         .filter_map(|i| c.classes.get(*i))
         .enumerate()
