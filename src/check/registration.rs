@@ -53,11 +53,6 @@ pub struct RegistrationCheck {
 }
 
 impl RegistrationCheck {
-    /// True when nothing was registered at all (no registration forms in the folder).
-    pub fn is_empty(&self) -> bool {
-        self.by_subcommittee.iter().all(|(_, r)| r.classes == 0)
-    }
-
     /// Every figure that is not what the plan says: sub-committees first, then quarters.
     pub fn gaps(&self) -> Vec<Gap> {
         let scopes = self

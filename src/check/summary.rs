@@ -40,13 +40,6 @@ pub struct Measure {
     pub actual: u32,
 }
 
-impl Measure {
-    /// actual / target, or None when the target is 0.
-    pub fn share(&self) -> Option<f64> {
-        (self.target > 0).then(|| f64::from(self.actual) / f64::from(self.target))
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SubCommitteeResult {
     pub id: String,

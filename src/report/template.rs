@@ -26,6 +26,47 @@ pub enum Form {
     Registration,
 }
 
+/// A form's workbook: its creation time fixed to the plan year's first day, so the
+/// forms are the same bytes every time they are made.
+fn form_workbook(plan: &Plan) -> Result<Workbook, XlsxError> {
+    let mut wb = Workbook::new();
+    let props = rust_xlsxwriter::DocProperties::new()
+        .set_author("tthtcd")
+        .set_company(plan.centre.as_str())
+        .set_creation_datetime(&ExcelDateTime::from_ymd(
+            plan.year.clamp(1900, 9999) as u16,
+            1,
+            1,
+        )?);
+    wb.set_properties(&props);
+    Ok(wb)
+}
+
+/// The administrative heading of a form: issuing body left, national motto right, the
+/// title and the line under it across columns 0 to `last`.
+fn form_heading(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    last: ColNum,
+    title: &str,
+    subtitle: &str,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let unit = format!(
+        "{} {}",
+        s::PEOPLES_COMMITTEE.get(lang),
+        plan.unit.to_uppercase()
+    );
+    ws.merge_range(0, 0, 0, 2, &unit, &f.unit)?;
+    ws.merge_range(1, 0, 1, 2, s::CENTRE.get(lang), &f.unit)?;
+    ws.merge_range(0, 4, 0, last, s::NATION.get(lang), &f.nation)?;
+    ws.merge_range(1, 4, 1, last, s::MOTTO.get(lang), &f.motto)?;
+    ws.merge_range(3, 0, 3, last, title, &f.title)?;
+    ws.merge_range(4, 0, 4, last, subtitle, &f.subtitle)?;
+    Ok(())
+}
+
 /// What a column of a form holds, which decides its rule and width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -48,16 +89,7 @@ pub fn form_bytes(
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
     let f = Formats::new();
-    let mut wb = Workbook::new();
-    let props = rust_xlsxwriter::DocProperties::new()
-        .set_author("tthtcd")
-        .set_company(plan.centre.as_str())
-        .set_creation_datetime(&ExcelDateTime::from_ymd(
-            plan.year.clamp(1900, 9999) as u16,
-            1,
-            1,
-        )?);
-    wb.set_properties(&props);
+    let mut wb = form_workbook(plan)?;
     let ws = wb.add_worksheet();
     ws.set_name(match form {
         Form::Report => t::SHEET_REPORT.get(lang),
@@ -151,20 +183,10 @@ fn form_sheet(
     for (c, (_, _, kind)) in cols.iter().enumerate() {
         ws.set_column_width(c as ColNum, width(*kind))?;
     }
-    let unit = format!(
-        "{} {}",
-        s::PEOPLES_COMMITTEE.get(lang),
-        plan.unit.to_uppercase()
-    );
-    ws.merge_range(0, 0, 0, 2, &unit, &f.unit)?;
-    ws.merge_range(1, 0, 1, 2, s::CENTRE.get(lang), &f.unit)?;
-    ws.merge_range(0, 4, 0, last, s::NATION.get(lang), &f.nation)?;
-    ws.merge_range(1, 4, 1, last, s::MOTTO.get(lang), &f.motto)?;
     let title = match form {
         Form::Report => format!("{} {}", t::TITLE_REPORT.get(lang), plan.year),
         Form::Registration => format!("{} {}", t::TITLE_REGISTRATION.get(lang), plan.year),
     };
-    ws.merge_range(3, 0, 3, last, &title, &f.title)?;
     // "Tiểu ban pháp luật" names itself; "Các chương trình khác" needs the word.
     let name = sub
         .and_then(|i| plan.subcommittees.get(i))
@@ -174,7 +196,7 @@ fn form_sheet(
         Some(n) => format!("{}: {n}", s::SUBCOMMITTEE.get(lang)),
         None => plan.centre.clone(),
     };
-    ws.merge_range(4, 0, 4, last, &who, &f.subtitle)?;
+    form_heading(ws, plan, last, &title, &who, lang, f)?;
     ws.set_row_height(HEADER, 32)?;
     let (first, end) = (HEADER + 1, HEADER + FORM_ROWS);
     let input = Format::new()
@@ -342,16 +364,7 @@ fn instructions(
 pub fn criteria_form_bytes(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     use crate::labels::criteria as k;
     let f = Formats::new();
-    let mut wb = Workbook::new();
-    let props = rust_xlsxwriter::DocProperties::new()
-        .set_author("tthtcd")
-        .set_company(plan.centre.as_str())
-        .set_creation_datetime(&ExcelDateTime::from_ymd(
-            plan.year.clamp(1900, 9999) as u16,
-            1,
-            1,
-        )?);
-    wb.set_properties(&props);
+    let mut wb = form_workbook(plan)?;
     let ws = wb.add_worksheet();
     ws.set_name(k::SHEET.get(lang))?;
     let last: ColNum = 7;
@@ -361,24 +374,8 @@ pub fn criteria_form_bytes(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError
     {
         ws.set_column_width(c as ColNum, *w)?;
     }
-    let unit = format!(
-        "{} {}",
-        s::PEOPLES_COMMITTEE.get(lang),
-        plan.unit.to_uppercase()
-    );
-    ws.merge_range(0, 0, 0, 2, &unit, &f.unit)?;
-    ws.merge_range(1, 0, 1, 2, s::CENTRE.get(lang), &f.unit)?;
-    ws.merge_range(0, 4, 0, last, s::NATION.get(lang), &f.nation)?;
-    ws.merge_range(1, 4, 1, last, s::MOTTO.get(lang), &f.motto)?;
-    ws.merge_range(
-        3,
-        0,
-        3,
-        last,
-        &format!("{} {}", k::TITLE.get(lang), plan.year),
-        &f.title,
-    )?;
-    ws.merge_range(4, 0, 4, last, &plan.centre, &f.subtitle)?;
+    let title = format!("{} {}", k::TITLE.get(lang), plan.year);
+    form_heading(ws, plan, last, &title, &plan.centre, lang, &f)?;
     let headings = [
         k::NUMBER,
         k::INDICATOR,
