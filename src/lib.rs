@@ -18,6 +18,7 @@ pub mod labels;
 pub mod normalise;
 pub mod pipeline;
 pub mod plan;
+pub mod profile;
 pub mod recognise;
 pub mod report;
 

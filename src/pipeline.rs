@@ -20,6 +20,7 @@ use crate::normalise::legacy::{self, Legacy, Repaired};
 use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
 use crate::normalise::text::match_key;
 use crate::plan::Plan;
+use crate::profile::{self, Stage};
 use crate::recognise::{RowOutcome, SheetContext, read_sheet};
 
 /// What to consolidate.
@@ -47,7 +48,10 @@ pub enum RunError {
 pub fn run(config: &Config) -> Result<Consolidation, RunError> {
     let as_of = AsOf::new(config.as_of, config.plan.year)?;
     let folder = &config.folder;
-    let found = discover(folder, config.output.as_deref()).map_err(|err| RunError::Folder {
+    let found = profile::time(Stage::Discover, || {
+        discover(folder, config.output.as_deref())
+    })
+    .map_err(|err| RunError::Folder {
         path: folder.display().to_string(),
         err,
     })?;
@@ -56,20 +60,25 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
     let total = found.len();
     // Files are read in parallel (each on its own), then merged in folder order.
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let reads: Vec<FileRead> = found
-        .par_iter()
-        .map(|f| {
-            let read = read_one(&config.plan, &aliases, as_of.date, f);
-            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if let Some(p) = config.progress {
-                p(n, total);
-            }
-            read
-        })
-        .collect();
-    for (f, read) in found.iter().zip(reads) {
-        merge(f, read, &mut state);
-    }
+    let reads: Vec<FileRead> = profile::time(Stage::Reading, || {
+        found
+            .par_iter()
+            .map(|f| {
+                let read = read_one(&config.plan, &aliases, as_of.date, f);
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if let Some(p) = config.progress {
+                    p(n, total);
+                }
+                read
+            })
+            .collect()
+    });
+    profile::time(Stage::Merge, || {
+        for (f, read) in found.iter().zip(reads) {
+            merge(f, read, &mut state);
+        }
+    });
+    let checking = std::time::Instant::now();
     let summary = summarise(&config.plan, &state.classes, as_of);
     let registration = crate::check::registration::check(&config.plan, &state.planned);
     let plan_vs_held =
@@ -82,6 +91,7 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         config.plan.report_deadline_day,
     );
     let computed = crate::check::criteria::computed(&config.plan, &state.classes);
+    profile::add(Stage::Check, checking.elapsed());
     Ok(Consolidation {
         plan: config.plan.clone(),
         folder: folder.clone(),
@@ -167,7 +177,7 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Foun
         }
         Action::Read(format) => *format,
     };
-    let bytes = match read_settled(&f.path) {
+    let bytes = match profile::time(Stage::Bytes, || read_settled(&f.path)) {
         Ok(b) => b,
         Err(problem) => {
             report.status = FileStatus::Failed;
@@ -175,9 +185,9 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Foun
             return FileRead::Done(report);
         }
     };
-    let hash = hex(&Sha256::digest(&bytes));
+    let hash = profile::time(Stage::Bytes, || hex(&Sha256::digest(&bytes)));
     report.sha256 = Some(hash.clone());
-    let mut sheets = match workbook::read(&bytes, format) {
+    let mut sheets = match profile::time(Stage::Parse, || workbook::read(&bytes, format)) {
         Outcome::Sheets(s) => s,
         Outcome::OwnOutput => {
             report.status = FileStatus::Skipped;
@@ -195,9 +205,12 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Foun
     };
     drop(bytes);
     let mut repaired = Repaired::default();
-    for sheet in &mut sheets {
-        repaired.add(legacy::repair(&mut sheet.grid));
-    }
+    profile::time(Stage::Legacy, || {
+        for sheet in &mut sheets {
+            repaired.add(legacy::repair(&mut sheet.grid));
+        }
+    });
+    let recognising = std::time::Instant::now();
     let stem = Path::new(&f.rel).with_extension("");
     let file_subcommittee = match match_subcommittee(aliases, &stem.to_string_lossy()) {
         SubCommitteeMatch::One(i) => Some(i),
@@ -223,6 +236,7 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Foun
             hidden: sheet.hidden,
         })
         .collect();
+    profile::add(Stage::Recognise, recognising.elapsed());
     FileRead::Sheets {
         report,
         hash,

@@ -21,7 +21,10 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let c = super::consolidate(&args.common, Some(&args.output))?;
     let lang: Lang = args.common.lang.into();
     let bytes = workbook::workbook_bytes(&c, lang)?;
-    output::write_atomic(&args.output, &bytes)?;
+    tthtcd::profile::time(tthtcd::profile::Stage::Save, || {
+        output::write_atomic(&args.output, &bytes)
+    })?;
+    tthtcd::profile::print_if_asked();
     // With --json -, standard output is the JSON's alone; the table goes to stderr.
     let text = terminal::render(&c, lang, super::use_color());
     let wrote = format!("{} {}", cli::WROTE.get(lang), args.output.display());

@@ -60,6 +60,8 @@ pub fn base_workbook(ctx: &Ctx) -> Result<Workbook, XlsxError> {
     use chrono::Datelike;
     let c = ctx.c;
     let mut wb = Workbook::new();
+    // Excel's own level: a third of the time of the default 6 for a file a fifth larger.
+    wb.set_zip_compression_level(3);
     let d = c.summary.as_of.date;
     let created = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
     let props = DocProperties::new()
@@ -79,6 +81,7 @@ pub fn base_workbook(ctx: &Ctx) -> Result<Workbook, XlsxError> {
 /// The workbook as bytes.
 pub fn workbook_bytes(c: &Consolidation, lang: Lang) -> Result<Vec<u8>, WorkbookError> {
     let ctx = Ctx::new(c, lang);
+    let filling = std::time::Instant::now();
     let mut wb = base_workbook(&ctx)?;
     sheets::summary::write(wb.add_worksheet(), &ctx)?;
     sheets::quarters::write(wb.add_worksheet(), &ctx)?;
@@ -89,5 +92,8 @@ pub fn workbook_bytes(c: &Consolidation, lang: Lang) -> Result<Vec<u8>, Workbook
     sheets::completeness::write(wb.add_worksheet(), &ctx)?;
     sheets::warnings::write(wb.add_worksheet(), &ctx)?;
     sheets::sources::write(wb.add_worksheet(), &ctx)?;
-    Ok(wb.save_to_buffer()?)
+    crate::profile::add(crate::profile::Stage::Sheets, filling.elapsed());
+    Ok(crate::profile::time(crate::profile::Stage::Save, || {
+        wb.save_to_buffer()
+    })?)
 }
