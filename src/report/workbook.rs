@@ -86,7 +86,7 @@ pub fn workbook_bytes(c: &Consolidation, lang: Lang) -> Result<Vec<u8>, Workbook
     sheets::summary::write(wb.add_worksheet(), &ctx)?;
     sheets::quarters::write(wb.add_worksheet(), &ctx)?;
     sheets::months::write(wb.add_worksheet(), &ctx)?;
-    sheets::classes::write(wb.add_worksheet(), &ctx)?;
+    sheets::classes::write(wb.add_worksheet_with_low_memory()?, &ctx)?;
     sheets::plan_vs_held::write(wb.add_worksheet(), &ctx)?;
     sheets::criteria::write(wb.add_worksheet(), &ctx)?;
     sheets::completeness::write(wb.add_worksheet(), &ctx)?;

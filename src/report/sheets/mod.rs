@@ -218,27 +218,21 @@ pub fn ratio(
     Ok(())
 }
 
-/// Characters of Times New Roman 12 (mixed Vietnamese text) that fit in one unit of
-/// column width, measured on LibreOffice's rendering of the output.
-const CHARS_PER_WIDTH: f64 = 1.3;
 /// Height of one line of 12-point text, in points.
-const LINE_HEIGHT: f64 = 16.0;
+const LINE_HEIGHT: f64 = 15.0;
 
-/// Sets a row tall enough for its wrapped cells. LibreOffice does not grow rows for
-/// wrapped text on opening a file, so a long message would be cut off without this.
-/// `cells` are (text, column width in characters).
+/// Sets a row tall enough for its wrapped cells (see [`crate::report::fit`]: no
+/// spreadsheet grows such a row by itself on opening the file). `cells` are (text,
+/// column width in characters). Call it before moving to the next row: in the
+/// constant-memory sheets a row is final once the next one is written.
 pub fn fit_height(ws: &mut Worksheet, row: RowNum, cells: &[(&str, f64)]) -> Result<(), XlsxError> {
     let lines = cells
         .iter()
-        .map(|(text, width)| {
-            let per_line = (width * CHARS_PER_WIDTH).max(1.0);
-            text.split('\n')
-                .map(|part| (part.chars().count() as f64 / per_line).ceil().max(1.0))
-                .sum::<f64>()
-        })
-        .fold(1.0, f64::max);
-    if lines > 1.0 {
-        ws.set_row_height(row, LINE_HEIGHT * lines.min(20.0))?;
+        .map(|(text, width)| crate::report::fit::lines(text, *width))
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        ws.set_row_height(row, LINE_HEIGHT * f64::from(lines.min(20)))?;
     }
     Ok(())
 }
