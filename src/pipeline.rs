@@ -116,7 +116,7 @@ struct State {
     /// SHA-256 → the first file with those bytes.
     hashes: HashMap<String, String>,
     /// Duplicate key → index into `classes` of the first report of the class.
-    seen: HashMap<(usize, String, NaiveDate, String), usize>,
+    seen: HashMap<RowKey, usize>,
     /// Monthly reports found: which sub-committee, which month, when.
     received: Vec<crate::check::completeness::Received>,
     /// Criteria figures, in the order read; one per indicator.
@@ -124,7 +124,7 @@ struct State {
     /// Registered classes, in the order read.
     planned: Vec<PlannedClass>,
     /// Duplicate key of a registration → index into `planned`.
-    seen_planned: HashMap<(usize, String, u32, Option<u32>, String), usize>,
+    seen_planned: HashMap<RowKey, usize>,
 }
 
 fn file_diag(rel: &str, problem: Problem) -> Diagnostic {
@@ -144,6 +144,40 @@ struct SheetRead {
     blank: bool,
     /// None for a hidden sheet (not read).
     result: Option<crate::recognise::SheetResult>,
+    /// The duplicate key of each row of `result`, worked out on the reading thread.
+    keys: Vec<RowKey>,
+}
+
+/// What makes two rows the same class (or the same registration) once normalised.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum RowKey {
+    /// Sub-committee, topic, date, village.
+    Class(usize, String, NaiveDate, String),
+    /// Sub-committee, topic, quarter, month, village.
+    Planned(usize, String, u32, Option<u32>, String),
+    /// Criteria figures and rejected rows are not keyed.
+    None,
+}
+
+impl RowKey {
+    fn of(row: &RowOutcome) -> RowKey {
+        match row {
+            RowOutcome::Accepted(c) => RowKey::Class(
+                c.subcommittee,
+                match_key(&c.topic),
+                c.date,
+                match_key(&c.village),
+            ),
+            RowOutcome::Planned(p) => RowKey::Planned(
+                p.subcommittee,
+                match_key(&p.topic),
+                p.quarter,
+                p.month,
+                match_key(&p.village),
+            ),
+            RowOutcome::Criterion(_) | RowOutcome::Rejected => RowKey::None,
+        }
+    }
 }
 
 /// What reading one file gave, before it is compared with the other files.
@@ -225,15 +259,23 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Foun
     };
     let sheets = sheets
         .into_iter()
-        .map(|sheet| SheetRead {
-            blank: sheet
-                .grid
-                .rows
+        .map(|sheet| {
+            let result = (!sheet.hidden).then(|| read_sheet(&ctx, &sheet));
+            let keys = result
                 .iter()
-                .all(|r| r.iter().all(|c| c.is_blank())),
-            result: (!sheet.hidden).then(|| read_sheet(&ctx, &sheet)),
-            name: sheet.name,
-            hidden: sheet.hidden,
+                .flat_map(|r| r.rows.iter().map(RowKey::of))
+                .collect();
+            SheetRead {
+                blank: sheet
+                    .grid
+                    .rows
+                    .iter()
+                    .all(|r| r.iter().all(|c| c.is_blank())),
+                result,
+                keys,
+                name: sheet.name,
+                hidden: sheet.hidden,
+            }
         })
         .collect();
     profile::add(Stage::Recognise, recognising.elapsed());
@@ -308,12 +350,14 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
         ignored.extend(result.ignored_columns);
         let from = st.diagnostics.len();
         st.diagnostics.extend(result.diagnostics);
-        for outcome in result.rows {
+        for (outcome, key) in result.rows.into_iter().zip(sheet.keys) {
             report.ledger.read += 1;
             match outcome {
                 RowOutcome::Rejected => report.ledger.rejected += 1,
-                RowOutcome::Accepted(class) => accept(*class, &mut report.ledger, st),
-                RowOutcome::Planned(class) => accept_planned(*class, &mut report.ledger, st),
+                RowOutcome::Accepted(class) => accept(*class, key, &mut report.ledger, st),
+                RowOutcome::Planned(class) => {
+                    accept_planned(*class, key, &mut report.ledger, st)
+                }
                 RowOutcome::Criterion(entry) => accept_entry(*entry, &mut report.ledger, st),
             }
         }
@@ -343,13 +387,7 @@ fn fail(st: &mut State, report: FileReport) {
 
 /// The same class reported twice — same sub-committee, topic, date and village after
 /// normalising — counts once; the repeat is a duplicate pointing at the first.
-fn accept(class: ClassRow, ledger: &mut Ledger, st: &mut State) {
-    let key = (
-        class.subcommittee,
-        match_key(&class.topic),
-        class.date,
-        match_key(&class.village),
-    );
+fn accept(class: ClassRow, key: RowKey, ledger: &mut Ledger, st: &mut State) {
     if let Some(first) = st.seen.get(&key).and_then(|i| st.classes.get(*i)) {
         ledger.duplicate += 1;
         let d = duplicate_of(&first.source, &class.source);
@@ -467,14 +505,7 @@ fn row_of(cell: &str) -> u32 {
 }
 
 /// The same registration twice (same sub-committee, topic, period and village) counts once.
-fn accept_planned(class: PlannedClass, ledger: &mut Ledger, st: &mut State) {
-    let key = (
-        class.subcommittee,
-        match_key(&class.topic),
-        class.quarter,
-        class.month,
-        match_key(&class.village),
-    );
+fn accept_planned(class: PlannedClass, key: RowKey, ledger: &mut Ledger, st: &mut State) {
     if let Some(first) = st.seen_planned.get(&key).and_then(|i| st.planned.get(*i)) {
         ledger.duplicate += 1;
         let d = duplicate_of(&first.source, &class.source);

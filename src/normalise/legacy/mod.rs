@@ -47,6 +47,15 @@ enum Verdict {
     Maybe(Option<Legacy>),
 }
 
+/// True when `s` may be legacy text (Latin-1 letters beyond ASCII only) yet every one
+/// of its words is already a Vietnamese syllable: [`judge`] can then only say `Plain`
+/// or `Maybe`, as no decoding can read better than it does.
+fn reads_as_vietnamese(s: &str) -> bool {
+    !s.is_ascii()
+        && s.chars().all(|c| u32::from(c) <= 0xFF)
+        && share_of_vietnamese_words(s) >= 1.0
+}
+
 /// Share of Vietnamese words a decoding must reach to count.
 const GOOD: f64 = 0.75;
 
@@ -197,17 +206,19 @@ impl Repaired {
 /// and decoded is converted only in a grid clearly in that encoding.
 pub fn repair(grid: &mut crate::input::grid::Grid) -> Repaired {
     use crate::input::grid::CellValue;
-    let verdicts: Vec<Vec<Verdict>> = grid
+    // First look: a cell that already reads wholly as Vietnamese can at most be a
+    // `Maybe`, which matters only in a sheet clearly in a legacy encoding — so its two
+    // trial decodings wait until such a sheet is found (most sheets are Unicode, and
+    // most of their text is Vietnamese that happens to stay within Latin-1).
+    let verdicts: Vec<Vec<Option<Verdict>>> = grid
         .rows
         .iter()
         .map(|row| {
             row.iter()
-                .map(|c| {
-                    if let CellValue::Text(t) = c {
-                        judge(t)
-                    } else {
-                        Verdict::Plain
-                    }
+                .map(|c| match c {
+                    CellValue::Text(t) if reads_as_vietnamese(t) => None,
+                    CellValue::Text(t) => Some(judge(t)),
+                    _ => Some(Verdict::Plain),
                 })
                 .collect()
         })
@@ -216,7 +227,7 @@ pub fn repair(grid: &mut crate::input::grid::Grid) -> Repaired {
         verdicts
             .iter()
             .flatten()
-            .filter(|v| **v == Verdict::One(e))
+            .filter(|v| **v == Some(Verdict::One(e)))
             .count()
     };
     let (tcvn3, vni) = (count(Legacy::Tcvn3), count(Legacy::Vni));
@@ -234,8 +245,13 @@ pub fn repair(grid: &mut crate::input::grid::Grid) -> Repaired {
     let mut done = Repaired::default();
     for (row, row_verdicts) in grid.rows.iter_mut().zip(&verdicts) {
         for (cell, verdict) in row.iter_mut().zip(row_verdicts) {
+            let verdict = match (verdict, &*cell) {
+                (Some(v), _) => *v,
+                (None, CellValue::Text(t)) if clearly.is_some() => judge(t),
+                (None, _) => continue,
+            };
             let enc = match verdict {
-                Verdict::One(e) => *e,
+                Verdict::One(e) => e,
                 Verdict::Either => match majority {
                     Some(e) => e,
                     None => continue,
