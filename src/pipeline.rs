@@ -355,9 +355,7 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
             match outcome {
                 RowOutcome::Rejected => report.ledger.rejected += 1,
                 RowOutcome::Accepted(class) => accept(*class, key, &mut report.ledger, st),
-                RowOutcome::Planned(class) => {
-                    accept_planned(*class, key, &mut report.ledger, st)
-                }
+                RowOutcome::Planned(class) => accept_planned(*class, key, &mut report.ledger, st),
                 RowOutcome::Criterion(entry) => accept_entry(*entry, &mut report.ledger, st),
             }
         }

@@ -1,8 +1,8 @@
 //! Text as the tool stores it (NFC, trimmed, single spaces) and as it compares it
 //! (folded: no diacritics, no case, no punctuation).
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization};
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// NFC, trimmed, runs of white space (including non-breaking spaces and line breaks
 /// inside a cell) collapsed to one space. This is the form written to the output.

@@ -63,7 +63,10 @@ fn column_px(width: f64) -> f64 {
 /// Line breaks inside the text start new lines.
 pub fn lines(text: &str, width: f64) -> u32 {
     let room = column_px(width).max(1.0);
-    text.split('\n').map(|part| paragraph_lines(part, room)).sum::<u32>().max(1)
+    text.split('\n')
+        .map(|part| paragraph_lines(part, room))
+        .sum::<u32>()
+        .max(1)
 }
 
 /// Greedy word wrap of one paragraph into lines of `room` pixels.

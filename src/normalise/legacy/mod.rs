@@ -51,9 +51,7 @@ enum Verdict {
 /// of its words is already a Vietnamese syllable: [`judge`] can then only say `Plain`
 /// or `Maybe`, as no decoding can read better than it does.
 fn reads_as_vietnamese(s: &str) -> bool {
-    !s.is_ascii()
-        && s.chars().all(|c| u32::from(c) <= 0xFF)
-        && share_of_vietnamese_words(s) >= 1.0
+    !s.is_ascii() && s.chars().all(|c| u32::from(c) <= 0xFF) && share_of_vietnamese_words(s) >= 1.0
 }
 
 /// Share of Vietnamese words a decoding must reach to count.
