@@ -160,9 +160,12 @@ pub fn computed(plan: &Plan, classes: &[ClassRow]) -> Computed {
             with_women.iter().map(|c| c.learners).sum(),
         )
     });
-    let mut villages: Vec<String> = classes
-        .iter()
-        .map(|c| match_key(&c.village))
+    // Villages are typed the same way over and over: key each spelling once.
+    let spellings: std::collections::HashSet<&str> =
+        classes.iter().map(|c| c.village.as_str()).collect();
+    let mut villages: Vec<String> = spellings
+        .into_iter()
+        .map(match_key)
         .filter(|v| !v.is_empty())
         .collect();
     villages.sort();

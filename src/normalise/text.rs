@@ -77,14 +77,15 @@ pub fn contains_words(haystack: &str, needle: &str) -> bool {
     })
 }
 
-/// The comparing form that keeps diacritics: lower case, single spaces, and each
-/// word's tone mark moved to the end of the word. Old and new tone placement (hoá /
+/// The comparing form that keeps diacritics: lower case, single spaces, each letter
+/// decomposed (base letter, then its vowel mark: circumflex, breve, horn), and each
+/// word's tone marks moved to the end of the word. Old and new tone placement (hoá /
 /// hóa, khoẻ / khỏe, thuỷ / thủy) and NFC / NFD give the same key, while words that
-/// differ in a tone or a vowel (ma / má, ô / ơ) do not.
+/// differ in a tone or a vowel (ma / má, ô / ơ) do not. The key is only ever compared,
+/// never shown, so it is left decomposed.
 pub fn match_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut tones = String::new();
-    let mut base = String::new();
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut tones: Vec<char> = Vec::new();
     for word in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
@@ -95,19 +96,21 @@ pub fn match_key(s: &str) -> String {
             continue;
         }
         tones.clear();
-        base.clear();
-        for c in word.chars().flat_map(char::to_lowercase).nfd() {
-            if matches!(
-                c,
-                '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}'
-            ) {
-                tones.push(c);
-            } else {
-                base.push(c);
-            }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if matches!(
+                    d,
+                    '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}'
+                ) {
+                    tones.push(d);
+                } else {
+                    out.push(d);
+                }
+            });
         }
-        out.extend(base.nfc());
-        out.push_str(&tones);
+        // A word carries one tone; should it carry two, their order must not matter.
+        tones.sort_unstable();
+        out.extend(tones.iter());
     }
     out
 }
@@ -174,6 +177,14 @@ mod tests {
             s in "[a-zA-Z0-9 .,:/đĐăâêôơưẠạẢảẤấỆệỒồỮữỳỴ\u{0300}\u{0301}\u{0303}\u{0309}\u{0323}\u{0302}\u{031B}\u{00A0}]{0,30}"
         ) {
             proptest::prop_assert_eq!(fold(&s), fold_by_nfd(&s));
+        }
+
+        #[test]
+        fn match_key_ignores_the_unicode_form(s in "[a-zA-Z đĐăâêôơưẠạẢảẤấỆệỒồỮữỳỴ\u{0300}\u{0301}\u{0309}\u{0323}\u{0302}]{0,30}") {
+            let nfc: String = s.nfc().collect();
+            let nfd: String = s.nfd().collect();
+            proptest::prop_assert_eq!(match_key(&s), match_key(&nfc));
+            proptest::prop_assert_eq!(match_key(&s), match_key(&nfd));
         }
 
         #[test]

@@ -79,19 +79,43 @@ pub fn base_workbook(ctx: &Ctx) -> Result<Workbook, XlsxError> {
 }
 
 /// The workbook as bytes.
+///
+/// The class list, by far the largest sheet, is filled on its own thread while this
+/// one fills the others. The bytes do not depend on which finishes first: only the
+/// list (a low-memory sheet) touches the workbook's shared string and format tables
+/// while filling; the other sheets join those tables when the workbook is saved, in
+/// sheet order.
 pub fn workbook_bytes(c: &Consolidation, lang: Lang) -> Result<Vec<u8>, WorkbookError> {
     let ctx = Ctx::new(c, lang);
     let filling = std::time::Instant::now();
     let mut wb = base_workbook(&ctx)?;
-    sheets::summary::write(wb.add_worksheet(), &ctx)?;
-    sheets::quarters::write(wb.add_worksheet(), &ctx)?;
-    sheets::months::write(wb.add_worksheet(), &ctx)?;
-    sheets::classes::write(wb.add_worksheet_with_low_memory()?, &ctx)?;
-    sheets::plan_vs_held::write(wb.add_worksheet(), &ctx)?;
-    sheets::criteria::write(wb.add_worksheet(), &ctx)?;
-    sheets::completeness::write(wb.add_worksheet(), &ctx)?;
-    sheets::warnings::write(wb.add_worksheet(), &ctx)?;
-    sheets::sources::write(wb.add_worksheet(), &ctx)?;
+    for _ in 0..3 {
+        wb.add_worksheet();
+    }
+    wb.add_worksheet_with_low_memory()?;
+    for _ in 0..5 {
+        wb.add_worksheet();
+    }
+    let [summary, quarters, months, list, plan_vs_held, criteria, completeness, warnings, sources] =
+        wb.worksheets_mut().as_mut_slice()
+    else {
+        unreachable!("nine sheets were just added");
+    };
+    let (list_done, others_done) = rayon::join(
+        || sheets::classes::write(list, &ctx),
+        || -> Result<(), XlsxError> {
+            sheets::summary::write(summary, &ctx)?;
+            sheets::quarters::write(quarters, &ctx)?;
+            sheets::months::write(months, &ctx)?;
+            sheets::plan_vs_held::write(plan_vs_held, &ctx)?;
+            sheets::criteria::write(criteria, &ctx)?;
+            sheets::completeness::write(completeness, &ctx)?;
+            sheets::warnings::write(warnings, &ctx)?;
+            sheets::sources::write(sources, &ctx)
+        },
+    );
+    list_done?;
+    others_done?;
     crate::profile::add(crate::profile::Stage::Sheets, filling.elapsed());
     Ok(crate::profile::time(crate::profile::Stage::Save, || {
         wb.save_to_buffer()

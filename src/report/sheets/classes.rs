@@ -65,25 +65,42 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
             .get(class.subcommittee)
             .map_or("", |sc| sc.name.as_str());
         let d = class.date;
-        let date = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
-        ws.write_number_with_format(row, 0, (i + 1) as f64, &f.text_center)?;
-        ws.write_string_with_format(row, 1, name, &f.text)?;
-        ws.write_string_with_format(row, 2, cell_text(&class.topic), &f.text)?;
-        ws.write_datetime_with_format(row, 3, &date, &f.date)?;
-        ws.write_number_with_format(row, 4, f64::from(quarter_of(d)), &f.text_center)?;
-        ws.write_string_with_format(row, 5, cell_text(&class.village), &f.text)?;
-        ws.write_number_with_format(row, 6, f64::from(class.learners), &f.int)?;
+        // The date as its serial number: written with a date format, `write_datetime`
+        // would look up a default format for every row first.
+        let date =
+            ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?.to_excel();
+        // Values first, unformatted; then one format per run of columns that share it
+        // — a format is looked up (hashed) once per run, not once per cell, which on a
+        // province's 260,000 classes is most of the time this sheet takes.
+        ws.write_number(row, 0, (i + 1) as f64)?;
+        ws.write_string(row, 1, name)?;
+        ws.write_string(row, 2, cell_text(&class.topic))?;
+        ws.write_number(row, 3, date)?;
+        ws.write_number(row, 4, f64::from(quarter_of(d)))?;
+        ws.write_string(row, 5, cell_text(&class.village))?;
+        ws.write_number(row, 6, f64::from(class.learners))?;
         for (at, v) in [(7, class.male), (8, class.female)] {
-            match v {
-                Some(n) => ws.write_number_with_format(row, at, f64::from(n), &f.int)?,
-                None => ws.write_blank(row, at, &f.int)?,
-            };
+            if let Some(n) = v {
+                ws.write_number(row, at, f64::from(n))?;
+            }
         }
-        ws.write_string_with_format(row, 9, cell_text(&class.teacher), &f.text)?;
-        ws.write_string_with_format(row, 10, cell_text(&class.note), &f.text)?;
-        ws.write_string_with_format(row, 11, cell_text(&class.source.file), &f.text)?;
-        ws.write_string_with_format(row, 12, cell_text(&class.source.sheet), &f.text)?;
-        ws.write_number_with_format(row, 13, f64::from(class.source.row), &f.text_center)?;
+        ws.write_string(row, 9, cell_text(&class.teacher))?;
+        ws.write_string(row, 10, cell_text(&class.note))?;
+        ws.write_string(row, 11, cell_text(&class.source.file))?;
+        ws.write_string(row, 12, cell_text(&class.source.sheet))?;
+        ws.write_number(row, 13, f64::from(class.source.row))?;
+        for (first, last, format) in [
+            (0, 0, &f.text_center),
+            (1, 2, &f.text),
+            (3, 3, &f.date),
+            (4, 4, &f.text_center),
+            (5, 5, &f.text),
+            (6, 8, &f.int),
+            (9, 12, &f.text),
+            (13, 13, &f.text_center),
+        ] {
+            ws.set_range_format(row, first, row, last, format)?;
+        }
         let wrapped = [
             (name, WIDTHS[1]),
             (class.topic.as_str(), WIDTHS[2]),
