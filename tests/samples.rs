@@ -325,3 +325,45 @@ fn reports_due_by_10_june_arrived_on_time_but_may_s_are_missing_but_one() {
         ]
     );
 }
+
+/// The class list's borders come from one conditional format over exactly its filled
+/// rows (heading on row 4, the 31 classes on rows 5–35), and its cells from column
+/// formats; the rows of the class list that wrap are taller than one line.
+#[test]
+fn the_class_list_is_bordered_over_its_rows_only() {
+    use std::io::Read;
+    let (_, dir) = consolidate(None);
+    let file = std::fs::File::open(dir.path().join("tong-hop.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet4.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(
+        xml.contains(r#"<conditionalFormatting sqref="A5:N35">"#),
+        "{xml}"
+    );
+    assert_eq!(xml.matches("<conditionalFormatting ").count(), 1);
+    // Each of the 14 columns has its format: <col min=.. max=.. style=..> spans that
+    // together cover columns 1 to 14.
+    let attr = |el: &str, name: &str| -> u32 {
+        let at = el.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        el[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let styled: u32 = xml
+        .split("<col ")
+        .skip(1)
+        .filter(|el| el.contains("style="))
+        .map(|el| attr(el, "max") - attr(el, "min") + 1)
+        .sum();
+    assert_eq!(styled, 14);
+    // Rows 18–22 hold "van-hoa-xa-hoi/bao-cao-nam-2019.xlsx" (36 characters in a
+    // column 30 wide): two lines of 15 points.
+    for r in 18..=22 {
+        assert!(
+            xml.contains(&format!(r#"<row r="{r}" ht="30" customHeight="1""#)),
+            "row {r}"
+        );
+    }
+}

@@ -42,10 +42,26 @@ pub struct Formats {
     pub warn_wrap: Format,
     /// Conditional format for rows that fall short.
     pub short: Format,
+    /// Column formats of the class list: `text`, `text_center`, `int` and `date`
+    /// without borders. Its cells are written unformatted and take their column's
+    /// format, and one conditional format draws the borders over the filled rows
+    /// only — looking a format up for every cell of a province's 260,000 classes
+    /// took a third of the time spent filling the sheets.
+    pub list_text: Format,
+    pub list_center: Format,
+    pub list_int: Format,
+    pub list_date: Format,
+    /// The conditional format that borders every cell of the class list.
+    pub list_border: Format,
 }
 
 fn base() -> Format {
     Format::new().set_font_name(FONT).set_font_size(12)
+}
+
+/// A cell of a column formatted as a whole: as [`cell`], without the borders.
+fn column() -> Format {
+    base().set_align(FormatAlign::VerticalCenter)
 }
 
 fn cell() -> Format {
@@ -107,6 +123,13 @@ impl Formats {
             short: Format::new()
                 .set_background_color(Color::RGB(0xFFC7CE))
                 .set_font_color(Color::RGB(0x9C0006)),
+            list_text: column().set_text_wrap(),
+            list_center: column().set_align(FormatAlign::Center),
+            list_int: column().set_num_format("#,##0"),
+            list_date: column()
+                .set_num_format("dd/mm/yyyy")
+                .set_align(FormatAlign::Center),
+            list_border: Format::new().set_border(FormatBorder::Thin),
         }
     }
 }

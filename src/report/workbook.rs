@@ -96,8 +96,17 @@ pub fn workbook_bytes(c: &Consolidation, lang: Lang) -> Result<Vec<u8>, Workbook
     for _ in 0..5 {
         wb.add_worksheet();
     }
-    let [summary, quarters, months, list, plan_vs_held, criteria, completeness, warnings, sources] =
-        wb.worksheets_mut().as_mut_slice()
+    let [
+        summary,
+        quarters,
+        months,
+        list,
+        plan_vs_held,
+        criteria,
+        completeness,
+        warnings,
+        sources,
+    ] = wb.worksheets_mut().as_mut_slice()
     else {
         unreachable!("nine sheets were just added");
     };

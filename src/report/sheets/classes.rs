@@ -2,7 +2,7 @@
 //! traced to its row.
 
 use chrono::Datelike;
-use rust_xlsxwriter::{ColNum, ExcelDateTime, Worksheet, XlsxError};
+use rust_xlsxwriter::{ColNum, ConditionalFormatFormula, ExcelDateTime, Worksheet, XlsxError};
 
 use super::{fit_height, header_row, title, widths};
 use crate::labels::{l, sheet as s};
@@ -46,6 +46,27 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     .map(|h| ctx.t(h));
     header_row(ws, ctx, header, &headings)?;
     ws.set_row_height(header, 32)?;
+    for (c, format) in [
+        &f.list_center,
+        &f.list_text,
+        &f.list_text,
+        &f.list_date,
+        &f.list_center,
+        &f.list_text,
+        &f.list_int,
+        &f.list_int,
+        &f.list_int,
+        &f.list_text,
+        &f.list_text,
+        &f.list_text,
+        &f.list_text,
+        &f.list_center,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        ws.set_column_format(c as ColNum, format)?;
+    }
     let mut row = header + 1;
     // In plan order, then by date, as a secretary would file them; the source columns
     // still lead back to where each was read.
@@ -69,9 +90,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         // would look up a default format for every row first.
         let date =
             ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?.to_excel();
-        // Values first, unformatted; then one format per run of columns that share it
-        // — a format is looked up (hashed) once per run, not once per cell, which on a
-        // province's 260,000 classes is most of the time this sheet takes.
+        // Unformatted: each cell takes its column's format (see `Formats::list_text`).
         ws.write_number(row, 0, (i + 1) as f64)?;
         ws.write_string(row, 1, name)?;
         ws.write_string(row, 2, cell_text(&class.topic))?;
@@ -89,18 +108,6 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         ws.write_string(row, 11, cell_text(&class.source.file))?;
         ws.write_string(row, 12, cell_text(&class.source.sheet))?;
         ws.write_number(row, 13, f64::from(class.source.row))?;
-        for (first, last, format) in [
-            (0, 0, &f.text_center),
-            (1, 2, &f.text),
-            (3, 3, &f.date),
-            (4, 4, &f.text_center),
-            (5, 5, &f.text),
-            (6, 8, &f.int),
-            (9, 12, &f.text),
-            (13, 13, &f.text_center),
-        ] {
-            ws.set_range_format(row, first, row, last, format)?;
-        }
         let wrapped = [
             (name, WIDTHS[1]),
             (class.topic.as_str(), WIDTHS[2]),
@@ -111,6 +118,12 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         ];
         fit_height(ws, row, &wrapped)?;
         row += 1;
+    }
+    if row > header + 1 {
+        let borders = ConditionalFormatFormula::new()
+            .set_rule("=TRUE")
+            .set_format(&f.list_border);
+        ws.add_conditional_format(header + 1, 0, row - 1, LAST, &borders)?;
     }
     ws.autofilter(header, 0, row.saturating_sub(1).max(header), LAST)?;
     ws.set_freeze_panes(header + 1, 0)?;
