@@ -44,6 +44,10 @@ pub enum RunError {
     AsOf(#[from] crate::check::asof::AsOfError),
 }
 
+/// Files read between two merges: enough to keep every core busy, few enough that
+/// the rows waiting to be merged stay a small part of the memory.
+const BATCH: usize = 256;
+
 /// Runs the whole consolidation.
 pub fn run(config: &Config) -> Result<Consolidation, RunError> {
     let as_of = AsOf::new(config.as_of, config.plan.year)?;
@@ -58,10 +62,13 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
     let aliases = config.plan.folded_aliases();
     let mut state = State::default();
     let total = found.len();
-    // Files are read in parallel (each on its own), then merged in folder order.
+    // Files are read in parallel, each on its own, a batch at a time; each batch is
+    // merged in folder order while the next one is read. Merging thus overlaps the
+    // reading without a thread of its own competing for the cores, and only two
+    // batches of read files are held at once however large the folder.
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let reads: Vec<FileRead> = profile::time(Stage::Reading, || {
-        found
+    let read_batch = |batch: &[Found]| -> Vec<FileRead> {
+        batch
             .par_iter()
             .map(|f| {
                 let read = read_one(&config.plan, &aliases, as_of.date, f);
@@ -72,11 +79,25 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
                 read
             })
             .collect()
-    });
-    profile::time(Stage::Merge, || {
-        for (f, read) in found.iter().zip(reads) {
-            merge(f, read, &mut state);
+    };
+    let merge_batch = |batch: &[Found], reads: Vec<FileRead>, state: &mut State| {
+        profile::time(Stage::Merge, || {
+            for (f, read) in batch.iter().zip(reads) {
+                merge(f, read, state);
+            }
+        });
+    };
+    profile::time(Stage::Reading, || {
+        let mut previous: (&[Found], Vec<FileRead>) = (&[], Vec::new());
+        for batch in found.chunks(BATCH) {
+            let (prev_batch, prev_reads) = std::mem::take(&mut previous);
+            let ((), reads) = rayon::join(
+                || merge_batch(prev_batch, prev_reads, &mut state),
+                || read_batch(batch),
+            );
+            previous = (batch, reads);
         }
+        merge_batch(previous.0, previous.1, &mut state);
     });
     let checking = std::time::Instant::now();
     let summary = summarise(&config.plan, &state.classes, as_of);

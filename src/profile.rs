@@ -23,9 +23,11 @@ pub enum Stage {
     Legacy,
     /// Finding the table and normalising its rows.
     Recognise,
-    /// Reading all files, wall time (the stages above, on every core).
+    /// Reading and merging all files, wall time (the stages above on every core,
+    /// and the merging alongside).
     Reading,
-    /// Merging files in folder order: copies, repeated classes, ledgers.
+    /// Merging files in folder order: copies, repeated classes, ledgers (a batch
+    /// at a time, while the next batch is read).
     Merge,
     /// Checking against the plan: summaries, registrations, criteria, completeness.
     Check,
@@ -41,8 +43,8 @@ const STAGES: [Stage; 10] = [
     Stage::Parse,
     Stage::Legacy,
     Stage::Recognise,
-    Stage::Reading,
     Stage::Merge,
+    Stage::Reading,
     Stage::Check,
     Stage::Sheets,
     Stage::Save,
@@ -62,8 +64,8 @@ impl Stage {
             Stage::Parse => "  calamine parse (all threads)",
             Stage::Legacy => "  legacy encodings (all threads)",
             Stage::Recognise => "  recognise + normalise (all threads)",
-            Stage::Reading => "read files (wall)",
-            Stage::Merge => "merge",
+            Stage::Merge => "  merge (alongside the reading)",
+            Stage::Reading => "read + merge files (wall)",
             Stage::Check => "check",
             Stage::Sheets => "fill sheets",
             Stage::Save => "compress + write",
