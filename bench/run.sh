@@ -1,41 +1,121 @@
 #!/usr/bin/env bash
-# Benchmark: tthtcd consolidate against the floor (a minimal calamine + rust_xlsxwriter
-# program, examples/bench_floor.rs) on generated corpora (examples/make_corpus.rs).
-# Prints median wall time and peak memory of each and the ratio tthtcd / floor.
-#   bash bench/run.sh [commune|district|province ...]   (default: commune district)
-#   bash bench/run.sh --smoke                             (commune, one run: for CI)
-# The pandas / polars peers of issue 8 are not here yet.
+# The benchmark of issue 8 (see BENCHMARKS.md). On generated corpora
+# (examples/make_corpus.rs) it times, in one run, on the same files:
+#   tthtcd   — `tthtcd consolidate DIR -o OUT.xlsx --json OUT.json`, the full job;
+#   floor    — examples/bench_floor.rs: calamine reads every cell of every sheet,
+#              rust_xlsxwriter writes the rows (what any Rust tool must at least do);
+#   pandas-openpyxl, pandas-calamine, polars — bench/peers/*.py, the scripts a
+#              district office would otherwise write (read_excel, concat, groupby, write).
+# Each tool runs up to RUNS times (default 5; a tool stops repeating once one run takes
+# over a minute), and the median wall time and peak memory are reported, with the
+# ratios tthtcd/floor and peer/tthtcd from the same run. Every tool prints how many
+# class rows it read; they must agree (tthtcd's rows read, before it drops repeats).
+#
+#   bash bench/run.sh [--runs N] [commune|district|province ...]  (default: all three)
+#   bash bench/run.sh --smoke      commune size, one run each: what CI runs
+#
+# The Python peers need the packages in bench/peers/requirements.txt; without them
+# they are listed as skipped. The table is also written to target/bench/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=5
-sizes=("commune" "district")
-if [ "${1:-}" = "--smoke" ]; then runs=1; sizes=("commune"); shift; fi
-if [ $# -gt 0 ]; then sizes=("$@"); fi
+sizes=()
+smoke=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --smoke) smoke=true; runs=1 ;;
+    --runs) runs="$2"; shift ;;
+    commune|district|province) sizes+=("$1") ;;
+    *) echo "unknown argument '$1'" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [ ${#sizes[@]} -eq 0 ]; then
+  if $smoke; then sizes=(commune); else sizes=(commune district province); fi
+fi
+
 cargo build --release --quiet --bin tthtcd --example make_corpus --example bench_floor
 work=target/bench
 mkdir -p "$work"
+slow=60 # seconds: a tool slower than this runs once
 
-# One timed run: prints "seconds kilobytes".
-timed() {
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
-  cat "$work/time"
+have_python_peers=false
+if python3 -c 'import pandas, polars, python_calamine, openpyxl, xlsxwriter, fastexcel' 2>/dev/null; then
+  have_python_peers=true
+fi
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "-"}'; }
+
+# bench NAME COMMAND...: runs the command up to $runs times; prints
+# "NAME runs median_s median_MB rows" where rows is what the command reported.
+bench() {
+  local name=$1; shift
+  : > "$work/$name.times"
+  local out="$work/$name.out" n=0
+  while [ "$n" -lt "$runs" ]; do
+    rm -f "$work/out-$name.xlsx" "$work/out-$name.json"
+    local start=$EPOCHREALTIME
+    if ! /usr/bin/time -f "%M" -o "$work/time" "$@" > "$out" 2> "$work/$name.err"; then
+      echo "$name failed: $*" >&2; cat "$work/$name.err" >&2; exit 1
+    fi
+    local end=$EPOCHREALTIME
+    # Wall time from bash's microsecond clock (GNU time rounds to 10 ms); memory from
+    # GNU time (peak resident set).
+    echo "$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", b - a}') $(tail -1 "$work/time")" > "$work/time"
+    cat "$work/time" >> "$work/$name.times"
+    n=$((n + 1))
+    awk -v s="$slow" '{exit !($1 > s)}' "$work/time" && break
+  done
+  local t m rows
+  t=$(cut -d' ' -f1 "$work/$name.times" | median)
+  m=$(cut -d' ' -f2 "$work/$name.times" | median)
+  case "$name" in
+    tthtcd) rows=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totals"]["rows_read"])' "$work/out-tthtcd.json") ;;
+    floor) rows="-" ;;
+    *) rows=$(awk '{print $1; exit}' "$out") ;;
+  esac
+  echo "$name $n $t $((m / 1024)) $rows"
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b != "-" && b > 0) printf "%.2f", a / b; else print "-" }'; }
 
-printf '%-9s %7s %10s %10s %10s %10s %8s\n' size files tthtcd_s tthtcd_MB floor_s floor_MB ratio
+results="$work/results.md"
+{
+  echo "| size | files | tool | runs | median s | peak MB | class rows | vs tthtcd |"
+  echo "|---|---:|---|---:|---:|---:|---:|---:|"
+} > "$results"
+summary=""
 for size in "${sizes[@]}"; do
   corpus="$work/corpus-$size"
   [ -d "$corpus" ] || target/release/examples/make_corpus "$size" "$corpus" >/dev/null
   files=$(find "$corpus" -name '*.xlsx' | wc -l)
-  : > "$work/t.txt"; : > "$work/f.txt"
-  for _ in $(seq "$runs"); do
-    rm -f "$work/out.xlsx"
-    timed target/release/tthtcd consolidate "$corpus" -o "$work/out.xlsx" >> "$work/t.txt"
-    timed target/release/examples/bench_floor "$corpus" "$work/floor.xlsx" >> "$work/f.txt"
+  lines=()
+  lines+=("$(bench tthtcd target/release/tthtcd consolidate "$corpus" -o "$work/out-tthtcd.xlsx" --json "$work/out-tthtcd.json")")
+  lines+=("$(bench floor target/release/examples/bench_floor "$corpus" "$work/out-floor.xlsx")")
+  if $have_python_peers; then
+    lines+=("$(bench pandas-openpyxl python3 bench/peers/pandas_consolidate.py "$corpus" "$work/out-pandas-openpyxl.xlsx" --engine openpyxl)")
+    lines+=("$(bench pandas-calamine python3 bench/peers/pandas_consolidate.py "$corpus" "$work/out-pandas-calamine.xlsx" --engine calamine)")
+    lines+=("$(bench polars python3 bench/peers/polars_consolidate.py "$corpus" "$work/out-polars.xlsx")")
+  else
+    echo "pandas/polars peers skipped: pip install -r bench/peers/requirements.txt" >&2
+  fi
+  read -r _ _ tt _ trows <<< "${lines[0]}"
+  for l in "${lines[@]}"; do
+    read -r name n t mb rows <<< "$l"
+    if [ "$name" != "tthtcd" ] && [ "$rows" != "-" ] && [ "$rows" != "$trows" ]; then
+      echo "$name read $rows class rows, tthtcd $trows: not the same job" >&2
+      exit 1
+    fi
+    echo "| $size | $files | $name | $n | $t | $mb | $rows | $(ratio "$t" "$tt") |" >> "$results"
   done
-  t=$(cut -d' ' -f1 "$work/t.txt" | median); tm=$(cut -d' ' -f2 "$work/t.txt" | median)
-  f=$(cut -d' ' -f1 "$work/f.txt" | median); fm=$(cut -d' ' -f2 "$work/f.txt" | median)
-  ratio=$(awk -v a="$t" -v b="$f" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
-  printf '%-9s %7s %10s %10s %10s %10s %8s\n' "$size" "$files" "$t" "$((tm / 1024))" "$f" "$((fm / 1024))" "$ratio"
+  read -r _ _ ft _ _ <<< "${lines[1]}"
+  line="$size: tthtcd/floor $(ratio "$tt" "$ft")"
+  for l in "${lines[@]:2}"; do
+    read -r name _ t _ _ <<< "$l"
+    line="$line, $name/tthtcd $(ratio "$t" "$tt")"
+  done
+  summary="$summary$line"$'\n'
 done
+cat "$results"
+echo
+printf '%s' "$summary"
