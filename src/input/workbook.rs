@@ -79,7 +79,11 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
         Ok(wb) => wb,
         Err(p) => return Outcome::Failed(p),
     };
-    if let Ok(props) = wb.workbook_properties()
+    // The tool's own outputs are xlsx files with custom document properties; reading
+    // the properties of every other file (all of them, in a province) costs more than
+    // looking for the part's name, which a zip stores uncompressed.
+    if memchr::memmem::find(bytes, b"docProps/custom.xml").is_some()
+        && let Ok(props) = wb.workbook_properties()
         && props.custom_properties.contains_key(OWN_OUTPUT_PROPERTY)
     {
         return Outcome::OwnOutput;

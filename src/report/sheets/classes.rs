@@ -4,7 +4,9 @@
 use chrono::Datelike;
 use rust_xlsxwriter::{ColNum, ConditionalFormatFormula, ExcelDateTime, Worksheet, XlsxError};
 
-use super::{fit_height, header_row, title, widths};
+use rayon::prelude::*;
+
+use super::{header_row, lines_needed, set_lines, title, widths};
 use crate::labels::{l, sheet as s};
 use crate::normalise::dates::quarter_of;
 use crate::report::formats::{cell_text, page_setup};
@@ -79,6 +81,12 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
             b.source.row,
         ))
     });
+    // How tall each row must be, worked out on every core before the rows are
+    // written one by one.
+    let lines: Vec<u32> = classes
+        .par_iter()
+        .map(|class| lines_needed(&wrapped(ctx, class)))
+        .collect();
     for (i, class) in classes.into_iter().enumerate() {
         let name = c
             .plan
@@ -108,15 +116,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         ws.write_string(row, 11, cell_text(&class.source.file))?;
         ws.write_string(row, 12, cell_text(&class.source.sheet))?;
         ws.write_number(row, 13, f64::from(class.source.row))?;
-        let wrapped = [
-            (name, WIDTHS[1]),
-            (class.topic.as_str(), WIDTHS[2]),
-            (class.village.as_str(), WIDTHS[5]),
-            (class.teacher.as_str(), WIDTHS[9]),
-            (class.note.as_str(), WIDTHS[10]),
-            (class.source.file.as_str(), WIDTHS[11]),
-        ];
-        fit_height(ws, row, &wrapped)?;
+        set_lines(ws, row, lines.get(i).copied().unwrap_or(1))?;
         row += 1;
     }
     if row > header + 1 {
@@ -129,4 +129,22 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     ws.set_freeze_panes(header + 1, 0)?;
     page_setup(ws, (header, header), &ctx.page_header, ctx.t(s::PAGE))?;
     Ok(())
+}
+
+/// The wrapped cells of a class's row, with their column widths.
+fn wrapped<'a>(ctx: &'a Ctx, class: &'a crate::classes::ClassRow) -> [(&'a str, f64); 6] {
+    let name = ctx
+        .c
+        .plan
+        .subcommittees
+        .get(class.subcommittee)
+        .map_or("", |sc| sc.name.as_str());
+    [
+        (name, WIDTHS[1]),
+        (class.topic.as_str(), WIDTHS[2]),
+        (class.village.as_str(), WIDTHS[5]),
+        (class.teacher.as_str(), WIDTHS[9]),
+        (class.note.as_str(), WIDTHS[10]),
+        (class.source.file.as_str(), WIDTHS[11]),
+    ]
 }

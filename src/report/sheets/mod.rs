@@ -224,13 +224,22 @@ const LINE_HEIGHT: f64 = 15.0;
 /// Sets a row tall enough for its wrapped cells (see [`crate::report::fit`]: no
 /// spreadsheet grows such a row by itself on opening the file). `cells` are (text,
 /// column width in characters). Call it before moving to the next row: in the
-/// constant-memory sheets a row is final once the next one is written.
+/// low-memory sheets a row is final once the next one is written.
 pub fn fit_height(ws: &mut Worksheet, row: RowNum, cells: &[(&str, f64)]) -> Result<(), XlsxError> {
-    let lines = cells
+    set_lines(ws, row, lines_needed(cells))
+}
+
+/// Lines the tallest of `cells` takes.
+pub fn lines_needed(cells: &[(&str, f64)]) -> u32 {
+    cells
         .iter()
         .map(|(text, width)| crate::report::fit::lines(text, *width))
         .max()
-        .unwrap_or(1);
+        .unwrap_or(1)
+}
+
+/// Makes `row` `lines` lines tall (at most 20); one line keeps the default height.
+pub fn set_lines(ws: &mut Worksheet, row: RowNum, lines: u32) -> Result<(), XlsxError> {
     if lines > 1 {
         ws.set_row_height(row, LINE_HEIGHT * f64::from(lines.min(20)))?;
     }
