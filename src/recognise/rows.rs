@@ -309,6 +309,11 @@ fn sheet_subcommittee(ctx: &SheetContext, sheet: &SheetGrid, table: &Table) -> O
         .or(ctx.file_subcommittee)
 }
 
+/// A column of the row being read: its address is written out ("C12") only when a
+/// message or a source needs it, not for every cell looked at.
+#[derive(Debug, Clone, Copy)]
+struct At(usize);
+
 struct RowReader<'a, 'b> {
     ctx: &'a SheetContext<'a>,
     sheet: &'a SheetGrid,
@@ -322,30 +327,38 @@ impl RowReader<'_, '_> {
         &self.sheet.grid
     }
 
-    fn cell(&self, f: Field) -> Option<(&CellValue, String)> {
+    fn cell(&self, f: Field) -> Option<(&CellValue, At)> {
         let c = self.table.column(f)?;
-        Some((self.grid().get(self.r, c), self.grid().a1(self.r, c)))
+        Some((self.grid().get(self.r, c), At(c)))
     }
 
-    fn filled(&self, f: Field) -> Option<(&CellValue, String)> {
+    fn filled(&self, f: Field) -> Option<(&CellValue, At)> {
         self.cell(f).filter(|(v, _)| !v.is_blank())
     }
 
     fn text(&self, f: Field) -> String {
-        self.filled(f)
-            .map(|(v, _)| clean(&v.display()))
-            .unwrap_or_default()
+        match self.filled(f) {
+            Some((CellValue::Text(t), _)) => clean(t),
+            Some((v, _)) => clean(&v.display()),
+            None => String::new(),
+        }
     }
 
-    /// Address of a field's cell, or of the row's first column when the field has none.
-    fn addr(&self, f: Field) -> String {
-        self.cell(f).map(|(_, a)| a).unwrap_or_else(|| {
-            let c = self.table.column(Field::Topic).unwrap_or(0);
-            self.grid().a1(self.r, c)
-        })
+    /// Where a field's cell is, or the row's first column when the field has none.
+    fn addr(&self, f: Field) -> At {
+        self.cell(f).map_or_else(
+            || At(self.table.column(Field::Topic).unwrap_or(0)),
+            |(_, at)| at,
+        )
     }
 
-    fn report(&mut self, problem: Problem, cell: String) {
+    /// "C12": the A1 address of a cell of this row.
+    fn a1(&self, at: At) -> String {
+        self.grid().a1(self.r, at.0)
+    }
+
+    fn report(&mut self, problem: Problem, at: At) {
+        let cell = self.a1(at);
         self.diagnostics.push(Diagnostic {
             problem,
             file: Some(self.ctx.file.to_string()),
@@ -391,7 +404,7 @@ impl RowReader<'_, '_> {
             file: self.ctx.file.to_string(),
             sheet: self.sheet.name.clone(),
             row: self.grid().row_number(self.r),
-            cell: self.addr(Field::Topic),
+            cell: self.a1(self.addr(Field::Topic)),
         }
     }
 
@@ -476,7 +489,7 @@ impl RowReader<'_, '_> {
                 file: self.ctx.file.to_string(),
                 sheet: self.sheet.name.clone(),
                 row: self.grid().row_number(self.r),
-                cell: self.addr(Field::Indicator),
+                cell: self.a1(self.addr(Field::Indicator)),
             },
         })
     }
@@ -576,7 +589,6 @@ impl RowReader<'_, '_> {
             self.report(Problem::DateMissing, self.addr(Field::Date));
             return None;
         };
-        let raw = v.display();
         let parsed = match v {
             CellValue::Date(d) => Ok(*d),
             CellValue::Number(n) => dates::from_serial(*n),
@@ -586,19 +598,21 @@ impl RowReader<'_, '_> {
         let date = match parsed {
             Ok(d) => d,
             Err(DateError::Impossible) => {
+                let raw = v.display();
                 self.report(Problem::DateImpossible { raw }, addr);
                 return None;
             }
             Err(DateError::Unreadable) => {
+                let raw = v.display();
                 self.report(Problem::DateUnreadable { raw }, addr);
                 return None;
             }
         };
-        let shown = date.format("%d/%m/%Y").to_string();
+        let shown = || date.format("%d/%m/%Y").to_string();
         if date.year() != self.ctx.plan.year {
             self.report(
                 Problem::DateOutOfYear {
-                    date: shown,
+                    date: shown(),
                     year: self.ctx.plan.year,
                 },
                 addr,
@@ -607,15 +621,21 @@ impl RowReader<'_, '_> {
         }
         if let Some((p, name)) = period.filter(|(p, _)| !p.contains(date)) {
             let problem = Problem::DatePeriodMismatch {
-                date: shown.clone(),
+                date: shown(),
                 period: *p,
                 name: name.clone(),
             };
-            self.report(problem, addr.clone());
+            self.report(problem, addr);
         }
         if date > self.ctx.as_of {
             let as_of = self.ctx.as_of.format("%d/%m/%Y").to_string();
-            self.report(Problem::DateAfterAsOf { date: shown, as_of }, addr);
+            self.report(
+                Problem::DateAfterAsOf {
+                    date: shown(),
+                    as_of,
+                },
+                addr,
+            );
         }
         Some(date)
     }
@@ -625,7 +645,6 @@ impl RowReader<'_, '_> {
         let Some((v, addr)) = self.filled(f) else {
             return Ok(None);
         };
-        let raw = v.display();
         let parsed = match v {
             CellValue::Number(n) => numbers::count_from_number(*n),
             CellValue::Text(s) => numbers::count_from_text(s),
@@ -640,6 +659,7 @@ impl RowReader<'_, '_> {
                     CountError::Fraction => CountFault::Fraction,
                     CountError::TooLarge => CountFault::TooLarge,
                 };
+                let raw = v.display();
                 self.report(Problem::LearnersInvalid { raw, fault }, addr);
                 Err(())
             }
