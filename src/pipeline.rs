@@ -137,7 +137,7 @@ struct State {
     /// SHA-256 → the first file with those bytes.
     hashes: HashMap<String, String>,
     /// Duplicate key → index into `classes` of the first report of the class.
-    seen: HashMap<RowKey, usize>,
+    seen: HashMap<RowKey, usize, foldhash::fast::RandomState>,
     /// Monthly reports found: which sub-committee, which month, when.
     received: Vec<crate::check::completeness::Received>,
     /// Criteria figures, in the order read; one per indicator.
@@ -145,7 +145,7 @@ struct State {
     /// Registered classes, in the order read.
     planned: Vec<PlannedClass>,
     /// Duplicate key of a registration → index into `planned`.
-    seen_planned: HashMap<RowKey, usize>,
+    seen_planned: HashMap<RowKey, usize, foldhash::fast::RandomState>,
 }
 
 fn file_diag(rel: &str, problem: Problem) -> Diagnostic {

@@ -234,6 +234,14 @@ const TOTAL_TAIL: &[&str] = &[
 /// "Cộng", "Tổng cộng", "Tổng số", "Tổng", "Cộng quý I", "Cộng tháng 3" — but not
 /// "Cộng đồng học tập", which is a topic.
 pub fn is_total_text(s: &str) -> bool {
+    // Most labels are topics: only one whose first letter is c or t can be a total
+    // (neither letter takes a mark), and only that one is worth folding.
+    if !matches!(
+        s.chars().find(|c| c.is_alphanumeric()),
+        Some('c' | 'C' | 't' | 'T')
+    ) {
+        return false;
+    }
     let f = fold(s);
     let mut words = f.split(' ');
     let first_ok = matches!(words.next(), Some("cong" | "tong"));
@@ -496,6 +504,9 @@ mod tests {
             "Cộng quý I",
             "Cộng tháng 3",
             "Tổng cộng:",
+            "(Tổng cộng)",
+            "- Cộng -",
+            "Co\u{0323}\u{0302}ng",
         ] {
             assert!(is_total_text(s), "{s}");
         }
