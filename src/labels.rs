@@ -570,6 +570,29 @@ pub mod cli {
     );
     pub const PLAN_FINDINGS: Label =
         Label::new("Kế hoạch có điểm chưa khớp", "The plan does not add up");
+    /// The progress bar while files are read: "8.052/12.240 tệp  3.900 tệp/giây".
+    pub const PROGRESS_FILES: Label = Label::new("tệp", "files");
+    pub const PROGRESS_RATE: Label = Label::new("tệp/giây", "files/s");
+    /// The line shown while a long run writes its workbook.
+    pub const WRITING: Label = Label::new("Đang ghi", "Writing");
+}
+
+/// A whole number with its thousands grouped as the language writes them: 12.240 in
+/// Vietnamese, 12,240 in English.
+pub fn count(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// A fraction as a percentage with one decimal, in the language's decimal mark
@@ -923,6 +946,15 @@ fn message_en(p: &Problem) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_group_thousands_as_each_language_writes_them() {
+        assert_eq!(count(0, Lang::Vi), "0");
+        assert_eq!(count(999, Lang::Vi), "999");
+        assert_eq!(count(1_200, Lang::Vi), "1.200");
+        assert_eq!(count(12_240, Lang::Vi), "12.240");
+        assert_eq!(count(1_234_567, Lang::En), "1,234,567");
+    }
 
     #[test]
     fn percentages_use_the_languages_decimal_mark() {

@@ -20,8 +20,10 @@ pub struct Args {
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     let c = super::consolidate(&args.common, Some(&args.output))?;
     let lang: Lang = args.common.lang.into();
+    let busy = super::Busy::writing(&args.output, lang);
     let bytes = appendix::appendix_bytes(&c, lang)?;
     output::write_atomic(&args.output, &bytes)?;
+    drop(busy);
     let mut text = String::new();
     let gaps = c.registration.gaps();
     if c.planned.is_empty() {

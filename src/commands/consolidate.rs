@@ -20,10 +20,12 @@ pub struct Args {
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     let c = super::consolidate(&args.common, Some(&args.output))?;
     let lang: Lang = args.common.lang.into();
+    let busy = super::Busy::writing(&args.output, lang);
     let bytes = workbook::workbook_bytes(&c, lang)?;
     tthtcd::profile::time(tthtcd::profile::Stage::Save, || {
         output::write_atomic(&args.output, &bytes)
     })?;
+    drop(busy);
     tthtcd::profile::print_if_asked();
     // With --json -, standard output is the JSON's alone; the table goes to stderr.
     let text = terminal::render(&c, lang, super::use_color());

@@ -17,7 +17,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use tthtcd::labels::Lang;
+use tthtcd::labels::{Lang, cli};
 use tthtcd::report::output;
 use tthtcd::{Config, Consolidation, Plan};
 
@@ -118,9 +118,78 @@ fn preflight_json(path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// When the run began: the progress bar and the writing line appear only once a run
+/// has taken more than a second, so a commune's few files never flash a bar.
+static STARTED: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+
+fn long_run_on_terminal() -> bool {
+    std::io::stderr().is_terminal()
+        && STARTED.get_or_init(Instant::now).elapsed() > Duration::from_secs(1)
+}
+
+/// The reading's progress bar: files done of all files and the rate, with numbers
+/// grouped as the language writes them ("8.052/12.240 tệp  3.901 tệp/giây  2s").
+fn reading_bar(lang: Lang) -> ProgressBar {
+    use indicatif::ProgressState;
+    use std::fmt::Write;
+    let grouped = move |n: u64| tthtcd::labels::count(n, lang);
+    let style = ProgressStyle::with_template(&format!(
+        "{{bar:30}} {{done}}/{{all}} {}  {{rate}}  {{elapsed}}",
+        cli::PROGRESS_FILES.get(lang)
+    ))
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .with_key("done", move |s: &ProgressState, w: &mut dyn Write| {
+        let _ = w.write_str(&grouped(s.pos()));
+    })
+    .with_key("all", move |s: &ProgressState, w: &mut dyn Write| {
+        let _ = w.write_str(&grouped(s.len().unwrap_or(0)));
+    })
+    .with_key("rate", move |s: &ProgressState, w: &mut dyn Write| {
+        let per_sec = s.per_sec();
+        let rate = if per_sec.is_finite() {
+            per_sec.round() as u64
+        } else {
+            0
+        };
+        let _ = write!(w, "{} {}", grouped(rate), cli::PROGRESS_RATE.get(lang));
+    });
+    let bar = ProgressBar::hidden();
+    bar.set_style(style);
+    bar
+}
+
+/// A spinning "Đang ghi tong-hop.xlsx…" on stderr while a long run writes its
+/// workbook (a province's takes a couple of seconds); cleared when dropped.
+pub struct Busy(Option<ProgressBar>);
+
+impl Busy {
+    pub fn writing(path: &Path, lang: Lang) -> Busy {
+        if !long_run_on_terminal() {
+            return Busy(None);
+        }
+        let spinner = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        spinner.set_style(
+            ProgressStyle::with_template("{spinner} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        spinner.set_message(format!("{} {}…", cli::WRITING.get(lang), path.display()));
+        spinner.enable_steady_tick(Duration::from_millis(120));
+        Busy(Some(spinner))
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        if let Some(s) = &self.0 {
+            s.finish_and_clear();
+        }
+    }
+}
+
 /// Runs the pipeline with a progress bar on stderr that appears only on a terminal and
 /// only once the run has taken more than a second.
 pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Consolidation> {
+    STARTED.get_or_init(Instant::now);
     if let Some(j) = &common.json {
         preflight_json(j)?;
     }
@@ -128,18 +197,16 @@ pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Con
         output::preflight(o)?;
     }
     let plan = load_plan(common.plan.as_deref())?;
-    let bar = ProgressBar::hidden();
-    bar.set_style(
-        ProgressStyle::with_template("{bar:30} {pos}/{len} tệp  {per_sec}  {elapsed}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let started = Instant::now();
-    let on_terminal = std::io::stderr().is_terminal();
+    let lang: Lang = common.lang.into();
+    let bar = reading_bar(lang);
     let progress = |done: usize, total: usize| {
-        bar.set_length(total as u64);
+        // The length is set once: setting it redraws the bar unthrottled.
+        if bar.length() != Some(total as u64) {
+            bar.set_length(total as u64);
+        }
         bar.set_position(done as u64);
-        if on_terminal && bar.is_hidden() && started.elapsed() > Duration::from_secs(1) {
-            bar.set_draw_target(ProgressDrawTarget::stderr());
+        if bar.is_hidden() && long_run_on_terminal() {
+            bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(10));
         }
     };
     let config = Config {
@@ -153,7 +220,7 @@ pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Con
     bar.finish_and_clear();
     let c = result?;
     if let Some(j) = &common.json {
-        write_json(&c, j, common.lang.into())?;
+        write_json(&c, j, lang)?;
     }
     Ok(c)
 }
