@@ -5,6 +5,9 @@
 //! villages and Excel dates, and a "Tổng cộng" row with SUM formulas carrying their
 //! results. The corpus is the same on every run (a fixed pseudo-random sequence).
 
+mod common;
+use common::VILLAGES;
+
 use std::path::Path;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Formula, Workbook, XlsxError};
@@ -31,17 +34,6 @@ const TOPICS: [&str; 12] = [
     "Tin học cơ bản cho người lớn",
     "Kỹ năng sử dụng điện thoại thông minh",
     "Phòng chống tệ nạn xã hội",
-];
-
-const VILLAGES: [&str; 8] = [
-    "Thôn Đông Sơn",
-    "Thôn Tây Sơn",
-    "Thôn Bắc Sơn",
-    "Thôn Nam Sơn",
-    "Thôn Khe Sú",
-    "Thôn Tân Yên",
-    "Thôn Đồng Bống",
-    "Thôn Hồng Hà",
 ];
 
 /// A small linear congruential generator: the same corpus every time, no dependency.

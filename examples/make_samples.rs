@@ -23,6 +23,9 @@
 //! copy "thang-04 (1).xlsx"; a note huong-dan.txt is not a spreadsheet. 24 files: 22
 //! read, 1 duplicate, 1 skipped.
 
+mod common;
+use common::VILLAGES;
+
 use std::path::Path;
 
 use tthtcd::normalise::legacy::{Legacy, encode};
@@ -621,17 +624,6 @@ fn registrations() -> Vec<(&'static str, &'static str, bool, Vec<Reg>)> {
         ),
     ]
 }
-
-const VILLAGES: [&str; 8] = [
-    "Thôn Đông Sơn",
-    "Thôn Tây Sơn",
-    "Thôn Bắc Sơn",
-    "Thôn Nam Sơn",
-    "Thôn Khe Sú",
-    "Thôn Tân Yên",
-    "Thôn Đồng Bống",
-    "Thôn Hồng Hà",
-];
 
 /// A registration form: "PHIẾU ĐĂNG KÝ MỞ LỚP NĂM 2019", a planned month (or quarter)
 /// column instead of a date.
