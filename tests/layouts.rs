@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 
 use common::V::{D, E, F, N, T};
-use common::{book, per_sub, run};
+use common::{book, p, per_sub, problems, run};
 use tthtcd::FileStatus;
 
 /// Pháp luật, March: title block, "Số học viên" over "Tổng số | Nữ", column numbers,
@@ -356,4 +356,108 @@ fn unreadable_and_foreign_files_are_listed_and_the_rest_is_counted() {
     assert_eq!(per_sub(&c)[1], (3, 135));
     assert_eq!(c.summary.classes.actual, 3);
     assert!(c.has_losses());
+}
+
+/// Sức khỏe, May: a three-row heading — "Số học viên" over "Tổng số | Trong đó", and
+/// "Trong đó" over "Nam | Nữ | Dân tộc thiểu số" — as many district forms have it.
+fn suc_khoe_three_row_heading(dir: &Path) {
+    book(
+        &dir.join("suc-khoe-thang-5.xlsx"),
+        &[(
+            "T5",
+            vec![
+                vec![T("TRUNG TÂM HỌC TẬP CỘNG ĐỒNG XÃ HỒNG THÁI TÂY")],
+                vec![E, T("Tiểu ban chăm sóc sức khỏe")],
+                vec![
+                    T("STT"),
+                    T("Tên lớp"),
+                    T("Ngày mở lớp"),
+                    T("Địa điểm"),
+                    T("Số học viên"),
+                    E,
+                    E,
+                    E,
+                    T("Báo cáo viên"),
+                ],
+                vec![E, E, E, E, T("Tổng số"), T("Trong đó"), E, E, E],
+                vec![E, E, E, E, E, T("Nam"), T("Nữ"), T("Dân tộc thiểu số"), E],
+                vec![
+                    N(1.0),
+                    T("Phòng chống sốt xuất huyết"),
+                    D(6, 5),
+                    T("Thôn Đông"),
+                    N(60.0),
+                    N(25.0),
+                    N(35.0),
+                    N(4.0),
+                    T("BS. A"),
+                ],
+                vec![
+                    N(2.0),
+                    T("Dinh dưỡng cho trẻ em"),
+                    D(15, 5),
+                    T("Thôn Tây"),
+                    N(48.0),
+                    N(10.0),
+                    N(38.0),
+                    N(0.0),
+                    T("BS. B"),
+                ],
+                vec![
+                    N(3.0),
+                    T("Sơ cứu ban đầu"),
+                    D(22, 5),
+                    T("Thôn Bắc"),
+                    N(50.0),
+                    N(20.0),
+                    N(28.0),
+                    N(2.0),
+                    T("YS. C"),
+                ],
+                vec![
+                    E,
+                    T("Cộng"),
+                    E,
+                    E,
+                    F("=SUM(E6:E8)", 158.0),
+                    F("=SUM(F6:F8)", 55.0),
+                    F("=SUM(G6:G8)", 101.0),
+                ],
+            ],
+        )],
+    );
+}
+
+#[test]
+fn a_three_row_heading_reads_total_men_and_women_from_the_right_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    suc_khoe_three_row_heading(dir.path());
+    let c = run(dir.path());
+    // Sức khỏe: 3 classes, 60 + 48 + 50 = 158 learners; nothing else.
+    assert_eq!(
+        per_sub(&c),
+        vec![(0, 0), (0, 0), (0, 0), (3, 158), (0, 0), (0, 0)]
+    );
+    // Men 25, 10, 20 and women 35, 38, 28 come from the third heading row's columns.
+    let split: Vec<(Option<u32>, Option<u32>)> =
+        c.classes.iter().map(|k| (k.male, k.female)).collect();
+    assert_eq!(
+        split,
+        vec![
+            (Some(25), Some(35)),
+            (Some(10), Some(38)),
+            (Some(20), Some(28))
+        ]
+    );
+    // The heading rows are not read as classes: 3 rows read, all accepted. The third
+    // class's 20 + 28 = 48 is not its total of 50 (cell E8), and the ethnic-minority
+    // column is listed as not used.
+    let t = c.totals();
+    assert_eq!((t.read, t.accepted, t.rejected, t.duplicate), (3, 3, 0, 0));
+    assert_eq!(problems(&c), vec![p("learners-mismatch", "T5", "E8")]);
+    let ignored = c.diagnostics.iter().find_map(|d| match &d.problem {
+        tthtcd::diagnostics::Problem::ColumnsIgnored { names } => Some(names.clone()),
+        _ => None,
+    });
+    assert_eq!(ignored, Some(vec!["Dân tộc thiểu số".to_string()]));
 }

@@ -82,32 +82,35 @@ fn is_header(fields: &[(usize, Field)]) -> bool {
 pub fn find_table(grid: &Grid) -> Option<Table> {
     let limit = grid.height().min(HEADER_SEARCH_ROWS);
     let header_row = (0..limit).find(|r| is_header(&row_fields(grid, *r)))?;
-    let sub = header_row + 1;
-    let two_level = is_sub_header(grid, sub);
-    let width = grid
-        .rows
-        .get(header_row)
-        .map_or(0, Vec::len)
-        .max(if two_level {
-            grid.rows.get(sub).map_or(0, Vec::len)
-        } else {
-            0
-        });
+    // Heading rows: the first, and up to two more below it ("Số học viên" › "Tổng số |
+    // Trong đó" › "Nam | Nữ").
+    let mut levels = vec![header_row];
+    while levels.len() <= MAX_SUB_LEVELS && is_sub_header(grid, header_row + levels.len()) {
+        levels.push(header_row + levels.len());
+    }
+    let width = levels
+        .iter()
+        .map(|r| grid.rows.get(*r).map_or(0, Vec::len))
+        .max()
+        .unwrap_or(0);
     let mut columns: Vec<(Field, usize)> = Vec::new();
     let mut ignored: Vec<String> = Vec::new();
     let mut parent: Option<Field> = None;
     for c in 0..width {
         let top = text_of(grid.get(header_row, c));
-        let below = if two_level {
-            text_of(grid.get(sub, c))
-        } else {
-            None
-        };
+        // The headings under the top one, deepest first.
+        let below: Vec<&str> = levels[1..]
+            .iter()
+            .rev()
+            .filter_map(|r| text_of(grid.get(*r, c)))
+            .collect();
         // A blank top cell over a sub-heading sits under the merged parent to its left.
-        if top.is_some() || below.is_none() {
+        if top.is_some() || below.is_empty() {
             parent = top.and_then(field_of);
         }
-        let field = match below.and_then(field_of) {
+        // The deepest heading the tool knows names the column ("Nữ" under "Trong đó"
+        // under "Số học viên"); else a top heading of its own, or the merged parent's.
+        let field = match below.iter().find_map(|h| field_of(h)) {
             Some(f) => Some(f),
             None if top.is_some() => parent,
             None => None,
@@ -115,13 +118,13 @@ pub fn find_table(grid: &Grid) -> Option<Table> {
         match field {
             Some(f) if !columns.iter().any(|(g, _)| *g == f) => columns.push((f, c)),
             _ => {
-                if let Some(h) = below.or(top) {
+                if let Some(h) = below.first().copied().or(top) {
                     ignored.push(crate::normalise::text::clean(h));
                 }
             }
         }
     }
-    let mut data_start = if two_level { sub + 1 } else { sub };
+    let mut data_start = header_row + levels.len();
     if is_column_numbers(grid, data_start) {
         data_start += 1;
     }
@@ -151,20 +154,47 @@ pub fn find_table(grid: &Grid) -> Option<Table> {
     })
 }
 
-/// A second header row: every filled cell is a heading the tool knows or a column number.
+/// Heading rows a table may have under its first.
+const MAX_SUB_LEVELS: usize = 2;
+
+/// A heading row under the first: words only, every one a heading the tool knows or a
+/// joining word ("Trong đó", "Chia ra"), one known at least. Under a row with a joining
+/// word, headings the tool does not know may stand beside as many it does ("Trong đó"
+/// over "Nữ | Dân tộc thiểu số"); elsewhere an unknown word means the row is not a
+/// heading (a group heading "I | TIỂU BAN PHÁP LUẬT" is not).
 fn is_sub_header(grid: &Grid, r: usize) -> bool {
+    use crate::normalise::{dates, numbers};
     let Some(row) = grid.rows.get(r) else {
         return false;
     };
-    let mut named = 0;
+    let under_joining_word = r
+        .checked_sub(1)
+        .and_then(|above| grid.rows.get(above))
+        .is_some_and(|above| above.iter().filter_map(text_of).any(is_connective));
+    let (mut known, mut unknown) = (0, 0);
     for v in row {
         match v {
             v if v.is_blank() => {}
-            CellValue::Text(s) if field_of(s).is_some() => named += 1,
+            CellValue::Text(s) if field_of(s).is_some() => known += 1,
+            CellValue::Text(s) if is_connective(s) => {}
+            CellValue::Text(s)
+                if numbers::count_from_text(s).is_ok() || dates::from_text(s).is_ok() =>
+            {
+                return false;
+            }
+            CellValue::Text(_) => unknown += 1,
             _ => return false,
         }
     }
-    named > 0
+    known > 0 && (unknown == 0 || (under_joining_word && known >= unknown))
+}
+
+/// "Trong đó", "Chia ra", "Gồm": a heading over the parts of the column beside it.
+fn is_connective(s: &str) -> bool {
+    matches!(
+        fold(s).as_str(),
+        "trong do" | "trong so do" | "chia ra" | "chia theo" | "gom" | "bao gom"
+    )
 }
 
 /// "(1) (2) (3) …" or "1 2 3 …" under the headings.
@@ -414,6 +444,62 @@ mod tests {
         assert_eq!(table.column(Field::Female), Some(5));
         assert_eq!(table.column(Field::Note), Some(6));
         assert!(table.ignored.is_empty(), "{:?}", table.ignored);
+    }
+
+    #[test]
+    fn three_level_header_with_a_joining_word() {
+        // "Số học viên" over "Tổng số | Trong đó", and "Trong đó" over "Nam | Nữ | Dân
+        // tộc" (a column the tool does not use).
+        let grid = Grid {
+            top: 0,
+            left: 0,
+            rows: vec![
+                vec![
+                    t("STT"),
+                    t("Tên lớp"),
+                    t("Ngày mở lớp"),
+                    t("Số học viên"),
+                    E,
+                    E,
+                    E,
+                    t("Báo cáo viên"),
+                ],
+                vec![E, E, E, t("Tổng số"), t("Trong đó"), E, E, E],
+                vec![E, E, E, E, t("Nam"), t("Nữ"), t("Dân tộc"), E],
+                vec![
+                    n(1.0),
+                    t("Trồng lúa"),
+                    t("05/03/2019"),
+                    n(40.0),
+                    n(15.0),
+                    n(25.0),
+                ],
+            ],
+        };
+        let table = find_table(&grid).unwrap();
+        assert_eq!(table.header_row, 0);
+        assert_eq!(table.data_start, 3);
+        assert_eq!(table.column(Field::Learners), Some(3));
+        assert_eq!(table.column(Field::Male), Some(4));
+        assert_eq!(table.column(Field::Female), Some(5));
+        assert_eq!(table.column(Field::Teacher), Some(7));
+        assert_eq!(table.ignored, vec!["Dân tộc".to_string()]);
+        assert_eq!(row_kind(&grid, &table, 3), RowKind::Candidate);
+    }
+
+    #[test]
+    fn a_joining_word_alone_does_not_make_a_heading_row() {
+        let grid = Grid {
+            top: 0,
+            left: 0,
+            rows: vec![
+                vec![t("STT"), t("Tên lớp"), t("Ngày mở lớp"), t("Số học viên")],
+                vec![E, t("Trong đó"), E, E],
+                vec![n(1.0), t("Trồng lúa"), t("05/03/2019"), n(40.0)],
+            ],
+        };
+        let table = find_table(&grid).unwrap();
+        assert_eq!(table.data_start, 1);
     }
 
     #[test]
