@@ -268,3 +268,75 @@ fn a_consolidation_leaves_every_sample_untouched() {
     assert_eq!(code, Some(0));
     assert_eq!(all(&samples), before);
 }
+
+/// An .ods of a few hundred bytes whose one filled cell, at column 16,000, sits in a
+/// row repeated 1,000 times: opened as it is, calamine would build 1,000 × 16,000 =
+/// 16,000,000 cells (some 800 MB). It is refused before that, with the count, and the
+/// good report beside it is counted.
+#[test]
+fn an_ods_that_asks_for_millions_of_cells_is_refused_before_they_exist() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let content = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+        xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+        xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+        <office:body><office:spreadsheet><table:table table:name=\"T1\">\
+        <table:table-row table:number-rows-repeated=\"1000\">\
+        <table:table-cell table:number-columns-repeated=\"15999\"/>\
+        <table:table-cell office:value-type=\"float\" office:value=\"1\"><text:p>1</text:p></table:table-cell>\
+        </table:table-row></table:table></office:spreadsheet></office:body></office:document-content>";
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">\
+        <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+        <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+        </manifest:manifest>";
+    let file = std::fs::File::create(dir.path().join("bom.ods")).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(manifest.as_bytes()).unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    book(
+        &dir.path().join("phap-luat.xlsx"),
+        &[(
+            "T3",
+            vec![
+                vec![T("STT"), T("Tên lớp"), T("Ngày mở lớp"), T("Số học viên")],
+                vec![N(1.0), T("Luật Đất đai"), D(5, 3), N(40.0)],
+            ],
+        )],
+    );
+    let folder = dir.path().to_str().unwrap();
+    let (code, out) = run_bounded(&["check", folder, "--json", "-"], Duration::from_secs(60));
+    let j: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let bomb = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "bom.ods")
+        .unwrap();
+    assert_eq!(bomb["status"], "failed");
+    assert!(
+        bomb["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("tệp khai báo 16000000 ô"),
+        "{bomb}"
+    );
+    // The good file: one class of 40 learners; a failed file makes `check` exit 2.
+    assert_eq!(j["totals"]["classes"], 1);
+    assert_eq!(j["totals"]["learners"], 40);
+    assert_eq!(code, Some(2));
+    assert!(
+        children_peak_kib() < 300 * 1024,
+        "peak {} KiB",
+        children_peak_kib()
+    );
+}

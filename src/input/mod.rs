@@ -4,4 +4,5 @@
 
 pub mod discover;
 pub mod grid;
+pub mod ods_guard;
 pub mod workbook;

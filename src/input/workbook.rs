@@ -184,9 +184,14 @@ fn open_as(bytes: &[u8], f: Format) -> Result<Book<'_>, Problem> {
         Format::Xls => open_workbook_from_rs::<Xls<_>, _>(c)
             .map(Sheets::Xls)
             .map_err(calamine::Error::Xls),
-        Format::Ods => open_workbook_from_rs::<Ods<_>, _>(c)
-            .map(Sheets::Ods)
-            .map_err(calamine::Error::Ods),
+        Format::Ods => {
+            // calamine expands an .ods's repeated rows and cells while opening it:
+            // count them first, within the bound the other formats' sheets have.
+            super::ods_guard::check(bytes, MAX_CELLS_PER_SHEET as u64 * 4)?;
+            open_workbook_from_rs::<Ods<_>, _>(c)
+                .map(Sheets::Ods)
+                .map_err(calamine::Error::Ods)
+        }
     };
     r.map_err(|e| classify(&e))
 }

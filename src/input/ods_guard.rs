@@ -1,0 +1,237 @@
+//! A look at an OpenDocument spreadsheet's cells before calamine builds them.
+//!
+//! An .ods file says "this cell, 16,000 times" (`table:number-columns-repeated`) and
+//! "this row, a million times" (`table:number-rows-repeated`), and calamine expands
+//! both while it opens the file: a few hundred bytes of XML can ask for gigabytes. So
+//! content.xml is first streamed here, nothing kept, and the cells calamine would hold
+//! are counted the way it stores them (a row's cells up to its last filled one, each
+//! distinct row once, then the rows' repeats filled in). A workbook that would need
+//! more than `limit` cells is refused before any of them exist.
+
+use std::io::{BufReader, Cursor, Read};
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use crate::diagnostics::Problem;
+
+/// The most content.xml may unpack to: far beyond any report, and a bound on the time
+/// a compressed bomb could make the scan take.
+const MAX_CONTENT_BYTES: u64 = 1 << 30;
+/// The widest and longest a sheet can be (as in LibreOffice and calamine).
+const MAX_COLUMNS: u64 = 16_384;
+const MAX_ROWS: u64 = 1_048_576;
+
+/// Refuses an .ods whose sheets would take more than `limit` cells once expanded.
+/// Anything this scan cannot make sense of is left for calamine to report.
+pub fn check(bytes: &[u8], limit: u64) -> Result<(), Problem> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let Ok(content) = zip.by_name("content.xml") else {
+        return Ok(());
+    };
+    let mut taken = content.take(MAX_CONTENT_BYTES + 1);
+    let mut counter = Counter::default();
+    let result = scan(BufReader::new(&mut taken), &mut counter, limit);
+    if taken.limit() == 0 {
+        return Err(Problem::DamagedFile {
+            detail: "content.xml unpacks to more than 1 GiB".into(),
+        });
+    }
+    match result {
+        Err(requested) => Err(Problem::TooManyCells { requested }),
+        Ok(()) => Ok(()),
+    }
+}
+
+/// What calamine would hold for the sheets seen so far.
+#[derive(Debug, Default)]
+struct Counter {
+    /// Cells stored as read: each row element's cells up to its last filled one.
+    stored: u64,
+    /// Cells of the expanded ranges: rows (with their repeats) up to the last filled
+    /// one, times the widest row.
+    expanded: u64,
+    // The sheet being read.
+    rows: u64,
+    rows_to_last_filled: u64,
+    widest: u64,
+    // The row being read.
+    row_repeats: u64,
+    column: u64,
+    filled_to: u64,
+}
+
+impl Counter {
+    fn start_sheet(&mut self) {
+        self.rows = 0;
+        self.rows_to_last_filled = 0;
+        self.widest = 0;
+    }
+
+    fn end_sheet(&mut self) {
+        self.expanded = self.expanded.saturating_add(self.sheet_range());
+        self.start_sheet();
+    }
+
+    /// The expanded range of the sheet being read, as far as it has been read.
+    fn sheet_range(&self) -> u64 {
+        self.rows_to_last_filled.saturating_mul(self.widest)
+    }
+
+    fn start_row(&mut self, repeats: u64) {
+        self.row_repeats = repeats.min(MAX_ROWS.saturating_sub(self.rows));
+        self.column = 0;
+        self.filled_to = 0;
+    }
+
+    fn cell(&mut self, repeats: u64, filled: bool) {
+        self.column = self.column.saturating_add(repeats).min(MAX_COLUMNS);
+        if filled {
+            self.filled_to = self.column;
+        }
+    }
+
+    fn end_row(&mut self) {
+        self.stored = self.stored.saturating_add(self.filled_to);
+        self.rows = self.rows.saturating_add(self.row_repeats);
+        if self.filled_to > 0 {
+            self.rows_to_last_filled = self.rows;
+            self.widest = self.widest.max(self.filled_to);
+        }
+    }
+
+    /// The larger of what is stored and what the expansion needs: both are held.
+    fn total(&self) -> u64 {
+        self.stored
+            .max(self.expanded.saturating_add(self.sheet_range()))
+    }
+}
+
+/// Streams content.xml; Err(cells) as soon as the count passes `limit`.
+fn scan<R: std::io::BufRead>(input: R, counter: &mut Counter, limit: u64) -> Result<(), u64> {
+    let mut reader = Reader::from_reader(input);
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let (element, empty) = match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => (e, false),
+            Ok(Event::Empty(e)) => (e, true),
+            Ok(Event::End(e)) => {
+                match e.name().into_inner() {
+                    "table:table-row" => counter.end_row(),
+                    "table:table" => counter.end_sheet(),
+                    _ => {}
+                }
+                if counter.total() > limit {
+                    return Err(counter.total());
+                }
+                continue;
+            }
+            Ok(Event::Eof) | Err(_) => return Ok(()),
+            Ok(_) => continue,
+        };
+        match element.name().into_inner() {
+            "table:table" => {
+                counter.start_sheet();
+                if empty {
+                    counter.end_sheet();
+                }
+            }
+            "table:table-row" => {
+                counter.start_row(repeats(&element, "table:number-rows-repeated"));
+                if empty {
+                    counter.end_row();
+                }
+            }
+            "table:table-cell" | "table:covered-table-cell" => {
+                // A cell with a value type or a formula is filled; one with content
+                // (not self-closing) may be: counted as filled, to err on the safe side.
+                let filled = !empty
+                    || element
+                        .try_get_attribute("office:value-type")
+                        .ok()
+                        .flatten()
+                        .is_some()
+                    || element
+                        .try_get_attribute("table:formula")
+                        .ok()
+                        .flatten()
+                        .is_some();
+                counter.cell(repeats(&element, "table:number-columns-repeated"), filled);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The value of a repeat attribute, 1 when absent or unreadable.
+fn repeats(e: &BytesStart, name: &str) -> u64 {
+    e.try_get_attribute(name)
+        .ok()
+        .flatten()
+        .and_then(|a| a.value.trim().parse().ok())
+        .unwrap_or(1)
+        .max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(xml: &str) -> Result<(), u64> {
+        let mut c = Counter::default();
+        scan(xml.as_bytes(), &mut c, 1_000_000)
+    }
+
+    fn sheet(rows: &str) -> String {
+        format!(
+            "<office:document-content><office:body><office:spreadsheet>\
+             <table:table table:name=\"T1\">{rows}</table:table>\
+             </office:spreadsheet></office:body></office:document-content>"
+        )
+    }
+
+    const FILLED: &str = "<table:table-cell office:value-type=\"float\" office:value=\"1\"/>";
+
+    #[test]
+    fn an_ordinary_sheet_passes() {
+        let row = format!("<table:table-row>{FILLED}{FILLED}{FILLED}</table:table-row>");
+        assert_eq!(count(&sheet(&row.repeat(40))), Ok(()));
+    }
+
+    #[test]
+    fn trailing_empty_repeats_cost_nothing() {
+        // LibreOffice ends every row with the rest of the 16,384 columns, empty, and the
+        // sheet with a million empty rows: neither is stored.
+        let row = format!(
+            "<table:table-row>{FILLED}<table:table-cell table:number-columns-repeated=\"16383\"/></table:table-row>"
+        );
+        let rows = format!(
+            "{}<table:table-row table:number-rows-repeated=\"1048000\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>",
+            row.repeat(10)
+        );
+        assert_eq!(count(&sheet(&rows)), Ok(()));
+    }
+
+    #[test]
+    fn a_far_cell_in_a_repeated_row_is_refused() {
+        // One filled cell at column 16,000 of a row repeated 1,000 times: a range of
+        // 1,000 × 16,000 = 16,000,000 cells, over the limit of 1,000,000.
+        let rows = format!(
+            "<table:table-row table:number-rows-repeated=\"1000\"><table:table-cell table:number-columns-repeated=\"15999\"/>{FILLED}</table:table-row>"
+        );
+        assert_eq!(count(&sheet(&rows)), Err(16_000_000));
+    }
+
+    #[test]
+    fn many_wide_rows_are_refused_as_they_are_read() {
+        // 100 distinct rows each filled out to column 16,384: 1,638,400 cells stored
+        // before any expansion; refused at the 62nd row (62 × 16,384 > 1,000,000).
+        let row = format!(
+            "<table:table-row><table:table-cell table:number-columns-repeated=\"16383\"/>{FILLED}</table:table-row>"
+        );
+        assert_eq!(count(&sheet(&row.repeat(100))), Err(62 * 16_384));
+    }
+}
