@@ -136,16 +136,16 @@ struct State {
     diagnostics: Vec<Diagnostic>,
     /// SHA-256 → the first file with those bytes.
     hashes: HashMap<String, String>,
-    /// Duplicate key → index into `classes` of the first report of the class.
-    seen: HashMap<RowKey, usize, foldhash::fast::RandomState>,
+    /// The first report of each class, as an index into `classes`.
+    seen: FirstSeen,
     /// Monthly reports found: which sub-committee, which month, when.
     received: Vec<crate::check::completeness::Received>,
     /// Criteria figures, in the order read; one per indicator.
     entries: Vec<CriterionEntry>,
     /// Registered classes, in the order read.
     planned: Vec<PlannedClass>,
-    /// Duplicate key of a registration → index into `planned`.
-    seen_planned: HashMap<RowKey, usize, foldhash::fast::RandomState>,
+    /// The first registration of each class, as an index into `planned`.
+    seen_planned: FirstSeen,
 }
 
 fn file_diag(rel: &str, problem: Problem) -> Diagnostic {
@@ -183,20 +183,68 @@ enum RowKey {
 impl RowKey {
     fn of(row: &RowOutcome) -> RowKey {
         match row {
-            RowOutcome::Accepted(c) => RowKey::Class(
-                c.subcommittee,
-                match_key(&c.topic),
-                c.date,
-                match_key(&c.village),
-            ),
-            RowOutcome::Planned(p) => RowKey::Planned(
-                p.subcommittee,
-                match_key(&p.topic),
-                p.quarter,
-                p.month,
-                match_key(&p.village),
-            ),
+            RowOutcome::Accepted(c) => RowKey::class(c),
+            RowOutcome::Planned(p) => RowKey::planned(p),
             RowOutcome::Criterion(_) | RowOutcome::Rejected => RowKey::None,
+        }
+    }
+
+    fn class(c: &ClassRow) -> RowKey {
+        RowKey::Class(
+            c.subcommittee,
+            match_key(&c.topic),
+            c.date,
+            match_key(&c.village),
+        )
+    }
+
+    fn planned(p: &PlannedClass) -> RowKey {
+        RowKey::Planned(
+            p.subcommittee,
+            match_key(&p.topic),
+            p.quarter,
+            p.month,
+            match_key(&p.village),
+        )
+    }
+}
+
+/// The first of each set of rows that are one class, found by the 64-bit hash of
+/// their key and confirmed on the whole key, worked out again from the first row: a
+/// map of whole keys would hold two normalised strings for each of a province's
+/// 270,000 classes, a third of the run's memory.
+#[derive(Default)]
+struct FirstSeen {
+    /// Key hash → index of the first row with that hash.
+    by_hash: HashMap<u64, usize, foldhash::fast::RandomState>,
+    /// Rows whose key hash is an earlier, different row's (all but never): by whole key.
+    collided: HashMap<RowKey, usize, foldhash::fast::RandomState>,
+}
+
+impl FirstSeen {
+    /// The index of the earlier row with `key`; None after noting `index` as its first.
+    /// `key_at` gives the key of an earlier row.
+    fn first_or_note(
+        &mut self,
+        key: RowKey,
+        index: usize,
+        key_at: impl Fn(usize) -> Option<RowKey>,
+    ) -> Option<usize> {
+        use std::hash::BuildHasher;
+        let hash = foldhash::fast::FixedState::default().hash_one(&key);
+        match self.by_hash.get(&hash) {
+            None => {
+                self.by_hash.insert(hash, index);
+                None
+            }
+            Some(&first) if key_at(first).as_ref() == Some(&key) => Some(first),
+            Some(_) => match self.collided.get(&key) {
+                Some(&first) => Some(first),
+                None => {
+                    self.collided.insert(key, index);
+                    None
+                }
+            },
         }
     }
 }
@@ -407,14 +455,17 @@ fn fail(st: &mut State, report: FileReport) {
 /// The same class reported twice — same sub-committee, topic, date and village after
 /// normalising — counts once; the repeat is a duplicate pointing at the first.
 fn accept(class: ClassRow, key: RowKey, ledger: &mut Ledger, st: &mut State) {
-    if let Some(first) = st.seen.get(&key).and_then(|i| st.classes.get(*i)) {
+    let classes = &st.classes;
+    let first = st
+        .seen
+        .first_or_note(key, classes.len(), |i| classes.get(i).map(RowKey::class));
+    if let Some(first) = first.and_then(|i| st.classes.get(i)) {
         ledger.duplicate += 1;
         let d = duplicate_of(&first.source, &class.source);
         st.diagnostics.push(d);
         return;
     }
     ledger.accepted += 1;
-    st.seen.insert(key, st.classes.len());
     st.classes.push(class);
 }
 
@@ -525,17 +576,55 @@ fn row_of(cell: &str) -> u32 {
 
 /// The same registration twice (same sub-committee, topic, period and village) counts once.
 fn accept_planned(class: PlannedClass, key: RowKey, ledger: &mut Ledger, st: &mut State) {
-    if let Some(first) = st.seen_planned.get(&key).and_then(|i| st.planned.get(*i)) {
+    let planned = &st.planned;
+    let first = st
+        .seen_planned
+        .first_or_note(key, planned.len(), |i| planned.get(i).map(RowKey::planned));
+    if let Some(first) = first.and_then(|i| st.planned.get(i)) {
         ledger.duplicate += 1;
         let d = duplicate_of(&first.source, &class.source);
         st.diagnostics.push(d);
         return;
     }
     ledger.accepted += 1;
-    st.seen_planned.insert(key, st.planned.len());
     st.planned.push(class);
 }
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(topic: &str) -> RowKey {
+        let date = NaiveDate::from_ymd_opt(2019, 3, 5).unwrap();
+        RowKey::Class(1, topic.into(), date, "thôn đông".into())
+    }
+
+    #[test]
+    fn a_repeated_key_finds_its_first_row() {
+        let rows = [key("luật đất đai"), key("luật trẻ em")];
+        let at = |i: usize| rows.get(i).cloned();
+        let mut seen = FirstSeen::default();
+        assert_eq!(seen.first_or_note(key("luật đất đai"), 0, at), None);
+        assert_eq!(seen.first_or_note(key("luật trẻ em"), 1, at), None);
+        assert_eq!(seen.first_or_note(key("luật đất đai"), 2, at), Some(0));
+        assert_eq!(seen.first_or_note(key("luật trẻ em"), 3, at), Some(1));
+    }
+
+    #[test]
+    fn rows_whose_hashes_collide_stay_apart() {
+        use std::hash::BuildHasher;
+        // Row 0 holds "a"; the map is made to say that "b" hashes like it.
+        let rows = [key("a"), key("b")];
+        let at = |i: usize| rows.get(i).cloned();
+        let mut seen = FirstSeen::default();
+        let hash_b = foldhash::fast::FixedState::default().hash_one(&key("b"));
+        seen.by_hash.insert(hash_b, 0);
+        // "b" is not row 0's class: a first row of its own, kept by its whole key.
+        assert_eq!(seen.first_or_note(key("b"), 1, at), None);
+        assert_eq!(seen.first_or_note(key("b"), 2, at), Some(1));
+    }
 }
