@@ -621,7 +621,7 @@ mod tests {
         let rows = [key("a"), key("b")];
         let at = |i: usize| rows.get(i).cloned();
         let mut seen = FirstSeen::default();
-        let hash_b = foldhash::fast::FixedState::default().hash_one(&key("b"));
+        let hash_b = foldhash::fast::FixedState::default().hash_one(key("b"));
         seen.by_hash.insert(hash_b, 0);
         // "b" is not row 0's class: a first row of its own, kept by its whole key.
         assert_eq!(seen.first_or_note(key("b"), 1, at), None);
