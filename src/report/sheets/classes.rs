@@ -88,11 +88,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         .map(|class| lines_needed(&wrapped(ctx, class)))
         .collect();
     for (i, class) in classes.into_iter().enumerate() {
-        let name = c
-            .plan
-            .subcommittees
-            .get(class.subcommittee)
-            .map_or("", |sc| sc.name.as_str());
+        let name = subcommittee_name(ctx, class);
         let d = class.date;
         // The date as its serial number: written with a date format, `write_datetime`
         // would look up a default format for every row first.
@@ -133,18 +129,21 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
 
 /// The wrapped cells of a class's row, with their column widths.
 fn wrapped<'a>(ctx: &'a Ctx, class: &'a crate::classes::ClassRow) -> [(&'a str, f64); 6] {
-    let name = ctx
-        .c
-        .plan
-        .subcommittees
-        .get(class.subcommittee)
-        .map_or("", |sc| sc.name.as_str());
     [
-        (name, WIDTHS[1]),
+        (subcommittee_name(ctx, class), WIDTHS[1]),
         (class.topic.as_str(), WIDTHS[2]),
         (class.village.as_str(), WIDTHS[5]),
         (class.teacher.as_str(), WIDTHS[9]),
         (class.note.as_str(), WIDTHS[10]),
         (class.source.file.as_str(), WIDTHS[11]),
     ]
+}
+
+/// The plan's name of the class's sub-committee.
+fn subcommittee_name<'a>(ctx: &'a Ctx, class: &crate::classes::ClassRow) -> &'a str {
+    ctx.c
+        .plan
+        .subcommittees
+        .get(class.subcommittee)
+        .map_or("", |sc| sc.name.as_str())
 }
