@@ -455,18 +455,53 @@ fn fail(st: &mut State, report: FileReport) {
 /// The same class reported twice — same sub-committee, topic, date and village after
 /// normalising — counts once; the repeat is a duplicate pointing at the first.
 fn accept(class: ClassRow, key: RowKey, ledger: &mut Ledger, st: &mut State) {
-    let classes = &st.classes;
-    let first = st
-        .seen
-        .first_or_note(key, classes.len(), |i| classes.get(i).map(RowKey::class));
-    if let Some(first) = first.and_then(|i| st.classes.get(i)) {
-        ledger.duplicate += 1;
-        let d = duplicate_of(&first.source, &class.source);
-        st.diagnostics.push(d);
-        return;
+    match repeat_of(&st.classes, &mut st.seen, key, &class) {
+        Some(d) => {
+            ledger.duplicate += 1;
+            st.diagnostics.push(d);
+        }
+        None => {
+            ledger.accepted += 1;
+            st.classes.push(class);
+        }
     }
-    ledger.accepted += 1;
-    st.classes.push(class);
+}
+
+/// For `row`, with `key`, about to join `rows`: the duplicate warning pointing at the
+/// earlier row with the same key, or None (`row` is then noted as its key's first).
+fn repeat_of<T: Keyed>(
+    rows: &[T],
+    seen: &mut FirstSeen,
+    key: RowKey,
+    row: &T,
+) -> Option<Diagnostic> {
+    seen.first_or_note(key, rows.len(), |i| rows.get(i).map(Keyed::key))
+        .and_then(|i| rows.get(i))
+        .map(|first| duplicate_of(first.source(), row.source()))
+}
+
+/// A row that can repeat an earlier one: classes and registrations.
+trait Keyed {
+    fn key(&self) -> RowKey;
+    fn source(&self) -> &crate::classes::Source;
+}
+
+impl Keyed for ClassRow {
+    fn key(&self) -> RowKey {
+        RowKey::class(self)
+    }
+    fn source(&self) -> &crate::classes::Source {
+        &self.source
+    }
+}
+
+impl Keyed for PlannedClass {
+    fn key(&self) -> RowKey {
+        RowKey::planned(self)
+    }
+    fn source(&self) -> &crate::classes::Source {
+        &self.source
+    }
 }
 
 /// A second figure for the same indicator is a duplicate: the first one counts.
@@ -576,18 +611,16 @@ fn row_of(cell: &str) -> u32 {
 
 /// The same registration twice (same sub-committee, topic, period and village) counts once.
 fn accept_planned(class: PlannedClass, key: RowKey, ledger: &mut Ledger, st: &mut State) {
-    let planned = &st.planned;
-    let first = st
-        .seen_planned
-        .first_or_note(key, planned.len(), |i| planned.get(i).map(RowKey::planned));
-    if let Some(first) = first.and_then(|i| st.planned.get(i)) {
-        ledger.duplicate += 1;
-        let d = duplicate_of(&first.source, &class.source);
-        st.diagnostics.push(d);
-        return;
+    match repeat_of(&st.planned, &mut st.seen_planned, key, &class) {
+        Some(d) => {
+            ledger.duplicate += 1;
+            st.diagnostics.push(d);
+        }
+        None => {
+            ledger.accepted += 1;
+            st.planned.push(class);
+        }
     }
-    ledger.accepted += 1;
-    st.planned.push(class);
 }
 
 fn hex(bytes: &[u8]) -> String {
