@@ -23,12 +23,12 @@ pub enum Stage {
     Legacy,
     /// Finding the table and normalising its rows.
     Recognise,
-    /// Reading and merging all files, wall time (the stages above on every core,
-    /// and the merging alongside).
-    Reading,
     /// Merging files in folder order: copies, repeated classes, ledgers (a batch
     /// at a time, while the next batch is read).
     Merge,
+    /// Reading and merging all files, wall time (the stages above on every core,
+    /// and the merging alongside).
+    Reading,
     /// Checking against the plan: summaries, registrations, criteria, completeness.
     Check,
     /// Filling the output workbook's sheets.
@@ -37,6 +37,7 @@ pub enum Stage {
     Save,
 }
 
+/// Every stage, in the order of the enum (its index) and of the printed table.
 const STAGES: [Stage; 10] = [
     Stage::Discover,
     Stage::Bytes,

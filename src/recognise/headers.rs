@@ -231,6 +231,22 @@ fn strip_brackets(s: &str) -> String {
     out
 }
 
+/// Words that only join headings: "Trong đó", "Chia ra", "Gồm" over the parts of the
+/// column beside them (folded).
+const JOINING_WORDS: &[&str] = &[
+    "trong do",
+    "trong so do",
+    "chia ra",
+    "chia theo",
+    "gom",
+    "bao gom",
+];
+
+/// True when a heading is a joining word, not a column of its own.
+pub fn is_joining_word(heading: &str) -> bool {
+    JOINING_WORDS.contains(&fold(heading).as_str())
+}
+
 /// The field a heading names, if any: an exact alias, else the longest alias the heading
 /// starts with as whole words ("Ngày mở lớp dự kiến" → Date).
 pub fn field_of(heading: &str) -> Option<Field> {

@@ -2,7 +2,7 @@
 //! optional second header row under merged parents ("Số học viên" over "Tổng số | Nữ"),
 //! an optional row of column numbers "(1) (2) …", and what each later row is.
 
-use super::headers::{Field, field_of};
+use super::headers::{Field, field_of, is_joining_word};
 use crate::input::grid::{CellValue, Grid};
 use crate::normalise::text::fold;
 
@@ -170,13 +170,13 @@ fn is_sub_header(grid: &Grid, r: usize) -> bool {
     let under_joining_word = r
         .checked_sub(1)
         .and_then(|above| grid.rows.get(above))
-        .is_some_and(|above| above.iter().filter_map(text_of).any(is_connective));
+        .is_some_and(|above| above.iter().filter_map(text_of).any(is_joining_word));
     let (mut known, mut unknown) = (0, 0);
     for v in row {
         match v {
             v if v.is_blank() => {}
             CellValue::Text(s) if field_of(s).is_some() => known += 1,
-            CellValue::Text(s) if is_connective(s) => {}
+            CellValue::Text(s) if is_joining_word(s) => {}
             CellValue::Text(s)
                 if numbers::count_from_text(s).is_ok() || dates::from_text(s).is_ok() =>
             {
@@ -187,14 +187,6 @@ fn is_sub_header(grid: &Grid, r: usize) -> bool {
         }
     }
     known > 0 && (unknown == 0 || (under_joining_word && known >= unknown))
-}
-
-/// "Trong đó", "Chia ra", "Gồm": a heading over the parts of the column beside it.
-fn is_connective(s: &str) -> bool {
-    matches!(
-        fold(s).as_str(),
-        "trong do" | "trong so do" | "chia ra" | "chia theo" | "gom" | "bao gom"
-    )
 }
 
 /// "(1) (2) (3) …" or "1 2 3 …" under the headings.
