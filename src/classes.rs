@@ -37,6 +37,9 @@ pub struct ClassRow {
     pub topic: String,
     pub date: NaiveDate,
     pub village: String,
+    /// How many classes of this topic the row stands for: its "Số lớp" cell, 1 when the
+    /// table has no such column or the cell is blank. Every class count goes through it.
+    pub classes: u32,
     pub learners: u32,
     pub male: Option<u32>,
     pub female: Option<u32>,

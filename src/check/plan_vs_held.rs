@@ -153,6 +153,7 @@ mod tests {
 
     fn held(sub: usize, topic: &str, m: u32, d: u32) -> ClassRow {
         ClassRow {
+            classes: 1,
             subcommittee: sub,
             topic: topic.into(),
             date: NaiveDate::from_ymd_opt(2019, m, d).unwrap(),

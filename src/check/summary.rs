@@ -222,6 +222,7 @@ mod tests {
 
     fn class(sub: usize, m: u32, d: u32, learners: u32) -> ClassRow {
         ClassRow {
+            classes: 1,
             subcommittee: sub,
             topic: format!("Lớp {sub}-{m}-{d}"),
             date: NaiveDate::from_ymd_opt(2019, m, d).unwrap(),

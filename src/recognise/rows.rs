@@ -390,6 +390,7 @@ impl RowReader<'_, '_> {
             topic,
             date,
             village: self.text(Field::Village),
+            classes: 1,
             learners,
             male,
             female,
