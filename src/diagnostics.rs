@@ -19,6 +19,9 @@ pub enum Severity {
     Info,
 }
 
+/// The most classes one row may stand for ("Số lớp"): more is a typing slip.
+pub const MAX_CLASS_COUNT: u32 = 50;
+
 /// What a file with a spreadsheet name really is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LooksLike {
@@ -150,6 +153,40 @@ pub enum Problem {
         female: u32,
     },
     GenderPartlyBlank,
+    /// The class table has a topic and a date but no column of learners.
+    LearnersColumnMissing,
+    /// More learners in one class than the commune has people aged 15 and over.
+    LearnersAbovePopulation {
+        learners: u32,
+        population: u32,
+    },
+    /// More learners than the plan's usual largest class (per class of the row).
+    LearnersUnusual {
+        learners: u32,
+        classes: u32,
+        limit: u32,
+    },
+    /// A "Số lớp" cell that is not a whole number from 1 to [`MAX_CLASS_COUNT`].
+    ClassCountInvalid {
+        raw: String,
+    },
+    /// A column of text dates that only reads month first (US order): read so, once
+    /// for the column; `example` is one date that proved it.
+    DatesMonthFirst {
+        example: String,
+    },
+    /// A text date that reads both ways in a column that holds both orders.
+    DateAmbiguous {
+        raw: String,
+    },
+    /// Two columns name the same field; the better heading is used.
+    ColumnsCompete {
+        field: crate::recognise::headers::Field,
+        used: String,
+        used_cell: String,
+        other: String,
+        other_cell: String,
+    },
     DuplicateRow {
         first: crate::classes::Source,
     },
@@ -199,6 +236,13 @@ impl Problem {
             LearnersInvalid { .. } => "learners-invalid",
             LearnersMismatch { .. } => "learners-mismatch",
             GenderPartlyBlank => "gender-partly-blank",
+            LearnersColumnMissing => "learners-column-missing",
+            LearnersAbovePopulation { .. } => "learners-above-population",
+            LearnersUnusual { .. } => "learners-unusual",
+            ClassCountInvalid { .. } => "class-count-invalid",
+            DatesMonthFirst { .. } => "dates-month-first",
+            DateAmbiguous { .. } => "date-ambiguous",
+            ColumnsCompete { .. } => "columns-compete",
             DuplicateRow { .. } => "duplicate-row",
         }
     }
@@ -230,12 +274,19 @@ impl Problem {
             | CriterionValueUnreadable { .. }
             | IndicatorUnknown { .. }
             | PlannedPeriodUnreadable { .. }
-            | LearnersInvalid { .. } => Severity::Error,
+            | LearnersInvalid { .. }
+            | LearnersColumnMissing
+            | LearnersAbovePopulation { .. }
+            | ClassCountInvalid { .. }
+            | DateAmbiguous { .. } => Severity::Error,
             NoClassTable
             | DateAfterAsOf { .. }
             | DatePeriodMismatch { .. }
             | LearnersMismatch { .. }
             | GenderPartlyBlank
+            | LearnersUnusual { .. }
+            | DatesMonthFirst { .. }
+            | ColumnsCompete { .. }
             | DuplicateRow { .. } => Severity::Warning,
             NotSpreadsheet { .. }
             | LockFile

@@ -715,6 +715,38 @@ fn period_words(p: crate::normalise::period::Period, lang: Lang) -> String {
     }
 }
 
+/// What a column holds, for a message.
+fn field_words(f: crate::recognise::headers::Field, lang: Lang) -> &'static str {
+    use crate::recognise::headers::Field::*;
+    let (vi, en) = match f {
+        Stt => ("số thứ tự", "the row number"),
+        SubCommittee => ("tiểu ban", "the sub-committee"),
+        Topic => ("tên lớp", "the class topic"),
+        Date => ("ngày mở lớp", "the opening date"),
+        Village => ("địa điểm", "the place"),
+        Learners => ("số học viên", "the number of learners"),
+        Male => ("số học viên nam", "the male learners"),
+        Female => ("số học viên nữ", "the female learners"),
+        ClassCount => ("số lớp", "the number of classes"),
+        Teacher => ("báo cáo viên", "the speaker"),
+        Note => ("ghi chú", "the note"),
+        PlannedPeriod => ("thời gian dự kiến", "the planned month or quarter"),
+        Responsible => ("người phụ trách", "the person responsible"),
+        Partner => ("đơn vị phối hợp", "the partner"),
+        CriterionNo => ("số tiêu chí", "the criterion number"),
+        Indicator => ("chỉ số", "the indicator"),
+        Value => ("giá trị", "the value"),
+        Numerator => ("tử số", "the numerator"),
+        Denominator => ("mẫu số", "the denominator"),
+        FigureSource => ("nguồn số liệu", "the source of the figure"),
+        Evidence => ("hồ sơ minh chứng", "the evidence"),
+    };
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
 /// Known sub-committees, listed for a message.
 fn list(names: &[String]) -> String {
     names.join("; ")
@@ -841,6 +873,36 @@ fn message_vi(p: &Problem) -> String {
             male + female
         ),
         GenderPartlyBlank => "chỉ ghi một trong hai cột Nam/Nữ, cột trống được coi là 0".into(),
+        LearnersColumnMissing => "bảng không có cột số học viên: thêm cột 'Số học viên' (hoặc hai cột Nam, Nữ) và ghi số học viên của từng lớp".into(),
+        LearnersAbovePopulation { learners, population } => format!(
+            "số học viên {} nhiều hơn số dân từ 15 tuổi trở lên của xã ({}): hãy kiểm tra lại (dấu chấm ngăn hàng nghìn: '45.000' là bốn mươi lăm nghìn)",
+            count(u64::from(*learners), Lang::Vi),
+            count(u64::from(*population), Lang::Vi)
+        ),
+        LearnersUnusual { learners, classes, limit } if *classes > 1 => format!(
+            "{} học viên cho {classes} lớp, hơn {} học viên một lớp: vẫn được tính, hãy kiểm tra lại",
+            count(u64::from(*learners), Lang::Vi),
+            count(u64::from(*limit), Lang::Vi)
+        ),
+        LearnersUnusual { learners, limit, .. } => format!(
+            "{} học viên trong một lớp, hơn mức thường gặp ({}): vẫn được tính, hãy kiểm tra lại",
+            count(u64::from(*learners), Lang::Vi),
+            count(u64::from(*limit), Lang::Vi)
+        ),
+        ClassCountInvalid { raw } => format!(
+            "số lớp '{raw}' phải là số nguyên từ 1 đến {}; để trống nếu dòng này là một lớp",
+            crate::diagnostics::MAX_CLASS_COUNT
+        ),
+        DatesMonthFirst { example } => format!(
+            "cột ngày ghi tháng trước ngày (như '{example}'), không có ngày nào chỉ đọc được theo ngày/tháng: cả cột được đọc theo tháng/ngày/năm, hãy kiểm tra lại"
+        ),
+        DateAmbiguous { raw } => format!(
+            "ngày '{raw}' đọc được hai cách (ngày/tháng hoặc tháng/ngày) và cột này ghi lẫn cả hai kiểu: hãy ghi rõ, ví dụ 05/09/2019 là ngày 5 tháng 9"
+        ),
+        ColumnsCompete { field, used, used_cell, other, other_cell } => format!(
+            "hai cột cùng có thể là {}: dùng cột '{used}' ({used_cell}), bỏ qua cột '{other}' ({other_cell}); hãy kiểm tra lại",
+            field_words(*field, Lang::Vi)
+        ),
         DuplicateRow { first } => {
             format!("lớp này đã được báo cáo ở {}; chỉ tính một lần", first.describe(Lang::Vi))
         }
@@ -937,6 +999,36 @@ fn message_en(p: &Problem) -> String {
             male + female
         ),
         GenderPartlyBlank => "only one of the male/female columns is filled; the blank one counts as 0".into(),
+        LearnersColumnMissing => "the table has no learners column: add a 'Số học viên' column (or Nam and Nữ) and give each class its learners".into(),
+        LearnersAbovePopulation { learners, population } => format!(
+            "{} learners is more than the commune's population aged 15 and over ({}): please check (a dot groups thousands: '45.000' is forty-five thousand)",
+            count(u64::from(*learners), Lang::En),
+            count(u64::from(*population), Lang::En)
+        ),
+        LearnersUnusual { learners, classes, limit } if *classes > 1 => format!(
+            "{} learners for {classes} classes, more than {} a class: counted, please check",
+            count(u64::from(*learners), Lang::En),
+            count(u64::from(*limit), Lang::En)
+        ),
+        LearnersUnusual { learners, limit, .. } => format!(
+            "{} learners in one class, more than usual ({}): counted, please check",
+            count(u64::from(*learners), Lang::En),
+            count(u64::from(*limit), Lang::En)
+        ),
+        ClassCountInvalid { raw } => format!(
+            "number of classes '{raw}' must be a whole number from 1 to {}; leave it blank when the row is one class",
+            crate::diagnostics::MAX_CLASS_COUNT
+        ),
+        DatesMonthFirst { example } => format!(
+            "the date column puts the month first (as in '{example}') and no date in it reads only day first: the whole column is read month/day/year, please check"
+        ),
+        DateAmbiguous { raw } => format!(
+            "date '{raw}' reads two ways (day/month or month/day) and this column mixes both orders: write it unambiguously, e.g. 05/09/2019 for 5 September"
+        ),
+        ColumnsCompete { field, used, used_cell, other, other_cell } => format!(
+            "two columns could be {}: '{used}' ({used_cell}) is used, '{other}' ({other_cell}) is left aside; please check",
+            field_words(*field, Lang::En)
+        ),
         DuplicateRow { first } => {
             format!("this class was already reported at {}; counted once", first.describe(Lang::En))
         }

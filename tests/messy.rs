@@ -274,10 +274,13 @@ fn messy_folder_gives_what_a_careful_person_counts() {
         (t.read, t.accepted, t.rejected, t.duplicate),
         (17, 13, 3, 1)
     );
+    // The 1200-learner class (E4) is counted: under the 5,550 people aged 15+, but over
+    // the plan's 300 a class, so it is flagged.
     assert_eq!(
         problems(&c),
         vec![
             p("learners-mismatch", "T6", "E4"),
+            p("learners-unusual", "T6", "E4"),
             p("learners-invalid", "T6", "E7"),
             p("learners-invalid", "T6", "E8"),
             p("subcommittee-ambiguous", "T6", "H9"),

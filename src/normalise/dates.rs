@@ -35,14 +35,46 @@ pub fn from_serial(serial: f64) -> Result<NaiveDate, DateError> {
         .ok_or(DateError::Unreadable)
 }
 
+/// Which of two numbers comes first in a numeric text date ("9/5/2019").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// 9/5/2019 is 9 May: the Vietnamese way, and the default.
+    DayFirst,
+    /// 9/5/2019 is 5 September: what a US-locale export writes.
+    MonthFirst,
+}
+
+/// The orders a numeric text date is valid in, for deciding a column's order; None for
+/// text that is no numeric day-month-year date (ISO and spelled dates have one reading).
+/// "14/9/2019" reads only day first, "9/14/2019" only month first, "9/5/2019" both,
+/// "5/5/2019" both the same.
+pub fn orders(s: &str) -> Option<(bool, bool)> {
+    let s = s.trim();
+    if iso(s).is_some() {
+        return None;
+    }
+    let (a, b, year) = numeric_parts(s)?;
+    let day_first = NaiveDate::from_ymd_opt(year, b, a).is_some();
+    let month_first = NaiveDate::from_ymd_opt(year, a, b).is_some();
+    Some((day_first, month_first))
+}
+
 /// A date from text, day first.
 pub fn from_text(s: &str) -> Result<NaiveDate, DateError> {
+    from_text_in(s, Order::DayFirst)
+}
+
+/// A date from text, reading numeric dates in the given order.
+pub fn from_text_in(s: &str, order: Order) -> Result<NaiveDate, DateError> {
     let s = s.trim();
     if let Some(d) = iso(s) {
         return d;
     }
-    if let Some(d) = numeric_dmy(s) {
-        return d;
+    if let Some((a, b, year)) = numeric_parts(s) {
+        return match order {
+            Order::DayFirst => make(year, b, a),
+            Order::MonthFirst => make(year, a, b),
+        };
     }
     if let Some(d) = spelled(s) {
         return d;
@@ -72,13 +104,14 @@ fn iso(s: &str) -> Option<Result<NaiveDate, DateError>> {
     }
 }
 
-/// "15/03/2019", "5-3-2019", "05.03.2019", "15/3/19": day, month, year.
-fn numeric_dmy(s: &str) -> Option<Result<NaiveDate, DateError>> {
+/// "15/03/2019", "5-3-2019", "05.03.2019", "15/3/19": the first number, the second and
+/// the year, whichever of the first two is the day.
+fn numeric_parts(s: &str) -> Option<(u32, u32, i32)> {
     let part = date_part(s);
     let sep = ['/', '-', '.'].into_iter().find(|c| part.contains(*c))?;
     let p: Vec<&str> = part.split(sep).collect();
-    let [d, m, y] = p.as_slice() else { return None };
-    if !all_digits(&[d, m, y]) || d.len() > 2 || m.len() > 2 {
+    let [a, b, y] = p.as_slice() else { return None };
+    if !all_digits(&[a, b, y]) || a.len() > 2 || b.len() > 2 {
         return None;
     }
     let year: i32 = match y.len() {
@@ -86,7 +119,7 @@ fn numeric_dmy(s: &str) -> Option<Result<NaiveDate, DateError>> {
         4 => y.parse().ok()?,
         _ => return None,
     };
-    Some(make(year, m.parse().ok()?, d.parse().ok()?))
+    Some((a.parse().ok()?, b.parse().ok()?, year))
 }
 
 /// "ngày 5 tháng 3 năm 2019", possibly after a place name ("Hồng Thái Tây, ngày …").
@@ -145,6 +178,43 @@ mod tests {
         assert_eq!(from_text("15/03"), Err(DateError::Unreadable));
         assert_eq!(from_text(""), Err(DateError::Unreadable));
         assert_eq!(from_text("1.200"), Err(DateError::Unreadable));
+    }
+
+    #[test]
+    fn month_first_when_asked() {
+        assert_eq!(
+            from_text_in("9/14/2019", Order::MonthFirst),
+            Ok(ymd(2019, 9, 14))
+        );
+        assert_eq!(
+            from_text_in("9/5/2019", Order::MonthFirst),
+            Ok(ymd(2019, 9, 5))
+        );
+        assert_eq!(
+            from_text_in("9/5/2019", Order::DayFirst),
+            Ok(ymd(2019, 5, 9))
+        );
+        assert_eq!(from_text("9/14/2019"), Err(DateError::Impossible));
+        // ISO and spelled dates have one reading whatever the order.
+        assert_eq!(
+            from_text_in("2019-03-05", Order::MonthFirst),
+            Ok(ymd(2019, 3, 5))
+        );
+        assert_eq!(
+            from_text_in("ngày 5 tháng 3 năm 2019", Order::MonthFirst),
+            Ok(ymd(2019, 3, 5))
+        );
+    }
+
+    #[test]
+    fn which_orders_a_text_date_reads_in() {
+        assert_eq!(orders("14/9/2019"), Some((true, false)));
+        assert_eq!(orders("9/14/2019"), Some((false, true)));
+        assert_eq!(orders("9/5/2019"), Some((true, true)));
+        assert_eq!(orders("5/5/19"), Some((true, true)));
+        assert_eq!(orders("31/02/2019"), Some((false, false)));
+        assert_eq!(orders("2019-03-05"), None);
+        assert_eq!(orders("ngày 5 tháng 3 năm 2019"), None);
     }
 
     #[test]

@@ -33,6 +33,9 @@ struct RawPlan {
     /// Day of the following month by which a monthly report is due.
     #[serde(default = "default_deadline")]
     report_deadline_day: u32,
+    /// Learners above which one class is counted with a warning.
+    #[serde(default = "default_max_learners")]
+    max_learners_per_class: u32,
     subcommittee: Vec<RawSubCommittee>,
     quarter: Vec<RawQuarter>,
     #[serde(default)]
@@ -73,6 +76,11 @@ struct RawQuarter {
     quarter: u8,
     classes: u32,
     learners: u32,
+}
+
+/// A commune class is a room of people: a few hundred at most.
+fn default_max_learners() -> u32 {
+    300
 }
 
 fn default_deadline() -> u32 {
@@ -168,6 +176,7 @@ pub(super) fn parse(text: &str) -> Result<Plan, PlanError> {
         villages: raw.villages,
         village_count: raw.village_count,
         report_deadline_day: raw.report_deadline_day,
+        max_learners_per_class: raw.max_learners_per_class,
         subcommittees,
         quarters: out,
         criteria,

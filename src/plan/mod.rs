@@ -128,6 +128,9 @@ pub struct Plan {
     pub village_count: Option<u32>,
     /// Day of the following month by which a monthly report is due (5 by default).
     pub report_deadline_day: u32,
+    /// Learners above which one class is counted with a warning (300 by default); a
+    /// class with more learners than `population_15_plus` is refused outright.
+    pub max_learners_per_class: u32,
     /// In plan order.
     pub subcommittees: Vec<SubCommittee>,
     /// Quarters 1 to 4, in order.

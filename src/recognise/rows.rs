@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::headers::Field;
-use super::table::{RowKind, Table, TableKind, find_table, has_figures, row_kind};
+use super::table::{RowKind, Table, TableKind, find_tables, has_figures, is_header_row, row_kind};
 use crate::classes::{ClassRow, CriterionEntry, EntryValue, PlannedClass, Source};
 use crate::diagnostics::{CountFault, Diagnostic, Problem};
 use crate::input::grid::{CellValue, Grid, SheetGrid};
@@ -55,79 +55,195 @@ pub struct SheetResult {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Recognises and reads the class table of one sheet.
+/// Recognises and reads the tables of one sheet: one under another, or side by side.
 pub fn read_sheet(ctx: &SheetContext, sheet: &SheetGrid) -> SheetResult {
     let mut out = SheetResult::default();
-    let Some(table) = find_table(&sheet.grid) else {
-        return out;
-    };
-    out.table_found = true;
-    out.ignored_columns = table.ignored.clone();
-    let mut sheet_sub = sheet_subcommittee(ctx, sheet, &table);
-    out.kind = Some(table.kind);
-    out.subcommittee = sheet_sub;
-    let mut current_criterion: Option<u32> = None;
     let file_name = ctx.file.rsplit('/').next().unwrap_or(ctx.file);
     let period = [sheet.name.as_str(), file_name]
         .into_iter()
         .find_map(|name| period_in_name(name).map(|p| (p, name.to_string())));
     out.period = period.as_ref().map(|(p, _)| *p);
-    for r in table.data_start..sheet.grid.height() {
-        match row_kind(&sheet.grid, &table, r) {
-            RowKind::Blank | RowKind::Total => {}
-            // Words of a signature block with classes still below them are a class row
-            // after all (a topic such as "Ghi chú …" with its figures missing): read it
-            // rather than drop what follows.
-            RowKind::Footer
-                if !(r + 1..sheet.grid.height()).any(|b| has_figures(&sheet.grid, &table, b)) =>
-            {
-                out.signed_on = signature_date(&sheet.grid, r);
-                break;
-            }
-            RowKind::Footer | RowKind::Candidate => {
-                // "Tiêu chí 5: …" above its indicators in a criteria form.
-                if table.kind == TableKind::Criteria
-                    && let Some(n) = criterion_heading(&sheet.grid, &table, r)
-                {
-                    current_criterion = Some(n);
-                    continue;
-                }
-                // "Tháng 1", "Quý I" heading the classes of a period: not a class.
-                if period_heading(&sheet.grid, &table, r) {
-                    continue;
-                }
-                // "II | TIỂU BAN PHÁP LUẬT" inside a table that groups several
-                // sub-committees: the rows below belong to it.
-                if let Some(i) = group_heading(ctx, &sheet.grid, &table, r) {
-                    sheet_sub = Some(i);
-                    continue;
-                }
-                let mut reader = RowReader {
-                    ctx,
-                    sheet,
-                    table: &table,
-                    r,
-                    diagnostics: &mut out.diagnostics,
-                };
-                let outcome = match table.kind {
-                    TableKind::Report => match reader.read(sheet_sub, period.as_ref()) {
-                        Some(class) => RowOutcome::Accepted(Box::new(class)),
-                        None => RowOutcome::Rejected,
-                    },
-                    TableKind::Registration => match reader.read_planned(sheet_sub) {
-                        Some(class) => RowOutcome::Planned(Box::new(class)),
-                        None => RowOutcome::Rejected,
-                    },
-                    TableKind::Criteria => match reader.read_criterion(current_criterion) {
-                        Some(entry) => RowOutcome::Criterion(Box::new(entry)),
-                        None => RowOutcome::Rejected,
-                    },
-                };
-                out.rows.push(outcome);
-            }
+    // Titles of a table lie between the end of the one above it and its heading.
+    let mut from = 0;
+    loop {
+        let tables = find_tables(&sheet.grid, from);
+        let Some(first) = tables.first() else { break };
+        let mut next = first.data_start;
+        for table in &tables {
+            let end = read_table(ctx, sheet, table, from, period.as_ref(), &mut out);
+            next = next.max(end);
         }
+        from = next;
     }
     out
+}
+
+/// Reads one table's rows into `out`; returns the row after the table.
+fn read_table(
+    ctx: &SheetContext,
+    sheet: &SheetGrid,
+    table: &Table,
+    titles_from: usize,
+    period: Option<&(Period, String)>,
+    out: &mut SheetResult,
+) -> usize {
+    let grid = &sheet.grid;
+    let mut sheet_sub = sheet_subcommittee(ctx, sheet, table, titles_from);
+    if !out.table_found {
+        out.table_found = true;
+        out.kind = Some(table.kind);
+        out.subcommittee = sheet_sub;
+    }
+    out.ignored_columns.extend(table.ignored.iter().cloned());
+    for c in &table.competing {
+        out.diagnostics.push(Diagnostic {
+            problem: Problem::ColumnsCompete {
+                field: c.field,
+                used: c.used.1.clone(),
+                used_cell: grid.a1(table.header_row, c.used.0),
+                other: c.other.1.clone(),
+                other_cell: grid.a1(table.header_row, c.other.0),
+            },
+            file: Some(ctx.file.to_string()),
+            sheet: Some(sheet.name.clone()),
+            cell: Some(grid.a1(table.header_row, c.other.0)),
+        });
+    }
+    let (rows, end) = table_rows(grid, table, &mut out.signed_on);
+    let order = date_order(ctx, sheet, table, &rows, &mut out.diagnostics);
+    let mut current_criterion: Option<u32> = None;
+    for r in rows {
+        // "Tiêu chí 5: …" above its indicators in a criteria form.
+        if table.kind == TableKind::Criteria
+            && let Some(n) = criterion_heading(grid, table, r)
+        {
+            current_criterion = Some(n);
+            continue;
+        }
+        // "Tháng 1", "Quý I" heading the classes of a period: not a class.
+        if period_heading(grid, table, r) {
+            continue;
+        }
+        // "II | TIỂU BAN PHÁP LUẬT" inside a table that groups several sub-committees:
+        // the rows below belong to it.
+        if let Some(i) = group_heading(ctx, grid, table, r) {
+            sheet_sub = Some(i);
+            continue;
+        }
+        let mut reader = RowReader {
+            ctx,
+            sheet,
+            table,
+            r,
+            order,
+            diagnostics: &mut out.diagnostics,
+        };
+        let outcome = match table.kind {
+            TableKind::Report => match reader.read(sheet_sub, period) {
+                Some(class) => RowOutcome::Accepted(Box::new(class)),
+                None => RowOutcome::Rejected,
+            },
+            TableKind::Registration => match reader.read_planned(sheet_sub) {
+                Some(class) => RowOutcome::Planned(Box::new(class)),
+                None => RowOutcome::Rejected,
+            },
+            TableKind::Criteria => match reader.read_criterion(current_criterion) {
+                Some(entry) => RowOutcome::Criterion(Box::new(entry)),
+                None => RowOutcome::Rejected,
+            },
+        };
+        out.rows.push(outcome);
+    }
+    end
+}
+
+/// The rows of a table that hold something to read, and the row after the table. The
+/// table ends at its signature block — unless figures follow it before the next
+/// table's heading: words of a signature block with classes still below them are a
+/// class row after all (a topic such as "Ghi chú …" with its figures missing), read
+/// rather than drop what follows — or at the heading of the next table.
+fn table_rows(
+    grid: &Grid,
+    table: &Table,
+    signed_on: &mut Option<NaiveDate>,
+) -> (Vec<usize>, usize) {
+    // One pass finds where the next table starts and the last row with figures before it.
+    let mut boundary = grid.height();
+    let mut last_figures = None;
+    for r in table.data_start..grid.height() {
+        if has_figures(grid, table, r) {
+            last_figures = Some(r);
+        } else if is_header_row(grid, r) {
+            boundary = r;
+            break;
+        }
+    }
+    let mut rows = Vec::new();
+    for r in table.data_start..boundary {
+        match row_kind(grid, table, r) {
+            RowKind::Blank | RowKind::Total => {}
+            RowKind::Footer if last_figures.is_none_or(|l| l < r) => {
+                if signed_on.is_none() {
+                    *signed_on = signature_date(grid, r);
+                }
+                return (rows, r + 1);
+            }
+            RowKind::Footer | RowKind::Candidate => rows.push(r),
+        }
+    }
+    (rows, boundary)
+}
+
+/// How the text dates of a table's date column are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateOrder {
+    /// Every numeric text date in this order.
+    All(dates::Order),
+    /// The column holds dates valid only day first and others valid only month first:
+    /// each is read the one way it is valid, and one that reads both ways is refused.
+    Mixed,
+}
+
+/// The order the column proves: month first when some text dates read only month first
+/// and none only day first (a US-locale export), with one note for the column; mixed
+/// when both kinds occur; day first otherwise. Date cells are not affected.
+fn date_order(
+    ctx: &SheetContext,
+    sheet: &SheetGrid,
+    table: &Table,
+    rows: &[usize],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> DateOrder {
+    let Some(c) = table.column(Field::Date) else {
+        return DateOrder::All(dates::Order::DayFirst);
+    };
+    let mut day_only = 0;
+    let mut example: Option<(usize, &str)> = None;
+    for r in rows {
+        let Some(text) = sheet.grid.get(*r, c).as_text() else {
+            continue;
+        };
+        match dates::orders(text) {
+            Some((true, false)) => day_only += 1,
+            Some((false, true)) => example = example.or(Some((*r, text))),
+            _ => {}
+        }
+    }
+    match (day_only, example) {
+        (0, Some((r, text))) => {
+            diagnostics.push(Diagnostic {
+                problem: Problem::DatesMonthFirst {
+                    example: clean(text),
+                },
+                file: Some(ctx.file.to_string()),
+                sheet: Some(sheet.name.clone()),
+                cell: Some(sheet.grid.a1(r, c)),
+            });
+            DateOrder::All(dates::Order::MonthFirst)
+        }
+        (_, Some(_)) => DateOrder::Mixed,
+        _ => DateOrder::All(dates::Order::DayFirst),
+    }
 }
 
 /// A row with no figures whose only text names one sub-committee is a group heading.
@@ -286,22 +402,36 @@ fn match_indicator(plan: &Plan, number: Option<u32>, name: &str) -> Option<(usiz
 }
 
 /// The sub-committee named above the table, else by the sheet's name, else by the file's.
-fn sheet_subcommittee(ctx: &SheetContext, sheet: &SheetGrid, table: &Table) -> Option<usize> {
-    let mut found: Option<usize> = None;
-    for r in 0..table.header_row {
-        for v in sheet.grid.rows.get(r).into_iter().flatten() {
-            if let Some(s) = v.as_text()
-                && let SubCommitteeMatch::One(i) = match_subcommittee(ctx.aliases, s)
-            {
-                if found.is_some_and(|j| j != i) {
-                    found = None;
-                    break;
+/// A title over the table's own columns comes first, so two tables side by side may
+/// belong to two sub-committees; a title named twice differently names none.
+fn sheet_subcommittee(
+    ctx: &SheetContext,
+    sheet: &SheetGrid,
+    table: &Table,
+    titles_from: usize,
+) -> Option<usize> {
+    let titled = |columns: std::ops::Range<usize>| -> Option<usize> {
+        let mut found: Option<usize> = None;
+        for r in titles_from..table.header_row {
+            let Some(row) = sheet.grid.rows.get(r) else {
+                continue;
+            };
+            let cells = row.get(columns.start.min(row.len())..columns.end.min(row.len()));
+            for v in cells.into_iter().flatten() {
+                if let Some(s) = v.as_text()
+                    && let SubCommitteeMatch::One(i) = match_subcommittee(ctx.aliases, s)
+                {
+                    if found.is_some_and(|j| j != i) {
+                        return None;
+                    }
+                    found = Some(i);
                 }
-                found = Some(i);
             }
         }
-    }
-    found
+        found
+    };
+    titled(table.span.clone())
+        .or_else(|| titled(0..usize::MAX))
         .or_else(|| match match_subcommittee(ctx.aliases, &sheet.name) {
             SubCommitteeMatch::One(i) => Some(i),
             _ => None,
@@ -319,6 +449,7 @@ struct RowReader<'a, 'b> {
     sheet: &'a SheetGrid,
     table: &'a Table,
     r: usize,
+    order: DateOrder,
     diagnostics: &'b mut Vec<Diagnostic>,
 }
 
@@ -380,8 +511,9 @@ impl RowReader<'_, '_> {
         }
         let sub = self.subcommittee(sheet_sub);
         let date = self.date(period);
-        let learners = self.learners();
-        let (sub, date, (learners, male, female)) = (sub?, date?, learners?);
+        let classes = self.class_count();
+        let learners = self.learners(classes.unwrap_or(1));
+        let (sub, date, classes, (learners, male, female)) = (sub?, date?, classes?, learners?);
         if topic.is_empty() {
             return None;
         }
@@ -390,7 +522,7 @@ impl RowReader<'_, '_> {
             topic,
             date,
             village: self.text(Field::Village),
-            classes: 1,
+            classes,
             learners,
             male,
             female,
@@ -418,7 +550,7 @@ impl RowReader<'_, '_> {
         }
         let sub = self.subcommittee(sheet_sub);
         let when = self.planned_period();
-        let learners = self.learners();
+        let learners = self.learners(1);
         let (sub, when, (learners, ..)) = (sub?, when?, learners?);
         if topic.is_empty() {
             return None;
@@ -593,7 +725,21 @@ impl RowReader<'_, '_> {
         let parsed = match v {
             CellValue::Date(d) => Ok(*d),
             CellValue::Number(n) => dates::from_serial(*n),
-            CellValue::Text(s) => dates::from_text(s),
+            CellValue::Text(s) => match self.order {
+                DateOrder::All(order) => dates::from_text_in(s, order),
+                DateOrder::Mixed => match dates::orders(s) {
+                    Some((true, true))
+                        if dates::from_text_in(s, dates::Order::DayFirst)
+                            != dates::from_text_in(s, dates::Order::MonthFirst) =>
+                    {
+                        let raw = clean(s);
+                        self.report(Problem::DateAmbiguous { raw }, addr);
+                        return None;
+                    }
+                    Some((false, true)) => dates::from_text_in(s, dates::Order::MonthFirst),
+                    _ => dates::from_text(s),
+                },
+            },
             _ => Err(DateError::Unreadable),
         };
         let date = match parsed {
@@ -667,8 +813,65 @@ impl RowReader<'_, '_> {
         }
     }
 
+    /// How many classes the row stands for: its "Số lớp" cell, 1 when blank or absent;
+    /// None (after reporting) for anything but a whole number from 1 to 50.
+    fn class_count(&mut self) -> Option<u32> {
+        let Some((v, addr)) = self.filled(Field::ClassCount) else {
+            return Some(1);
+        };
+        let parsed = match v {
+            CellValue::Number(n) => numbers::count_from_number(*n).ok(),
+            CellValue::Text(s) => numbers::count_from_text(s).ok(),
+            _ => None,
+        };
+        match parsed {
+            Some(n) if (1..=crate::diagnostics::MAX_CLASS_COUNT).contains(&n) => Some(n),
+            _ => {
+                let raw = v.display();
+                self.report(Problem::ClassCountInvalid { raw }, addr);
+                None
+            }
+        }
+    }
+
+    /// Learners of the row's `classes` classes, read and checked for sense: more than
+    /// the commune's people aged 15+ is refused, more than the plan's usual largest
+    /// class (per class) is counted with a warning.
+    fn learners(&mut self, classes: u32) -> Option<(u32, Option<u32>, Option<u32>)> {
+        if !self.table.has_learners() {
+            self.report(Problem::LearnersColumnMissing, self.addr(Field::Topic));
+            return None;
+        }
+        let (learners, male, female) = self.learner_cells()?;
+        let plan = self.ctx.plan;
+        let addr = self.addr(Field::Learners);
+        if plan.population_15_plus > 0 && learners > plan.population_15_plus {
+            let population = plan.population_15_plus;
+            self.report(
+                Problem::LearnersAbovePopulation {
+                    learners,
+                    population,
+                },
+                addr,
+            );
+            return None;
+        }
+        let limit = plan.max_learners_per_class;
+        if u64::from(learners) > u64::from(limit) * u64::from(classes) {
+            self.report(
+                Problem::LearnersUnusual {
+                    learners,
+                    classes,
+                    limit,
+                },
+                addr,
+            );
+        }
+        Some((learners, male, female))
+    }
+
     /// Learners = the total column, else Nam + Nữ. Returns (learners, male, female).
-    fn learners(&mut self) -> Option<(u32, Option<u32>, Option<u32>)> {
+    fn learner_cells(&mut self) -> Option<(u32, Option<u32>, Option<u32>)> {
         let total = self.count(Field::Learners);
         let male = self.count(Field::Male);
         let female = self.count(Field::Female);

@@ -2,13 +2,11 @@
 //! optional second header row under merged parents ("Số học viên" over "Tổng số | Nữ"),
 //! an optional row of column numbers "(1) (2) …", and what each later row is.
 
-use super::headers::{Field, field_of, is_joining_word};
-use crate::input::grid::{CellValue, Grid};
-use crate::normalise::text::fold;
+use std::ops::Range;
 
-/// How far down a sheet a header row is looked for. Title blocks are a few rows; a
-/// sheet whose first 60 rows hold no header is not a class table.
-const HEADER_SEARCH_ROWS: usize = 60;
+use super::headers::{Field, Score, is_joining_word, score};
+use crate::input::grid::{CellValue, Grid};
+use crate::normalise::text::{clean, fold};
 
 /// What a table lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,17 +20,32 @@ pub enum TableKind {
     Criteria,
 }
 
-/// The recognised table of a sheet.
+/// Two columns whose headings both name one field: the better one is used, and a
+/// person is told which was left aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Competition {
+    pub field: Field,
+    /// Column and heading used.
+    pub used: (usize, String),
+    /// Column and heading left aside.
+    pub other: (usize, String),
+}
+
+/// A recognised table of a sheet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// Relative index of the (first) header row.
     pub header_row: usize,
     /// Relative index of the first row after the header rows and column numbers.
     pub data_start: usize,
-    /// Column of each field found (the first, when a heading repeats).
+    /// The columns the table spans: a sheet may hold two tables side by side.
+    pub span: Range<usize>,
+    /// Column of each field found.
     pub columns: Vec<(Field, usize)>,
-    /// Headings of columns the tool does not use (unknown, or a field seen already).
+    /// Headings of columns the tool does not use (unknown, or a field better named elsewhere).
     pub ignored: Vec<String>,
+    /// Fields two columns claimed.
+    pub competing: Vec<Competition>,
     pub kind: TableKind,
 }
 
@@ -43,6 +56,11 @@ impl Table {
 
     pub fn has(&self, f: Field) -> bool {
         self.column(f).is_some()
+    }
+
+    /// True when the table has a column of learners (a total, or Nam / Nữ).
+    pub fn has_learners(&self) -> bool {
+        self.has(Field::Learners) || self.has(Field::Male) || self.has(Field::Female)
     }
 }
 
@@ -66,39 +84,91 @@ fn text_of(v: &CellValue) -> Option<&str> {
 /// Fields named by the cells of row `r`, by column.
 fn row_fields(grid: &Grid, r: usize) -> Vec<(usize, Field)> {
     (0..grid.rows.get(r).map_or(0, Vec::len))
-        .filter_map(|c| text_of(grid.get(r, c)).and_then(field_of).map(|f| (c, f)))
+        .filter_map(|c| {
+            text_of(grid.get(r, c))
+                .and_then(super::headers::field_of)
+                .map(|f| (c, f))
+        })
         .collect()
 }
 
-fn is_header(fields: &[(usize, Field)]) -> bool {
-    let has = |f: Field| fields.iter().any(|(_, g)| *g == f);
-    let classes =
-        has(Field::Topic) && (has(Field::Learners) || has(Field::Male) || has(Field::Female));
+/// True when the fields of a heading row make a table: a topic with learners, classes
+/// or a date (a class table without learners is still a class table: its rows are
+/// rejected for it, not dropped), or an indicator with its value.
+fn is_table(fields: &[Field]) -> bool {
+    let has = |f: Field| fields.contains(&f);
+    let classes = has(Field::Topic)
+        && [
+            Field::Learners,
+            Field::Male,
+            Field::Female,
+            Field::ClassCount,
+            Field::Date,
+        ]
+        .iter()
+        .any(|f| has(*f));
     let criteria = has(Field::Indicator) && (has(Field::Value) || has(Field::Numerator));
     classes || criteria
 }
 
-/// Finds the class table, or None when the sheet has none.
+/// True when row `r` is the heading row of a table.
+pub fn is_header_row(grid: &Grid, r: usize) -> bool {
+    let fields: Vec<Field> = row_fields(grid, r).into_iter().map(|(_, f)| f).collect();
+    is_table(&fields)
+}
+
+/// Finds the first table of a sheet (tests and single-table callers).
 pub fn find_table(grid: &Grid) -> Option<Table> {
-    let limit = grid.height().min(HEADER_SEARCH_ROWS);
-    let header_row = (0..limit).find(|r| is_header(&row_fields(grid, *r)))?;
+    find_tables(grid, 0).into_iter().next()
+}
+
+/// The tables whose heading row is the first one at or below row `from`: one, or
+/// several side by side. Empty when no heading row is left. The whole sheet is
+/// searched, so a table under a long preamble is found, not dropped.
+pub fn find_tables(grid: &Grid, from: usize) -> Vec<Table> {
+    let Some(header_row) = (from..grid.height()).find(|r| is_header_row(grid, *r)) else {
+        return Vec::new();
+    };
     // Heading rows: the first, and up to two more below it ("Số học viên" › "Tổng số |
     // Trong đó" › "Nam | Nữ").
     let mut levels = vec![header_row];
     while levels.len() <= MAX_SUB_LEVELS && is_sub_header(grid, header_row + levels.len()) {
         levels.push(header_row + levels.len());
     }
+    let mut data_start = header_row + levels.len();
+    if is_column_numbers(grid, data_start) {
+        data_start += 1;
+    }
+    let headed = column_headings(grid, &levels);
+    segments(&headed)
+        .into_iter()
+        .map(|(span, cols)| table_of(header_row, data_start, span, cols))
+        .collect()
+}
+
+/// One column of a heading band: the heading that names it and what it names.
+struct Heading {
+    column: usize,
+    text: String,
+    named: Option<(Field, Score)>,
+}
+
+/// The heading of every column of the band: the deepest heading the tool knows names
+/// the column ("Nữ" under "Trong đó" under "Số học viên"); else a top heading of its
+/// own, or that of the merged parent to its left.
+fn column_headings(grid: &Grid, levels: &[usize]) -> Vec<Heading> {
+    let Some(&top_row) = levels.first() else {
+        return Vec::new();
+    };
     let width = levels
         .iter()
         .map(|r| grid.rows.get(*r).map_or(0, Vec::len))
         .max()
         .unwrap_or(0);
-    let mut columns: Vec<(Field, usize)> = Vec::new();
-    let mut ignored: Vec<String> = Vec::new();
-    let mut parent: Option<Field> = None;
+    let mut out = Vec::new();
+    let mut parent: Option<(Field, Score)> = None;
     for c in 0..width {
-        let top = text_of(grid.get(header_row, c));
-        // The headings under the top one, deepest first.
+        let top = text_of(grid.get(top_row, c));
         let below: Vec<&str> = levels[1..]
             .iter()
             .rev()
@@ -106,30 +176,116 @@ pub fn find_table(grid: &Grid) -> Option<Table> {
             .collect();
         // A blank top cell over a sub-heading sits under the merged parent to its left.
         if top.is_some() || below.is_empty() {
-            parent = top.and_then(field_of);
+            parent = top.and_then(score);
         }
-        // The deepest heading the tool knows names the column ("Nữ" under "Trong đó"
-        // under "Số học viên"); else a top heading of its own, or the merged parent's.
-        let field = match below.iter().find_map(|h| field_of(h)) {
-            Some(f) => Some(f),
+        let named = match below.iter().find_map(|h| score(h)) {
+            Some(n) => Some(n),
             None if top.is_some() => parent,
             None => None,
         };
-        match field {
-            Some(f) if !columns.iter().any(|(g, _)| *g == f) => columns.push((f, c)),
-            _ => {
-                if let Some(h) = below.first().copied().or(top) {
-                    ignored.push(crate::normalise::text::clean(h));
+        let Some(text) = below.first().copied().or(top) else {
+            continue;
+        };
+        out.push(Heading {
+            column: c,
+            text: clean(text),
+            named,
+        });
+    }
+    out
+}
+
+/// Splits a heading band into tables side by side: a second table starts where a row
+/// number or topic column comes again after a topic and its figures.
+fn segments(headings: &[Heading]) -> Vec<(Range<usize>, Vec<&Heading>)> {
+    let mut out: Vec<(Range<usize>, Vec<&Heading>)> = Vec::new();
+    let mut current: Vec<&Heading> = Vec::new();
+    for h in headings {
+        let field = h.named.map(|(f, _)| f);
+        let fields: Vec<Field> = current
+            .iter()
+            .filter_map(|h| h.named.map(|n| n.0))
+            .collect();
+        if matches!(field, Some(Field::Stt | Field::Topic)) && is_table(&fields) {
+            let start = current.first().map_or(0, |h| h.column);
+            out.push((start..h.column, std::mem::take(&mut current)));
+        }
+        current.push(h);
+    }
+    if let Some(first) = current.first() {
+        let fields: Vec<Field> = current
+            .iter()
+            .filter_map(|h| h.named.map(|n| n.0))
+            .collect();
+        match out.last_mut() {
+            // What follows the last table without making one itself belongs to it.
+            Some((span, cols)) if !is_table(&fields) => {
+                span.end = usize::MAX;
+                cols.append(&mut current);
+            }
+            _ => out.push((first.column..usize::MAX, current)),
+        }
+    }
+    // The last table reaches to the sheet's right edge.
+    // The first table reaches back to column A; each reaches up to the next.
+    if let Some((span, _)) = out.first_mut() {
+        span.start = 0;
+    }
+    out
+}
+
+/// Gives each field its best column within one table; the columns that lose are
+/// ignored, and a competition is recorded.
+fn table_of(
+    header_row: usize,
+    data_start: usize,
+    span: Range<usize>,
+    cols: Vec<&Heading>,
+) -> Table {
+    let mut columns: Vec<(Field, usize)> = Vec::new();
+    let mut best: Vec<(Field, &Heading, Score)> = Vec::new();
+    let mut ignored: Vec<String> = Vec::new();
+    let mut competing = Vec::new();
+    for h in &cols {
+        let Some((f, s)) = h.named else {
+            ignored.push(h.text.clone());
+            continue;
+        };
+        match best.iter_mut().find(|(g, ..)| *g == f) {
+            None => best.push((f, h, s)),
+            Some(entry) => {
+                // The better heading wins; at equal scores, the first (leftmost).
+                let (winner, loser) = if s > entry.2 {
+                    (*h, entry.1)
+                } else {
+                    (entry.1, *h)
+                };
+                if s > entry.2 {
+                    *entry = (f, h, s);
                 }
+                ignored.push(loser.text.clone());
+                competing.push(Competition {
+                    field: f,
+                    used: (winner.column, winner.text.clone()),
+                    other: (loser.column, loser.text.clone()),
+                });
             }
         }
     }
-    let mut data_start = header_row + levels.len();
-    if is_column_numbers(grid, data_start) {
-        data_start += 1;
+    columns.extend(best.iter().map(|(f, h, _)| (*f, h.column)));
+    columns.sort_by_key(|(_, c)| *c);
+    // A column named twice as the best of two fields cannot happen: each heading names
+    // one field. A competition that a third column later won names the final winner.
+    for c in &mut competing {
+        if let Some((_, col)) = columns.iter().find(|(f, _)| *f == c.field)
+            && *col != c.used.0
+            && let Some(h) = cols.iter().find(|h| h.column == *col)
+        {
+            c.used = (*col, h.text.clone());
+        }
     }
-    // A planned month or quarter and no opening date: a registration form.
     let has = |f: Field| columns.iter().any(|(g, _)| *g == f);
+    // A planned month or quarter and no opening date: a registration form.
     let kind = if has(Field::Indicator) && (has(Field::Value) || has(Field::Numerator)) {
         TableKind::Criteria
     } else if has(Field::PlannedPeriod) && !has(Field::Date) {
@@ -145,13 +301,15 @@ pub fn find_table(grid: &Grid) -> Option<Table> {
             }
         }
     }
-    Some(Table {
+    Table {
         header_row,
         data_start,
+        span,
         columns,
         ignored,
+        competing,
         kind,
-    })
+    }
 }
 
 /// Heading rows a table may have under its first.
@@ -175,7 +333,7 @@ fn is_sub_header(grid: &Grid, r: usize) -> bool {
     for v in row {
         match v {
             v if v.is_blank() => {}
-            CellValue::Text(s) if field_of(s).is_some() => known += 1,
+            CellValue::Text(s) if score(s).is_some() => known += 1,
             CellValue::Text(s) if is_joining_word(s) => {}
             CellValue::Text(s)
                 if numbers::count_from_text(s).is_ok() || dates::from_text(s).is_ok() =>
@@ -295,9 +453,12 @@ pub fn has_figures(grid: &Grid, table: &Table, r: usize) -> bool {
 
 /// Classifies row `r` of a recognised table.
 pub fn row_kind(grid: &Grid, table: &Table, r: usize) -> RowKind {
-    let Some(row) = grid.rows.get(r) else {
+    let Some(full_row) = grid.rows.get(r) else {
         return RowKind::Blank;
     };
+    // Only the table's own columns: a table beside it has rows of its own.
+    let first = table.span.start.min(full_row.len());
+    let row = &full_row[first..table.span.end.min(full_row.len())];
     let content_fields = [
         Field::Topic,
         Field::SubCommittee,
@@ -306,6 +467,7 @@ pub fn row_kind(grid: &Grid, table: &Table, r: usize) -> RowKind {
         Field::Learners,
         Field::Male,
         Field::Female,
+        Field::ClassCount,
         Field::Teacher,
         Field::Note,
         Field::PlannedPeriod,
@@ -324,7 +486,7 @@ pub fn row_kind(grid: &Grid, table: &Table, r: usize) -> RowKind {
     let label_cells = [
         table.column(Field::Stt),
         table.column(Field::Topic),
-        row.iter().position(|v| !v.is_blank()),
+        row.iter().position(|v| !v.is_blank()).map(|c| c + first),
     ];
     let labels: Vec<&str> = label_cells
         .iter()
