@@ -234,56 +234,46 @@ fn segments(headings: &[Heading]) -> Vec<(Range<usize>, Vec<&Heading>)> {
     out
 }
 
-/// Gives each field its best column within one table; the columns that lose are
-/// ignored, and a competition is recorded.
+/// Gives each field its best column within one table (at equal scores, the leftmost);
+/// every other column claiming that field is ignored, and named in a competition.
 fn table_of(
     header_row: usize,
     data_start: usize,
     span: Range<usize>,
     cols: Vec<&Heading>,
 ) -> Table {
-    let mut columns: Vec<(Field, usize)> = Vec::new();
     let mut best: Vec<(Field, &Heading, Score)> = Vec::new();
-    let mut ignored: Vec<String> = Vec::new();
-    let mut competing = Vec::new();
     for h in &cols {
-        let Some((f, s)) = h.named else {
-            ignored.push(h.text.clone());
-            continue;
-        };
-        match best.iter_mut().find(|(g, ..)| *g == f) {
-            None => best.push((f, h, s)),
-            Some(entry) => {
-                // The better heading wins; at equal scores, the first (leftmost).
-                let (winner, loser) = if s > entry.2 {
-                    (*h, entry.1)
-                } else {
-                    (entry.1, *h)
-                };
-                if s > entry.2 {
-                    *entry = (f, h, s);
-                }
-                ignored.push(loser.text.clone());
-                competing.push(Competition {
-                    field: f,
-                    used: (winner.column, winner.text.clone()),
-                    other: (loser.column, loser.text.clone()),
-                });
+        if let Some((f, s)) = h.named {
+            match best.iter_mut().find(|(g, ..)| *g == f) {
+                None => best.push((f, h, s)),
+                Some(entry) if s > entry.2 => *entry = (f, h, s),
+                Some(_) => {}
             }
         }
     }
-    columns.extend(best.iter().map(|(f, h, _)| (*f, h.column)));
-    columns.sort_by_key(|(_, c)| *c);
-    // A column named twice as the best of two fields cannot happen: each heading names
-    // one field. A competition that a third column later won names the final winner.
-    for c in &mut competing {
-        if let Some((_, col)) = columns.iter().find(|(f, _)| *f == c.field)
-            && *col != c.used.0
-            && let Some(h) = cols.iter().find(|h| h.column == *col)
-        {
-            c.used = (*col, h.text.clone());
+    let winner = |f: Field| best.iter().find(|(g, ..)| *g == f).map(|(_, h, _)| *h);
+    let mut ignored = Vec::new();
+    let mut competing = Vec::new();
+    for h in &cols {
+        let Some((f, _)) = h.named else {
+            ignored.push(h.text.clone());
+            continue;
+        };
+        match winner(f) {
+            Some(w) if w.column != h.column => {
+                ignored.push(h.text.clone());
+                competing.push(Competition {
+                    field: f,
+                    used: (w.column, w.text.clone()),
+                    other: (h.column, h.text.clone()),
+                });
+            }
+            _ => {}
         }
     }
+    let mut columns: Vec<(Field, usize)> = best.iter().map(|(f, h, _)| (*f, h.column)).collect();
+    columns.sort_by_key(|(_, c)| *c);
     let has = |f: Field| columns.iter().any(|(g, _)| *g == f);
     // A planned month or quarter and no opening date: a registration form.
     let kind = if has(Field::Indicator) && (has(Field::Value) || has(Field::Numerator)) {
@@ -721,6 +711,59 @@ mod tests {
         assert_eq!(
             kinds,
             [RowKind::Candidate, RowKind::Candidate, RowKind::Footer]
+        );
+    }
+
+    #[test]
+    fn tables_side_by_side_split_where_the_row_number_comes_again() {
+        let grid = Grid {
+            top: 0,
+            left: 0,
+            rows: vec![vec![
+                t("STT"),
+                t("Tên lớp"),
+                t("Số HV"),
+                E,
+                t("STT"),
+                t("Tên lớp"),
+                t("Ngày"),
+                t("Số HV"),
+                t("Ghi chú"),
+            ]],
+        };
+        let tables = find_tables(&grid, 0);
+        let spans: Vec<_> = tables.iter().map(|t| t.span.clone()).collect();
+        assert_eq!(spans, vec![0..4, 4..usize::MAX]);
+        assert_eq!(tables[0].column(Field::Learners), Some(2));
+        assert_eq!(tables[1].column(Field::Topic), Some(5));
+        assert_eq!(tables[1].column(Field::Note), Some(8));
+        assert!(tables.iter().all(|t| t.competing.is_empty()));
+    }
+
+    #[test]
+    fn a_year_column_is_left_aside_and_the_closer_learners_heading_wins() {
+        let grid = Grid {
+            top: 0,
+            left: 0,
+            rows: vec![vec![
+                t("Tên lớp"),
+                t("Năm"),
+                t("Tổng số"),
+                t("Số học viên"),
+                t("Nam"),
+            ]],
+        };
+        let table = find_table(&grid).unwrap();
+        assert_eq!(table.column(Field::Learners), Some(3));
+        assert_eq!(table.column(Field::Male), Some(4));
+        assert_eq!(table.ignored, vec!["Năm".to_string(), "Tổng số".to_string()]);
+        assert_eq!(
+            table.competing,
+            vec![Competition {
+                field: Field::Learners,
+                used: (3, "Số học viên".into()),
+                other: (2, "Tổng số".into()),
+            }]
         );
     }
 
