@@ -125,6 +125,7 @@ pub enum Problem {
         period: crate::normalise::period::Period,
         name: String,
     },
+    /// A class opened after the as-of date: accepted, not counted yet.
     DateAfterAsOf {
         date: String,
         as_of: String,
@@ -189,7 +190,7 @@ impl Problem {
             DateUnreadable { .. } => "date-unreadable",
             DateImpossible { .. } => "date-impossible",
             DateOutOfYear { .. } => "date-out-of-year",
-            DateAfterAsOf { .. } => "date-after-as-of",
+            DateAfterAsOf { .. } => "after-as-of",
             DatePeriodMismatch { .. } => "date-period-mismatch",
             LearnersMissing => "learners-missing",
             PlannedPeriodMissing => "planned-period-missing",
@@ -232,7 +233,6 @@ impl Problem {
             | PlannedPeriodUnreadable { .. }
             | LearnersInvalid { .. } => Severity::Error,
             NoClassTable
-            | DateAfterAsOf { .. }
             | DatePeriodMismatch { .. }
             | LearnersMismatch { .. }
             | GenderPartlyBlank
@@ -245,7 +245,8 @@ impl Problem {
             | SheetHidden
             | SheetWithoutTable
             | ColumnsIgnored { .. }
-            | LegacyConverted { .. } => Severity::Info,
+            | LegacyConverted { .. }
+            | DateAfterAsOf { .. } => Severity::Info,
         }
     }
 }

@@ -85,6 +85,12 @@ fn block(
     let first = header + 1;
     let mut row = first;
     let mut month_totals = [0u64; 12];
+    // Months after the as-of month have no figures yet: their cells stay empty rather
+    // than show a 0 nobody has reported.
+    let shown = |m: usize| {
+        use chrono::Datelike;
+        m < ctx.c.summary.as_of.date.month() as usize
+    };
     for (i, (sc, months)) in ctx
         .c
         .summary
@@ -106,6 +112,10 @@ fn block(
             if let Some(t) = month_totals.get_mut(m) {
                 *t += v;
             }
+            if !shown(m) {
+                ws.write_blank(row, 2 + m as ColNum, &f.int)?;
+                continue;
+            }
             counted(
                 ws,
                 row,
@@ -123,7 +133,11 @@ fn block(
     let last = row - 1;
     ws.merge_range(row, 0, row, 1, ctx.t(s::TOTAL), &f.total_text)?;
     for (m, v) in month_totals.iter().enumerate() {
-        sum(ws, row, 2 + m as ColNum, first, last, *v, &f.total_int)?;
+        if shown(m) {
+            sum(ws, row, 2 + m as ColNum, first, last, *v, &f.total_int)?;
+        } else {
+            ws.write_blank(row, 2 + m as ColNum, &f.total_int)?;
+        }
     }
     sum(
         ws,
@@ -148,6 +162,10 @@ fn block(
     for (m, v) in month_totals.iter().enumerate() {
         running += v;
         let c = 2 + m as ColNum;
+        if !shown(m) {
+            ws.write_blank(cumulative, c, &f.total_int)?;
+            continue;
+        }
         let here = format!("{}{}", col(c), row + 1);
         let formula = if m == 0 {
             format!("={here}")
