@@ -280,10 +280,10 @@ impl Diagnostic {
 /// `read == accepted + rejected + duplicate`, always.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Ledger {
-    pub read: u32,
-    pub accepted: u32,
-    pub rejected: u32,
-    pub duplicate: u32,
+    pub read: u64,
+    pub accepted: u64,
+    pub rejected: u64,
+    pub duplicate: u64,
 }
 
 impl Ledger {

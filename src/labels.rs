@@ -388,7 +388,7 @@ pub fn finding_message(f: &crate::check::plan_check::Finding, lang: Lang) -> Str
             },
             lang,
         ) => {
-            let computed = f64::from(*learners) / f64::from(*population);
+            let computed = *learners as f64 / f64::from(*population);
             match lang {
                 Lang::Vi => format!(
                     "Tỷ lệ tham gia ghi trong kế hoạch là {}, nhưng {learners}/{population} = {}",

@@ -124,7 +124,7 @@ pub fn run(dir: &Path) -> Consolidation {
 }
 
 /// (classes, learners) per sub-committee in plan order.
-pub fn per_sub(c: &Consolidation) -> Vec<(u32, u32)> {
+pub fn per_sub(c: &Consolidation) -> Vec<(u64, u64)> {
     c.summary
         .subcommittees
         .iter()

@@ -202,14 +202,14 @@ pub fn ratio(
     ws: &mut Worksheet,
     row: RowNum,
     at: ColNum,
-    num: (ColNum, u32),
-    den: (ColNum, u32),
+    num: (ColNum, u64),
+    den: (ColNum, u64),
     f: &Format,
 ) -> Result<(), XlsxError> {
     let n = format!("{}{}", col(num.0), row + 1);
     let d = format!("{}{}", col(den.0), row + 1);
     let result = if den.1 > 0 {
-        (f64::from(num.1) / f64::from(den.1)).to_string()
+        (num.1 as f64 / den.1 as f64).to_string()
     } else {
         String::new()
     };
@@ -264,7 +264,7 @@ pub fn counted(
     row: RowNum,
     c: ColNum,
     formula: Option<String>,
-    value: u32,
+    value: u64,
     f: &Format,
 ) -> Result<(), XlsxError> {
     match formula {
@@ -274,7 +274,7 @@ pub fn counted(
             Formula::new(text).set_result(value.to_string()),
             f,
         )?,
-        None => ws.write_number_with_format(row, c, f64::from(value), f)?,
+        None => ws.write_number_with_format(row, c, value as f64, f)?,
     };
     Ok(())
 }

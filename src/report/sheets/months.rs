@@ -103,11 +103,11 @@ fn block(
         ws.write_string_with_format(row, 1, &sc.name, &f.text)?;
         let mut year = 0u64;
         for (m, cell) in months.iter().enumerate() {
-            let v = u64::from(if learners {
+            let v = if learners {
                 cell.learners
             } else {
                 cell.classes
-            });
+            };
             year += v;
             if let Some(t) = month_totals.get_mut(m) {
                 *t += v;
@@ -121,7 +121,7 @@ fn block(
                 row,
                 2 + m as ColNum,
                 month_formula(ctx, row, m as u32 + 1, learners),
-                v as u32,
+                v,
                 &f.int,
             )?;
         }

@@ -32,9 +32,9 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         let name = format!("{} {}", ctx.t(s::QUARTER), roman(q.quarter));
         ws.write_string_with_format(row, 1, &name, &f.text_center)?;
         for (at, m) in [(2, &q.classes), (6, &q.learners)] {
-            ws.write_number_with_format(row, at, f64::from(m.target), &f.int)?;
-            ws.write_number_with_format(row, at + 1, f64::from(m.expected), &f.int)?;
-            ws.write_number_with_format(row, at + 2, f64::from(m.actual), &f.int)?;
+            ws.write_number_with_format(row, at, m.target as f64, &f.int)?;
+            ws.write_number_with_format(row, at + 1, m.expected as f64, &f.int)?;
+            ws.write_number_with_format(row, at + 2, m.actual as f64, &f.int)?;
             ratio(ws, row, at + 3, (at + 2, m.actual), (at, m.target), &f.pct)?;
         }
         let (quarters, learners) = (
@@ -57,7 +57,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     ws.merge_range(row, 0, row, 1, ctx.t(s::TOTAL), &f.total_text)?;
     let qs = &c.summary.quarters;
     for at in [2, 6] {
-        let pick = |g: &dyn Fn(&crate::check::Measure) -> u32| -> u32 {
+        let pick = |g: &dyn Fn(&crate::check::Measure) -> u64| -> u64 {
             qs.iter()
                 .map(|q| g(if at == 2 { &q.classes } else { &q.learners }))
                 .sum()
@@ -67,25 +67,9 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
             pick(&|m| m.expected),
             pick(&|m| m.actual),
         );
-        sum(ws, row, at, first, last, u64::from(target), &f.total_int)?;
-        sum(
-            ws,
-            row,
-            at + 1,
-            first,
-            last,
-            u64::from(expected),
-            &f.total_int,
-        )?;
-        sum(
-            ws,
-            row,
-            at + 2,
-            first,
-            last,
-            u64::from(actual),
-            &f.total_int,
-        )?;
+        sum(ws, row, at, first, last, target, &f.total_int)?;
+        sum(ws, row, at + 1, first, last, expected, &f.total_int)?;
+        sum(ws, row, at + 2, first, last, actual, &f.total_int)?;
         ratio(
             ws,
             row,

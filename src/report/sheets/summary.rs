@@ -113,33 +113,9 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     ws.merge_range(total, 0, total, 1, ctx.t(s::TOTAL), &f.total_text)?;
     let s_ = &c.summary;
     for (col_, m) in [(2, &s_.classes), (6, &s_.learners)] {
-        sum(
-            ws,
-            total,
-            col_,
-            first,
-            last,
-            u64::from(m.target),
-            &f.total_int,
-        )?;
-        sum(
-            ws,
-            total,
-            col_ + 1,
-            first,
-            last,
-            u64::from(m.expected),
-            &f.total_int,
-        )?;
-        sum(
-            ws,
-            total,
-            col_ + 2,
-            first,
-            last,
-            u64::from(m.actual),
-            &f.total_int,
-        )?;
+        sum(ws, total, col_, first, last, m.target, &f.total_int)?;
+        sum(ws, total, col_ + 1, first, last, m.expected, &f.total_int)?;
+        sum(ws, total, col_ + 2, first, last, m.actual, &f.total_int)?;
         ratio(
             ws,
             total,
@@ -160,7 +136,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     r += 1;
     let learners_row = r;
     ws.write_string_with_format(r, 1, ctx.t(s::PARTICIPATION_LEARNERS), &f.label)?;
-    ws.write_number_with_format(r, 2, f64::from(p.learners), &f.plain_int)?;
+    ws.write_number_with_format(r, 2, p.learners as f64, &f.plain_int)?;
     r += 1;
     ws.write_string_with_format(r, 1, ctx.t(s::PARTICIPATION_POPULATION), &f.label)?;
     ws.write_number_with_format(r, 2, f64::from(p.population_15_plus), &f.plain_int)?;
@@ -204,7 +180,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         .months
         .iter()
         .filter_map(|row| row.get(m))
-        .fold((0u32, 0u32), |(a, b), cell| {
+        .fold((0u64, 0u64), |(a, b), cell| {
             (a + cell.classes, b + cell.learners)
         });
     let month_line = format!(
@@ -265,9 +241,9 @@ fn figures(
     ctx: &Ctx,
 ) -> Result<(), XlsxError> {
     let f = &ctx.f;
-    ws.write_number_with_format(row, at, f64::from(m.target), &f.int)?;
-    ws.write_number_with_format(row, at + 1, f64::from(m.expected), &f.int)?;
-    ws.write_number_with_format(row, at + 2, f64::from(m.actual), &f.int)?;
+    ws.write_number_with_format(row, at, m.target as f64, &f.int)?;
+    ws.write_number_with_format(row, at + 1, m.expected as f64, &f.int)?;
+    ws.write_number_with_format(row, at + 2, m.actual as f64, &f.int)?;
     ratio(ws, row, at + 3, (at + 2, m.actual), (at, m.target), &f.pct)
 }
 
