@@ -370,12 +370,12 @@ fn the_class_list_is_bordered_over_its_rows_only() {
         .read_to_string(&mut xml)
         .unwrap();
     assert!(
-        xml.contains(r#"<conditionalFormatting sqref="A5:N35">"#),
+        xml.contains(r#"<conditionalFormatting sqref="A5:O35">"#),
         "{xml}"
     );
     assert_eq!(xml.matches("<conditionalFormatting ").count(), 1);
-    // Each of the 14 columns has its format: <col min=.. max=.. style=..> spans that
-    // together cover columns 1 to 14.
+    // Each of the 15 columns (Số lớp among them) has its format: <col min=.. max=..
+    // style=..> spans that together cover columns 1 to 15.
     let attr = |el: &str, name: &str| -> u32 {
         let at = el.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
         el[at..].split('"').next().unwrap().parse().unwrap()
@@ -386,9 +386,9 @@ fn the_class_list_is_bordered_over_its_rows_only() {
         .filter(|el| el.contains("style="))
         .map(|el| attr(el, "max") - attr(el, "min") + 1)
         .sum();
-    assert_eq!(styled, 14);
+    assert_eq!(styled, 15);
     // Rows 18–22 hold "van-hoa-xa-hoi/bao-cao-nam-2019.xlsx" (36 characters in a
-    // column 30 wide): two lines of 15 points.
+    // column 28 wide): two lines of 15 points.
     for r in 18..=22 {
         assert!(
             xml.contains(&format!(r#"<row r="{r}" ht="30" customHeight="1""#)),

@@ -129,8 +129,10 @@ pub fn summarise(plan: &Plan, classes: &[ClassRow], as_of: AsOf) -> Summary {
     let mut per_quarter = [MonthCell::default(); 4];
     for c in classes {
         let m = c.date.month0() as usize;
+        // A row stands for as many classes as its "Số lớp" says; its learners are the
+        // row's figure, for all of them.
         let this = MonthCell {
-            classes: 1,
+            classes: u64::from(c.classes),
             learners: u64::from(c.learners),
         };
         if let Some(cell) = months
@@ -340,5 +342,49 @@ mod tests {
         let s = summarise(&plan, &cs, march);
         assert_eq!(s.subcommittees[0].classes.expected, 986_301_370);
         assert_eq!(s.classes.expected, 5_917_808_220);
+    }
+
+    fn several(classes: u32, row: ClassRow) -> ClassRow {
+        ClassRow { classes, ..row }
+    }
+
+    #[test]
+    fn a_row_counts_as_the_classes_its_so_lop_says() {
+        let plan = Plan::embedded();
+        // kinh-te: 10 January, 1 class of 40; 12 March, one row of 3 classes, 90
+        // learners in all. phap-luat: 6 May, one row of 2 classes, 50 learners.
+        let cs = vec![
+            class(0, 1, 10, 40),
+            several(3, class(0, 3, 12, 90)),
+            several(2, class(1, 5, 6, 50)),
+        ];
+        let s = summarise(&plan, &cs, AsOf::new(None, 2019).unwrap());
+        // kinh-te 1 + 3 = 4 classes, 40 + 90 = 130 learners; phap-luat 2 / 50.
+        assert_eq!(s.subcommittees[0].classes.actual, 4);
+        assert_eq!(s.subcommittees[0].learners.actual, 130);
+        assert_eq!(s.subcommittees[1].classes.actual, 2);
+        assert_eq!(s.subcommittees[1].learners.actual, 50);
+        // Quarter I: the January and March rows, 4 classes; quarter II: 2.
+        assert_eq!(s.quarters[0].classes.actual, 4);
+        assert_eq!(s.quarters[1].classes.actual, 2);
+        assert_eq!(
+            s.months[0][2],
+            MonthCell {
+                classes: 3,
+                learners: 90
+            }
+        );
+        // 3 rows, 6 classes, 180 learners.
+        assert_eq!(s.classes.actual, 6);
+        assert_eq!(s.learners.actual, 180);
+        // Two rows of 4,000,000,000 classes each: 8,000,000,000, past a u32.
+        let huge = vec![
+            several(4_000_000_000, class(2, 4, 1, 10)),
+            several(4_000_000_000, class(2, 4, 2, 10)),
+        ];
+        let s = summarise(&plan, &huge, AsOf::new(None, 2019).unwrap());
+        assert_eq!(s.subcommittees[2].classes.actual, 8_000_000_000);
+        assert_eq!(s.quarters[1].classes.actual, 8_000_000_000);
+        assert_eq!(s.classes.actual, 8_000_000_000);
     }
 }

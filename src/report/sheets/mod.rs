@@ -14,6 +14,7 @@ use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Worksheet, XlsxError};
 
 use super::workbook::Ctx;
 use crate::labels::sheet as s;
+pub use classes::ListCol;
 
 /// The heading of an administrative document: issuing body top left, national motto
 /// top right, the title centred in capitals and a line under it. Returns the next row.
@@ -246,15 +247,32 @@ pub fn set_lines(ws: &mut Worksheet, row: RowNum, lines: u32) -> Result<(), Xlsx
     Ok(())
 }
 
-/// A column of the Danh sách lớp sheet as an absolute range ("'Danh sách lớp'!$G$5:$G$35"),
+/// A column of the Danh sách lớp sheet as an absolute range ("'Danh sách lớp'!$H$5:$H$35"),
 /// or None when no class was counted. The list's heading is on row 4, classes below.
-pub fn list_range(ctx: &Ctx, c: ColNum) -> Option<String> {
+pub fn list_range(ctx: &Ctx, c: ListCol) -> Option<String> {
     let n = ctx.c.classes.len() as u32;
     (n > 0).then(|| {
         let sheet = ctx.t(crate::labels::l::SHEET_CLASSES).replace('\'', "''");
-        let l = col(c);
+        let l = col(c.col());
         format!("'{sheet}'!${l}$5:${l}${}", 4 + n)
     })
+}
+
+/// `=SUMIFS(<Số lớp of the list>,<criteria>)`: the classes of the rows of Danh sách lớp
+/// that meet `criteria` (range, condition pairs), each row counting as its Số lớp.
+pub fn classes_formula(ctx: &Ctx, criteria: &str) -> Option<String> {
+    Some(format!(
+        "=SUMIFS({},{criteria})",
+        list_range(ctx, ListCol::Classes)?
+    ))
+}
+
+/// `=SUMIFS(<learners of the list>,<criteria>)`.
+pub fn learners_formula(ctx: &Ctx, criteria: &str) -> Option<String> {
+    Some(format!(
+        "=SUMIFS({},{criteria})",
+        list_range(ctx, ListCol::Learners)?
+    ))
 }
 
 /// Writes a figure counted from Danh sách lớp: `formula` (built from [`list_range`])
@@ -277,13 +295,4 @@ pub fn counted(
         None => ws.write_number_with_format(row, c, value as f64, f)?,
     };
     Ok(())
-}
-
-/// Columns of Danh sách lớp the summaries count from.
-pub mod list_col {
-    use rust_xlsxwriter::ColNum;
-    pub const SUBCOMMITTEE: ColNum = 1;
-    pub const DATE: ColNum = 3;
-    pub const QUARTER: ColNum = 4;
-    pub const LEARNERS: ColNum = 6;
 }

@@ -3,7 +3,9 @@
 
 use rust_xlsxwriter::{ColNum, Formula, RowNum, Worksheet, XlsxError};
 
-use super::{col, counted, list_col, list_range, sum, title, widths};
+use super::{
+    ListCol, classes_formula, col, counted, learners_formula, list_range, sum, title, widths,
+};
 use crate::labels::{l, sheet as s};
 use crate::report::formats::page_setup;
 use crate::report::workbook::Ctx;
@@ -34,11 +36,11 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     Ok(())
 }
 
-/// `=COUNTIFS(…)` (or `=SUMIFS(…)` for learners) of the classes of this row's
-/// sub-committee dated within `month`.
+/// `=SUMIFS(…)` of the classes (or learners) of this row's sub-committee dated within
+/// `month`.
 fn month_formula(ctx: &Ctx, row: RowNum, month: u32, learners: bool) -> Option<String> {
-    let names = list_range(ctx, list_col::SUBCOMMITTEE)?;
-    let dates = list_range(ctx, list_col::DATE)?;
+    let names = list_range(ctx, ListCol::SubCommittee)?;
+    let dates = list_range(ctx, ListCol::Date)?;
     let year = ctx.c.plan.year;
     let (ny, nm) = if month == 12 {
         (year + 1, 1)
@@ -49,14 +51,11 @@ fn month_formula(ctx: &Ctx, row: RowNum, month: u32, learners: bool) -> Option<S
         "{names},$B{r},{dates},\">=\"&DATE({year},{month},1),{dates},\"<\"&DATE({ny},{nm},1)",
         r = row + 1
     );
-    Some(if learners {
-        format!(
-            "=SUMIFS({},{criteria})",
-            list_range(ctx, list_col::LEARNERS)?
-        )
+    if learners {
+        learners_formula(ctx, &criteria)
     } else {
-        format!("=COUNTIFS({criteria})")
-    })
+        classes_formula(ctx, &criteria)
+    }
 }
 
 /// One block (a caption row, a header row, a row a sub-committee, a totals row);

@@ -2,7 +2,10 @@
 
 use rust_xlsxwriter::{ColNum, Worksheet, XlsxError};
 
-use super::{counted, figures_header, list_col, list_range, ratio, sum, title, widths};
+use super::{
+    ListCol, classes_formula, counted, figures_header, learners_formula, list_range, ratio, sum,
+    title, widths,
+};
 use crate::labels::{l, roman, sheet as s, status_label};
 use crate::report::formats::page_setup;
 use crate::report::workbook::Ctx;
@@ -37,17 +40,13 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
             ws.write_number_with_format(row, at + 2, m.actual as f64, &f.int)?;
             ratio(ws, row, at + 3, (at + 2, m.actual), (at, m.target), &f.pct)?;
         }
-        let (quarters, learners) = (
-            list_range(ctx, list_col::QUARTER),
-            list_range(ctx, list_col::LEARNERS),
+        let criteria = list_range(ctx, ListCol::Quarter)
+            .map(|quarters| format!("{quarters},{}", q.quarter))
+            .unwrap_or_default();
+        let (count, sum) = (
+            classes_formula(ctx, &criteria),
+            learners_formula(ctx, &criteria),
         );
-        let count = quarters
-            .as_ref()
-            .map(|qr| format!("=COUNTIFS({qr},{})", q.quarter));
-        let sum = quarters
-            .as_ref()
-            .zip(learners.as_ref())
-            .map(|(qr, l)| format!("=SUMIFS({l},{qr},{})", q.quarter));
         counted(ws, row, 4, count, q.classes.actual, &f.int)?;
         counted(ws, row, 8, sum, q.learners.actual, &f.int)?;
         ws.write_string_with_format(row, LAST, ctx.t(status_label(q.status)), &f.text_center)?;

@@ -8,8 +8,8 @@ use rust_xlsxwriter::{
 };
 
 use super::{
-    admin_heading, col, counted, figures_header, list_col, list_range, ratio, signature, sum,
-    widths,
+    ListCol, admin_heading, classes_formula, col, counted, figures_header, learners_formula,
+    list_range, ratio, signature, sum, widths,
 };
 use crate::check::Measure;
 use crate::labels::{l, sheet as s, status_label};
@@ -88,16 +88,13 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         figures(ws, row, 2, &r.classes, ctx)?;
         figures(ws, row, 6, &r.learners, ctx)?;
         // What was done is counted from Danh sách lớp, so a corrected row there shows here.
-        let (names, learners) = (
-            list_range(ctx, list_col::SUBCOMMITTEE),
-            list_range(ctx, list_col::LEARNERS),
+        let criteria = list_range(ctx, ListCol::SubCommittee)
+            .map(|names| format!("{names},$B{}", row + 1))
+            .unwrap_or_default();
+        let (count, sum) = (
+            classes_formula(ctx, &criteria),
+            learners_formula(ctx, &criteria),
         );
-        let me = format!("$B{}", row + 1);
-        let count = names.as_ref().map(|n| format!("=COUNTIFS({n},{me})"));
-        let sum = names
-            .as_ref()
-            .zip(learners.as_ref())
-            .map(|(n, l)| format!("=SUMIFS({l},{n},{me})"));
         counted(ws, row, 4, count, r.classes.actual, &f.int)?;
         counted(ws, row, 8, sum, r.learners.actual, &f.int)?;
         ws.write_string_with_format(
