@@ -822,7 +822,7 @@ fn message_vi(p: &Problem) -> String {
             period_words(*period, Lang::Vi)
         ),
         DateAfterAsOf { date, as_of } => {
-            format!("lớp mở ngày {date}, sau ngày báo cáo {as_of}: chưa tính vào số liệu đến ngày {as_of}")
+            format!("lớp mở ngày {date}, sau ngày báo cáo {as_of}: chưa tính vào số liệu")
         }
         LearnersMissing => "thiếu số học viên".into(),
         PlannedPeriodMissing => "thiếu tháng hoặc quý dự kiến mở lớp".into(),
@@ -918,7 +918,7 @@ fn message_en(p: &Problem) -> String {
             period_words(*period, Lang::En)
         ),
         DateAfterAsOf { date, as_of } => {
-            format!("class opened on {date}, after the as-of date {as_of}: not counted yet in the figures as of {as_of}")
+            format!("class opened on {date}, after the as-of date {as_of}: not counted yet")
         }
         LearnersMissing => "number of learners missing".into(),
         PlannedPeriodMissing => "planned month or quarter missing".into(),
