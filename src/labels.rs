@@ -516,6 +516,16 @@ pub mod completeness {
 }
 
 /// The words `check` and `consolidate` print on the terminal.
+/// Said after the accepted rows when `n` of them are classes opened after the as-of
+/// date (accepted, not counted yet); empty when there are none.
+pub fn later_rows(n: usize, lang: Lang) -> String {
+    match (n, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Vi) => format!(" (trong đó {n} dòng là lớp mở sau ngày báo cáo, chưa tính)"),
+        (n, Lang::En) => format!(" ({n} of them opened after the as-of date, not counted yet)"),
+    }
+}
+
 pub mod cli {
     use super::Label;
 

@@ -11,8 +11,13 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use common::V::{D, N, T};
 use common::{as_the_reader_will, so_lop};
 
-/// Runs `tthtcd consolidate` on `dir` into `out.xlsx` beside it, with `--json -`.
-fn consolidate(dir: &Path, out: &Path, as_of: Option<&str>) -> serde_json::Value {
+/// Runs `tthtcd consolidate` on `dir` into `out` with `--json -`: the JSON, and the
+/// table printed on standard error.
+fn consolidate_printing(
+    dir: &Path,
+    out: &Path,
+    as_of: Option<&str>,
+) -> (serde_json::Value, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tthtcd"));
     cmd.arg("consolidate")
         .arg(dir)
@@ -29,7 +34,14 @@ fn consolidate(dir: &Path, out: &Path, as_of: Option<&str>) -> serde_json::Value
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    serde_json::from_slice(&o.stdout).unwrap()
+    (
+        serde_json::from_slice(&o.stdout).unwrap(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn consolidate(dir: &Path, out: &Path, as_of: Option<&str>) -> serde_json::Value {
+    consolidate_printing(dir, out, as_of).0
 }
 
 /// kinh-te's report of April, with a class of May in it: header in row 1, classes in
@@ -85,7 +97,7 @@ fn a_class_opened_after_the_as_of_date_is_listed_not_counted() {
     let dir = tmp.path().join("in");
     april_and_may(&dir);
     let out = tmp.path().join("tong-hop.xlsx");
-    let j = consolidate(&dir, &out, Some("2019-04-30"));
+    let (j, table) = consolidate_printing(&dir, &out, Some("2019-04-30"));
 
     // Counted: 10/04 (40) and 30/04 (25) → 2 classes, 65 learners; 15/05 (60) is not.
     let t = &j["totals"];
@@ -121,6 +133,12 @@ fn a_class_opened_after_the_as_of_date_is_listed_not_counted() {
     assert!(
         message.contains("15/05/2019") && message.contains("chưa tính"),
         "{message}"
+    );
+
+    // The table says so beside the rows accepted.
+    assert!(
+        table.contains("3 được tính (trong đó 1 dòng là lớp mở sau ngày báo cáo, chưa tính)"),
+        "{table}"
     );
 
     let mut wb: Xlsx<_> = open_workbook(&out).unwrap();

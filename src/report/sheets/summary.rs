@@ -152,7 +152,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     r += 1;
     let t = c.totals();
     let read = format!(
-        "{}: {} {}; {} {}, {} {}, {} {}, {} {}.",
+        "{}: {} {}; {} {}, {} {}{}, {} {}, {} {}.",
         ctx.t(s::READ_SUMMARY),
         c.files.len(),
         ctx.t(s::FILE).to_lowercase(),
@@ -160,6 +160,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         ctx.t(s::ROWS_READ).to_lowercase(),
         t.accepted,
         ctx.t(s::ROWS_ACCEPTED).to_lowercase(),
+        crate::labels::later_rows(c.later.len(), ctx.lang),
         t.rejected,
         ctx.t(s::ROWS_REJECTED).to_lowercase(),
         t.duplicate,
