@@ -3,7 +3,7 @@
 
 use chrono::Datelike;
 use rust_xlsxwriter::{
-    ColNum, ConditionalFormatFormula, ExcelDateTime, Format, Worksheet, XlsxError,
+    ColNum, ConditionalFormatFormula, ExcelDateTime, Format, RowNum, Worksheet, XlsxError,
 };
 
 use rayon::prelude::*;
@@ -118,6 +118,10 @@ impl ListCol {
 
 const LAST: ColNum = ListCol::SourceRow.col();
 
+/// The row of the list's headings (0-based), under the title and the as-of line; the
+/// classes follow it. The summaries' formulas count from the row after it.
+pub const HEADING_ROW: RowNum = 3;
+
 pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     let c = ctx.c;
     let f = &ctx.f;
@@ -129,7 +133,9 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         c.plan.year,
         c.plan.unit.to_uppercase()
     );
-    let header = title(ws, ctx, &t, LAST)?;
+    let below_title = title(ws, ctx, &t, LAST)?;
+    debug_assert!(below_title <= HEADING_ROW, "the title runs into the list");
+    let header = HEADING_ROW;
     let headings = ListCol::ALL.map(|c| ctx.t(c.heading()));
     header_row(ws, ctx, header, &headings)?;
     ws.set_row_height(header, 32)?;
@@ -215,4 +221,20 @@ fn subcommittee_name<'a>(ctx: &'a Ctx, class: &crate::classes::ClassRow) -> &'a 
         .subcommittees
         .get(class.subcommittee)
         .map_or("", |sc| sc.name.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_column_of_the_list_sits_where_its_table_lists_it() {
+        // The writer places a cell by `col()`, the formulas name a column by it, and the
+        // widths, headings and formats follow `ALL`: the two orders must be one.
+        for (i, c) in ListCol::ALL.into_iter().enumerate() {
+            assert_eq!(usize::from(c.col()), i, "{c:?}");
+        }
+        assert_eq!(LAST, 14);
+        assert_eq!(super::super::col(ListCol::Classes.col()), "G");
+    }
 }

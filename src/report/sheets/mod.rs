@@ -251,10 +251,12 @@ pub fn set_lines(ws: &mut Worksheet, row: RowNum, lines: u32) -> Result<(), Xlsx
 /// or None when no class was counted. The list's heading is on row 4, classes below.
 pub fn list_range(ctx: &Ctx, c: ListCol) -> Option<String> {
     let n = ctx.c.classes.len() as u32;
+    // 1-based: the first class is on the row after the heading's.
+    let first = classes::HEADING_ROW + 2;
     (n > 0).then(|| {
         let sheet = ctx.t(crate::labels::l::SHEET_CLASSES).replace('\'', "''");
         let l = col(c.col());
-        format!("'{sheet}'!${l}$5:${l}${}", 4 + n)
+        format!("'{sheet}'!${l}${first}:${l}${}", first + n - 1)
     })
 }
 
