@@ -45,8 +45,12 @@ pub struct Consolidation {
     pub folder: PathBuf,
     /// In the order read (sorted by path).
     pub files: Vec<FileReport>,
-    /// Accepted classes, in the order read.
+    /// Accepted classes opened on or before the as-of date, in the order read: every
+    /// figure counts these.
     pub classes: Vec<ClassRow>,
+    /// Accepted classes opened after the as-of date, in the order read: valid rows
+    /// (accepted in the ledger, listed as `after-as-of` notes), not counted yet.
+    pub later: Vec<ClassRow>,
     /// Classes registered for the plan (registration forms), in the order read.
     pub planned: Vec<PlannedClass>,
     /// In the order found.

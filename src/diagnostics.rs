@@ -128,6 +128,7 @@ pub enum Problem {
         period: crate::normalise::period::Period,
         name: String,
     },
+    /// A class opened after the as-of date: accepted, not counted yet.
     DateAfterAsOf {
         date: String,
         as_of: String,
@@ -226,7 +227,7 @@ impl Problem {
             DateUnreadable { .. } => "date-unreadable",
             DateImpossible { .. } => "date-impossible",
             DateOutOfYear { .. } => "date-out-of-year",
-            DateAfterAsOf { .. } => "date-after-as-of",
+            DateAfterAsOf { .. } => "after-as-of",
             DatePeriodMismatch { .. } => "date-period-mismatch",
             LearnersMissing => "learners-missing",
             PlannedPeriodMissing => "planned-period-missing",
@@ -280,7 +281,6 @@ impl Problem {
             | ClassCountInvalid { .. }
             | DateAmbiguous { .. } => Severity::Error,
             NoClassTable
-            | DateAfterAsOf { .. }
             | DatePeriodMismatch { .. }
             | LearnersMismatch { .. }
             | GenderPartlyBlank
@@ -296,7 +296,8 @@ impl Problem {
             | SheetHidden
             | SheetWithoutTable
             | ColumnsIgnored { .. }
-            | LegacyConverted { .. } => Severity::Info,
+            | LegacyConverted { .. }
+            | DateAfterAsOf { .. } => Severity::Info,
         }
     }
 }
@@ -330,10 +331,10 @@ impl Diagnostic {
 /// `read == accepted + rejected + duplicate`, always.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Ledger {
-    pub read: u32,
-    pub accepted: u32,
-    pub rejected: u32,
-    pub duplicate: u32,
+    pub read: u64,
+    pub accepted: u64,
+    pub rejected: u64,
+    pub duplicate: u64,
 }
 
 impl Ledger {

@@ -388,7 +388,7 @@ pub fn finding_message(f: &crate::check::plan_check::Finding, lang: Lang) -> Str
             },
             lang,
         ) => {
-            let computed = f64::from(*learners) / f64::from(*population);
+            let computed = *learners as f64 / f64::from(*population);
             match lang {
                 Lang::Vi => format!(
                     "Tỷ lệ tham gia ghi trong kế hoạch là {}, nhưng {learners}/{population} = {}",
@@ -516,6 +516,16 @@ pub mod completeness {
 }
 
 /// The words `check` and `consolidate` print on the terminal.
+/// Said after the accepted rows when `n` of them are classes opened after the as-of
+/// date (accepted, not counted yet); empty when there are none.
+pub fn later_rows(n: usize, lang: Lang) -> String {
+    match (n, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Vi) => format!(" (trong đó {n} dòng là lớp mở sau ngày báo cáo, chưa tính)"),
+        (n, Lang::En) => format!(" ({n} of them opened after the as-of date, not counted yet)"),
+    }
+}
+
 pub mod cli {
     use super::Label;
 
@@ -854,7 +864,7 @@ fn message_vi(p: &Problem) -> String {
             period_words(*period, Lang::Vi)
         ),
         DateAfterAsOf { date, as_of } => {
-            format!("ngày mở lớp {date} sau ngày báo cáo {as_of}; vẫn được tính, hãy kiểm tra lại")
+            format!("lớp mở ngày {date}, sau ngày báo cáo {as_of}: chưa tính vào số liệu")
         }
         LearnersMissing => "thiếu số học viên".into(),
         PlannedPeriodMissing => "thiếu tháng hoặc quý dự kiến mở lớp".into(),
@@ -980,7 +990,7 @@ fn message_en(p: &Problem) -> String {
             period_words(*period, Lang::En)
         ),
         DateAfterAsOf { date, as_of } => {
-            format!("opening date {date} is after the report date {as_of}; counted, please check")
+            format!("class opened on {date}, after the as-of date {as_of}: not counted yet")
         }
         LearnersMissing => "number of learners missing".into(),
         PlannedPeriodMissing => "planned month or quarter missing".into(),

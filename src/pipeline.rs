@@ -60,7 +60,10 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         err,
     })?;
     let aliases = config.plan.folded_aliases();
-    let mut state = State::default();
+    let mut state = State {
+        as_of: as_of.date,
+        ..State::default()
+    };
     let total = found.len();
     // Files are read in parallel, each on its own, a batch at a time; each batch is
     // merged in folder order while the next one is read. Merging thus overlaps the
@@ -100,6 +103,12 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         merge_batch(previous.0, previous.1, &mut state);
     });
     let checking = std::time::Instant::now();
+    // Classes opened after the as-of date were valid rows (accepted in the ledger) but
+    // are not yet due to be counted: held apart from every figure.
+    let (classes, later) = std::mem::take(&mut state.classes)
+        .into_iter()
+        .partition(|c| c.date <= as_of.date);
+    state.classes = classes;
     let summary = summarise(&config.plan, &state.classes, as_of);
     let registration = crate::check::registration::check(&config.plan, &state.planned);
     let plan_vs_held =
@@ -118,6 +127,7 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         folder: folder.clone(),
         files: state.files,
         classes: state.classes,
+        later,
         planned: state.planned,
         diagnostics: state.diagnostics,
         summary,
@@ -131,6 +141,8 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
 
 #[derive(Default)]
 struct State {
+    /// Classes opened after this day are noted as such when accepted.
+    as_of: NaiveDate,
     files: Vec<FileReport>,
     classes: Vec<ClassRow>,
     diagnostics: Vec<Diagnostic>,
@@ -453,7 +465,9 @@ fn fail(st: &mut State, report: FileReport) {
 }
 
 /// The same class reported twice — same sub-committee, topic, date and village after
-/// normalising — counts once; the repeat is a duplicate pointing at the first.
+/// normalising — counts once; the repeat is a duplicate pointing at the first. A class
+/// opened after the as-of date is accepted (it is a valid row) and noted as not counted
+/// yet; [`run`] holds it apart from the figures.
 fn accept(class: ClassRow, key: RowKey, ledger: &mut Ledger, st: &mut State) {
     match repeat_of(&st.classes, &mut st.seen, key, &class) {
         Some(d) => {
@@ -462,8 +476,24 @@ fn accept(class: ClassRow, key: RowKey, ledger: &mut Ledger, st: &mut State) {
         }
         None => {
             ledger.accepted += 1;
+            if class.date > st.as_of {
+                st.diagnostics.push(after_as_of(&class, st.as_of));
+            }
             st.classes.push(class);
         }
+    }
+}
+
+/// The note on a class opened after the as-of date, at its row's topic cell.
+fn after_as_of(class: &ClassRow, as_of: NaiveDate) -> Diagnostic {
+    Diagnostic {
+        problem: Problem::DateAfterAsOf {
+            date: class.date.format("%d/%m/%Y").to_string(),
+            as_of: as_of.format("%d/%m/%Y").to_string(),
+        },
+        file: Some(class.source.file.clone()),
+        sheet: Some(class.source.sheet.clone()),
+        cell: Some(class.source.cell.clone()),
     }
 }
 

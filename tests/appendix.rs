@@ -23,7 +23,7 @@ fn samples() -> tthtcd::Consolidation {
     .unwrap()
 }
 
-fn reg(classes: u32, learners: u32) -> Registered {
+fn reg(classes: u64, learners: u64) -> Registered {
     Registered { classes, learners }
 }
 

@@ -264,7 +264,7 @@ fn workbooks_laid_out_by_others_give_the_hand_counted_figures() {
         vec![(3, 1295), (3, 135), (1, 40), (1, 55), (1, 50), (0, 0)]
     );
     // Quarter I: kinh-te 3 / 1295 and phap-luat 3 / 135 → 6 / 1430; quarter II: 3 / 145.
-    let q: Vec<(u32, u32)> = c
+    let q: Vec<(u64, u64)> = c
         .summary
         .quarters
         .iter()

@@ -261,7 +261,7 @@ fn messy_folder_gives_what_a_careful_person_counts() {
     );
     // Quarter I: the March pháp luật classes; quarter II: everything else.
     // 5 + 1 + 2 + 3 = 11 classes; 1340 + 20 + 115 + 120 = 1595 learners.
-    let q: Vec<(u32, u32)> = c
+    let q: Vec<(u64, u64)> = c
         .summary
         .quarters
         .iter()

@@ -155,10 +155,10 @@ proptest! {
         }
         prop_assert_eq!(t.accepted as usize, c.classes.len());
         let s = &c.summary;
-        let by_sub: u32 = s.subcommittees.iter().map(|r| r.learners.actual).sum();
-        let by_quarter: u32 = s.quarters.iter().map(|q| q.learners.actual).sum();
-        let by_month: u32 = s.months.iter().flatten().map(|m| m.learners).sum();
-        let listed: u32 = c.classes.iter().map(|k| k.learners).sum();
+        let by_sub: u64 = s.subcommittees.iter().map(|r| r.learners.actual).sum();
+        let by_quarter: u64 = s.quarters.iter().map(|q| q.learners.actual).sum();
+        let by_month: u64 = s.months.iter().flatten().map(|m| m.learners).sum();
+        let listed: u64 = c.classes.iter().map(|k| u64::from(k.learners)).sum();
         prop_assert_eq!(by_sub, listed);
         prop_assert_eq!(by_quarter, listed);
         prop_assert_eq!(by_month, listed);

@@ -187,7 +187,9 @@ fn as_of_end_of_april_pro_rates_the_targets() {
     );
     // Q1 has ended with 21 ≥ 13 classes and 1609 ≥ 1000 learners: met.
     // Q2 runs 1 April – 30 June, 30 of 91 days: due 14 × 30/91 = 4.6 → 5 classes,
-    // 1200 × 30/91 = 395.6 → 396 learners; done 10 / 703 (the May classes, after the as-of date, are counted with a warning): on track. Q3, Q4 upcoming.
+    // 1200 × 30/91 = 395.6 → 396 learners; done: the 10 / 703 of April and May less
+    // health's two May classes (08/05 and 22/05, 48 + 62 = 110 learners), which are
+    // after the as-of date and not counted: 8 / 593, on track. Q3, Q4 upcoming.
     let q: Vec<&str> = j["quarters"]
         .as_array()
         .unwrap()
@@ -197,6 +199,33 @@ fn as_of_end_of_april_pro_rates_the_targets() {
     assert_eq!(q, ["met", "on-track", "upcoming", "upcoming"]);
     assert_eq!(j["quarters"][1]["classes"]["expected"], 5);
     assert_eq!(j["quarters"][1]["learners"]["expected"], 396);
+    assert_eq!(j["quarters"][1]["classes"]["actual"], 8);
+    assert_eq!(j["quarters"][1]["learners"]["actual"], 593);
+    // suc-khoe without May: 80+72+65+58+90 = 365 in 5 classes (due 13 × 120/365 =
+    // 4.3 → 4 and 850 × 120/365 = 279.5 → 279: on track, as above).
+    assert_eq!(s[3]["classes"]["actual"], 5);
+    assert_eq!(s[3]["learners"]["actual"], 365);
+    // In all 31 − 2 = 29 classes, 2312 − 110 = 2202 learners; the two May rows are
+    // still accepted in the ledger (valid rows), so rows_accepted stays the 105 of the
+    // year-end run (31 classes + 50 registrations + 24 indicators).
+    assert_eq!(j["totals"]["classes"], 29);
+    assert_eq!(j["totals"]["learners"], 2202);
+    assert_eq!(j["totals"]["rows_accepted"], 105);
+    assert_eq!(j["participation"]["learners"], 2202);
+    let later: Vec<(&str, &str)> = j["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["code"] == "after-as-of")
+        .map(|i| (i["severity"].as_str().unwrap(), i["file"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        later,
+        [
+            ("info", "suc-khoe/thang-05.xlsx"),
+            ("info", "suc-khoe/thang-05.xlsx")
+        ]
+    );
 }
 
 fn number(v: Option<&Data>) -> f64 {
@@ -341,12 +370,12 @@ fn the_class_list_is_bordered_over_its_rows_only() {
         .read_to_string(&mut xml)
         .unwrap();
     assert!(
-        xml.contains(r#"<conditionalFormatting sqref="A5:N35">"#),
+        xml.contains(r#"<conditionalFormatting sqref="A5:O35">"#),
         "{xml}"
     );
     assert_eq!(xml.matches("<conditionalFormatting ").count(), 1);
-    // Each of the 14 columns has its format: <col min=.. max=.. style=..> spans that
-    // together cover columns 1 to 14.
+    // Each of the 15 columns (Số lớp among them) has its format: <col min=.. max=..
+    // style=..> spans that together cover columns 1 to 15.
     let attr = |el: &str, name: &str| -> u32 {
         let at = el.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
         el[at..].split('"').next().unwrap().parse().unwrap()
@@ -357,9 +386,9 @@ fn the_class_list_is_bordered_over_its_rows_only() {
         .filter(|el| el.contains("style="))
         .map(|el| attr(el, "max") - attr(el, "min") + 1)
         .sum();
-    assert_eq!(styled, 14);
+    assert_eq!(styled, 15);
     // Rows 18–22 hold "van-hoa-xa-hoi/bao-cao-nam-2019.xlsx" (36 characters in a
-    // column 30 wide): two lines of 15 points.
+    // column 28 wide): two lines of 15 points.
     for r in 18..=22 {
         assert!(
             xml.contains(&format!(r#"<row r="{r}" ht="30" customHeight="1""#)),

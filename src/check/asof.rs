@@ -71,8 +71,9 @@ impl AsOf {
 }
 
 /// A target pro-rated by `fraction`, rounded to the nearest whole number (halves up).
-pub fn due(target: u32, fraction: f64) -> u32 {
-    (f64::from(target) * fraction).round() as u32
+/// In u64 like every sum of targets; exact for any target below 2^53.
+pub fn due(target: u64, fraction: f64) -> u64 {
+    (target as f64 * fraction).round() as u64
 }
 
 #[cfg(test)]

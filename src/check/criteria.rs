@@ -146,18 +146,22 @@ pub struct Computed {
     pub participation: (f64, f64),
     /// Women among learners where Nam/Nữ or "Trong đó nữ" were reported: (women, of
     /// learners), or None when no class reported it.
-    pub women: Option<(u32, u32)>,
+    pub women: Option<(u64, u64)>,
     /// Villages with at least one class, and the plan's number of villages if known.
     pub villages_reached: (usize, Option<u32>),
 }
 
 pub fn computed(plan: &Plan, classes: &[ClassRow]) -> Computed {
-    let learners: u32 = classes.iter().map(|c| c.learners).sum();
+    let learners: u64 = classes.iter().map(|c| u64::from(c.learners)).sum();
     let with_women: Vec<&ClassRow> = classes.iter().filter(|c| c.female.is_some()).collect();
     let women = (!with_women.is_empty()).then(|| {
         (
-            with_women.iter().filter_map(|c| c.female).sum(),
-            with_women.iter().map(|c| c.learners).sum(),
+            with_women
+                .iter()
+                .filter_map(|c| c.female)
+                .map(u64::from)
+                .sum(),
+            with_women.iter().map(|c| u64::from(c.learners)).sum(),
         )
     });
     // Villages are typed the same way over and over: key each spelling once.
@@ -175,7 +179,7 @@ pub fn computed(plan: &Plan, classes: &[ClassRow]) -> Computed {
         .or_else(|| (!plan.villages.is_empty()).then_some(plan.villages.len() as u32));
     Computed {
         participation: (
-            f64::from(learners) / f64::from(plan.population_15_plus) * 100.0,
+            learners as f64 / f64::from(plan.population_15_plus) * 100.0,
             plan.participation_target * 100.0,
         ),
         women,

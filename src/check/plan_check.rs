@@ -10,12 +10,12 @@ pub enum Finding {
     /// The sub-committees' targets and the quarters' targets differ.
     QuartersDisagree {
         learners: bool,
-        by_subcommittee: u32,
-        by_quarter: u32,
+        by_subcommittee: u64,
+        by_quarter: u64,
     },
     /// The stated participation rate is not planned learners / population aged 15+.
     ParticipationDisagrees {
-        learners: u32,
+        learners: u64,
         population: u32,
         stated: f64,
     },
@@ -49,7 +49,7 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
             by_quarter: quarters.learners,
         });
     }
-    let computed = f64::from(subs.learners) / f64::from(plan.population_15_plus);
+    let computed = subs.learners as f64 / f64::from(plan.population_15_plus);
     if (computed - plan.participation_target).abs() > RATE_TOLERANCE {
         out.push(Finding::ParticipationDisagrees {
             learners: subs.learners,
@@ -124,6 +124,38 @@ mod tests {
                     threshold: 147.0
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn targets_near_u32_max_add_up_without_wrapping() {
+        // Every target at u32::MAX = 4,294,967,295: six sub-committees add up to
+        // 6 × 4,294,967,295 = 25,769,803,770, four quarters to 17,179,869,180 — both past
+        // 2^32, where a u32 sum would wrap (or panic in a debug build).
+        let mut plan = Plan::embedded();
+        let max = crate::plan::Target {
+            classes: u32::MAX,
+            learners: u32::MAX,
+        };
+        plan.subcommittees.iter_mut().for_each(|s| s.target = max);
+        plan.quarters.iter_mut().for_each(|q| *q = max);
+        let f = check(&plan);
+        assert_eq!(
+            f.get(..2),
+            Some(
+                &[
+                    Finding::QuartersDisagree {
+                        learners: false,
+                        by_subcommittee: 25_769_803_770,
+                        by_quarter: 17_179_869_180
+                    },
+                    Finding::QuartersDisagree {
+                        learners: true,
+                        by_subcommittee: 25_769_803_770,
+                        by_quarter: 17_179_869_180
+                    }
+                ][..]
+            )
         );
     }
 }

@@ -6,8 +6,9 @@
 //! quarter and their topics are similar: the sets of words of the two topics (folded:
 //! no case, no diacritics) share at least half of their union, or all the words of the
 //! shorter topic (two or more) are in the longer one — "Luật Giao thông" matches "Luật
-//! Giao thông đường bộ". Each held class matches at most one planned class; the most
-//! similar wins, then the earliest.
+//! Giao thông đường bộ". Each held class matches at most one planned class — a row of
+//! "Số lớp" 3 is three held classes, so it can match three; the most similar wins, then
+//! the earliest. A held row none of whose classes matched is unplanned.
 
 use std::collections::BTreeSet;
 
@@ -82,14 +83,15 @@ fn due_by(p: &PlannedClass, year: i32) -> Option<NaiveDate> {
 /// Matches registrations to held classes as of a date.
 pub fn match_classes(planned: &[PlannedClass], held: &[ClassRow], as_of: AsOf) -> PlanVsHeld {
     use chrono::Datelike;
-    let mut taken = vec![false; held.len()];
+    // How many of each held row's classes are matched already.
+    let mut taken = vec![0u32; held.len()];
     let mut statuses = Vec::with_capacity(planned.len());
     for p in planned {
         let best = held
             .iter()
             .enumerate()
             .filter(|(i, h)| {
-                !taken.get(*i).copied().unwrap_or(true)
+                taken.get(*i).is_some_and(|t| *t < h.classes)
                     && h.subcommittee == p.subcommittee
                     && crate::normalise::dates::quarter_of(h.date) == p.quarter
             })
@@ -99,7 +101,7 @@ pub fn match_classes(planned: &[PlannedClass], held: &[ClassRow], as_of: AsOf) -
         let status = match best {
             Some((i, ..)) => {
                 if let Some(t) = taken.get_mut(i) {
-                    *t = true;
+                    *t += 1;
                 }
                 PlanStatus::Held(i)
             }
@@ -113,7 +115,7 @@ pub fn match_classes(planned: &[PlannedClass], held: &[ClassRow], as_of: AsOf) -
     let unplanned = taken
         .iter()
         .enumerate()
-        .filter(|(_, t)| !**t)
+        .filter(|(_, t)| **t == 0)
         .map(|(i, _)| i)
         .collect();
     PlanVsHeld {
@@ -208,5 +210,36 @@ mod tests {
             ]
         );
         assert_eq!(m.unplanned, vec![2]);
+    }
+
+    #[test]
+    fn a_row_of_several_classes_meets_as_many_registrations() {
+        // pháp luật registered "Luật Giao thông" three times in quarter I; one row of
+        // Số lớp 2 (5 March) holds two of them, the third is overdue by 15 May.
+        // kinh-te's row of Số lớp 1 meets one of its two registrations; the other is
+        // overdue too.
+        let plan = vec![
+            planned(1, "Luật Giao thông", Some(3), 1),
+            planned(1, "Luật Giao thông", Some(3), 1),
+            planned(1, "Luật Giao thông", Some(3), 1),
+            planned(0, "Kỹ thuật trồng lúa", Some(2), 1),
+            planned(0, "Kỹ thuật trồng lúa", Some(2), 1),
+        ];
+        let mut two = held(1, "Luật Giao thông đường bộ", 3, 5);
+        two.classes = 2;
+        let done = vec![two, held(0, "Kỹ thuật trồng lúa lai", 2, 10)];
+        let as_of = AsOf::new(NaiveDate::from_ymd_opt(2019, 5, 15), 2019).unwrap();
+        let m = match_classes(&plan, &done, as_of);
+        assert_eq!(
+            m.planned,
+            vec![
+                PlanStatus::Held(0),
+                PlanStatus::Held(0),
+                PlanStatus::Overdue,
+                PlanStatus::Held(1),
+                PlanStatus::Overdue,
+            ]
+        );
+        assert_eq!(m.unplanned, Vec::<usize>::new());
     }
 }

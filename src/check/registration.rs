@@ -7,14 +7,14 @@ use crate::plan::{Plan, Target};
 /// Registered classes and learners.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Registered {
-    pub classes: u32,
-    pub learners: u32,
+    pub classes: u64,
+    pub learners: u64,
 }
 
 impl Registered {
     fn add(&mut self, c: &PlannedClass) {
         self.classes += 1;
-        self.learners += c.learners;
+        self.learners += u64::from(c.learners);
     }
 }
 
@@ -32,8 +32,8 @@ pub enum Scope {
 pub struct Gap {
     pub scope: Scope,
     pub what: Measure,
-    pub registered: u32,
-    pub target: u32,
+    pub registered: u64,
+    pub target: u64,
 }
 
 /// Classes or learners.
@@ -69,8 +69,8 @@ impl RegistrationCheck {
         let mut gaps = Vec::new();
         for (scope, (target, reg)) in scopes {
             for (what, registered, target) in [
-                (Measure::Classes, reg.classes, target.classes),
-                (Measure::Learners, reg.learners, target.learners),
+                (Measure::Classes, reg.classes, u64::from(target.classes)),
+                (Measure::Learners, reg.learners, u64::from(target.learners)),
             ] {
                 if registered != target {
                     gaps.push(Gap {

@@ -32,12 +32,13 @@ impl Status {
 }
 
 /// One figure: the yearly (or quarterly) target, what is due by the as-of date, and
-/// what was done.
+/// what was done. In u64: learners summed over many rows, and targets added up, can
+/// pass what a u32 holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Measure {
-    pub target: u32,
-    pub expected: u32,
-    pub actual: u32,
+    pub target: u64,
+    pub expected: u64,
+    pub actual: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -60,13 +61,20 @@ pub struct QuarterResult {
 /// Classes and learners of one sub-committee in one month.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct MonthCell {
-    pub classes: u32,
-    pub learners: u32,
+    pub classes: u64,
+    pub learners: u64,
+}
+
+impl MonthCell {
+    fn add(&mut self, other: MonthCell) {
+        self.classes += other.classes;
+        self.learners += other.learners;
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Participation {
-    pub learners: u32,
+    pub learners: u64,
     pub population_15_plus: u32,
     pub rate: f64,
     pub target_rate: f64,
@@ -88,7 +96,7 @@ pub struct Summary {
     pub participation: Participation,
 }
 
-fn measure(target: u32, fraction: f64, actual: u32) -> Measure {
+fn measure(target: u64, fraction: f64, actual: u64) -> Measure {
     Measure {
         target,
         expected: due(target, fraction),
@@ -121,16 +129,20 @@ pub fn summarise(plan: &Plan, classes: &[ClassRow], as_of: AsOf) -> Summary {
     let mut per_quarter = [MonthCell::default(); 4];
     for c in classes {
         let m = c.date.month0() as usize;
+        // A row stands for as many classes as its "Số lớp" says; its learners are the
+        // row's figure, for all of them.
+        let this = MonthCell {
+            classes: u64::from(c.classes),
+            learners: u64::from(c.learners),
+        };
         if let Some(cell) = months
             .get_mut(c.subcommittee)
             .and_then(|row| row.get_mut(m))
         {
-            cell.classes += 1;
-            cell.learners += c.learners;
+            cell.add(this);
         }
         if let Some(q) = per_quarter.get_mut(m / 3) {
-            q.classes += 1;
-            q.learners += c.learners;
+            q.add(this);
         }
     }
     let fraction = as_of.year_fraction();
@@ -140,12 +152,10 @@ pub fn summarise(plan: &Plan, classes: &[ClassRow], as_of: AsOf) -> Summary {
         .iter()
         .zip(&months)
         .map(|(s, row)| {
-            let actual = row.iter().fold(MonthCell::default(), |a, m| MonthCell {
-                classes: a.classes + m.classes,
-                learners: a.learners + m.learners,
-            });
-            let classes = measure(s.target.classes, fraction, actual.classes);
-            let learners = measure(s.target.learners, fraction, actual.learners);
+            let mut actual = MonthCell::default();
+            row.iter().for_each(|m| actual.add(*m));
+            let classes = measure(s.target.classes.into(), fraction, actual.classes);
+            let learners = measure(s.target.learners.into(), fraction, actual.learners);
             SubCommitteeResult {
                 id: s.id.clone(),
                 name: s.name.clone(),
@@ -162,9 +172,10 @@ pub fn summarise(plan: &Plan, classes: &[ClassRow], as_of: AsOf) -> Summary {
         .enumerate()
         .map(|(i, (t, actual))| quarter_result(i as u32 + 1, *t, actual, as_of))
         .collect();
-    let total: Target = plan.total_target();
-    let actual_classes = classes.len() as u32;
-    let actual_learners: u32 = classes.iter().map(|c| c.learners).sum();
+    let total = plan.total_target();
+    let mut actual = MonthCell::default();
+    per_quarter.iter().for_each(|q| actual.add(*q));
+    let (actual_classes, actual_learners) = (actual.classes, actual.learners);
     // What is due in total is the sum of what each sub-committee owes, each rounded on
     // its own — so the total row of Tổng hợp (a SUM) and every reader agree. Rounding
     // the pro-rated total instead gives 13 where the rows add up to 14 on 31 March.
@@ -190,7 +201,7 @@ pub fn summarise(plan: &Plan, classes: &[ClassRow], as_of: AsOf) -> Summary {
         participation: Participation {
             learners: actual_learners,
             population_15_plus: plan.population_15_plus,
-            rate: f64::from(actual_learners) / f64::from(plan.population_15_plus),
+            rate: actual_learners as f64 / f64::from(plan.population_15_plus),
             target_rate: plan.participation_target,
         },
     }
@@ -198,8 +209,8 @@ pub fn summarise(plan: &Plan, classes: &[ClassRow], as_of: AsOf) -> Summary {
 
 fn quarter_result(quarter: u32, target: Target, actual: MonthCell, as_of: AsOf) -> QuarterResult {
     let fraction = as_of.quarter_fraction(quarter);
-    let classes = measure(target.classes, fraction, actual.classes);
-    let learners = measure(target.learners, fraction, actual.learners);
+    let classes = measure(target.classes.into(), fraction, actual.classes);
+    let learners = measure(target.learners.into(), fraction, actual.learners);
     let (start, end) = as_of.quarter_bounds(quarter);
     let status = if as_of.date < start {
         Status::Upcoming
@@ -295,5 +306,85 @@ mod tests {
             summarise(&plan, &behind, as_of).subcommittees[0].status,
             Status::Behind
         );
+    }
+
+    #[test]
+    fn sums_past_u32_do_not_wrap() {
+        // Every sub-committee targets 4,000,000,000 classes and learners, and three
+        // classes of 4,000,000,000 learners each are held (a u32 holds 4,294,967,295).
+        let mut plan = Plan::embedded();
+        let big = Target {
+            classes: 4_000_000_000,
+            learners: 4_000_000_000,
+        };
+        plan.subcommittees.iter_mut().for_each(|s| s.target = big);
+        let cs = vec![
+            class(0, 1, 10, 4_000_000_000),
+            class(0, 2, 10, 4_000_000_000),
+            class(1, 2, 11, 4_000_000_000),
+        ];
+        let s = summarise(&plan, &cs, AsOf::new(None, 2019).unwrap());
+        // Targets: 6 × 4e9 = 24,000,000,000 of each; all due at year end.
+        assert_eq!(s.classes.target, 24_000_000_000);
+        assert_eq!(s.learners.target, 24_000_000_000);
+        assert_eq!(s.learners.expected, 24_000_000_000);
+        // Learners: kinh-te 2 × 4e9 = 8e9; all three in quarter I, 12e9 in total.
+        assert_eq!(s.subcommittees[0].learners.actual, 8_000_000_000);
+        assert_eq!(s.quarters[0].learners.actual, 12_000_000_000);
+        assert_eq!(s.learners.actual, 12_000_000_000);
+        assert_eq!(s.participation.learners, 12_000_000_000);
+        // February: kinh-te's and phap-luat's classes, 4e9 learners each.
+        assert_eq!(s.months[0][1].learners, 4_000_000_000);
+        assert_eq!(s.months[1][1].learners, 4_000_000_000);
+        // As of 31 March each sub-committee owes 4e9 × 90/365 = 986,301,369.86 →
+        // 986,301,370 classes; in all 6 × 986,301,370 = 5,917,808,220.
+        let march = AsOf::new(NaiveDate::from_ymd_opt(2019, 3, 31), 2019).unwrap();
+        let s = summarise(&plan, &cs, march);
+        assert_eq!(s.subcommittees[0].classes.expected, 986_301_370);
+        assert_eq!(s.classes.expected, 5_917_808_220);
+    }
+
+    fn several(classes: u32, row: ClassRow) -> ClassRow {
+        ClassRow { classes, ..row }
+    }
+
+    #[test]
+    fn a_row_counts_as_the_classes_its_so_lop_says() {
+        let plan = Plan::embedded();
+        // kinh-te: 10 January, 1 class of 40; 12 March, one row of 3 classes, 90
+        // learners in all. phap-luat: 6 May, one row of 2 classes, 50 learners.
+        let cs = vec![
+            class(0, 1, 10, 40),
+            several(3, class(0, 3, 12, 90)),
+            several(2, class(1, 5, 6, 50)),
+        ];
+        let s = summarise(&plan, &cs, AsOf::new(None, 2019).unwrap());
+        // kinh-te 1 + 3 = 4 classes, 40 + 90 = 130 learners; phap-luat 2 / 50.
+        assert_eq!(s.subcommittees[0].classes.actual, 4);
+        assert_eq!(s.subcommittees[0].learners.actual, 130);
+        assert_eq!(s.subcommittees[1].classes.actual, 2);
+        assert_eq!(s.subcommittees[1].learners.actual, 50);
+        // Quarter I: the January and March rows, 4 classes; quarter II: 2.
+        assert_eq!(s.quarters[0].classes.actual, 4);
+        assert_eq!(s.quarters[1].classes.actual, 2);
+        assert_eq!(
+            s.months[0][2],
+            MonthCell {
+                classes: 3,
+                learners: 90
+            }
+        );
+        // 3 rows, 6 classes, 180 learners.
+        assert_eq!(s.classes.actual, 6);
+        assert_eq!(s.learners.actual, 180);
+        // Two rows of 4,000,000,000 classes each: 8,000,000,000, past a u32.
+        let huge = vec![
+            several(4_000_000_000, class(2, 4, 1, 10)),
+            several(4_000_000_000, class(2, 4, 2, 10)),
+        ];
+        let s = summarise(&plan, &huge, AsOf::new(None, 2019).unwrap());
+        assert_eq!(s.subcommittees[2].classes.actual, 8_000_000_000);
+        assert_eq!(s.quarters[1].classes.actual, 8_000_000_000);
+        assert_eq!(s.classes.actual, 8_000_000_000);
     }
 }

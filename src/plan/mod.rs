@@ -20,6 +20,22 @@ pub struct Target {
     pub learners: u32,
 }
 
+/// Targets added up: in u64, so that no plan's targets (each up to u32::MAX) can wrap.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct TargetSum {
+    pub classes: u64,
+    pub learners: u64,
+}
+
+impl TargetSum {
+    fn sum<'a>(targets: impl Iterator<Item = &'a Target>) -> TargetSum {
+        targets.fold(TargetSum::default(), |acc, t| TargetSum {
+            classes: acc.classes + u64::from(t.classes),
+            learners: acc.learners + u64::from(t.learners),
+        })
+    }
+}
+
 /// One sub-committee (tiểu ban) of the centre.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubCommittee {
@@ -152,31 +168,13 @@ impl Plan {
     }
 
     /// Sum of the quarter targets.
-    pub fn quarters_total(&self) -> Target {
-        self.quarters.iter().fold(
-            Target {
-                classes: 0,
-                learners: 0,
-            },
-            |acc, q| Target {
-                classes: acc.classes + q.classes,
-                learners: acc.learners + q.learners,
-            },
-        )
+    pub fn quarters_total(&self) -> TargetSum {
+        TargetSum::sum(self.quarters.iter())
     }
 
     /// Sum of the sub-committee targets.
-    pub fn total_target(&self) -> Target {
-        self.subcommittees.iter().fold(
-            Target {
-                classes: 0,
-                learners: 0,
-            },
-            |acc, s| Target {
-                classes: acc.classes + s.target.classes,
-                learners: acc.learners + s.target.learners,
-            },
-        )
+    pub fn total_target(&self) -> TargetSum {
+        TargetSum::sum(self.subcommittees.iter().map(|s| &s.target))
     }
 
     /// Every name a sub-committee is known by, folded for matching, with its index.
@@ -232,7 +230,7 @@ mod tests {
         // 8+8+11+13+7+7 = 54 classes; 800+750+700+850+800+450 = 4350 learners.
         assert_eq!(
             plan.total_target(),
-            Target {
+            TargetSum {
                 classes: 54,
                 learners: 4350
             }
@@ -246,7 +244,7 @@ mod tests {
         // 13 + 14 + 13 + 13 = 53 classes; 1000 + 1200 + 1100 + 1050 = 4350 learners.
         assert_eq!(
             plan.quarters_total(),
-            Target {
+            TargetSum {
                 classes: 53,
                 learners: 4350
             }

@@ -774,16 +774,6 @@ impl RowReader<'_, '_> {
             };
             self.report(problem, addr);
         }
-        if date > self.ctx.as_of {
-            let as_of = self.ctx.as_of.format("%d/%m/%Y").to_string();
-            self.report(
-                Problem::DateAfterAsOf {
-                    date: shown(),
-                    as_of,
-                },
-                addr,
-            );
-        }
         Some(date)
     }
 

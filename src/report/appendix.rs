@@ -130,7 +130,7 @@ fn grouped(
     ws.set_row_height(header, 32)?;
     let mut row: RowNum = header + 1;
     let mut subtotal_cells = Vec::new();
-    let (mut all_classes, mut all_learners) = (0u32, 0u32);
+    let (mut all_classes, mut all_learners) = (0u64, 0u64);
     for g in groups {
         ws.merge_range(row, 0, row, LAST, &g.heading, &f.total_text_left)?;
         row += 1;
@@ -168,8 +168,8 @@ fn grouped(
             )?;
             row += 1;
         }
-        let n = g.classes.len() as u32;
-        let learners: u32 = g.classes.iter().map(|p| p.learners).sum();
+        let n = g.classes.len() as u64;
+        let learners: u64 = g.classes.iter().map(|p| u64::from(p.learners)).sum();
         (all_classes, all_learners) = (all_classes + n, all_learners + learners);
         let label = format!(
             "{} {n} {} — {} {} {}, {} {}",
@@ -181,7 +181,7 @@ fn grouped(
             g.target.learners,
             ctx.t(a::LEARNERS_WORD)
         );
-        let short = n != g.target.classes || learners != g.target.learners;
+        let short = n != u64::from(g.target.classes) || learners != u64::from(g.target.learners);
         let (tf, nf) = if short {
             (&f.gap_text, &f.gap_int)
         } else {
@@ -194,7 +194,7 @@ fn grouped(
             4,
             first,
             row.saturating_sub(1).max(first),
-            u64::from(learners),
+            learners,
             nf,
         )?;
         if g.classes.is_empty() {
@@ -210,16 +210,7 @@ fn grouped(
     let plan_total = if !with_sub {
         c.plan.total_target()
     } else {
-        c.plan.quarters.iter().fold(
-            Target {
-                classes: 0,
-                learners: 0,
-            },
-            |t, q| Target {
-                classes: t.classes + q.classes,
-                learners: t.learners + q.learners,
-            },
-        )
+        c.plan.quarters_total()
     };
     let label = format!(
         "{} {all_classes} {} — {} {} {}, {} {}",

@@ -90,12 +90,12 @@ struct File<'a> {
 
 #[derive(Serialize)]
 struct Totals {
-    classes: u32,
-    learners: u32,
-    rows_read: u32,
-    rows_accepted: u32,
-    rows_rejected: u32,
-    duplicates: u32,
+    classes: u64,
+    learners: u64,
+    rows_read: u64,
+    rows_accepted: u64,
+    rows_rejected: u64,
+    duplicates: u64,
 }
 
 #[derive(Serialize)]

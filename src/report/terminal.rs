@@ -135,7 +135,7 @@ pub fn render(c: &Consolidation, lang: Lang, color: bool) -> String {
     let count = |st: FileStatus| c.files.iter().filter(|f| f.status == st).count();
     let _ = writeln!(
         out,
-        "{}: {} {}, {} {}, {} {}, {} {}. {}: {} {}, {} {}, {} {}, {} {}.",
+        "{}: {} {}, {} {}, {} {}, {} {}. {}: {} {}, {} {}{}, {} {}, {} {}.",
         cli::FILES.get(lang),
         count(FileStatus::Read),
         cli::READ.get(lang),
@@ -150,6 +150,7 @@ pub fn render(c: &Consolidation, lang: Lang, color: bool) -> String {
         cli::READ.get(lang),
         t.accepted,
         cli::ACCEPTED.get(lang),
+        crate::labels::later_rows(c.later.len(), lang),
         t.rejected,
         cli::REJECTED.get(lang),
         t.duplicate,

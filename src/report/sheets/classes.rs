@@ -2,72 +2,145 @@
 //! traced to its row.
 
 use chrono::Datelike;
-use rust_xlsxwriter::{ColNum, ConditionalFormatFormula, ExcelDateTime, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    ColNum, ConditionalFormatFormula, ExcelDateTime, Format, RowNum, Worksheet, XlsxError,
+};
 
 use rayon::prelude::*;
 
 use super::{header_row, lines_needed, set_lines, title, widths};
-use crate::labels::{l, sheet as s};
+use crate::labels::{Label, l, sheet as s};
 use crate::normalise::dates::quarter_of;
-use crate::report::formats::{cell_text, page_setup};
+use crate::report::formats::{Formats, cell_text, page_setup};
 use crate::report::workbook::Ctx;
 
-const LAST: ColNum = 13;
-const WIDTHS: [f64; 14] = [
-    6.0, 30.0, 36.0, 12.0, 6.0, 16.0, 10.0, 7.0, 7.0, 18.0, 14.0, 30.0, 10.0, 7.0,
-];
+/// The columns of Danh sách lớp, in order: the one definition the writer and the
+/// summaries' formulas over the list (see [`super::list_range`]) both use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListCol {
+    Stt,
+    SubCommittee,
+    Topic,
+    Date,
+    Quarter,
+    Village,
+    /// How many classes the row stands for (its "Số lớp"): what every class count sums.
+    Classes,
+    Learners,
+    Male,
+    Female,
+    Teacher,
+    Note,
+    SourceFile,
+    SourceSheet,
+    SourceRow,
+}
+
+impl ListCol {
+    pub const ALL: [ListCol; 15] = [
+        ListCol::Stt,
+        ListCol::SubCommittee,
+        ListCol::Topic,
+        ListCol::Date,
+        ListCol::Quarter,
+        ListCol::Village,
+        ListCol::Classes,
+        ListCol::Learners,
+        ListCol::Male,
+        ListCol::Female,
+        ListCol::Teacher,
+        ListCol::Note,
+        ListCol::SourceFile,
+        ListCol::SourceSheet,
+        ListCol::SourceRow,
+    ];
+
+    /// The 0-based column.
+    pub const fn col(self) -> ColNum {
+        self as ColNum
+    }
+
+    fn heading(self) -> Label {
+        match self {
+            ListCol::Stt => s::STT,
+            ListCol::SubCommittee => s::SUBCOMMITTEE,
+            ListCol::Topic => s::TOPIC,
+            ListCol::Date => s::DATE,
+            ListCol::Quarter => s::QUARTER,
+            ListCol::Village => s::VILLAGE,
+            ListCol::Classes => s::CLASSES,
+            ListCol::Learners => s::LEARNERS,
+            ListCol::Male => s::MALE,
+            ListCol::Female => s::FEMALE,
+            ListCol::Teacher => s::TEACHER,
+            ListCol::Note => s::NOTE,
+            ListCol::SourceFile => s::SOURCE_FILE,
+            ListCol::SourceSheet => s::SOURCE_SHEET,
+            ListCol::SourceRow => s::SOURCE_ROW,
+        }
+    }
+
+    /// Width in characters.
+    fn width(self) -> f64 {
+        match self {
+            ListCol::Stt => 6.0,
+            ListCol::SubCommittee => 30.0,
+            ListCol::Topic => 34.0,
+            ListCol::Date => 12.0,
+            ListCol::Quarter => 6.0,
+            ListCol::Village => 16.0,
+            ListCol::Classes => 7.0,
+            ListCol::Learners => 10.0,
+            ListCol::Male | ListCol::Female => 7.0,
+            ListCol::Teacher => 18.0,
+            ListCol::Note => 14.0,
+            ListCol::SourceFile => 28.0,
+            ListCol::SourceSheet => 10.0,
+            ListCol::SourceRow => 7.0,
+        }
+    }
+
+    fn format(self, f: &Formats) -> &Format {
+        match self {
+            ListCol::Stt | ListCol::Quarter | ListCol::SourceRow => &f.list_center,
+            ListCol::Date => &f.list_date,
+            ListCol::Classes | ListCol::Learners | ListCol::Male | ListCol::Female => &f.list_int,
+            ListCol::SubCommittee
+            | ListCol::Topic
+            | ListCol::Village
+            | ListCol::Teacher
+            | ListCol::Note
+            | ListCol::SourceFile
+            | ListCol::SourceSheet => &f.list_text,
+        }
+    }
+}
+
+const LAST: ColNum = ListCol::SourceRow.col();
+
+/// The row of the list's headings (0-based), under the title and the as-of line; the
+/// classes follow it. The summaries' formulas count from the row after it.
+pub const HEADING_ROW: RowNum = 3;
 
 pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     let c = ctx.c;
     let f = &ctx.f;
     ws.set_name(ctx.t(l::SHEET_CLASSES))?;
-    widths(ws, &WIDTHS)?;
+    widths(ws, &ListCol::ALL.map(ListCol::width))?;
     let t = format!(
         "{} {} — {}",
         ctx.t(s::TITLE_CLASSES),
         c.plan.year,
         c.plan.unit.to_uppercase()
     );
-    let header = title(ws, ctx, &t, LAST)?;
-    let headings = [
-        s::STT,
-        s::SUBCOMMITTEE,
-        s::TOPIC,
-        s::DATE,
-        s::QUARTER,
-        s::VILLAGE,
-        s::LEARNERS,
-        s::MALE,
-        s::FEMALE,
-        s::TEACHER,
-        s::NOTE,
-        s::SOURCE_FILE,
-        s::SOURCE_SHEET,
-        s::SOURCE_ROW,
-    ]
-    .map(|h| ctx.t(h));
+    let below_title = title(ws, ctx, &t, LAST)?;
+    debug_assert!(below_title <= HEADING_ROW, "the title runs into the list");
+    let header = HEADING_ROW;
+    let headings = ListCol::ALL.map(|c| ctx.t(c.heading()));
     header_row(ws, ctx, header, &headings)?;
     ws.set_row_height(header, 32)?;
-    for (c, format) in [
-        &f.list_center,
-        &f.list_text,
-        &f.list_text,
-        &f.list_date,
-        &f.list_center,
-        &f.list_text,
-        &f.list_int,
-        &f.list_int,
-        &f.list_int,
-        &f.list_text,
-        &f.list_text,
-        &f.list_text,
-        &f.list_text,
-        &f.list_center,
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        ws.set_column_format(c as ColNum, format)?;
+    for c in ListCol::ALL {
+        ws.set_column_format(c.col(), c.format(f))?;
     }
     let mut row = header + 1;
     // In plan order, then by date, as a secretary would file them; the source columns
@@ -95,23 +168,25 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         let date =
             ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?.to_excel();
         // Unformatted: each cell takes its column's format (see `Formats::list_text`).
-        ws.write_number(row, 0, (i + 1) as f64)?;
-        ws.write_string(row, 1, name)?;
-        ws.write_string(row, 2, cell_text(&class.topic))?;
-        ws.write_number(row, 3, date)?;
-        ws.write_number(row, 4, f64::from(quarter_of(d)))?;
-        ws.write_string(row, 5, cell_text(&class.village))?;
-        ws.write_number(row, 6, f64::from(class.learners))?;
-        for (at, v) in [(7, class.male), (8, class.female)] {
+        use ListCol as C;
+        ws.write_number(row, C::Stt.col(), (i + 1) as f64)?;
+        ws.write_string(row, C::SubCommittee.col(), name)?;
+        ws.write_string(row, C::Topic.col(), cell_text(&class.topic))?;
+        ws.write_number(row, C::Date.col(), date)?;
+        ws.write_number(row, C::Quarter.col(), f64::from(quarter_of(d)))?;
+        ws.write_string(row, C::Village.col(), cell_text(&class.village))?;
+        ws.write_number(row, C::Classes.col(), f64::from(class.classes))?;
+        ws.write_number(row, C::Learners.col(), f64::from(class.learners))?;
+        for (at, v) in [(C::Male, class.male), (C::Female, class.female)] {
             if let Some(n) = v {
-                ws.write_number(row, at, f64::from(n))?;
+                ws.write_number(row, at.col(), f64::from(n))?;
             }
         }
-        ws.write_string(row, 9, cell_text(&class.teacher))?;
-        ws.write_string(row, 10, cell_text(&class.note))?;
-        ws.write_string(row, 11, cell_text(&class.source.file))?;
-        ws.write_string(row, 12, cell_text(&class.source.sheet))?;
-        ws.write_number(row, 13, f64::from(class.source.row))?;
+        ws.write_string(row, C::Teacher.col(), cell_text(&class.teacher))?;
+        ws.write_string(row, C::Note.col(), cell_text(&class.note))?;
+        ws.write_string(row, C::SourceFile.col(), cell_text(&class.source.file))?;
+        ws.write_string(row, C::SourceSheet.col(), cell_text(&class.source.sheet))?;
+        ws.write_number(row, C::SourceRow.col(), f64::from(class.source.row))?;
         set_lines(ws, row, lines.get(i).copied().unwrap_or(1))?;
         row += 1;
     }
@@ -130,12 +205,12 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
 /// The wrapped cells of a class's row, with their column widths.
 fn wrapped<'a>(ctx: &'a Ctx, class: &'a crate::classes::ClassRow) -> [(&'a str, f64); 6] {
     [
-        (subcommittee_name(ctx, class), WIDTHS[1]),
-        (class.topic.as_str(), WIDTHS[2]),
-        (class.village.as_str(), WIDTHS[5]),
-        (class.teacher.as_str(), WIDTHS[9]),
-        (class.note.as_str(), WIDTHS[10]),
-        (class.source.file.as_str(), WIDTHS[11]),
+        (subcommittee_name(ctx, class), ListCol::SubCommittee.width()),
+        (class.topic.as_str(), ListCol::Topic.width()),
+        (class.village.as_str(), ListCol::Village.width()),
+        (class.teacher.as_str(), ListCol::Teacher.width()),
+        (class.note.as_str(), ListCol::Note.width()),
+        (class.source.file.as_str(), ListCol::SourceFile.width()),
     ]
 }
 
@@ -146,4 +221,20 @@ fn subcommittee_name<'a>(ctx: &'a Ctx, class: &crate::classes::ClassRow) -> &'a 
         .subcommittees
         .get(class.subcommittee)
         .map_or("", |sc| sc.name.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_column_of_the_list_sits_where_its_table_lists_it() {
+        // The writer places a cell by `col()`, the formulas name a column by it, and the
+        // widths, headings and formats follow `ALL`: the two orders must be one.
+        for (i, c) in ListCol::ALL.into_iter().enumerate() {
+            assert_eq!(usize::from(c.col()), i, "{c:?}");
+        }
+        assert_eq!(LAST, 14);
+        assert_eq!(super::super::col(ListCol::Classes.col()), "G");
+    }
 }

@@ -144,7 +144,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     );
     let women = match comp.women {
         Some((w, n)) if n > 0 => {
-            format!("{w} / {n} = {}", percent(f64::from(w) / f64::from(n), lang))
+            format!("{w} / {n} = {}", percent(w as f64 / n as f64, lang))
         }
         _ => ctx.t(k::NOT_REPORTED).to_string(),
     };

@@ -14,6 +14,7 @@ use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Worksheet, XlsxError};
 
 use super::workbook::Ctx;
 use crate::labels::sheet as s;
+pub use classes::ListCol;
 
 /// The heading of an administrative document: issuing body top left, national motto
 /// top right, the title centred in capitals and a line under it. Returns the next row.
@@ -202,14 +203,14 @@ pub fn ratio(
     ws: &mut Worksheet,
     row: RowNum,
     at: ColNum,
-    num: (ColNum, u32),
-    den: (ColNum, u32),
+    num: (ColNum, u64),
+    den: (ColNum, u64),
     f: &Format,
 ) -> Result<(), XlsxError> {
     let n = format!("{}{}", col(num.0), row + 1);
     let d = format!("{}{}", col(den.0), row + 1);
     let result = if den.1 > 0 {
-        (f64::from(num.1) / f64::from(den.1)).to_string()
+        (num.1 as f64 / den.1 as f64).to_string()
     } else {
         String::new()
     };
@@ -246,15 +247,34 @@ pub fn set_lines(ws: &mut Worksheet, row: RowNum, lines: u32) -> Result<(), Xlsx
     Ok(())
 }
 
-/// A column of the Danh sách lớp sheet as an absolute range ("'Danh sách lớp'!$G$5:$G$35"),
+/// A column of the Danh sách lớp sheet as an absolute range ("'Danh sách lớp'!$H$5:$H$35"),
 /// or None when no class was counted. The list's heading is on row 4, classes below.
-pub fn list_range(ctx: &Ctx, c: ColNum) -> Option<String> {
+pub fn list_range(ctx: &Ctx, c: ListCol) -> Option<String> {
     let n = ctx.c.classes.len() as u32;
+    // 1-based: the first class is on the row after the heading's.
+    let first = classes::HEADING_ROW + 2;
     (n > 0).then(|| {
         let sheet = ctx.t(crate::labels::l::SHEET_CLASSES).replace('\'', "''");
-        let l = col(c);
-        format!("'{sheet}'!${l}$5:${l}${}", 4 + n)
+        let l = col(c.col());
+        format!("'{sheet}'!${l}${first}:${l}${}", first + n - 1)
     })
+}
+
+/// `=SUMIFS(<Số lớp of the list>,<criteria>)`: the classes of the rows of Danh sách lớp
+/// that meet `criteria` (range, condition pairs), each row counting as its Số lớp.
+pub fn classes_formula(ctx: &Ctx, criteria: &str) -> Option<String> {
+    Some(format!(
+        "=SUMIFS({},{criteria})",
+        list_range(ctx, ListCol::Classes)?
+    ))
+}
+
+/// `=SUMIFS(<learners of the list>,<criteria>)`.
+pub fn learners_formula(ctx: &Ctx, criteria: &str) -> Option<String> {
+    Some(format!(
+        "=SUMIFS({},{criteria})",
+        list_range(ctx, ListCol::Learners)?
+    ))
 }
 
 /// Writes a figure counted from Danh sách lớp: `formula` (built from [`list_range`])
@@ -264,7 +284,7 @@ pub fn counted(
     row: RowNum,
     c: ColNum,
     formula: Option<String>,
-    value: u32,
+    value: u64,
     f: &Format,
 ) -> Result<(), XlsxError> {
     match formula {
@@ -274,16 +294,7 @@ pub fn counted(
             Formula::new(text).set_result(value.to_string()),
             f,
         )?,
-        None => ws.write_number_with_format(row, c, f64::from(value), f)?,
+        None => ws.write_number_with_format(row, c, value as f64, f)?,
     };
     Ok(())
-}
-
-/// Columns of Danh sách lớp the summaries count from.
-pub mod list_col {
-    use rust_xlsxwriter::ColNum;
-    pub const SUBCOMMITTEE: ColNum = 1;
-    pub const DATE: ColNum = 3;
-    pub const QUARTER: ColNum = 4;
-    pub const LEARNERS: ColNum = 6;
 }

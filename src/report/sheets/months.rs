@@ -3,7 +3,9 @@
 
 use rust_xlsxwriter::{ColNum, Formula, RowNum, Worksheet, XlsxError};
 
-use super::{col, counted, list_col, list_range, sum, title, widths};
+use super::{
+    ListCol, classes_formula, col, counted, learners_formula, list_range, sum, title, widths,
+};
 use crate::labels::{l, sheet as s};
 use crate::report::formats::page_setup;
 use crate::report::workbook::Ctx;
@@ -34,11 +36,11 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     Ok(())
 }
 
-/// `=COUNTIFS(…)` (or `=SUMIFS(…)` for learners) of the classes of this row's
-/// sub-committee dated within `month`.
+/// `=SUMIFS(…)` of the classes (or learners) of this row's sub-committee dated within
+/// `month`.
 fn month_formula(ctx: &Ctx, row: RowNum, month: u32, learners: bool) -> Option<String> {
-    let names = list_range(ctx, list_col::SUBCOMMITTEE)?;
-    let dates = list_range(ctx, list_col::DATE)?;
+    let names = list_range(ctx, ListCol::SubCommittee)?;
+    let dates = list_range(ctx, ListCol::Date)?;
     let year = ctx.c.plan.year;
     let (ny, nm) = if month == 12 {
         (year + 1, 1)
@@ -49,14 +51,11 @@ fn month_formula(ctx: &Ctx, row: RowNum, month: u32, learners: bool) -> Option<S
         "{names},$B{r},{dates},\">=\"&DATE({year},{month},1),{dates},\"<\"&DATE({ny},{nm},1)",
         r = row + 1
     );
-    Some(if learners {
-        format!(
-            "=SUMIFS({},{criteria})",
-            list_range(ctx, list_col::LEARNERS)?
-        )
+    if learners {
+        learners_formula(ctx, &criteria)
     } else {
-        format!("=COUNTIFS({criteria})")
-    })
+        classes_formula(ctx, &criteria)
+    }
 }
 
 /// One block (a caption row, a header row, a row a sub-committee, a totals row);
@@ -85,6 +84,12 @@ fn block(
     let first = header + 1;
     let mut row = first;
     let mut month_totals = [0u64; 12];
+    // Months after the as-of month have no figures yet: their cells stay empty rather
+    // than show a 0 nobody has reported.
+    let shown = |m: usize| {
+        use chrono::Datelike;
+        m < ctx.c.summary.as_of.date.month() as usize
+    };
     for (i, (sc, months)) in ctx
         .c
         .summary
@@ -97,21 +102,25 @@ fn block(
         ws.write_string_with_format(row, 1, &sc.name, &f.text)?;
         let mut year = 0u64;
         for (m, cell) in months.iter().enumerate() {
-            let v = u64::from(if learners {
+            let v = if learners {
                 cell.learners
             } else {
                 cell.classes
-            });
+            };
             year += v;
             if let Some(t) = month_totals.get_mut(m) {
                 *t += v;
+            }
+            if !shown(m) {
+                ws.write_blank(row, 2 + m as ColNum, &f.int)?;
+                continue;
             }
             counted(
                 ws,
                 row,
                 2 + m as ColNum,
                 month_formula(ctx, row, m as u32 + 1, learners),
-                v as u32,
+                v,
                 &f.int,
             )?;
         }
@@ -123,7 +132,11 @@ fn block(
     let last = row - 1;
     ws.merge_range(row, 0, row, 1, ctx.t(s::TOTAL), &f.total_text)?;
     for (m, v) in month_totals.iter().enumerate() {
-        sum(ws, row, 2 + m as ColNum, first, last, *v, &f.total_int)?;
+        if shown(m) {
+            sum(ws, row, 2 + m as ColNum, first, last, *v, &f.total_int)?;
+        } else {
+            ws.write_blank(row, 2 + m as ColNum, &f.total_int)?;
+        }
     }
     sum(
         ws,
@@ -148,6 +161,10 @@ fn block(
     for (m, v) in month_totals.iter().enumerate() {
         running += v;
         let c = 2 + m as ColNum;
+        if !shown(m) {
+            ws.write_blank(cumulative, c, &f.total_int)?;
+            continue;
+        }
         let here = format!("{}{}", col(c), row + 1);
         let formula = if m == 0 {
             format!("={here}")

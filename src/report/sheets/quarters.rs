@@ -2,7 +2,10 @@
 
 use rust_xlsxwriter::{ColNum, Worksheet, XlsxError};
 
-use super::{counted, figures_header, list_col, list_range, ratio, sum, title, widths};
+use super::{
+    ListCol, classes_formula, counted, figures_header, learners_formula, list_range, ratio, sum,
+    title, widths,
+};
 use crate::labels::{l, roman, sheet as s, status_label};
 use crate::report::formats::page_setup;
 use crate::report::workbook::Ctx;
@@ -32,22 +35,18 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         let name = format!("{} {}", ctx.t(s::QUARTER), roman(q.quarter));
         ws.write_string_with_format(row, 1, &name, &f.text_center)?;
         for (at, m) in [(2, &q.classes), (6, &q.learners)] {
-            ws.write_number_with_format(row, at, f64::from(m.target), &f.int)?;
-            ws.write_number_with_format(row, at + 1, f64::from(m.expected), &f.int)?;
-            ws.write_number_with_format(row, at + 2, f64::from(m.actual), &f.int)?;
+            ws.write_number_with_format(row, at, m.target as f64, &f.int)?;
+            ws.write_number_with_format(row, at + 1, m.expected as f64, &f.int)?;
+            ws.write_number_with_format(row, at + 2, m.actual as f64, &f.int)?;
             ratio(ws, row, at + 3, (at + 2, m.actual), (at, m.target), &f.pct)?;
         }
-        let (quarters, learners) = (
-            list_range(ctx, list_col::QUARTER),
-            list_range(ctx, list_col::LEARNERS),
+        let criteria = list_range(ctx, ListCol::Quarter)
+            .map(|quarters| format!("{quarters},{}", q.quarter))
+            .unwrap_or_default();
+        let (count, sum) = (
+            classes_formula(ctx, &criteria),
+            learners_formula(ctx, &criteria),
         );
-        let count = quarters
-            .as_ref()
-            .map(|qr| format!("=COUNTIFS({qr},{})", q.quarter));
-        let sum = quarters
-            .as_ref()
-            .zip(learners.as_ref())
-            .map(|(qr, l)| format!("=SUMIFS({l},{qr},{})", q.quarter));
         counted(ws, row, 4, count, q.classes.actual, &f.int)?;
         counted(ws, row, 8, sum, q.learners.actual, &f.int)?;
         ws.write_string_with_format(row, LAST, ctx.t(status_label(q.status)), &f.text_center)?;
@@ -57,7 +56,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     ws.merge_range(row, 0, row, 1, ctx.t(s::TOTAL), &f.total_text)?;
     let qs = &c.summary.quarters;
     for at in [2, 6] {
-        let pick = |g: &dyn Fn(&crate::check::Measure) -> u32| -> u32 {
+        let pick = |g: &dyn Fn(&crate::check::Measure) -> u64| -> u64 {
             qs.iter()
                 .map(|q| g(if at == 2 { &q.classes } else { &q.learners }))
                 .sum()
@@ -67,25 +66,9 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
             pick(&|m| m.expected),
             pick(&|m| m.actual),
         );
-        sum(ws, row, at, first, last, u64::from(target), &f.total_int)?;
-        sum(
-            ws,
-            row,
-            at + 1,
-            first,
-            last,
-            u64::from(expected),
-            &f.total_int,
-        )?;
-        sum(
-            ws,
-            row,
-            at + 2,
-            first,
-            last,
-            u64::from(actual),
-            &f.total_int,
-        )?;
+        sum(ws, row, at, first, last, target, &f.total_int)?;
+        sum(ws, row, at + 1, first, last, expected, &f.total_int)?;
+        sum(ws, row, at + 2, first, last, actual, &f.total_int)?;
         ratio(
             ws,
             row,

@@ -55,7 +55,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
             (6, l.rejected),
             (7, l.duplicate),
         ] {
-            ws.write_number_with_format(row, at, f64::from(v), &f.int)?;
+            ws.write_number_with_format(row, at, v as f64, &f.int)?;
         }
         ws.write_string_with_format(row, 8, file.sha256.as_deref().unwrap_or(""), &f.hash)?;
         fit_height(ws, row, &[(&file.path, WIDTHS[1]), (&reason, WIDTHS[3])])?;
@@ -70,7 +70,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         (6, t.rejected),
         (7, t.duplicate),
     ] {
-        sum(ws, row, at, first, last, u64::from(v), &f.total_int)?;
+        sum(ws, row, at, first, last, v, &f.total_int)?;
     }
     ws.write_blank(row, 8, &f.total_text)?;
     ws.autofilter(header, 0, last.max(header), LAST)?;

@@ -8,8 +8,8 @@ use rust_xlsxwriter::{
 };
 
 use super::{
-    admin_heading, col, counted, figures_header, list_col, list_range, ratio, signature, sum,
-    widths,
+    ListCol, admin_heading, classes_formula, col, counted, figures_header, learners_formula,
+    list_range, ratio, signature, sum, widths,
 };
 use crate::check::Measure;
 use crate::labels::{l, sheet as s, status_label};
@@ -88,16 +88,13 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         figures(ws, row, 2, &r.classes, ctx)?;
         figures(ws, row, 6, &r.learners, ctx)?;
         // What was done is counted from Danh sách lớp, so a corrected row there shows here.
-        let (names, learners) = (
-            list_range(ctx, list_col::SUBCOMMITTEE),
-            list_range(ctx, list_col::LEARNERS),
+        let criteria = list_range(ctx, ListCol::SubCommittee)
+            .map(|names| format!("{names},$B{}", row + 1))
+            .unwrap_or_default();
+        let (count, sum) = (
+            classes_formula(ctx, &criteria),
+            learners_formula(ctx, &criteria),
         );
-        let me = format!("$B{}", row + 1);
-        let count = names.as_ref().map(|n| format!("=COUNTIFS({n},{me})"));
-        let sum = names
-            .as_ref()
-            .zip(learners.as_ref())
-            .map(|(n, l)| format!("=SUMIFS({l},{n},{me})"));
         counted(ws, row, 4, count, r.classes.actual, &f.int)?;
         counted(ws, row, 8, sum, r.learners.actual, &f.int)?;
         ws.write_string_with_format(
@@ -113,33 +110,9 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     ws.merge_range(total, 0, total, 1, ctx.t(s::TOTAL), &f.total_text)?;
     let s_ = &c.summary;
     for (col_, m) in [(2, &s_.classes), (6, &s_.learners)] {
-        sum(
-            ws,
-            total,
-            col_,
-            first,
-            last,
-            u64::from(m.target),
-            &f.total_int,
-        )?;
-        sum(
-            ws,
-            total,
-            col_ + 1,
-            first,
-            last,
-            u64::from(m.expected),
-            &f.total_int,
-        )?;
-        sum(
-            ws,
-            total,
-            col_ + 2,
-            first,
-            last,
-            u64::from(m.actual),
-            &f.total_int,
-        )?;
+        sum(ws, total, col_, first, last, m.target, &f.total_int)?;
+        sum(ws, total, col_ + 1, first, last, m.expected, &f.total_int)?;
+        sum(ws, total, col_ + 2, first, last, m.actual, &f.total_int)?;
         ratio(
             ws,
             total,
@@ -160,7 +133,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     r += 1;
     let learners_row = r;
     ws.write_string_with_format(r, 1, ctx.t(s::PARTICIPATION_LEARNERS), &f.label)?;
-    ws.write_number_with_format(r, 2, f64::from(p.learners), &f.plain_int)?;
+    ws.write_number_with_format(r, 2, p.learners as f64, &f.plain_int)?;
     r += 1;
     ws.write_string_with_format(r, 1, ctx.t(s::PARTICIPATION_POPULATION), &f.label)?;
     ws.write_number_with_format(r, 2, f64::from(p.population_15_plus), &f.plain_int)?;
@@ -179,7 +152,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     r += 1;
     let t = c.totals();
     let read = format!(
-        "{}: {} {}; {} {}, {} {}, {} {}, {} {}.",
+        "{}: {} {}; {} {}, {} {}{}, {} {}, {} {}.",
         ctx.t(s::READ_SUMMARY),
         c.files.len(),
         ctx.t(s::FILE).to_lowercase(),
@@ -187,6 +160,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         ctx.t(s::ROWS_READ).to_lowercase(),
         t.accepted,
         ctx.t(s::ROWS_ACCEPTED).to_lowercase(),
+        crate::labels::later_rows(c.later.len(), ctx.lang),
         t.rejected,
         ctx.t(s::ROWS_REJECTED).to_lowercase(),
         t.duplicate,
@@ -204,7 +178,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         .months
         .iter()
         .filter_map(|row| row.get(m))
-        .fold((0u32, 0u32), |(a, b), cell| {
+        .fold((0u64, 0u64), |(a, b), cell| {
             (a + cell.classes, b + cell.learners)
         });
     let month_line = format!(
@@ -265,9 +239,9 @@ fn figures(
     ctx: &Ctx,
 ) -> Result<(), XlsxError> {
     let f = &ctx.f;
-    ws.write_number_with_format(row, at, f64::from(m.target), &f.int)?;
-    ws.write_number_with_format(row, at + 1, f64::from(m.expected), &f.int)?;
-    ws.write_number_with_format(row, at + 2, f64::from(m.actual), &f.int)?;
+    ws.write_number_with_format(row, at, m.target as f64, &f.int)?;
+    ws.write_number_with_format(row, at + 1, m.expected as f64, &f.int)?;
+    ws.write_number_with_format(row, at + 2, m.actual as f64, &f.int)?;
     ratio(ws, row, at + 3, (at + 2, m.actual), (at, m.target), &f.pct)
 }
 
