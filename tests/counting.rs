@@ -307,7 +307,6 @@ fn english_labels_name_the_class_count_column() {
 }
 
 #[test]
-#[ignore = "needs the Số lớp reader (recognise)"]
 fn so_lop_rows_count_as_their_classes_in_a_whole_run() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("in");

@@ -370,7 +370,6 @@ fn every_figure_recalculates_with_so_lop_rows_as_of_the_end_of_april() {
 }
 
 #[test]
-#[ignore = "needs the Số lớp reader (recognise)"]
 fn every_figure_recalculates_with_so_lop_read_from_the_reports() {
     // The same reports read end to end, at year end: kinh-te 6 classes / 170 learners,
     // phap-luat 4 + 1 = 5 / 155 (common::so_lop's table).

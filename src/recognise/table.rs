@@ -756,7 +756,10 @@ mod tests {
         let table = find_table(&grid).unwrap();
         assert_eq!(table.column(Field::Learners), Some(3));
         assert_eq!(table.column(Field::Male), Some(4));
-        assert_eq!(table.ignored, vec!["Năm".to_string(), "Tổng số".to_string()]);
+        assert_eq!(
+            table.ignored,
+            vec!["Năm".to_string(), "Tổng số".to_string()]
+        );
         assert_eq!(
             table.competing,
             vec![Competition {
