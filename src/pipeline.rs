@@ -165,6 +165,8 @@ struct SheetRead {
     blank: bool,
     /// None for a hidden sheet (not read).
     result: Option<crate::recognise::SheetResult>,
+    /// The month or quarter the lines above the table announce.
+    title_period: Option<crate::normalise::period::Period>,
     /// The duplicate key of each row of `result`, worked out on the reading thread.
     keys: Vec<RowKey>,
 }
@@ -334,7 +336,12 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Foun
                 .iter()
                 .flat_map(|r| r.rows.iter().map(RowKey::of))
                 .collect();
+            let title_period = result
+                .as_ref()
+                .and_then(|r| r.header_row)
+                .and_then(|h| title_period(&sheet.grid, h));
             SheetRead {
+                title_period,
                 blank: sheet
                     .grid
                     .rows
@@ -415,7 +422,7 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
             }
         };
         any_table = true;
-        note_received(&result, &f.path, &f.rel, st);
+        note_received(&result, sheet.title_period, &f.path, &f.rel, st);
         ignored.extend(result.ignored_columns);
         let from = st.diagnostics.len();
         st.diagnostics.extend(result.diagnostics);
@@ -520,10 +527,31 @@ fn accept_entry(entry: CriterionEntry, ledger: &mut Ledger, st: &mut State) {
     st.entries.push(entry);
 }
 
-/// Which monthly reports a sheet is: its sub-committee and the month its name gives,
-/// or, without a month in the name, the sub-committee-months of its classes. It arrived
-/// on the date signed under the table, else on the file's modification date.
-fn note_received(result: &crate::recognise::SheetResult, path: &Path, rel: &str, st: &mut State) {
+/// The period the title lines above a table's header row announce.
+fn title_period(
+    grid: &crate::input::grid::Grid,
+    header_row: usize,
+) -> Option<crate::normalise::period::Period> {
+    let lines = grid
+        .rows
+        .iter()
+        .take(header_row)
+        .flatten()
+        .filter_map(|v| v.as_text());
+    crate::normalise::period::period_in_title(lines)
+}
+
+/// Which monthly reports a sheet is: its sub-committee and the month its sheet name,
+/// file name or title gives (so a report listing no classes counts for its month), or,
+/// without a month named, the sub-committee-months of its classes. It arrived on the
+/// date signed under the table, else on the file's modification date.
+fn note_received(
+    result: &crate::recognise::SheetResult,
+    title_period: Option<crate::normalise::period::Period>,
+    path: &Path,
+    rel: &str,
+    st: &mut State,
+) {
     use crate::check::completeness::Received;
     use crate::normalise::period::Period;
     use chrono::Datelike;
@@ -535,7 +563,8 @@ fn note_received(result: &crate::recognise::SheetResult, path: &Path, rel: &str,
         Some(chrono::DateTime::<chrono::Utc>::from(modified).date_naive())
     });
     let Some(arrived) = arrived else { return };
-    let mut months: Vec<(usize, u32)> = match (result.subcommittee, result.period) {
+    let mut months: Vec<(usize, u32)> = match (result.subcommittee, result.period.or(title_period))
+    {
         (Some(s), Some(Period::Month(m))) => vec![(s, m)],
         _ => result
             .rows
