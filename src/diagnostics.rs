@@ -31,6 +31,23 @@ pub enum LooksLike {
     Unknown,
 }
 
+/// What a workbook that holds nothing the tool reads looks like (`input::looks`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkbookLooks {
+    /// No cell holds anything.
+    Empty,
+    /// A list of people: the headings that say so ("Họ và tên", "Năm sinh").
+    PeopleList { headings: Vec<String> },
+    /// A statistics form ("Biểu 01": Chỉ tiêu, Mã số, Đơn vị tính, (A) (B) (1) (2)).
+    StatisticsForm,
+    /// A timetable or schedule: the headings that say so ("Thứ", "Ca", "Phòng").
+    Timetable { headings: Vec<String> },
+    /// A header row with nothing filled in under it.
+    BlankTemplate { headings: Vec<String> },
+    /// Anything else: the headings of its most table-like row, if it has one.
+    Other { headings: Vec<String> },
+}
+
 /// Why a learners cell is not a count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CountFault {
@@ -68,7 +85,11 @@ pub enum Problem {
     UnreadableFile {
         kind: std::io::ErrorKind,
     },
-    NoClassTable,
+    /// The workbook yields nothing the tool reads: no class table, or tables with no
+    /// row filled in. The file is skipped.
+    NoClassTable {
+        looks: WorkbookLooks,
+    },
     FileTooLarge {
         bytes: u64,
         limit: u64,
@@ -84,8 +105,11 @@ pub enum Problem {
     /// The file changed while it was read (still being copied or saved).
     StillBeingWritten,
     // Sheets.
-    SheetHidden,
-    SheetWithoutTable,
+    /// Sheets of a file that was read, passed over: without a class table, or hidden.
+    SheetsSkipped {
+        without_table: Vec<String>,
+        hidden: Vec<String>,
+    },
     ColumnsIgnored {
         names: Vec<String>,
     },
@@ -171,13 +195,12 @@ impl Problem {
             NotReallySpreadsheet { .. } => "not-really-spreadsheet",
             ReaderCrashed => "reader-crashed",
             UnreadableFile { .. } => "unreadable-file",
-            NoClassTable => "no-class-table",
+            NoClassTable { .. } => "no-class-table",
             FileTooLarge { .. } => "file-too-large",
             SheetTooLarge { .. } => "sheet-too-large",
             StillBeingWritten => "still-being-written",
             TooManyCells { .. } => "too-many-cells",
-            SheetHidden => "sheet-hidden",
-            SheetWithoutTable => "sheet-without-table",
+            SheetsSkipped { .. } => "sheets-skipped",
             ColumnsIgnored { .. } => "columns-ignored",
             LegacyConverted { .. } => "legacy-encoding-converted",
             TopicMissing => "topic-missing",
@@ -206,6 +229,12 @@ impl Problem {
     pub fn severity(&self) -> Severity {
         use Problem::*;
         match self {
+            // A form nobody filled in, or an empty workbook, left in the folder: nothing
+            // to look at. Any other workbook without a class table may be a report sent
+            // in the wrong shape.
+            NoClassTable {
+                looks: WorkbookLooks::BlankTemplate { .. } | WorkbookLooks::Empty,
+            } => Severity::Info,
             PasswordProtected
             | DamagedFile { .. }
             | EmptyFile
@@ -231,7 +260,7 @@ impl Problem {
             | IndicatorUnknown { .. }
             | PlannedPeriodUnreadable { .. }
             | LearnersInvalid { .. } => Severity::Error,
-            NoClassTable
+            NoClassTable { .. }
             | DateAfterAsOf { .. }
             | DatePeriodMismatch { .. }
             | LearnersMismatch { .. }
@@ -242,8 +271,7 @@ impl Problem {
             | HiddenFile
             | OwnOutput
             | DuplicateFile { .. }
-            | SheetHidden
-            | SheetWithoutTable
+            | SheetsSkipped { .. }
             | ColumnsIgnored { .. }
             | LegacyConverted { .. } => Severity::Info,
         }

@@ -259,6 +259,8 @@ enum FileRead {
         report: FileReport,
         hash: String,
         repaired: Repaired,
+        /// What the workbook looks like, when it yields no row.
+        looks: Option<crate::diagnostics::WorkbookLooks>,
         sheets: Vec<SheetRead>,
     },
 }
@@ -328,10 +330,25 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Foun
         file_subcommittee,
         as_of,
     };
+    let results: Vec<Option<crate::recognise::SheetResult>> = sheets
+        .iter()
+        .map(|sheet| (!sheet.hidden).then(|| read_sheet(&ctx, sheet)))
+        .collect();
+    // A workbook that yields no row is skipped (unless it is an empty monthly report,
+    // which the merge decides): say what it looks like while its grids are at hand.
+    let yields_rows = results
+        .iter()
+        .flatten()
+        .any(|r| r.table_found && !r.rows.is_empty());
+    let empty_table = results.iter().enumerate().find_map(|(i, r)| {
+        let r = r.as_ref().filter(|r| r.table_found)?;
+        Some((i, r.header_row?))
+    });
+    let looks = (!yields_rows).then(|| crate::input::looks::classify(&sheets, empty_table));
     let sheets = sheets
         .into_iter()
-        .map(|sheet| {
-            let result = (!sheet.hidden).then(|| read_sheet(&ctx, &sheet));
+        .zip(results)
+        .map(|(sheet, result)| {
             let keys = result
                 .iter()
                 .flat_map(|r| r.rows.iter().map(RowKey::of))
@@ -359,14 +376,18 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Foun
         report,
         hash,
         repaired,
+        looks,
         sheets,
     }
 }
 
 /// Adds one file's reading to the run, in folder order: byte-identical copies, repeated
-/// classes and the ledger are decided here, where every earlier file is known.
+/// classes and the ledger are decided here, where every earlier file is known. A file
+/// gives Cảnh báo at most one line for each kind of note (sheets passed over, columns
+/// not used, legacy text), never one per sheet; a file that yields nothing is
+/// skipped with one line saying what it looks like.
 fn merge(f: &Found, read: FileRead, st: &mut State) {
-    let (mut report, hash, repaired, sheets) = match read {
+    let (mut report, hash, repaired, looks, sheets) = match read {
         FileRead::Done(report) => {
             return if report.status == FileStatus::Failed {
                 fail(st, report)
@@ -378,8 +399,9 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
             report,
             hash,
             repaired,
+            looks,
             sheets,
-        } => (report, hash, repaired, sheets),
+        } => (report, hash, repaired, looks, sheets),
     };
     if let Some(original) = st.hashes.get(&hash) {
         report.status = FileStatus::Duplicate;
@@ -399,29 +421,26 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
             ));
         }
     }
-    let mut any_table = false;
+    // Where this file's sheet notes start, dropped if the file turns out to be skipped.
+    let notes_from = st.diagnostics.len();
+    let received_before = st.received.len();
+    let mut without_table = Vec::new();
+    let mut hidden = Vec::new();
     let mut ignored: indexmap::IndexSet<String> = indexmap::IndexSet::new();
     for sheet in sheets {
-        let sheet_diag = |problem| Diagnostic {
-            problem,
-            file: Some(f.rel.clone()),
-            sheet: Some(sheet.name.clone()),
-            cell: None,
-        };
         let result = match sheet.result {
             _ if sheet.hidden => {
-                st.diagnostics.push(sheet_diag(Problem::SheetHidden));
+                hidden.push(sheet.name);
                 continue;
             }
             Some(r) if r.table_found => r,
             _ => {
                 if !sheet.blank {
-                    st.diagnostics.push(sheet_diag(Problem::SheetWithoutTable));
+                    without_table.push(sheet.name);
                 }
                 continue;
             }
         };
-        any_table = true;
         note_received(&result, sheet.title_period, &f.path, &f.rel, st);
         ignored.extend(result.ignored_columns);
         let from = st.diagnostics.len();
@@ -440,14 +459,34 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
             sheet_diags.sort_by_key(|d| d.cell.as_deref().map(row_of));
         }
     }
+    // Nothing read, and no empty monthly report counted for its month: the file is
+    // skipped, with what it looks like as the reason and the one line in Cảnh báo.
+    let empty_report = st.received.len() > received_before;
+    if report.ledger.read == 0 && !empty_report {
+        st.diagnostics.truncate(notes_from);
+        let looks = looks.unwrap_or(crate::diagnostics::WorkbookLooks::Other {
+            headings: Vec::new(),
+        });
+        let problem = Problem::NoClassTable { looks };
+        st.diagnostics.push(file_diag(&f.rel, problem.clone()));
+        report.status = FileStatus::Skipped;
+        report.reason = Some(problem);
+        st.files.push(report);
+        return;
+    }
+    if !without_table.is_empty() || !hidden.is_empty() {
+        st.diagnostics.push(file_diag(
+            &f.rel,
+            Problem::SheetsSkipped {
+                without_table,
+                hidden,
+            },
+        ));
+    }
     if !ignored.is_empty() {
         let names = ignored.into_iter().collect();
         st.diagnostics
             .push(file_diag(&f.rel, Problem::ColumnsIgnored { names }));
-    }
-    if !any_table {
-        st.diagnostics
-            .push(file_diag(&f.rel, Problem::NoClassTable));
     }
     st.files.push(report);
 }

@@ -1,5 +1,6 @@
 //! What becomes of whole files: empty monthly reports counted for the month their name
-//! or title gives.
+//! or title gives, workbooks that hold nothing to read listed as skipped with what they
+//! look like (one Cảnh báo line each), and web pages saved as workbooks read as tables.
 //! Every expected figure is worked out by hand in the comments.
 
 mod common;
@@ -7,8 +8,8 @@ mod common;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use common::V::{E, T};
-use common::book;
+use common::V::{E, N, T};
+use common::{book, book_with, sheet};
 use tthtcd::{Config, Consolidation, FileStatus, Plan};
 
 fn run_as_of(dir: &Path, as_of: &str) -> Consolidation {
@@ -131,4 +132,191 @@ fn an_empty_report_counts_for_the_month_its_title_names_not_its_signing_date() {
     let m = missing(&c);
     assert!(!m.contains(&(1, 1)), "January of Pháp luật is not missing");
     assert!(m.contains(&(1, 2)));
+}
+
+/// Runs `tthtcd check DIR --json -`: (exit code, the JSON summary).
+fn check_json(dir: &Path) -> (Option<i32>, serde_json::Value) {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_tthtcd"))
+        .args(["check", dir.to_str().unwrap(), "--json", "-"])
+        .output()
+        .unwrap();
+    (o.status.code(), serde_json::from_slice(&o.stdout).unwrap())
+}
+
+/// (path, status, reason) of every file of a JSON summary.
+fn files_of(j: &serde_json::Value) -> Vec<(String, String, String)> {
+    j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["status"].as_str().unwrap().to_string(),
+                f["reason"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// (code, message) of every issue about one file.
+fn issues_of(j: &serde_json::Value, file: &str) -> Vec<(String, String)> {
+    j["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["file"] == file)
+        .map(|i| {
+            (
+                i["code"].as_str().unwrap().to_string(),
+                i["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn workbooks_that_hold_nothing_to_read_are_skipped_saying_what_they_look_like() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    // A list of the people who came to a class, not the class report.
+    book(
+        &d.join("a-danh-sach-hoc-vien.xlsx"),
+        &[(
+            "DS",
+            vec![
+                vec![T("DANH SÁCH HỌC VIÊN LỚP TẬP HUẤN LUẬT ĐẤT ĐAI")],
+                vec![T("STT"), T("Họ và tên"), T("Năm sinh"), T("Thôn")],
+                vec![N(1.0), T("Nguyễn Văn An"), N(1968.0), T("Thôn Đông")],
+                vec![N(2.0), T("Trần Thị Bình"), N(1975.0), T("Thôn Tây")],
+            ],
+        )],
+    );
+    // A statistics form: TT | Chỉ tiêu | Đơn vị tính | Mã số, lettered numbering.
+    book(
+        &d.join("b-bieu-thong-ke.xlsx"),
+        &[(
+            "Biểu 01",
+            vec![
+                vec![T("Biểu 01-TK")],
+                vec![
+                    T("TT"),
+                    T("Chỉ tiêu"),
+                    T("Đơn vị tính"),
+                    T("Mã số"),
+                    T("Tổng số"),
+                ],
+                vec![T("(A)"), T("(B)"), T("(C)"), T("(D)"), T("(1)")],
+                vec![T("1"), T("Số lớp"), T("Lớp"), T("01"), N(4.0)],
+            ],
+        )],
+    );
+    // 30 sheets of notes, none a table: one line for the file, not 30.
+    let notes: Vec<(&'static str, Vec<Vec<common::V>>)> = (1..=30)
+        .map(|i| {
+            let name: &'static str = Box::leak(format!("Ghi chú {i}").into_boxed_str());
+            (name, vec![vec![T("Xem hướng dẫn ở trang đầu.")]])
+        })
+        .collect();
+    book(&d.join("c-ghi-chu.xlsx"), &notes);
+    // A blank workbook.
+    book(&d.join("d-trong.xlsx"), &[("Sheet1", vec![])]);
+    // A class report form with its header and nothing filled in, naming no month.
+    book(
+        &d.join("e-mau-bao-cao.xlsx"),
+        &[(
+            "Báo cáo",
+            vec![vec![
+                T("STT"),
+                T("Tên lớp"),
+                T("Ngày mở lớp"),
+                T("Số học viên"),
+            ]],
+        )],
+    );
+    let (code, j) = check_json(d);
+    // Nothing failed and no row was rejected; nothing is counted either, so every
+    // sub-committee is behind: exit 1, not 2.
+    assert_eq!(code, Some(1));
+    assert_eq!(j["totals"]["classes"], 0);
+    assert_eq!(j["totals"]["rows_read"], 0);
+    let skipped = |reason: &str| ("skipped".to_string(), reason.to_string());
+    let got: Vec<(String, String)> = files_of(&j)
+        .into_iter()
+        .map(|(_, status, reason)| (status, reason))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            skipped(
+                "danh sách người (Họ và tên, Năm sinh): hãy gửi báo cáo lớp, hoặc ghi lớp này thành một dòng với số học viên"
+            ),
+            skipped("biểu thống kê, không phải báo cáo lớp"),
+            skipped(
+                "không tìm thấy bảng danh sách lớp (cần có dòng tiêu đề với cột Tên lớp/Tên chuyên đề và Số học viên)"
+            ),
+            skipped("bảng tính trống, không có dữ liệu"),
+            skipped(
+                "mẫu chưa điền: có dòng tiêu đề (STT, Tên lớp, Ngày mở lớp, Số học viên) nhưng không có dòng nào được điền"
+            ),
+        ]
+    );
+    // One Cảnh báo line per file, the reason again.
+    for (path, _, reason) in files_of(&j) {
+        assert_eq!(
+            issues_of(&j, &path),
+            vec![("no-class-table".to_string(), reason)],
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn a_read_file_notes_its_passed_over_sheets_in_one_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut sheets = vec![sheet(
+        "T3",
+        vec![
+            vec![T("Tiểu ban: Pháp luật")],
+            vec![
+                T("STT"),
+                T("Tên lớp"),
+                T("Ngày mở lớp"),
+                T("Thôn"),
+                T("Số học viên"),
+            ],
+            vec![
+                N(1.0),
+                T("Luật Giao thông"),
+                T("05/03/2019"),
+                T("Thôn Đông"),
+                N(45.0),
+            ],
+        ],
+    )];
+    // Eight instruction sheets and a hidden one.
+    for name in ["HD1", "HD2", "HD3", "HD4", "HD5", "HD6", "HD7", "HD8"] {
+        sheets.push(sheet(name, vec![vec![T("Hướng dẫn")]]));
+    }
+    sheets.push(common::Sheet {
+        name: "Cũ",
+        rows: vec![vec![T("Tên lớp"), T("Ngày mở lớp"), T("Số học viên")]],
+        hidden: true,
+    });
+    book_with(&tmp.path().join("phap-luat.xlsx"), &sheets, false);
+    let (_, j) = check_json(tmp.path());
+    assert_eq!(j["totals"]["classes"], 1);
+    assert_eq!(files_of(&j)[0].1, "read");
+    // Five sheet names, then the three others counted; the hidden one named apart.
+    let notes: Vec<(String, String)> = issues_of(&j, "phap-luat.xlsx")
+        .into_iter()
+        .filter(|(code, _)| code == "sheets-skipped")
+        .collect();
+    assert_eq!(
+        notes,
+        vec![(
+            "sheets-skipped".to_string(),
+            "bỏ qua các trang không có bảng danh sách lớp: HD1, HD2, HD3, HD4, HD5 … và 3 trang khác; các trang ẩn: Cũ".to_string()
+        )]
+    );
 }

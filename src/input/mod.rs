@@ -4,5 +4,6 @@
 
 pub mod discover;
 pub mod grid;
+pub mod looks;
 pub mod ods_guard;
 pub mod workbook;
