@@ -25,6 +25,8 @@ pub enum LooksLike {
     Html,
     Xml,
     Pdf,
+    /// A web application's data or error message (`{"rc":-10,…}`).
+    Json,
     Csv,
     Text,
     /// Binary data of no spreadsheet format.
@@ -89,6 +91,10 @@ pub enum Problem {
     /// row filled in. The file is skipped.
     NoClassTable {
         looks: WorkbookLooks,
+    },
+    /// A web page (HTML) saved under a spreadsheet name, read table by table.
+    WebPage {
+        tables: usize,
     },
     FileTooLarge {
         bytes: u64,
@@ -196,6 +202,7 @@ impl Problem {
             ReaderCrashed => "reader-crashed",
             UnreadableFile { .. } => "unreadable-file",
             NoClassTable { .. } => "no-class-table",
+            WebPage { .. } => "web-page",
             FileTooLarge { .. } => "file-too-large",
             SheetTooLarge { .. } => "sheet-too-large",
             StillBeingWritten => "still-being-written",
@@ -271,6 +278,7 @@ impl Problem {
             | HiddenFile
             | OwnOutput
             | DuplicateFile { .. }
+            | WebPage { .. }
             | SheetsSkipped { .. }
             | ColumnsIgnored { .. }
             | LegacyConverted { .. } => Severity::Info,

@@ -57,6 +57,10 @@ pub mod l {
     pub const FILE_SKIPPED: Label = Label::new("Bỏ qua", "Skipped");
     pub const FILE_DUPLICATE: Label = Label::new("Trùng tệp", "Duplicate");
 
+    // A table of a web page read as a sheet: "Bảng 1". Sheet names are data, the same
+    // whatever the output language, so readers use the Vietnamese word.
+    pub const HTML_TABLE: Label = Label::new("Bảng", "Table");
+
     // Severities.
     pub const SEV_ERROR: Label = Label::new("Lỗi", "Error");
     pub const SEV_WARNING: Label = Label::new("Cảnh báo", "Warning");
@@ -856,6 +860,7 @@ fn message_vi(p: &Problem) -> String {
                 LooksLike::Html => "một trang HTML (web)",
                 LooksLike::Xml => "một tệp XML",
                 LooksLike::Pdf => "một tệp PDF",
+                LooksLike::Json => "dữ liệu JSON của một phần mềm web (không phải bảng tính)",
                 LooksLike::Csv => "một tệp CSV (văn bản phân cách bằng dấu phẩy)",
                 LooksLike::Text | LooksLike::Unknown => "một tệp văn bản",
             };
@@ -877,6 +882,7 @@ fn message_vi(p: &Problem) -> String {
         StillBeingWritten => "tệp đang được chép hoặc lưu dở (thay đổi trong lúc đọc): hãy chạy lại".into(),
         NoClassTable { looks: WorkbookLooks::Other { headings } } if headings.is_empty() => "không tìm thấy bảng danh sách lớp (cần có dòng tiêu đề với cột Tên lớp/Tên chuyên đề và Số học viên)".into(),
         NoClassTable { looks } => looks_vi(looks),
+        WebPage { tables } => format!("tệp là một trang web (HTML) lưu với đuôi bảng tính; đã đọc {tables} bảng của trang như các trang tính"),
         SheetsSkipped { without_table, hidden } => sheets_skipped(without_table, hidden, Lang::Vi),
         ColumnsIgnored { names } => format!("các cột không dùng đến: {}", list(names)),
         LegacyConverted { encoding, cells } => format!(
@@ -957,6 +963,7 @@ fn message_en(p: &Problem) -> String {
                 LooksLike::Html => "a web page (HTML)",
                 LooksLike::Xml => "an XML file",
                 LooksLike::Pdf => "a PDF file",
+                LooksLike::Json => "JSON data from a web application (not a spreadsheet)",
                 LooksLike::Csv => "a CSV file (comma-separated text)",
                 LooksLike::Text | LooksLike::Unknown => "a text file",
             };
@@ -978,6 +985,7 @@ fn message_en(p: &Problem) -> String {
         StillBeingWritten => "file still being written (it changed while being read): run again".into(),
         NoClassTable { looks: WorkbookLooks::Other { headings } } if headings.is_empty() => "no class table found (needs a header row with a class/topic column and a learners column)".into(),
         NoClassTable { looks } => looks_en(looks),
+        WebPage { tables } => format!("the file is a web page (HTML) saved under a spreadsheet name; its {tables} table(s) were read as sheets"),
         SheetsSkipped { without_table, hidden } => sheets_skipped(without_table, hidden, Lang::En),
         ColumnsIgnored { names } => format!("columns not used: {}", list(names)),
         LegacyConverted { encoding, cells } => {

@@ -259,6 +259,8 @@ enum FileRead {
         report: FileReport,
         hash: String,
         repaired: Repaired,
+        /// How many tables, when the file was a web page read as a workbook.
+        web_page: Option<usize>,
         /// What the workbook looks like, when it yields no row.
         looks: Option<crate::diagnostics::WorkbookLooks>,
         sheets: Vec<SheetRead>,
@@ -294,8 +296,13 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Foun
     };
     let hash = profile::time(Stage::Bytes, || hex(&Sha256::digest(&bytes)));
     report.sha256 = Some(hash.clone());
+    let mut web_page = None;
     let mut sheets = match profile::time(Stage::Parse, || workbook::read(&bytes, format)) {
         Outcome::Sheets(s) => s,
+        Outcome::WebPage(s) => {
+            web_page = Some(s.len());
+            s
+        }
         Outcome::OwnOutput => {
             report.status = FileStatus::Skipped;
             report.reason = Some(Problem::OwnOutput);
@@ -376,6 +383,7 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Foun
         report,
         hash,
         repaired,
+        web_page,
         looks,
         sheets,
     }
@@ -384,10 +392,10 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Foun
 /// Adds one file's reading to the run, in folder order: byte-identical copies, repeated
 /// classes and the ledger are decided here, where every earlier file is known. A file
 /// gives Cảnh báo at most one line for each kind of note (sheets passed over, columns
-/// not used, legacy text), never one per sheet; a file that yields nothing is
+/// not used, legacy text, web page), never one per sheet; a file that yields nothing is
 /// skipped with one line saying what it looks like.
 fn merge(f: &Found, read: FileRead, st: &mut State) {
-    let (mut report, hash, repaired, looks, sheets) = match read {
+    let (mut report, hash, repaired, web_page, looks, sheets) = match read {
         FileRead::Done(report) => {
             return if report.status == FileStatus::Failed {
                 fail(st, report)
@@ -399,9 +407,10 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
             report,
             hash,
             repaired,
+            web_page,
             looks,
             sheets,
-        } => (report, hash, repaired, looks, sheets),
+        } => (report, hash, repaired, web_page, looks, sheets),
     };
     if let Some(original) = st.hashes.get(&hash) {
         report.status = FileStatus::Duplicate;
@@ -420,6 +429,10 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
                 Problem::LegacyConverted { encoding, cells },
             ));
         }
+    }
+    if let Some(tables) = web_page {
+        st.diagnostics
+            .push(file_diag(&f.rel, Problem::WebPage { tables }));
     }
     // Where this file's sheet notes start, dropped if the file turns out to be skipped.
     let notes_from = st.diagnostics.len();

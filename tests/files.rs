@@ -320,3 +320,122 @@ fn a_read_file_notes_its_passed_over_sheets_in_one_line() {
         )]
     );
 }
+
+/// A class report as a portal exports it: title rows spanning the table, "Số học viên"
+/// spanning "Tổng số | Nữ", the other headings spanning both header rows, figures and
+/// dates as text, cells left unclosed as exported pages leave them.
+const REPORT_PAGE: &str = r#"<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Xuất Excel</title></head><body>
+<table border="1">
+<tr><td colspan="6">BÁO CÁO CÁC LỚP ĐÃ MỞ THÁNG 3 NĂM 2019</td></tr>
+<tr><td colspan="6">Tiểu ban: Pháp luật</td></tr>
+<tr><th rowspan="2">STT</th><th rowspan="2">Tên chuyên đề</th><th rowspan="2">Ngày mở lớp</th>
+    <th rowspan="2">Thôn</th><th colspan="2">Số học viên</th></tr>
+<tr><th>Tổng số</th><th>Nữ</th></tr>
+<tr><td>1<td>Luật Giao thông đường bộ<td>05/03/2019<td>Thôn Đông<td>45<td>20
+<tr><td>2<td>Luật Hôn nhân và gia đình<td>12/03/2019<td>Thôn Tây<td>38<td>25
+<tr><td>3<td>Luật Đất đai<td>20/03/2019<td>Thôn Nam<td>52<td>30
+</table></body></html>"#;
+
+#[test]
+fn a_web_page_saved_as_xls_is_read_as_a_workbook() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("bao-cao-t3.xls"), REPORT_PAGE).unwrap();
+    let (code, j) = check_json(tmp.path());
+    // Three classes of Pháp luật in March: 45 + 38 + 52 = 135 learners. Nothing is
+    // lost (no exit 2); the plan is not met, so check exits 1.
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        (
+            j["totals"]["classes"].as_u64(),
+            j["totals"]["learners"].as_u64()
+        ),
+        (Some(3), Some(135))
+    );
+    let pl = &j["subcommittees"][1];
+    assert_eq!(pl["id"], "phap-luat");
+    assert_eq!(pl["classes"]["actual"], 3);
+    assert_eq!(files_of(&j)[0].1, "read");
+    // The page's one table, read as a sheet: one info line says so.
+    assert_eq!(
+        issues_of(&j, "bao-cao-t3.xls"),
+        vec![(
+            "web-page".to_string(),
+            "tệp là một trang web (HTML) lưu với đuôi bảng tính; đã đọc 1 bảng của trang như các trang tính".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_web_page_in_utf16_reads_the_same() {
+    let tmp = tempfile::tempdir().unwrap();
+    // UTF-16LE with its byte-order mark, as Windows tools save "Unicode" text.
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(REPORT_PAGE.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(tmp.path().join("bao-cao-t3.xls"), bytes).unwrap();
+    let (_, j) = check_json(tmp.path());
+    // The same three classes and 135 learners as the UTF-8 page.
+    assert_eq!(
+        (
+            j["totals"]["classes"].as_u64(),
+            j["totals"]["learners"].as_u64()
+        ),
+        (Some(3), Some(135))
+    );
+}
+
+#[test]
+fn each_table_of_a_web_page_is_a_sheet() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Two tables: Pháp luật's (its sub-committee in a title row) and one captioned
+    // "Kinh tế" (the caption names the sheet, and the sheet names the sub-committee).
+    let page = r#"<html><body>
+<table><tr><td colspan="4">Tiểu ban: Pháp luật</td></tr>
+<tr><td>Tên lớp</td><td>Ngày mở lớp</td><td>Thôn</td><td>Số học viên</td></tr>
+<tr><td>Luật Giao thông</td><td>05/04/2019</td><td>Thôn Đông</td><td>40</td></tr>
+<tr><td>Luật Đất đai</td><td>15/04/2019</td><td>Thôn Tây</td><td>35</td></tr>
+</table>
+<p>Ghi chú</p>
+<table><caption>Kinh tế</caption>
+<tr><td>Tên lớp</td><td>Ngày mở lớp</td><td>Thôn</td><td>Số học viên</td></tr>
+<tr><td>Trồng lúa</td><td>10/04/2019</td><td>Thôn Nam</td><td>1.200</td></tr>
+</table></body></html>"#;
+    std::fs::write(tmp.path().join("xuat-excel.xlsx"), page).unwrap();
+    let (_, j) = check_json(tmp.path());
+    // Pháp luật: 2 classes, 40 + 35 = 75; Kinh tế: 1 class of "1.200" = 1,200 (the dot
+    // groups thousands). In all 3 classes, 1,275 learners.
+    assert_eq!(j["subcommittees"][0]["id"], "kinh-te");
+    assert_eq!(j["subcommittees"][0]["classes"]["actual"], 1);
+    assert_eq!(j["subcommittees"][0]["learners"]["actual"], 1200);
+    assert_eq!(j["subcommittees"][1]["classes"]["actual"], 2);
+    assert_eq!(j["subcommittees"][1]["learners"]["actual"], 75);
+    assert_eq!(j["totals"]["classes"], 3);
+    assert_eq!(j["totals"]["learners"], 1275);
+    let web: Vec<(String, String)> = issues_of(&j, "xuat-excel.xlsx")
+        .into_iter()
+        .filter(|(code, _)| code == "web-page")
+        .collect();
+    assert_eq!(web.len(), 1);
+    assert!(web[0].1.contains("đã đọc 2 bảng"), "{}", web[0].1);
+}
+
+#[test]
+fn json_under_a_spreadsheet_name_is_named_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    // What a web API answered instead of the export, saved as .xlsx.
+    std::fs::write(
+        tmp.path().join("export.xlsx"),
+        r#"{"rc":-10,"rd":"UNKNOWN"}"#,
+    )
+    .unwrap();
+    let (code, j) = check_json(tmp.path());
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        files_of(&j),
+        vec![(
+            "export.xlsx".to_string(),
+            "failed".to_string(),
+            "tệp mang đuôi bảng tính nhưng thực chất là dữ liệu JSON của một phần mềm web (không phải bảng tính)".to_string()
+        )]
+    );
+}

@@ -94,4 +94,5 @@ fn real_workbooks_that_are_no_class_reports_give_no_class_and_one_reason_each() 
     );
     assert!(reason_of("fpt-ke-hoach-bao-ve-block1-fa18.xlsx").starts_with("lịch học"));
     assert!(reason_of("luong-bang-luong-mau-xlsx-named-xls.xls").starts_with("danh sách người"));
+    assert!(reason_of("csdln-diem-danh-export-json-25byte.xlsx").contains("JSON"));
 }
