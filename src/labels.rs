@@ -1078,6 +1078,36 @@ mod tests {
     }
 
     #[test]
+    fn a_skipped_workbook_says_what_it_looks_like_in_both_languages() {
+        let people = Problem::NoClassTable {
+            looks: WorkbookLooks::PeopleList {
+                headings: vec!["Họ và tên".into(), "Năm sinh".into()],
+            },
+        };
+        assert_eq!(
+            problem_message(&people, None, Lang::Vi),
+            "danh sách người (Họ và tên, Năm sinh): hãy gửi báo cáo lớp, hoặc ghi lớp này thành một dòng với số học viên"
+        );
+        assert_eq!(
+            problem_message(&people, None, Lang::En),
+            "a list of people (Họ và tên, Năm sinh): send the class report, or enter this class as one row with its number of learners"
+        );
+        let form = Problem::NoClassTable {
+            looks: WorkbookLooks::StatisticsForm,
+        };
+        assert_eq!(
+            problem_message(&form, None, Lang::En),
+            "a statistics form, not a class report"
+        );
+        // A blank form is for the record; a workbook in the wrong shape is a warning.
+        let blank = Problem::NoClassTable {
+            looks: WorkbookLooks::BlankTemplate { headings: vec![] },
+        };
+        assert_eq!(blank.severity(), crate::diagnostics::Severity::Info);
+        assert_eq!(people.severity(), crate::diagnostics::Severity::Warning);
+    }
+
+    #[test]
     fn message_names_the_cell_and_the_raw_text() {
         let p = Problem::LearnersInvalid {
             raw: "bốn mươi".into(),

@@ -41,9 +41,8 @@ pub fn is_html(bytes: &[u8]) -> bool {
     let (text, _, _) = encoding(head).decode(head);
     let lower = text.to_lowercase();
     let trimmed = lower.trim_start_matches('\u{feff}').trim_start();
-    trimmed.starts_with("<!doctype html")
-        || trimmed.starts_with("<html")
-        || lower.contains("<table")
+    // Excel's own "Web Page" files may open with a comment or an XML declaration.
+    trimmed.starts_with("<!doctype html") || lower.contains("<html") || lower.contains("<table")
 }
 
 /// The page's tables as sheets; none when the page holds no table with a value.
@@ -370,6 +369,15 @@ mod tests {
         cp1258.extend(b"</td></tr></table></html>");
         let sheets = read(&cp1258).unwrap();
         assert_eq!(texts(&sheets[0]), vec![vec!["N\u{1b0}\u{303}"]]);
+    }
+
+    #[test]
+    fn a_page_opening_with_a_comment_is_a_page_and_json_or_text_is_not() {
+        assert!(is_html(
+            b"<!-- saved by Excel -->\r\n<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\">"
+        ));
+        assert!(!is_html(br#"{"rc":-10,"rd":"UNKNOWN"}"#));
+        assert!(!is_html(b"STT,Ten lop,So hoc vien\n1,Luat,45\n"));
     }
 
     #[test]
