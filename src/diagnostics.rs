@@ -28,10 +28,29 @@ pub enum LooksLike {
     Html,
     Xml,
     Pdf,
+    /// A web application's data or error message (`{"rc":-10,…}`).
+    Json,
     Csv,
     Text,
     /// Binary data of no spreadsheet format.
     Unknown,
+}
+
+/// What a workbook that holds nothing the tool reads looks like (`input::looks`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkbookLooks {
+    /// No cell holds anything.
+    Empty,
+    /// A list of people: the headings that say so ("Họ và tên", "Năm sinh").
+    PeopleList { headings: Vec<String> },
+    /// A statistics form ("Biểu 01": Chỉ tiêu, Mã số, Đơn vị tính, (A) (B) (1) (2)).
+    StatisticsForm,
+    /// A timetable or schedule: the headings that say so ("Thứ", "Ca", "Phòng").
+    Timetable { headings: Vec<String> },
+    /// A header row with nothing filled in under it.
+    BlankTemplate { headings: Vec<String> },
+    /// Anything else: the headings of its most table-like row, if it has one.
+    Other { headings: Vec<String> },
 }
 
 /// Why a learners cell is not a count.
@@ -71,7 +90,15 @@ pub enum Problem {
     UnreadableFile {
         kind: std::io::ErrorKind,
     },
-    NoClassTable,
+    /// The workbook yields nothing the tool reads: no class table, or tables with no
+    /// row filled in. The file is skipped.
+    NoClassTable {
+        looks: WorkbookLooks,
+    },
+    /// A web page (HTML) saved under a spreadsheet name, read table by table.
+    WebPage {
+        tables: usize,
+    },
     FileTooLarge {
         bytes: u64,
         limit: u64,
@@ -87,8 +114,11 @@ pub enum Problem {
     /// The file changed while it was read (still being copied or saved).
     StillBeingWritten,
     // Sheets.
-    SheetHidden,
-    SheetWithoutTable,
+    /// Sheets of a file that was read, passed over: without a class table, or hidden.
+    SheetsSkipped {
+        without_table: Vec<String>,
+        hidden: Vec<String>,
+    },
     ColumnsIgnored {
         names: Vec<String>,
     },
@@ -209,13 +239,13 @@ impl Problem {
             NotReallySpreadsheet { .. } => "not-really-spreadsheet",
             ReaderCrashed => "reader-crashed",
             UnreadableFile { .. } => "unreadable-file",
-            NoClassTable => "no-class-table",
+            NoClassTable { .. } => "no-class-table",
+            WebPage { .. } => "web-page",
             FileTooLarge { .. } => "file-too-large",
             SheetTooLarge { .. } => "sheet-too-large",
             StillBeingWritten => "still-being-written",
             TooManyCells { .. } => "too-many-cells",
-            SheetHidden => "sheet-hidden",
-            SheetWithoutTable => "sheet-without-table",
+            SheetsSkipped { .. } => "sheets-skipped",
             ColumnsIgnored { .. } => "columns-ignored",
             LegacyConverted { .. } => "legacy-encoding-converted",
             TopicMissing => "topic-missing",
@@ -251,6 +281,12 @@ impl Problem {
     pub fn severity(&self) -> Severity {
         use Problem::*;
         match self {
+            // A form nobody filled in, or an empty workbook, left in the folder: nothing
+            // to look at. Any other workbook without a class table may be a report sent
+            // in the wrong shape.
+            NoClassTable {
+                looks: WorkbookLooks::BlankTemplate { .. } | WorkbookLooks::Empty,
+            } => Severity::Info,
             PasswordProtected
             | DamagedFile { .. }
             | EmptyFile
@@ -280,7 +316,7 @@ impl Problem {
             | LearnersAbovePopulation { .. }
             | ClassCountInvalid { .. }
             | DateAmbiguous { .. } => Severity::Error,
-            NoClassTable
+            NoClassTable { .. }
             | DatePeriodMismatch { .. }
             | LearnersMismatch { .. }
             | GenderPartlyBlank
@@ -293,8 +329,8 @@ impl Problem {
             | HiddenFile
             | OwnOutput
             | DuplicateFile { .. }
-            | SheetHidden
-            | SheetWithoutTable
+            | WebPage { .. }
+            | SheetsSkipped { .. }
             | ColumnsIgnored { .. }
             | LegacyConverted { .. }
             | DateAfterAsOf { .. } => Severity::Info,

@@ -2,7 +2,7 @@
 //! and problem messages, in Vietnamese (the default) and English. Adding a language is
 //! adding a column here, not editing the report code.
 
-use crate::diagnostics::{CountFault, LooksLike, Problem};
+use crate::diagnostics::{CountFault, LooksLike, Problem, WorkbookLooks};
 
 /// Output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,6 +56,10 @@ pub mod l {
     pub const FILE_FAILED: Label = Label::new("Lỗi", "Failed");
     pub const FILE_SKIPPED: Label = Label::new("Bỏ qua", "Skipped");
     pub const FILE_DUPLICATE: Label = Label::new("Trùng tệp", "Duplicate");
+
+    // A table of a web page read as a sheet: "Bảng 1". Sheet names are data, the same
+    // whatever the output language, so readers use the Vietnamese word.
+    pub const HTML_TABLE: Label = Label::new("Bảng", "Table");
 
     // Severities.
     pub const SEV_ERROR: Label = Label::new("Lỗi", "Error");
@@ -757,6 +761,94 @@ fn field_words(f: crate::recognise::headers::Field, lang: Lang) -> &'static str 
     }
 }
 
+/// Sheet names named in one message, at most.
+const SHEETS_NAMED: usize = 5;
+
+/// "A, B, C, D, E … và 152 trang khác".
+fn sheet_names(names: &[String], lang: Lang) -> String {
+    let shown = names
+        .iter()
+        .take(SHEETS_NAMED)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (names.len().saturating_sub(SHEETS_NAMED), lang) {
+        (0, _) => shown,
+        (more, Lang::Vi) => format!("{shown} … và {more} trang khác"),
+        (more, Lang::En) => format!("{shown} … and {more} other sheets"),
+    }
+}
+
+/// "bỏ qua các trang không có bảng danh sách lớp: A, B; các trang ẩn: C".
+fn sheets_skipped(without_table: &[String], hidden: &[String], lang: Lang) -> String {
+    let (skipped, no_table, hidden_words) = match lang {
+        Lang::Vi => (
+            "bỏ qua",
+            "các trang không có bảng danh sách lớp",
+            "các trang ẩn",
+        ),
+        Lang::En => ("skipped", "sheets without a class table", "hidden sheets"),
+    };
+    let mut parts = Vec::new();
+    if !without_table.is_empty() {
+        parts.push(format!("{no_table}: {}", sheet_names(without_table, lang)));
+    }
+    if !hidden.is_empty() {
+        parts.push(format!("{hidden_words}: {}", sheet_names(hidden, lang)));
+    }
+    format!("{skipped} {}", parts.join("; "))
+}
+
+/// Why a workbook was skipped, from what it looks like (the generic "no class table"
+/// with no headings to name is worded in the messages themselves).
+fn looks_vi(looks: &WorkbookLooks) -> String {
+    const NEEDS: &str = "cần có dòng tiêu đề với cột Tên lớp/Tên chuyên đề và Số học viên";
+    match looks {
+        WorkbookLooks::Empty => "bảng tính trống, không có dữ liệu".into(),
+        WorkbookLooks::PeopleList { headings } => format!(
+            "danh sách người ({}): hãy gửi báo cáo lớp, hoặc ghi lớp này thành một dòng với số học viên",
+            headings.join(", ")
+        ),
+        WorkbookLooks::StatisticsForm => "biểu thống kê, không phải báo cáo lớp".into(),
+        WorkbookLooks::Timetable { headings } => format!(
+            "lịch học / thời khóa biểu ({}), không phải báo cáo lớp",
+            headings.join(", ")
+        ),
+        WorkbookLooks::BlankTemplate { headings } => format!(
+            "mẫu chưa điền: có dòng tiêu đề ({}) nhưng không có dòng nào được điền",
+            headings.join(", ")
+        ),
+        WorkbookLooks::Other { headings } => format!(
+            "không có bảng danh sách lớp; dòng giống tiêu đề bảng nhất: {} ({NEEDS})",
+            headings.join(", ")
+        ),
+    }
+}
+
+fn looks_en(looks: &WorkbookLooks) -> String {
+    const NEEDS: &str = "needs a header row with a class/topic column and a learners column";
+    match looks {
+        WorkbookLooks::Empty => "the workbook is empty".into(),
+        WorkbookLooks::PeopleList { headings } => format!(
+            "a list of people ({}): send the class report, or enter this class as one row with its number of learners",
+            headings.join(", ")
+        ),
+        WorkbookLooks::StatisticsForm => "a statistics form, not a class report".into(),
+        WorkbookLooks::Timetable { headings } => format!(
+            "a timetable or schedule ({}), not a class report",
+            headings.join(", ")
+        ),
+        WorkbookLooks::BlankTemplate { headings } => format!(
+            "a blank form: a header row ({}) with no row filled in",
+            headings.join(", ")
+        ),
+        WorkbookLooks::Other { headings } => format!(
+            "no class table; the most table-like row: {} ({NEEDS})",
+            headings.join(", ")
+        ),
+    }
+}
+
 /// Known sub-committees, listed for a message.
 fn list(names: &[String]) -> String {
     names.join("; ")
@@ -810,6 +902,7 @@ fn message_vi(p: &Problem) -> String {
                 LooksLike::Html => "một trang HTML (web)",
                 LooksLike::Xml => "một tệp XML",
                 LooksLike::Pdf => "một tệp PDF",
+                LooksLike::Json => "dữ liệu JSON của một phần mềm web (không phải bảng tính)",
                 LooksLike::Csv => "một tệp CSV (văn bản phân cách bằng dấu phẩy)",
                 LooksLike::Text | LooksLike::Unknown => "một tệp văn bản",
             };
@@ -829,9 +922,10 @@ fn message_vi(p: &Problem) -> String {
             "tệp khai báo {requested} ô, quá nhiều để là một báo cáo (tệp hỏng hoặc cố ý gây treo máy); không đọc"
         ),
         StillBeingWritten => "tệp đang được chép hoặc lưu dở (thay đổi trong lúc đọc): hãy chạy lại".into(),
-        NoClassTable => "không tìm thấy bảng danh sách lớp (cần có dòng tiêu đề với cột Tên lớp/Tên chuyên đề và Số học viên)".into(),
-        SheetHidden => "trang tính bị ẩn, bỏ qua".into(),
-        SheetWithoutTable => "trang tính không có bảng danh sách lớp, bỏ qua".into(),
+        NoClassTable { looks: WorkbookLooks::Other { headings } } if headings.is_empty() => "không tìm thấy bảng danh sách lớp (cần có dòng tiêu đề với cột Tên lớp/Tên chuyên đề và Số học viên)".into(),
+        NoClassTable { looks } => looks_vi(looks),
+        WebPage { tables } => format!("tệp là một trang web (HTML) lưu với đuôi bảng tính; đã đọc {tables} bảng của trang như các trang tính"),
+        SheetsSkipped { without_table, hidden } => sheets_skipped(without_table, hidden, Lang::Vi),
         ColumnsIgnored { names } => format!("các cột không dùng đến: {}", list(names)),
         LegacyConverted { encoding, cells } => format!(
             "{cells} ô được gõ bằng phông chữ cũ {} đã được chuyển sang Unicode",
@@ -941,6 +1035,7 @@ fn message_en(p: &Problem) -> String {
                 LooksLike::Html => "a web page (HTML)",
                 LooksLike::Xml => "an XML file",
                 LooksLike::Pdf => "a PDF file",
+                LooksLike::Json => "JSON data from a web application (not a spreadsheet)",
                 LooksLike::Csv => "a CSV file (comma-separated text)",
                 LooksLike::Text | LooksLike::Unknown => "a text file",
             };
@@ -960,9 +1055,10 @@ fn message_en(p: &Problem) -> String {
             "the file declares {requested} cells, far too many for a report (damaged or hostile); not read"
         ),
         StillBeingWritten => "file still being written (it changed while being read): run again".into(),
-        NoClassTable => "no class table found (needs a header row with a class/topic column and a learners column)".into(),
-        SheetHidden => "hidden sheet, skipped".into(),
-        SheetWithoutTable => "sheet without a class table, skipped".into(),
+        NoClassTable { looks: WorkbookLooks::Other { headings } } if headings.is_empty() => "no class table found (needs a header row with a class/topic column and a learners column)".into(),
+        NoClassTable { looks } => looks_en(looks),
+        WebPage { tables } => format!("the file is a web page (HTML) saved under a spreadsheet name; its {tables} table(s) were read as sheets"),
+        SheetsSkipped { without_table, hidden } => sheets_skipped(without_table, hidden, Lang::En),
         ColumnsIgnored { names } => format!("columns not used: {}", list(names)),
         LegacyConverted { encoding, cells } => {
             format!("{cells} cells typed with the legacy {} font were converted to Unicode", encoding.name())
@@ -1063,6 +1159,54 @@ mod tests {
         assert_eq!(percent(0.783, Lang::Vi), "78,3 %");
         assert_eq!(percent(0.783, Lang::En), "78.3 %");
         assert_eq!(percent(1575.0 / 5550.0, Lang::Vi), "28,4 %");
+    }
+
+    #[test]
+    fn long_lists_of_sheets_are_cut_after_five() {
+        let names: Vec<String> = (1..=157).map(|i| format!("S{i}")).collect();
+        let p = Problem::SheetsSkipped {
+            without_table: names,
+            hidden: vec!["DM".into()],
+        };
+        // 157 sheets: five named, 152 counted.
+        assert_eq!(
+            problem_message(&p, None, Lang::Vi),
+            "bỏ qua các trang không có bảng danh sách lớp: S1, S2, S3, S4, S5 … và 152 trang khác; các trang ẩn: DM"
+        );
+        assert_eq!(
+            problem_message(&p, None, Lang::En),
+            "skipped sheets without a class table: S1, S2, S3, S4, S5 … and 152 other sheets; hidden sheets: DM"
+        );
+    }
+
+    #[test]
+    fn a_skipped_workbook_says_what_it_looks_like_in_both_languages() {
+        let people = Problem::NoClassTable {
+            looks: WorkbookLooks::PeopleList {
+                headings: vec!["Họ và tên".into(), "Năm sinh".into()],
+            },
+        };
+        assert_eq!(
+            problem_message(&people, None, Lang::Vi),
+            "danh sách người (Họ và tên, Năm sinh): hãy gửi báo cáo lớp, hoặc ghi lớp này thành một dòng với số học viên"
+        );
+        assert_eq!(
+            problem_message(&people, None, Lang::En),
+            "a list of people (Họ và tên, Năm sinh): send the class report, or enter this class as one row with its number of learners"
+        );
+        let form = Problem::NoClassTable {
+            looks: WorkbookLooks::StatisticsForm,
+        };
+        assert_eq!(
+            problem_message(&form, None, Lang::En),
+            "a statistics form, not a class report"
+        );
+        // A blank form is for the record; a workbook in the wrong shape is a warning.
+        let blank = Problem::NoClassTable {
+            looks: WorkbookLooks::BlankTemplate { headings: vec![] },
+        };
+        assert_eq!(blank.severity(), crate::diagnostics::Severity::Info);
+        assert_eq!(people.severity(), crate::diagnostics::Severity::Warning);
     }
 
     #[test]

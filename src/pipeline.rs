@@ -177,6 +177,8 @@ struct SheetRead {
     blank: bool,
     /// None for a hidden sheet (not read).
     result: Option<crate::recognise::SheetResult>,
+    /// The month or quarter the lines above the table announce.
+    title_period: Option<crate::normalise::period::Period>,
     /// The duplicate key of each row of `result`, worked out on the reading thread.
     keys: Vec<RowKey>,
 }
@@ -269,6 +271,10 @@ enum FileRead {
         report: FileReport,
         hash: String,
         repaired: Repaired,
+        /// How many tables, when the file was a web page read as a workbook.
+        web_page: Option<usize>,
+        /// What the workbook looks like, when it yields no row.
+        looks: Option<crate::diagnostics::WorkbookLooks>,
         sheets: Vec<SheetRead>,
     },
 }
@@ -302,8 +308,13 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Foun
     };
     let hash = profile::time(Stage::Bytes, || hex(&Sha256::digest(&bytes)));
     report.sha256 = Some(hash.clone());
+    let mut web_page = None;
     let mut sheets = match profile::time(Stage::Parse, || workbook::read(&bytes, format)) {
         Outcome::Sheets(s) => s,
+        Outcome::WebPage(s) => {
+            web_page = Some(s.len());
+            s
+        }
         Outcome::OwnOutput => {
             report.status = FileStatus::Skipped;
             report.reason = Some(Problem::OwnOutput);
@@ -338,15 +349,35 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Foun
         file_subcommittee,
         as_of,
     };
+    let results: Vec<Option<crate::recognise::SheetResult>> = sheets
+        .iter()
+        .map(|sheet| (!sheet.hidden).then(|| read_sheet(&ctx, sheet)))
+        .collect();
+    // A workbook that yields no row is skipped (unless it is an empty monthly report,
+    // which the merge decides): say what it looks like while its grids are at hand.
+    let yields_rows = results
+        .iter()
+        .flatten()
+        .any(|r| r.table_found && !r.rows.is_empty());
+    let empty_table = results.iter().enumerate().find_map(|(i, r)| {
+        let r = r.as_ref().filter(|r| r.table_found)?;
+        Some((i, r.header_row?))
+    });
+    let looks = (!yields_rows).then(|| crate::input::looks::classify(&sheets, empty_table));
     let sheets = sheets
         .into_iter()
-        .map(|sheet| {
-            let result = (!sheet.hidden).then(|| read_sheet(&ctx, &sheet));
+        .zip(results)
+        .map(|(sheet, result)| {
             let keys = result
                 .iter()
                 .flat_map(|r| r.rows.iter().map(RowKey::of))
                 .collect();
+            let title_period = result
+                .as_ref()
+                .and_then(|r| r.header_row)
+                .and_then(|h| title_period(&sheet.grid, h));
             SheetRead {
+                title_period,
                 blank: sheet
                     .grid
                     .rows
@@ -364,14 +395,19 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Foun
         report,
         hash,
         repaired,
+        web_page,
+        looks,
         sheets,
     }
 }
 
 /// Adds one file's reading to the run, in folder order: byte-identical copies, repeated
-/// classes and the ledger are decided here, where every earlier file is known.
+/// classes and the ledger are decided here, where every earlier file is known. A file
+/// gives Cảnh báo at most one line for each kind of note (sheets passed over, columns
+/// not used, legacy text, web page), never one per sheet; a file that yields nothing is
+/// skipped with one line saying what it looks like.
 fn merge(f: &Found, read: FileRead, st: &mut State) {
-    let (mut report, hash, repaired, sheets) = match read {
+    let (mut report, hash, repaired, web_page, looks, sheets) = match read {
         FileRead::Done(report) => {
             return if report.status == FileStatus::Failed {
                 fail(st, report)
@@ -383,8 +419,10 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
             report,
             hash,
             repaired,
+            web_page,
+            looks,
             sheets,
-        } => (report, hash, repaired, sheets),
+        } => (report, hash, repaired, web_page, looks, sheets),
     };
     if let Some(original) = st.hashes.get(&hash) {
         report.status = FileStatus::Duplicate;
@@ -404,30 +442,31 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
             ));
         }
     }
-    let mut any_table = false;
+    if let Some(tables) = web_page {
+        st.diagnostics
+            .push(file_diag(&f.rel, Problem::WebPage { tables }));
+    }
+    // Where this file's sheet notes start, dropped if the file turns out to be skipped.
+    let notes_from = st.diagnostics.len();
+    let received_before = st.received.len();
+    let mut without_table = Vec::new();
+    let mut hidden = Vec::new();
     let mut ignored: indexmap::IndexSet<String> = indexmap::IndexSet::new();
     for sheet in sheets {
-        let sheet_diag = |problem| Diagnostic {
-            problem,
-            file: Some(f.rel.clone()),
-            sheet: Some(sheet.name.clone()),
-            cell: None,
-        };
         let result = match sheet.result {
             _ if sheet.hidden => {
-                st.diagnostics.push(sheet_diag(Problem::SheetHidden));
+                hidden.push(sheet.name);
                 continue;
             }
             Some(r) if r.table_found => r,
             _ => {
                 if !sheet.blank {
-                    st.diagnostics.push(sheet_diag(Problem::SheetWithoutTable));
+                    without_table.push(sheet.name);
                 }
                 continue;
             }
         };
-        any_table = true;
-        note_received(&result, &f.path, &f.rel, st);
+        note_received(&result, sheet.title_period, &f.path, &f.rel, st);
         ignored.extend(result.ignored_columns);
         let from = st.diagnostics.len();
         st.diagnostics.extend(result.diagnostics);
@@ -445,14 +484,34 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
             sheet_diags.sort_by_key(|d| d.cell.as_deref().map(row_of));
         }
     }
+    // Nothing read, and no empty monthly report counted for its month: the file is
+    // skipped, with what it looks like as the reason and the one line in Cảnh báo.
+    let empty_report = st.received.len() > received_before;
+    if report.ledger.read == 0 && !empty_report {
+        st.diagnostics.truncate(notes_from);
+        let looks = looks.unwrap_or(crate::diagnostics::WorkbookLooks::Other {
+            headings: Vec::new(),
+        });
+        let problem = Problem::NoClassTable { looks };
+        st.diagnostics.push(file_diag(&f.rel, problem.clone()));
+        report.status = FileStatus::Skipped;
+        report.reason = Some(problem);
+        st.files.push(report);
+        return;
+    }
+    if !without_table.is_empty() || !hidden.is_empty() {
+        st.diagnostics.push(file_diag(
+            &f.rel,
+            Problem::SheetsSkipped {
+                without_table,
+                hidden,
+            },
+        ));
+    }
     if !ignored.is_empty() {
         let names = ignored.into_iter().collect();
         st.diagnostics
             .push(file_diag(&f.rel, Problem::ColumnsIgnored { names }));
-    }
-    if !any_table {
-        st.diagnostics
-            .push(file_diag(&f.rel, Problem::NoClassTable));
     }
     st.files.push(report);
 }
@@ -550,10 +609,31 @@ fn accept_entry(entry: CriterionEntry, ledger: &mut Ledger, st: &mut State) {
     st.entries.push(entry);
 }
 
-/// Which monthly reports a sheet is: its sub-committee and the month its name gives,
-/// or, without a month in the name, the sub-committee-months of its classes. It arrived
-/// on the date signed under the table, else on the file's modification date.
-fn note_received(result: &crate::recognise::SheetResult, path: &Path, rel: &str, st: &mut State) {
+/// The period the title lines above a table's header row announce.
+fn title_period(
+    grid: &crate::input::grid::Grid,
+    header_row: usize,
+) -> Option<crate::normalise::period::Period> {
+    let lines = grid
+        .rows
+        .iter()
+        .take(header_row)
+        .flatten()
+        .filter_map(|v| v.as_text());
+    crate::normalise::period::period_in_title(lines)
+}
+
+/// Which monthly reports a sheet is: its sub-committee and the month its sheet name,
+/// file name or title gives (so a report listing no classes counts for its month), or,
+/// without a month named, the sub-committee-months of its classes. It arrived on the
+/// date signed under the table, else on the file's modification date.
+fn note_received(
+    result: &crate::recognise::SheetResult,
+    title_period: Option<crate::normalise::period::Period>,
+    path: &Path,
+    rel: &str,
+    st: &mut State,
+) {
     use crate::check::completeness::Received;
     use crate::normalise::period::Period;
     use chrono::Datelike;
@@ -565,7 +645,8 @@ fn note_received(result: &crate::recognise::SheetResult, path: &Path, rel: &str,
         Some(chrono::DateTime::<chrono::Utc>::from(modified).date_naive())
     });
     let Some(arrived) = arrived else { return };
-    let mut months: Vec<(usize, u32)> = match (result.subcommittee, result.period) {
+    let mut months: Vec<(usize, u32)> = match (result.subcommittee, result.period.or(title_period))
+    {
         (Some(s), Some(Period::Month(m))) => vec![(s, m)],
         _ => result
             .rows

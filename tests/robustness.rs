@@ -98,7 +98,11 @@ fn every_foreign_workbook_is_read_or_refused_with_a_reason_in_bounded_time_and_m
         status_of("calamine/issue_594_dos.ods").as_deref(),
         Some("failed")
     );
-    assert_eq!(status_of("calamine/OOM_alloc.xls").as_deref(), Some("read"));
+    // Opened without running out of memory; it holds no class table, so it is skipped.
+    assert_eq!(
+        status_of("calamine/OOM_alloc.xls").as_deref(),
+        Some("skipped")
+    );
 }
 
 fn walk(dir: &Path) -> usize {

@@ -4,5 +4,7 @@
 
 pub mod discover;
 pub mod grid;
+pub mod html;
+pub mod looks;
 pub mod ods_guard;
 pub mod workbook;

@@ -30,6 +30,8 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 #[derive(Debug)]
 pub enum Outcome {
     Sheets(Vec<SheetGrid>),
+    /// A web page saved under a spreadsheet name: its tables, each a sheet.
+    WebPage(Vec<SheetGrid>),
     /// The workbook was written by this tool.
     OwnOutput,
     Failed(Problem),
@@ -74,6 +76,15 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
             bytes: bytes.len() as u64,
             limit: MAX_FILE_BYTES,
         });
+    }
+    if matches!(magic(bytes), Magic::Other) && super::html::is_html(bytes) {
+        return match super::html::read(bytes) {
+            Ok(sheets) if sheets.is_empty() => Outcome::Failed(Problem::NotReallySpreadsheet {
+                looks_like: LooksLike::Html,
+            }),
+            Ok(sheets) => Outcome::WebPage(sheets),
+            Err(p) => Outcome::Failed(p),
+        };
     }
     let mut wb = match open(bytes, claimed) {
         Ok(wb) => wb,
@@ -230,6 +241,8 @@ fn not_a_workbook(bytes: &[u8]) -> Problem {
         LooksLike::Xml
     } else if trimmed.starts_with("%pdf") {
         LooksLike::Pdf
+    } else if looks_like_json(bytes, trimmed) {
+        LooksLike::Json
     } else if std::str::from_utf8(&bytes[..bytes.len().min(2048)]).is_ok()
         && head
             .lines()
@@ -243,6 +256,17 @@ fn not_a_workbook(bytes: &[u8]) -> Problem {
         LooksLike::Unknown
     };
     Problem::NotReallySpreadsheet { looks_like }
+}
+
+/// A JSON object or array: the whole file parses as JSON (read without building it), or
+/// it opens an object with a key, as a web application's error message does.
+fn looks_like_json(bytes: &[u8], head: &str) -> bool {
+    let opens = head.starts_with('{') || head.starts_with('[');
+    opens
+        && (serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
+            || head
+                .strip_prefix('{')
+                .is_some_and(|rest| rest.trim_start().starts_with('"')))
 }
 
 /// Builds a grid from a stream of cells, refusing a sheet with more than
@@ -270,7 +294,7 @@ fn stream<'a>(
 }
 
 /// Sparse cells → rows, each only as long as its last value.
-fn from_sparse(mut cells: Vec<(u32, u32, CellValue)>) -> Grid {
+pub(crate) fn from_sparse(mut cells: Vec<(u32, u32, CellValue)>) -> Grid {
     let Some(top) = cells.iter().map(|c| c.0).min() else {
         return Grid::default();
     };

@@ -49,6 +49,8 @@ pub struct SheetResult {
     pub period: Option<Period>,
     /// The date written under the table ("…, ngày 30 tháng 3 năm 2019"), when there is one.
     pub signed_on: Option<NaiveDate>,
+    /// The table's first header row (relative); the lines above it are its title.
+    pub header_row: Option<usize>,
     /// Headings of the columns the table has but the tool does not use.
     pub ignored_columns: Vec<String>,
     pub rows: Vec<RowOutcome>,
@@ -91,6 +93,7 @@ fn read_table(
     let mut sheet_sub = sheet_subcommittee(ctx, sheet, table, titles_from);
     if !out.table_found {
         out.table_found = true;
+        out.header_row = Some(table.header_row);
         out.kind = Some(table.kind);
         out.subcommittee = sheet_sub;
     }
