@@ -74,7 +74,7 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         batch
             .par_iter()
             .map(|f| {
-                let read = read_one(&config.plan, &aliases, as_of.date, f);
+                let read = read_one(&config.plan, &aliases, f);
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 if let Some(p) = config.progress {
                     p(n, total);
@@ -281,7 +281,7 @@ enum FileRead {
 
 /// Reads one file on its own: bytes, format, legacy repair, table recognition and rows.
 /// Independent of every other file, so files are read in parallel.
-fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Found) -> FileRead {
+fn read_one(plan: &Plan, aliases: &[(String, usize)], f: &Found) -> FileRead {
     let mut report = FileReport {
         path: f.rel.clone(),
         status: FileStatus::Read,
@@ -347,7 +347,6 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], as_of: NaiveDate, f: &Foun
         aliases,
         file: &f.rel,
         file_subcommittee,
-        as_of,
     };
     let results: Vec<Option<crate::recognise::SheetResult>> = sheets
         .iter()

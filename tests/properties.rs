@@ -98,7 +98,6 @@ proptest! {
             aliases: &aliases,
             file: "x.xlsx",
             file_subcommittee: None,
-            as_of: NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(),
         };
         let sheet = SheetGrid { name: "T3".into(), hidden: false, grid: Grid { top: 0, left: 0, rows: with_header(rows, at) } };
         let result = read_sheet(&ctx, &sheet);

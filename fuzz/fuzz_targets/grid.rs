@@ -43,7 +43,6 @@ fuzz_target!(|data: &[u8]| {
         aliases: &aliases,
         file: "fuzz.xlsx",
         file_subcommittee: None,
-        as_of: NaiveDate::from_ymd_opt(2019, 12, 31).unwrap_or_default(),
     };
     let sheet = SheetGrid { name: "T3".into(), hidden: false, grid };
     let result = read_sheet(&ctx, &sheet);

@@ -24,7 +24,6 @@ pub struct SheetContext<'a> {
     pub file: &'a str,
     /// The sub-committee the file name names, if it names exactly one.
     pub file_subcommittee: Option<usize>,
-    pub as_of: NaiveDate,
 }
 
 /// One candidate row's fate.
@@ -927,7 +926,6 @@ mod tests {
             aliases: &aliases,
             file,
             file_subcommittee: None,
-            as_of: NaiveDate::from_ymd_opt(2019, 12, 31).unwrap(),
         };
         let sheet = SheetGrid {
             name: sheet_name.into(),
