@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 
 use common::V::{D, E, F, N, T};
-use common::{book, p, per_sub, problems, run};
+use common::{book, p, per_quarter, per_sub, problems, run};
 use tthtcd::FileStatus;
 
 /// Pháp luật, March: title block, "Số học viên" over "Tổng số | Nữ", column numbers,
@@ -264,13 +264,7 @@ fn workbooks_laid_out_by_others_give_the_hand_counted_figures() {
         vec![(3, 1295), (3, 135), (1, 40), (1, 55), (1, 50), (0, 0)]
     );
     // Quarter I: kinh-te 3 / 1295 and phap-luat 3 / 135 → 6 / 1430; quarter II: 3 / 145.
-    let q: Vec<(u64, u64)> = c
-        .summary
-        .quarters
-        .iter()
-        .map(|q| (q.classes.actual, q.learners.actual))
-        .collect();
-    assert_eq!(q, vec![(6, 1430), (3, 145), (0, 0), (0, 0)]);
+    assert_eq!(per_quarter(&c), vec![(6, 1430), (3, 145), (0, 0), (0, 0)]);
     let t = c.totals();
     // Rows: 5 (Kinh te) + 3 (phap-luat) + 6 (quy-2) = 14 = 9 accepted + 4 rejected + 1 duplicate.
     assert_eq!((t.read, t.accepted, t.rejected, t.duplicate), (14, 9, 4, 1));

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::V::{self, E, N, T};
-use common::{book, p, per_sub, problems, run};
+use common::{book, p, per_quarter, per_sub, problems, run};
 
 /// (classes, learners) in plan order: kinh-te, phap-luat, van-hoa-xa-hoi, suc-khoe,
 /// moi-truong, khac.
@@ -160,13 +160,7 @@ fn a_column_of_us_dates_is_read_month_first_with_one_note() {
     let c = run(dir.path());
     // 9/14 proves month first and no date reads only day first: 14 Sep, 5 Sep (not
     // 9 May) and 2 Oct (not 10 Feb). Q3: 2 classes, 55 learners; Q4: 1 class, 20.
-    let q: Vec<(u64, u64)> = c
-        .summary
-        .quarters
-        .iter()
-        .map(|q| (q.classes.actual, q.learners.actual))
-        .collect();
-    assert_eq!(q, vec![(0, 0), (0, 0), (2, 55), (1, 20)]);
+    assert_eq!(per_quarter(&c), vec![(0, 0), (0, 0), (2, 55), (1, 20)]);
     assert_eq!(problems(&c), vec![p("dates-month-first", "Sheet1", "B2")]);
 }
 
@@ -191,13 +185,7 @@ fn a_column_mixing_both_orders_refuses_its_ambiguous_dates() {
     // both ways: refused. 5/5 is 5 May either way. The serial 43600 is a date cell's
     // value (2019-05-15) and is not affected. Q2: 5/5 and 15/5 → 2 classes, 25
     // learners; Q3: 2 classes, 55 learners.
-    let q: Vec<(u64, u64)> = c
-        .summary
-        .quarters
-        .iter()
-        .map(|q| (q.classes.actual, q.learners.actual))
-        .collect();
-    assert_eq!(q, vec![(0, 0), (2, 25), (2, 55), (0, 0)]);
+    assert_eq!(per_quarter(&c), vec![(0, 0), (2, 25), (2, 55), (0, 0)]);
     assert_eq!(problems(&c), vec![p("date-ambiguous", "Sheet1", "B4")]);
 }
 

@@ -133,6 +133,15 @@ pub fn per_sub(c: &Consolidation) -> Vec<(u64, u64)> {
         .collect()
 }
 
+/// (classes, learners) per quarter, 1 to 4.
+pub fn per_quarter(c: &Consolidation) -> Vec<(u64, u64)> {
+    c.summary
+        .quarters
+        .iter()
+        .map(|q| (q.classes.actual, q.learners.actual))
+        .collect()
+}
+
 /// (code, sheet, cell) of every warning and error, in order.
 pub fn problems(c: &Consolidation) -> Vec<(String, String, String)> {
     c.diagnostics
