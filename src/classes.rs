@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 /// Where a row was read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     /// Relative to the input folder, `/`-separated.
     pub file: String,
@@ -30,7 +30,7 @@ impl Source {
 }
 
 /// One class that was opened, normalised.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClassRow {
     /// Index into the plan's sub-committees.
     pub subcommittee: usize,
@@ -49,7 +49,7 @@ pub struct ClassRow {
 }
 
 /// One class a sub-committee registered for the plan's appendix.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PlannedClass {
     /// Index into the plan's sub-committees.
     pub subcommittee: usize,
@@ -67,7 +67,7 @@ pub struct PlannedClass {
 }
 
 /// A figure entered for an indicator of a criterion.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum EntryValue {
     /// In percent (48 for 48 %).
     Percent(f64),
@@ -94,7 +94,7 @@ impl EntryValue {
 }
 
 /// One row of a criteria form.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CriterionEntry {
     /// Index into the plan's criteria.
     pub criterion: usize,

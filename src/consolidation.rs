@@ -15,7 +15,7 @@ use crate::diagnostics::{Diagnostic, Ledger, Problem, Severity};
 use crate::plan::Plan;
 
 /// What became of one file of the folder (docs/json-summary.md: `files[].status`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FileStatus {
     Read,
@@ -25,7 +25,7 @@ pub enum FileStatus {
 }
 
 /// One file of the folder.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileReport {
     /// Relative to the folder, `/`-separated.
     pub path: String,

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::labels::Lang;
 
 /// How much a problem matters for the figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// A row or a file was not counted.
@@ -23,7 +23,7 @@ pub enum Severity {
 pub const MAX_CLASS_COUNT: u32 = 50;
 
 /// What a file with a spreadsheet name really is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LooksLike {
     Html,
     Xml,
@@ -37,7 +37,7 @@ pub enum LooksLike {
 }
 
 /// What a workbook that holds nothing the tool reads looks like (`input::looks`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum WorkbookLooks {
     /// No cell holds anything.
     Empty,
@@ -54,7 +54,7 @@ pub enum WorkbookLooks {
 }
 
 /// Why a learners cell is not a count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CountFault {
     NotANumber,
     Negative,
@@ -64,7 +64,7 @@ pub enum CountFault {
 
 /// Everything the tool can find wrong or noteworthy. Data carried here is what the
 /// message needs; the location lives in [`Diagnostic`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Problem {
     // Files.
     NotSpreadsheet {
@@ -86,8 +86,19 @@ pub enum Problem {
     },
     /// The format reader failed inside (a crafted or badly damaged file).
     ReaderCrashed,
+    /// Reading the file needed more memory than its worker may use.
+    ReaderOutOfMemory {
+        megabytes: u64,
+    },
+    /// Reading the file ran past the time limit.
+    ReaderTimedOut {
+        seconds: u64,
+    },
+    /// The worker reading the file stopped without an answer.
+    ReaderAborted,
     /// The operating system would not let the file be read.
     UnreadableFile {
+        #[serde(with = "io_kind")]
         kind: std::io::ErrorKind,
     },
     /// The workbook yields nothing the tool reads: no class table, or tables with no
@@ -238,6 +249,9 @@ impl Problem {
             EmptyFile => "empty-file",
             NotReallySpreadsheet { .. } => "not-really-spreadsheet",
             ReaderCrashed => "reader-crashed",
+            ReaderOutOfMemory { .. } => "reader-out-of-memory",
+            ReaderTimedOut { .. } => "reader-timed-out",
+            ReaderAborted => "reader-aborted",
             UnreadableFile { .. } => "unreadable-file",
             NoClassTable { .. } => "no-class-table",
             WebPage { .. } => "web-page",
@@ -292,6 +306,9 @@ impl Problem {
             | EmptyFile
             | NotReallySpreadsheet { .. }
             | ReaderCrashed
+            | ReaderOutOfMemory { .. }
+            | ReaderTimedOut { .. }
+            | ReaderAborted
             | UnreadableFile { .. }
             | FileTooLarge { .. }
             | SheetTooLarge { .. }
@@ -338,8 +355,44 @@ impl Problem {
     }
 }
 
+/// `std::io::ErrorKind` across the worker's pipe, by name; a kind not listed here
+/// arrives as `Other` (its words are the same: "không đọc được tệp").
+mod io_kind {
+    use std::io::ErrorKind::{self, *};
+
+    const KINDS: &[(ErrorKind, &str)] = &[
+        (NotFound, "not-found"),
+        (PermissionDenied, "permission-denied"),
+        (InvalidData, "invalid-data"),
+        (InvalidInput, "invalid-input"),
+        (UnexpectedEof, "unexpected-eof"),
+        (Interrupted, "interrupted"),
+        (TimedOut, "timed-out"),
+        (OutOfMemory, "out-of-memory"),
+        (IsADirectory, "is-a-directory"),
+        (NotADirectory, "not-a-directory"),
+        (Unsupported, "unsupported"),
+    ];
+
+    pub fn serialize<S: serde::Serializer>(kind: &ErrorKind, s: S) -> Result<S::Ok, S::Error> {
+        let name = KINDS
+            .iter()
+            .find(|(k, _)| k == kind)
+            .map_or("other", |(_, n)| n);
+        s.serialize_str(name)
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ErrorKind, D::Error> {
+        let name: String = serde::Deserialize::deserialize(d)?;
+        Ok(KINDS
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map_or(Other, |(k, _)| *k))
+    }
+}
+
 /// A problem and where it is. `file` is relative to the input folder with `/`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub problem: Problem,
     pub file: Option<String>,
@@ -365,7 +418,7 @@ impl Diagnostic {
 
 /// What became of the candidate rows of a file (or of the whole run):
 /// `read == accepted + rejected + duplicate`, always.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Ledger {
     pub read: u64,
     pub accepted: u64,

@@ -534,6 +534,10 @@ pub mod cli {
     use super::Label;
 
     pub const PLAN_YEAR: Label = Label::new("kế hoạch năm", "plan year");
+    pub const SANDBOX_EXE: Label = Label::new(
+        "không tìm được chương trình tthtcd để mở các tiến trình đọc tệp",
+        "cannot find the tthtcd program to start the reading processes",
+    );
     pub const AS_OF: Label = Label::new("tính đến ngày", "as of");
     pub const TABLE_HEAD: [Label; 8] = [
         Label::new("Tiểu ban", "Sub-committee"),
@@ -909,6 +913,13 @@ fn message_vi(p: &Problem) -> String {
             format!("tệp mang đuôi bảng tính nhưng thực chất là {what}")
         }
         ReaderCrashed => "tệp bị hỏng: trình đọc bảng tính gặp lỗi bên trong".into(),
+        ReaderOutOfMemory { megabytes } => format!(
+            "tệp quá phức tạp hoặc hỏng: vượt giới hạn bộ nhớ khi đọc ({megabytes} MB); nếu đúng là báo cáo, hãy lưu lại bằng Excel rồi gửi lại, hoặc chạy với --max-memory lớn hơn"
+        ),
+        ReaderTimedOut { seconds } => format!(
+            "tệp quá phức tạp hoặc hỏng: đọc quá {seconds} giây nên đã dừng; nếu đúng là báo cáo, hãy lưu lại bằng Excel rồi gửi lại, hoặc chạy với --max-seconds lớn hơn"
+        ),
+        ReaderAborted => "tệp quá phức tạp hoặc hỏng: trình đọc dừng bất thường khi đọc tệp này".into(),
         UnreadableFile { kind } => format!("không đọc được tệp: {}", io_kind(*kind, Lang::Vi)),
         FileTooLarge { bytes, limit } => format!(
             "tệp quá lớn ({} MB, giới hạn {} MB); một báo cáo tháng thường dưới 1 MB",
@@ -1042,6 +1053,13 @@ fn message_en(p: &Problem) -> String {
             format!("has a spreadsheet name but is really {what}")
         }
         ReaderCrashed => "damaged file: the spreadsheet reader failed inside".into(),
+        ReaderOutOfMemory { megabytes } => format!(
+            "file too complex or damaged: reading it passed the memory limit ({megabytes} MB); if it is a report, save it again in Excel and resend it, or run with a larger --max-memory"
+        ),
+        ReaderTimedOut { seconds } => format!(
+            "file too complex or damaged: reading it took over {seconds} seconds and was stopped; if it is a report, save it again in Excel and resend it, or run with a larger --max-seconds"
+        ),
+        ReaderAborted => "file too complex or damaged: the reader stopped abnormally on this file".into(),
         UnreadableFile { kind } => format!("the file cannot be read: {}", io_kind(*kind, Lang::En)),
         FileTooLarge { bytes, limit } => format!(
             "file too large ({} MB, limit {} MB); a monthly report is usually under 1 MB",

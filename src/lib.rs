@@ -21,6 +21,7 @@ pub mod plan;
 pub mod profile;
 pub mod recognise;
 pub mod report;
+pub mod sandbox;
 
 pub use consolidation::{Consolidation, FileReport, FileStatus};
 pub use pipeline::{Config, run};

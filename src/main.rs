@@ -46,6 +46,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A reading worker (src/sandbox): no arguments to parse, no words to print.
+    if std::env::args_os().nth(1).as_deref() == Some(tthtcd::sandbox::WORKER_ARG.as_ref()) {
+        return tthtcd::sandbox::worker::serve();
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

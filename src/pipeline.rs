@@ -22,6 +22,7 @@ use crate::normalise::text::match_key;
 use crate::plan::Plan;
 use crate::profile::{self, Stage};
 use crate::recognise::{RowOutcome, SheetContext, read_sheet};
+use crate::sandbox::Pool;
 
 /// What to consolidate.
 pub struct Config<'a> {
@@ -33,6 +34,9 @@ pub struct Config<'a> {
     pub output: Option<PathBuf>,
     /// Called after each file with (files done, files total).
     pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
+    /// Read the workbooks in worker processes under these limits; None reads them in
+    /// this process (for trusted files and tests of the stages themselves).
+    pub sandbox: Option<crate::sandbox::Sandbox>,
 }
 
 /// Why a run could not start.
@@ -42,6 +46,8 @@ pub enum RunError {
     Folder { path: String, err: std::io::Error },
     #[error(transparent)]
     AsOf(#[from] crate::check::asof::AsOfError),
+    #[error("không khởi động được tiến trình đọc tệp: {}", crate::labels::io_reason(.0))]
+    Sandbox(std::io::Error),
 }
 
 /// Files read between two merges: enough to keep every core busy, few enough that
@@ -60,6 +66,13 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         err,
     })?;
     let aliases = config.plan.folded_aliases();
+    let pool = match &config.sandbox {
+        Some(sandbox) => Some((
+            Pool::start(sandbox, &config.plan).map_err(RunError::Sandbox)?,
+            sandbox.limits,
+        )),
+        None => None,
+    };
     let mut state = State {
         as_of: as_of.date,
         ..State::default()
@@ -74,7 +87,7 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         batch
             .par_iter()
             .map(|f| {
-                let read = read_one(&config.plan, &aliases, f);
+                let read = read_file(&config.plan, &aliases, pool.as_ref(), f);
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 if let Some(p) = config.progress {
                     p(n, total);
@@ -170,7 +183,8 @@ fn file_diag(rel: &str, problem: Problem) -> Diagnostic {
 }
 
 /// A sheet as read, its grid already dropped.
-struct SheetRead {
+#[derive(serde::Serialize, serde::Deserialize)]
+pub(crate) struct SheetRead {
     name: String,
     hidden: bool,
     /// True when the sheet holds nothing at all.
@@ -179,7 +193,9 @@ struct SheetRead {
     result: Option<crate::recognise::SheetResult>,
     /// The month or quarter the lines above the table announce.
     title_period: Option<crate::normalise::period::Period>,
-    /// The duplicate key of each row of `result`, worked out on the reading thread.
+    /// The duplicate key of each row of `result`, worked out on the reading thread (not
+    /// sent by a worker: the thread that receives its reply works them out).
+    #[serde(skip)]
     keys: Vec<RowKey>,
 }
 
@@ -264,7 +280,8 @@ impl FirstSeen {
 }
 
 /// What reading one file gave, before it is compared with the other files.
-enum FileRead {
+#[derive(serde::Serialize, serde::Deserialize)]
+pub(crate) enum FileRead {
     /// Skipped, failed or the tool's own output: the report is final.
     Done(FileReport),
     Sheets {
@@ -277,6 +294,80 @@ enum FileRead {
         looks: Option<crate::diagnostics::WorkbookLooks>,
         sheets: Vec<SheetRead>,
     },
+}
+
+/// The duplicate keys of a sheet's rows.
+fn keys_of(result: Option<&crate::recognise::SheetResult>) -> Vec<RowKey> {
+    result
+        .iter()
+        .flat_map(|r| r.rows.iter().map(RowKey::of))
+        .collect()
+}
+
+impl FileRead {
+    /// Works out the duplicate keys a worker's reply leaves out.
+    fn with_keys(mut self) -> FileRead {
+        if let FileRead::Sheets { sheets, .. } = &mut self {
+            for sheet in sheets {
+                sheet.keys = keys_of(sheet.result.as_ref());
+            }
+        }
+        self
+    }
+}
+
+/// A worker's reading of one file (see [`crate::sandbox`]): the file's bytes are
+/// touched only here. A panic anywhere in the reading costs only the file.
+pub(crate) fn read_request(
+    plan: &Plan,
+    aliases: &[(String, usize)],
+    request: &crate::sandbox::Request,
+) -> FileRead {
+    let found = Found {
+        path: request.path.clone(),
+        rel: request.rel.clone(),
+        size: request.size,
+        action: Action::Read(request.format),
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_one(plan, aliases, &found)
+    }))
+    .unwrap_or_else(|_| FileRead::Done(failed_report(&found, Problem::ReaderCrashed)))
+}
+
+/// The report of a file that could not be read, for this reason.
+fn failed_report(f: &Found, problem: Problem) -> FileReport {
+    FileReport {
+        path: f.rel.clone(),
+        status: FileStatus::Failed,
+        reason: Some(problem),
+        sha256: None,
+        size: f.size,
+        ledger: Ledger::default(),
+    }
+}
+
+/// Reads one file where it may be read: a file to skip is settled here without a
+/// byte read; a workbook goes to a worker when the run has them.
+fn read_file(
+    plan: &Plan,
+    aliases: &[(String, usize)],
+    pool: Option<&(Pool, crate::sandbox::Limits)>,
+    f: &Found,
+) -> FileRead {
+    let (Some((pool, limits)), Action::Read(format)) = (pool, &f.action) else {
+        return read_one(plan, aliases, f);
+    };
+    let request = crate::sandbox::Request {
+        path: f.path.clone(),
+        rel: f.rel.clone(),
+        size: f.size,
+        format: *format,
+    };
+    match pool.read::<FileRead>(&request) {
+        Ok(read) => read.with_keys(),
+        Err(lost) => FileRead::Done(failed_report(f, crate::sandbox::problem(lost, limits))),
+    }
 }
 
 /// Reads one file on its own: bytes, format, legacy repair, table recognition and rows.
@@ -367,10 +458,7 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], f: &Found) -> FileRead {
         .into_iter()
         .zip(results)
         .map(|(sheet, result)| {
-            let keys = result
-                .iter()
-                .flat_map(|r| r.rows.iter().map(RowKey::of))
-                .collect();
+            let keys = keys_of(result.as_ref());
             let title_period = result
                 .as_ref()
                 .and_then(|r| r.header_row)

@@ -19,6 +19,7 @@ fn samples() -> tthtcd::Consolidation {
         as_of: None,
         output: None,
         progress: None,
+        sandbox: None,
     })
     .unwrap()
 }

@@ -38,6 +38,7 @@ fn the_english_workbook_has_no_vietnamese_label_left() {
         as_of: None,
         output: None,
         progress: None,
+        sandbox: None,
     })
     .unwrap();
     let p = &c.plan;

@@ -19,6 +19,7 @@ fn run_as_of(dir: &Path, as_of: &str) -> Consolidation {
         as_of: Some(NaiveDate::parse_from_str(as_of, "%Y-%m-%d").unwrap()),
         output: None,
         progress: None,
+        sandbox: None,
     })
     .unwrap()
 }

@@ -21,6 +21,7 @@ fn classes(dir: &Path) -> Vec<(usize, String, String, u32)> {
         as_of: None,
         output: None,
         progress: None,
+        sandbox: None,
     })
     .unwrap();
     assert!(c.totals().reconciles());

@@ -344,6 +344,7 @@ fn every_figure_recalculates_with_so_lop_rows_as_of_the_end_of_april() {
         as_of: chrono::NaiveDate::from_ymd_opt(2019, 4, 30),
         output: None,
         progress: None,
+        sandbox: None,
     })
     .unwrap();
     common::as_the_reader_will(&mut c);

@@ -49,6 +49,7 @@ fn forms_filled_by_another_program_read_back_exactly() {
         as_of: None,
         output: None,
         progress: None,
+        sandbox: None,
     })
     .unwrap();
     let problems: Vec<String> = c

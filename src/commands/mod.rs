@@ -50,6 +50,26 @@ pub struct Common {
     /// Language of the workbook, the JSON messages and the terminal: vi (default) or en.
     #[arg(long, value_enum, default_value_t = Language::Vi)]
     pub lang: Language,
+    /// Memory (MB) the processes that read the workbooks may use together; a workbook
+    /// that needs more is listed as failed.
+    #[arg(long, value_name = "MB", default_value_t = 1024,
+          value_parser = clap::value_parser!(u64).range(32..))]
+    pub max_memory: u64,
+    /// Seconds one workbook may take to read; one that takes longer is listed as failed.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_seconds: u64,
+}
+
+impl Common {
+    /// Workers of this binary under the limits asked for.
+    fn sandbox(&self) -> anyhow::Result<tthtcd::sandbox::Sandbox> {
+        let mut sandbox = tthtcd::sandbox::Sandbox::current_exe()
+            .context(cli::SANDBOX_EXE.get(self.lang.into()))?;
+        sandbox.limits.memory_bytes = self.max_memory.saturating_mul(1 << 20);
+        sandbox.limits.per_file = Duration::from_secs(self.max_seconds);
+        Ok(sandbox)
+    }
 }
 
 /// Output language.
@@ -215,6 +235,7 @@ pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Con
         as_of: common.as_of,
         output: output.map(Path::to_path_buf),
         progress: Some(&progress),
+        sandbox: Some(common.sandbox()?),
     };
     let result = tthtcd::run(&config);
     bar.finish_and_clear();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::Problem;
 
 /// Spreadsheet formats calamine reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     Xlsx,
     Xlsm,

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::text::fold;
 
 /// A month (1–12) or a quarter (1–4) of the plan year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Period {
     Month(u32),
     Quarter(u32),

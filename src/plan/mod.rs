@@ -14,14 +14,14 @@ use crate::normalise::text::fold;
 pub const DEFAULT_PLAN_TOML: &str = include_str!("../../templates/plan-2019.toml");
 
 /// A yearly target: how many classes and how many learner-attendances.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Target {
     pub classes: u32,
     pub learners: u32,
 }
 
 /// Targets added up: in u64, so that no plan's targets (each up to u32::MAX) can wrap.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct TargetSum {
     pub classes: u64,
     pub learners: u64,
@@ -37,7 +37,7 @@ impl TargetSum {
 }
 
 /// One sub-committee (tiểu ban) of the centre.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SubCommittee {
     /// Stable id used in the JSON and on the command line, e.g. `kinh-te`.
     pub id: String,
@@ -49,7 +49,7 @@ pub struct SubCommittee {
 }
 
 /// How an indicator's value is compared with its threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Comparison {
     AtLeast,
     MoreThan,
@@ -105,7 +105,7 @@ impl Comparison {
 }
 
 /// What an indicator of a criterion measures.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum IndicatorKind {
     /// A percentage compared with a threshold (in percent: 47 for 47 %).
     Percent { op: Comparison, threshold: f64 },
@@ -113,14 +113,14 @@ pub enum IndicatorKind {
     YesNo,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Indicator {
     pub name: String,
     pub kind: IndicatorKind,
 }
 
 /// One of the criteria of a learning-society commune.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Criterion {
     pub number: u32,
     pub name: String,
@@ -128,7 +128,7 @@ pub struct Criterion {
 }
 
 /// The validated plan.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Plan {
     /// The administrative unit, e.g. "Xã Hồng Thái Tây".
     pub unit: String,

@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 use crate::normalise::text::{clean, fold, match_key};
 
 /// A column the tool knows how to use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Field {
     /// Row number (STT).
     Stt,

@@ -27,7 +27,7 @@ pub struct SheetContext<'a> {
 }
 
 /// One candidate row's fate.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum RowOutcome {
     Accepted(Box<ClassRow>),
     /// A class registered for the plan (a row of a registration form).
@@ -38,7 +38,7 @@ pub enum RowOutcome {
 }
 
 /// A sheet's result: None for `table` when it has no class table.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct SheetResult {
     pub table_found: bool,
     pub kind: Option<TableKind>,

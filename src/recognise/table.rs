@@ -9,7 +9,7 @@ use crate::input::grid::{CellValue, Grid};
 use crate::normalise::text::{clean, fold};
 
 /// What a table lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TableKind {
     /// Classes that were opened (a monthly report): each row has its date.
     Report,

@@ -120,6 +120,7 @@ pub fn run(dir: &Path) -> Consolidation {
         as_of: None,
         output: None,
         progress: None,
+        sandbox: None,
     })
     .unwrap()
 }

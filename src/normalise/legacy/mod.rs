@@ -19,7 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 use syllable::share_of_vietnamese_words;
 
 /// A legacy encoding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Legacy {
     Tcvn3,
     Vni,
@@ -185,7 +185,7 @@ pub fn encode(s: &str, enc: Legacy) -> String {
 }
 
 /// How many cells of a grid were converted, per encoding.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Repaired {
     pub tcvn3: u32,
     pub vni: u32,

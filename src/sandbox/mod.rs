@@ -1,0 +1,381 @@
+//! Reading untrusted workbooks in worker processes. A workbook is bytes someone else
+//! made; a crafted one can make a format reader ask for gigabytes (an allocation
+//! failure aborts a process, and no `catch_unwind` can stop it) or run for minutes. So
+//! the run's own process never parses one: a small pool of workers — this same binary,
+//! started as `tthtcd __worker`, one per core, each under a memory limit and reused from
+//! file to file — does everything that touches a file's bytes (read, legacy repair,
+//! recognise, normalise) and sends back what the file gave. A worker that aborts, is
+//! killed or runs past the time limit costs only its file, which is listed as failed
+//! with a plain reason, and a fresh worker takes its place.
+//!
+//! The limits: on Linux and other Unix systems the memory limit is the worker's address
+//! space (`RLIMIT_AS`), set before it starts; elsewhere only the time limit applies (a
+//! Windows Job Object is the counterpart, not done yet).
+
+mod wire;
+pub mod worker;
+
+use std::io::{BufReader, Read, Write};
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::Problem;
+use crate::input::discover::Format;
+use crate::plan::Plan;
+
+/// How much a reading may cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Memory for all workers together, shared equally among them.
+    pub memory_bytes: u64,
+    /// Time for one file.
+    pub per_file: Duration,
+    /// How many workers read at once.
+    pub workers: usize,
+}
+
+impl Default for Limits {
+    /// 1 GiB for all workers (an office PC has 4–8 GB), 30 s a file (a monthly report
+    /// reads in well under a second), one worker per core.
+    fn default() -> Limits {
+        Limits {
+            memory_bytes: 1 << 30,
+            per_file: Duration::from_secs(30),
+            workers: std::thread::available_parallelism().map_or(2, usize::from),
+        }
+    }
+}
+
+/// Where the workers come from and what they may spend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sandbox {
+    /// The `tthtcd` binary, started with the `__worker` argument.
+    pub exe: PathBuf,
+    pub limits: Limits,
+}
+
+/// The least memory a worker is started with: enough for the program itself and a
+/// monthly report many times over.
+pub const MIN_WORKER_MEMORY: u64 = 32 << 20;
+
+impl Limits {
+    /// How many workers read at once: one per core, fewer when the memory would leave
+    /// each less than [`MIN_WORKER_MEMORY`].
+    pub fn worker_count(&self) -> usize {
+        let fit = (self.memory_bytes / MIN_WORKER_MEMORY).max(1);
+        self.workers
+            .clamp(1, usize::try_from(fit).unwrap_or(usize::MAX))
+    }
+
+    /// What one worker may use: an equal share of the whole.
+    pub fn per_worker_memory(&self) -> u64 {
+        self.memory_bytes / self.worker_count() as u64
+    }
+}
+
+impl Sandbox {
+    /// Workers of the running binary with the default limits.
+    pub fn current_exe() -> std::io::Result<Sandbox> {
+        Ok(Sandbox {
+            exe: std::env::current_exe()?,
+            limits: Limits::default(),
+        })
+    }
+}
+
+/// The argument that starts a worker.
+pub const WORKER_ARG: &str = "__worker";
+
+/// What a worker is told once, when it starts.
+#[derive(Serialize, Deserialize)]
+struct Setup {
+    plan: Plan,
+}
+
+/// One file to read.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Request {
+    pub path: PathBuf,
+    pub rel: String,
+    pub size: u64,
+    pub format: Format,
+}
+
+/// Why a file's worker gave no answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lost {
+    /// It ran out of the memory it may use.
+    Memory,
+    /// It ran past the time limit and was stopped.
+    Time,
+    /// It stopped for another reason (a crash in a format reader).
+    Crash,
+}
+
+/// A started worker: its input, the replies its stdout gives (read on a thread of its
+/// own, so a reply can be waited for with a time limit) and the tail of its stderr.
+struct Worker {
+    child: Child,
+    stdin: ChildStdin,
+    replies: Receiver<std::io::Result<Vec<u8>>>,
+    stderr_tail: Arc<Mutex<Vec<u8>>>,
+}
+
+/// How long a new worker may take to say it is ready.
+const READY_WITHIN: Duration = Duration::from_secs(10);
+
+/// The stderr a worker keeps for the reason it died ("memory allocation of … failed").
+const STDERR_TAIL: usize = 4096;
+
+impl Worker {
+    fn start(sandbox: &Sandbox, setup: &[u8]) -> std::io::Result<Worker> {
+        let mut command = Command::new(&sandbox.exe);
+        command
+            .arg(WORKER_ARG)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        limit_memory(&mut command, sandbox.limits.per_worker_memory());
+        let mut child = command.spawn()?;
+        let (Some(mut stdin), Some(stdout), Some(stderr)) =
+            (child.stdin.take(), child.stdout.take(), child.stderr.take())
+        else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(std::io::Error::other("worker pipes missing"));
+        };
+        wire::write_frame(&mut stdin, setup)?;
+        stdin.flush()?;
+        let (tx, replies) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut out = BufReader::new(stdout);
+            loop {
+                let frame = wire::read_frame(&mut out);
+                let end = frame.is_err();
+                if tx.send(frame).is_err() || end {
+                    break;
+                }
+            }
+        });
+        let stderr_tail = Arc::new(Mutex::new(Vec::new()));
+        let tail = Arc::clone(&stderr_tail);
+        std::thread::spawn(move || drain_tail(stderr, &tail));
+        Ok(Worker {
+            child,
+            stdin,
+            replies,
+            stderr_tail,
+        })
+    }
+
+    /// Ends the worker for good and says why it gave no answer.
+    fn end(mut self, timed_out: bool) -> Lost {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if timed_out {
+            return Lost::Time;
+        }
+        // The stderr thread ends with the process; give it a moment to catch the tail.
+        std::thread::sleep(Duration::from_millis(20));
+        let tail = self
+            .stderr_tail
+            .lock()
+            .map(|t| t.clone())
+            .unwrap_or_default();
+        if String::from_utf8_lossy(&tail).contains("memory allocation of") {
+            Lost::Memory
+        } else {
+            Lost::Crash
+        }
+    }
+}
+
+/// Caps the worker's address space from its first instruction: past it an allocation
+/// fails, the worker aborts, and the run lists the file as too costly to read. Set
+/// before the program starts, so the allocator's own reservations count too (memory
+/// reserved before a limit is set could be used past it).
+#[cfg(unix)]
+fn limit_memory(command: &mut Command, bytes: u64) {
+    use std::os::unix::process::CommandExt;
+    let limit = libc::rlimit {
+        rlim_cur: bytes as libc::rlim_t,
+        rlim_max: bytes as libc::rlim_t,
+    };
+    // SAFETY: the closure runs in the forked child before exec and only makes the
+    // async-signal-safe setrlimit system call on a value copied into it.
+    unsafe {
+        command.pre_exec(move || {
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
+        });
+    }
+}
+
+#[cfg(not(unix))]
+fn limit_memory(_command: &mut Command, _bytes: u64) {}
+
+/// Keeps the last [`STDERR_TAIL`] bytes a worker writes to stderr, so a chatty worker
+/// never blocks on a full pipe.
+fn drain_tail(mut stderr: impl Read, tail: &Mutex<Vec<u8>>) {
+    let mut buf = [0u8; 1024];
+    while let Ok(n) = stderr.read(&mut buf) {
+        let Some(chunk) = buf.get(..n).filter(|c| !c.is_empty()) else {
+            break;
+        };
+        if let Ok(mut t) = tail.lock() {
+            t.extend_from_slice(chunk);
+            let excess = t.len().saturating_sub(STDERR_TAIL);
+            t.drain(..excess);
+        }
+    }
+}
+
+/// Workers started on demand, up to the limit, and handed to whichever reading thread
+/// needs one.
+pub(crate) struct Pool {
+    sandbox: Sandbox,
+    setup: Vec<u8>,
+    /// Workers free to take a file, and how many are running (free or busy).
+    idle: Mutex<Idle>,
+    /// Signalled when a worker is handed back or ends.
+    freed: std::sync::Condvar,
+}
+
+#[derive(Default)]
+struct Idle {
+    free: Vec<Worker>,
+    running: usize,
+}
+
+impl Pool {
+    /// Starts one worker and waits for it to be ready, to be sure workers can run at
+    /// all: a run that cannot read safely does not read.
+    pub fn start(sandbox: &Sandbox, plan: &Plan) -> std::io::Result<Pool> {
+        let setup =
+            serde_json::to_vec(&Setup { plan: plan.clone() }).map_err(std::io::Error::other)?;
+        let first = Worker::start(sandbox, &setup)?;
+        match first.replies.recv_timeout(READY_WITHIN) {
+            Ok(Ok(_)) => {}
+            _ => {
+                first.end(false);
+                return Err(std::io::Error::other(
+                    "the reading process did not start within its limits",
+                ));
+            }
+        }
+        Ok(Pool {
+            sandbox: sandbox.clone(),
+            setup,
+            idle: Mutex::new(Idle {
+                free: vec![first],
+                running: 1,
+            }),
+            freed: std::sync::Condvar::new(),
+        })
+    }
+
+    /// A free worker, a new one while fewer than the limit run, else the next one freed.
+    fn take(&self) -> Result<Worker, Lost> {
+        let mut idle = self.idle.lock().map_err(|_| Lost::Crash)?;
+        loop {
+            if let Some(w) = idle.free.pop() {
+                return Ok(w);
+            }
+            if idle.running < self.sandbox.limits.worker_count() {
+                idle.running += 1;
+                drop(idle);
+                return Worker::start(&self.sandbox, &self.setup)
+                    .and_then(|w| match w.replies.recv_timeout(READY_WITHIN) {
+                        Ok(Ok(_)) => Ok(w),
+                        _ => {
+                            w.end(false);
+                            Err(std::io::Error::other("worker not ready"))
+                        }
+                    })
+                    .map_err(|_| {
+                        self.ended();
+                        Lost::Crash
+                    });
+            }
+            idle = self.freed.wait(idle).map_err(|_| Lost::Crash)?;
+        }
+    }
+
+    fn give_back(&self, worker: Worker) {
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.free.push(worker);
+        }
+        self.freed.notify_one();
+    }
+
+    /// A worker ended: its place may be taken by a new one.
+    fn ended(&self) {
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.running = idle.running.saturating_sub(1);
+        }
+        self.freed.notify_one();
+    }
+
+    /// Ends a worker that gave no answer, and says why.
+    fn lose(&self, worker: Worker, timed_out: bool) -> Lost {
+        let lost = worker.end(timed_out);
+        self.ended();
+        lost
+    }
+
+    /// Reads one file in a worker: its reply, or why there is none.
+    pub fn read<T: serde::de::DeserializeOwned>(&self, request: &Request) -> Result<T, Lost> {
+        let mut worker = self.take()?;
+        let sent = serde_json::to_vec(request)
+            .map_err(std::io::Error::other)
+            .and_then(|body| {
+                wire::write_frame(&mut worker.stdin, &body)?;
+                worker.stdin.flush()
+            });
+        if sent.is_err() {
+            return Err(self.lose(worker, false));
+        }
+        match worker.replies.recv_timeout(self.sandbox.limits.per_file) {
+            Ok(Ok(body)) => {
+                self.give_back(worker);
+                serde_json::from_slice(&body).map_err(|_| Lost::Crash)
+            }
+            Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => Err(self.lose(worker, false)),
+            Err(RecvTimeoutError::Timeout) => Err(self.lose(worker, true)),
+        }
+    }
+}
+
+impl Drop for Pool {
+    /// Closing a worker's input ends it; waiting reaps it.
+    fn drop(&mut self) {
+        if let Ok(mut idle) = self.idle.lock() {
+            for w in idle.free.drain(..) {
+                drop(w.stdin);
+                let mut child = w.child;
+                let _ = child.wait();
+            }
+        }
+    }
+}
+
+/// The problem a lost file is listed with.
+pub fn problem(lost: Lost, limits: &Limits) -> Problem {
+    match lost {
+        Lost::Memory => Problem::ReaderOutOfMemory {
+            megabytes: limits.per_worker_memory() / (1 << 20),
+        },
+        Lost::Time => Problem::ReaderTimedOut {
+            seconds: limits.per_file.as_secs(),
+        },
+        Lost::Crash => Problem::ReaderAborted,
+    }
+}

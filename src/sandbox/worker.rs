@@ -1,0 +1,44 @@
+//! The worker side: `tthtcd __worker` reads its setup (the plan), then answers one
+//! request a file until its input closes. It writes nothing but replies to stdout. Its
+//! memory limit was set before it started (see [`super::Worker::start`]).
+
+use std::io::{BufReader, BufWriter, Write};
+
+use super::{Request, Setup, wire};
+
+/// Serves requests on stdin/stdout; the exit code says whether the setup was usable.
+pub fn serve() -> std::process::ExitCode {
+    let mut input = BufReader::new(std::io::stdin().lock());
+    let mut output = BufWriter::new(std::io::stdout().lock());
+    let Ok(setup) = wire::read_frame(&mut input)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Setup>(&b).ok())
+        .ok_or(())
+    else {
+        return std::process::ExitCode::from(2);
+    };
+    let aliases = setup.plan.folded_aliases();
+    // Ready: the run waits for this before it counts on workers.
+    if wire::write_frame(&mut output, b"{}")
+        .and_then(|()| output.flush())
+        .is_err()
+    {
+        return std::process::ExitCode::from(2);
+    }
+    while let Ok(body) = wire::read_frame(&mut input) {
+        let Ok(request) = serde_json::from_slice::<Request>(&body) else {
+            break;
+        };
+        let read = crate::pipeline::read_request(&setup.plan, &aliases, &request);
+        let Ok(reply) = serde_json::to_vec(&read) else {
+            break;
+        };
+        if wire::write_frame(&mut output, &reply)
+            .and_then(|()| output.flush())
+            .is_err()
+        {
+            break;
+        }
+    }
+    std::process::ExitCode::SUCCESS
+}
