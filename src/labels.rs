@@ -589,6 +589,9 @@ pub mod cli {
     pub const PROGRESS_RATE: Label = Label::new("tệp/giây", "files/s");
     /// The line shown while a long run writes its workbook.
     pub const WRITING: Label = Label::new("Đang ghi", "Writing");
+    /// Put in the name a corrected workbook of the tool's is kept under:
+    /// "tong-hop (sửa tay 03-05-2019).xlsx".
+    pub const CORRECTED_BY_HAND: Label = Label::new("sửa tay", "edited by hand");
 }
 
 /// A whole number with its thousands grouped as the language writes them: 12.240 in
@@ -1138,6 +1141,102 @@ fn message_en(p: &Problem) -> String {
         DuplicateRow { first } => {
             format!("this class was already reported at {}; counted once", first.describe(Lang::En))
         }
+    }
+}
+
+/// Why an output was not written, in words.
+pub fn output_error(e: &crate::report::output::OutputError, lang: Lang) -> String {
+    use crate::report::output::OutputError::*;
+    match (e, lang) {
+        (WouldOverwrite(p), Lang::Vi) => format!(
+            "'{}' đã tồn tại và không phải tệp do tthtcd tạo ra (có thể là một báo cáo đầu vào); chọn tên tệp khác",
+            p.display()
+        ),
+        (WouldOverwrite(p), Lang::En) => format!(
+            "'{}' exists and was not written by tthtcd (it may be an input report); choose another file name",
+            p.display()
+        ),
+        (Unwritable { dir, err }, Lang::Vi) => format!(
+            "không ghi được vào thư mục '{}': {}",
+            dir.display(),
+            io_kind_or_text(err, lang)
+        ),
+        (Unwritable { dir, err }, Lang::En) => format!(
+            "cannot write into the folder '{}': {}",
+            dir.display(),
+            io_kind_or_text(err, lang)
+        ),
+        (Write { path, err }, Lang::Vi) => format!(
+            "không ghi được '{}': {} (tệp có đang mở trong Excel/LibreOffice không?)",
+            path.display(),
+            io_kind_or_text(err, lang)
+        ),
+        (Write { path, err }, Lang::En) => format!(
+            "cannot write '{}': {} (is it open in Excel/LibreOffice?)",
+            path.display(),
+            io_kind_or_text(err, lang)
+        ),
+        (NotOwnJson(p), Lang::Vi) => format!(
+            "'{}' đã tồn tại và không phải bản tóm tắt JSON do tthtcd ghi (có thể là tệp kế hoạch hoặc một tệp đầu vào); không ghi đè, hãy chọn tên tệp khác cho --json",
+            p.display()
+        ),
+        (NotOwnJson(p), Lang::En) => format!(
+            "'{}' exists and is not a JSON summary written by tthtcd (it may be the plan or an input file); not overwritten, choose another name for --json",
+            p.display()
+        ),
+        (NotAFile(p), Lang::Vi) => format!(
+            "'{}' là một thư mục, liên kết hoặc tệp đặc biệt, không phải tệp thường; chọn tên tệp khác",
+            p.display()
+        ),
+        (NotAFile(p), Lang::En) => format!(
+            "'{}' is a folder, a link or a special file, not a regular file; choose another file name",
+            p.display()
+        ),
+        (Appeared(p), Lang::Vi) => format!(
+            "trong lúc chạy, một tệp không do tthtcd tạo ra đã xuất hiện ở '{}'; không ghi đè nên kết quả chưa được ghi: hãy chạy lại hoặc chọn tên tệp khác",
+            p.display()
+        ),
+        (Appeared(p), Lang::En) => format!(
+            "a file not written by tthtcd appeared at '{}' during the run; it was not replaced, so nothing was written: run again or choose another file name",
+            p.display()
+        ),
+        (Keep { path, err }, Lang::Vi) => format!(
+            "'{}' đã được sửa tay sau khi tạo nhưng không đổi tên để giữ lại được ({}); không ghi đè, kết quả chưa được ghi",
+            path.display(),
+            io_kind_or_text(err, lang)
+        ),
+        (Keep { path, err }, Lang::En) => format!(
+            "'{}' was edited by hand after it was written but could not be renamed to keep it ({}); not replaced, nothing was written",
+            path.display(),
+            io_kind_or_text(err, lang)
+        ),
+    }
+}
+
+fn io_kind_or_text(e: &std::io::Error, lang: Lang) -> String {
+    match e.kind() {
+        std::io::ErrorKind::Other => e.to_string(),
+        kind => io_kind(kind, lang),
+    }
+}
+
+/// The terminal line when a corrected workbook of the tool's was kept.
+pub fn kept_message(output: &std::path::Path, kept: &std::path::Path, lang: Lang) -> String {
+    let name = kept
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match lang {
+        Lang::Vi => format!(
+            "'{}' đã được sửa tay sau khi tạo: đã giữ lại thành '{name}', bảng mới ghi vào '{}'. Hãy chép các chỗ sửa vào báo cáo nguồn để lần sau không mất",
+            output.display(),
+            output.display()
+        ),
+        Lang::En => format!(
+            "'{}' was edited by hand after it was written: kept as '{name}', the new workbook written to '{}'. Carry the corrections into the source reports so that they last",
+            output.display(),
+            output.display()
+        ),
     }
 }
 

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use tthtcd::labels::{Lang, appendix as a, cli, gap_message};
-use tthtcd::report::{appendix, output};
+use tthtcd::report::appendix;
 
 use super::{Common, exit};
 
@@ -22,7 +22,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let lang: Lang = args.common.lang.into();
     let busy = super::Busy::writing(&args.output, lang);
     let bytes = appendix::appendix_bytes(&c, lang)?;
-    output::write_atomic(&args.output, &bytes)?;
+    super::write_workbook(&args.output, &bytes, lang)?;
     drop(busy);
     let mut text = String::new();
     let gaps = c.registration.gaps();

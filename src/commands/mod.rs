@@ -98,8 +98,9 @@ pub fn load_plan(path: Option<&Path>) -> anyhow::Result<Plan> {
     }
 }
 
-/// Refuses a JSON path that is (or looks like) a spreadsheet, and an unwritable folder.
-fn preflight_json(path: &Path) -> anyhow::Result<()> {
+/// Refuses a JSON path that is (or looks like) a spreadsheet, one that holds a file
+/// the tool did not write (an input, the plan), and an unwritable folder.
+fn preflight_json(path: &Path, lang: Lang) -> anyhow::Result<()> {
     if path == Path::new("-") {
         return Ok(());
     }
@@ -109,13 +110,34 @@ fn preflight_json(path: &Path) -> anyhow::Result<()> {
             path.display()
         );
     }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    tempfile::tempfile_in(dir)
-        .with_context(|| format!("không ghi được vào thư mục '{}'", dir.display()))?;
+    output::preflight(path, output::Kind::Json).map_err(|e| output_error(e, lang))?;
     Ok(())
+}
+
+/// An output error as a sentence in the user's language.
+pub fn output_error(e: output::OutputError, lang: Lang) -> anyhow::Error {
+    anyhow::anyhow!(e.message(lang))
+}
+
+/// Writes a workbook of the tool's at `path` and says on the terminal (stderr) when a
+/// corrected earlier one was kept under a new name.
+pub fn write_workbook(path: &Path, bytes: &[u8], lang: Lang) -> anyhow::Result<()> {
+    let written = output::write(path, bytes, output::Kind::Workbook, lang)
+        .map_err(|e| output_error(e, lang))?;
+    if let Some(kept) = &written.kept {
+        eprintln!("{}", tthtcd::labels::kept_message(path, kept, lang));
+    }
+    Ok(())
+}
+
+/// On Ctrl-C, removes the temporary file being written (if any) and exits as an
+/// interrupted program does (130). `watch` sets its own handler first (it stops after
+/// the run under way, whose temporary file its guard removes); this one then stays out.
+pub fn remove_temporaries_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        output::remove_temporaries();
+        std::process::exit(130);
+    });
 }
 
 /// When the run began: the progress bar and the writing line appear only once a run
@@ -190,14 +212,15 @@ impl Drop for Busy {
 /// only once the run has taken more than a second.
 pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Consolidation> {
     STARTED.get_or_init(Instant::now);
+    remove_temporaries_on_interrupt();
+    let lang: Lang = common.lang.into();
     if let Some(j) = &common.json {
-        preflight_json(j)?;
+        preflight_json(j, lang)?;
     }
     if let Some(o) = output {
-        output::preflight(o)?;
+        output::preflight(o, output::Kind::Workbook).map_err(|e| output_error(e, lang))?;
     }
     let plan = load_plan(common.plan.as_deref())?;
-    let lang: Lang = common.lang.into();
     let bar = reading_bar(lang);
     let progress = |done: usize, total: usize| {
         // The length is set once: setting it redraws the bar unthrottled.
@@ -233,7 +256,8 @@ fn write_json(c: &Consolidation, path: &Path, lang: Lang) -> anyhow::Result<()> 
         use std::io::Write;
         std::io::stdout().write_all(text.as_bytes())?;
     } else {
-        output::write_atomic(path, text.as_bytes())?;
+        output::write(path, text.as_bytes(), output::Kind::Json, lang)
+            .map_err(|e| output_error(e, lang))?;
     }
     Ok(())
 }
