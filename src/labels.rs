@@ -1013,6 +1013,19 @@ fn message_vi(p: &Problem) -> String {
         DuplicateRow { first } => {
             format!("lớp này đã được báo cáo ở {}; chỉ tính một lần", first.describe(Lang::Vi))
         }
+        HiddenFolder => "thư mục ẩn, không đọc".into(),
+        UnreadableFolder { kind } => format!(
+            "không mở được thư mục: {}; các tệp trong đó chưa được đọc",
+            io_kind(*kind, Lang::Vi)
+        ),
+        DanglingLink { target } => format!("liên kết tới '{target}', nơi không còn tồn tại"),
+        LinkLoop { target } => format!(
+            "liên kết vòng (tới '{target}', dẫn ngược về chính nó hoặc thư mục đang đọc); không đọc"
+        ),
+        LinkedFolderSeen { target } => format!(
+            "liên kết tới thư mục '{target}', đã đọc ở chỗ khác; không đọc lại để không tính hai lần"
+        ),
+        SpecialFile { kind } => format!("{}, không phải tệp; không mở", special_words(*kind, Lang::Vi)),
     }
 }
 
@@ -1141,6 +1154,34 @@ fn message_en(p: &Problem) -> String {
         DuplicateRow { first } => {
             format!("this class was already reported at {}; counted once", first.describe(Lang::En))
         }
+        HiddenFolder => "a hidden folder; not read".into(),
+        UnreadableFolder { kind } => format!(
+            "the folder cannot be opened: {}; the files in it were not read",
+            io_kind(*kind, Lang::En)
+        ),
+        DanglingLink { target } => format!("a link to '{target}', which no longer exists"),
+        LinkLoop { target } => format!(
+            "a link loop (to '{target}', leading back to itself or to the folder being read); not read"
+        ),
+        LinkedFolderSeen { target } => format!(
+            "a link to the folder '{target}', read elsewhere; not read again, so nothing counts twice"
+        ),
+        SpecialFile { kind } => format!("{}, not a file; not opened", special_words(*kind, Lang::En)),
+    }
+}
+
+/// A pipe, socket or device, in words.
+fn special_words(kind: crate::diagnostics::SpecialKind, lang: Lang) -> &'static str {
+    use crate::diagnostics::SpecialKind::*;
+    match (kind, lang) {
+        (Fifo, Lang::Vi) => "một ống dẫn (FIFO)",
+        (Fifo, Lang::En) => "a named pipe (FIFO)",
+        (Socket, Lang::Vi) => "một socket",
+        (Socket, Lang::En) => "a socket",
+        (Device, Lang::Vi) => "một thiết bị",
+        (Device, Lang::En) => "a device",
+        (Other, Lang::Vi) => "một mục đặc biệt",
+        (Other, Lang::En) => "a special entry",
     }
 }
 
