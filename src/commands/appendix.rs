@@ -31,7 +31,8 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         text.push('\n');
     } else {
         let n = c.planned.len();
-        let learners: u32 = c.planned.iter().map(|p| p.learners).sum();
+        // In u64: registered learners are typed by people and may add up past a u32.
+        let learners: u64 = c.planned.iter().map(|p| u64::from(p.learners)).sum();
         text.push_str(&format!(
             "{n} {} / {learners} {}\n",
             a::CLASSES_WORD.get(lang),
