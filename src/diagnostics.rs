@@ -244,6 +244,12 @@ pub enum Problem {
     SpecialFile {
         kind: SpecialKind,
     },
+    /// The earlier output at the output path was corrected by hand after the tool
+    /// wrote it; it is kept under `kept` (a file name beside it) before being replaced.
+    CorrectedOutputKept {
+        output: String,
+        kept: String,
+    },
 }
 
 /// What kind of special entry a folder holds.
@@ -314,6 +320,7 @@ impl Problem {
             LinkLoop { .. } => "link-loop",
             LinkedFolderSeen { .. } => "linked-folder-seen",
             SpecialFile { .. } => "special-file",
+            CorrectedOutputKept { .. } => "corrected-output-kept",
         }
     }
 
@@ -377,6 +384,8 @@ impl Problem {
             // named, are not counted.
             UnreadableFolder { .. } | DanglingLink { .. } | LinkLoop { .. } => Severity::Error,
             HiddenFolder | LinkedFolderSeen { .. } | SpecialFile { .. } => Severity::Info,
+            // Nothing is lost, but the corrections are not in the new workbook.
+            CorrectedOutputKept { .. } => Severity::Warning,
         }
     }
 }

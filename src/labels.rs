@@ -1026,6 +1026,9 @@ fn message_vi(p: &Problem) -> String {
             "liên kết tới thư mục '{target}', đã đọc ở chỗ khác; không đọc lại để không tính hai lần"
         ),
         SpecialFile { kind } => format!("{}, không phải tệp; không mở", special_words(*kind, Lang::Vi)),
+        CorrectedOutputKept { output, kept } => format!(
+            "bảng tổng hợp trước ('{output}') đã được sửa tay sau khi tạo: đã giữ lại thành '{kept}'; các chỗ sửa không có trong bảng này, hãy chép chúng vào báo cáo nguồn"
+        ),
     }
 }
 
@@ -1167,6 +1170,9 @@ fn message_en(p: &Problem) -> String {
             "a link to the folder '{target}', read elsewhere; not read again, so nothing counts twice"
         ),
         SpecialFile { kind } => format!("{}, not a file; not opened", special_words(*kind, Lang::En)),
+        CorrectedOutputKept { output, kept } => format!(
+            "the earlier workbook ('{output}') was edited by hand after it was written: kept as '{kept}'; its corrections are not in this workbook, carry them into the source reports"
+        ),
     }
 }
 

@@ -149,26 +149,45 @@ os.utime(path, (t, t))
     let corrected = hash(&out);
     assert_ne!(corrected, Sha256::digest(&first).to_vec());
 
-    let o = run();
+    let json = tmp.path().join("tom-tat.json");
+    let o = tthtcd(&["consolidate", s(&input), "-o", s(&out), "--json", s(&json)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let kept = tmp.path().join("tong-hop (sửa tay 03-05-2019).xlsx");
+    let kept_name = "tong-hop (sửa tay 03-05-2019).xlsx";
+    let kept = tmp.path().join(kept_name);
+    // Said on the terminal, in Cảnh báo and in the JSON.
+    assert!(stderr(&o).contains(kept_name), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let issue = v["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["code"] == "corrected-output-kept")
+        .expect("an issue for the kept workbook");
+    assert_eq!(issue["severity"], "warning");
+    assert!(issue["message"].as_str().unwrap().contains(kept_name));
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(&out).unwrap();
+    let warnings = wb.worksheet_range("Cảnh báo").unwrap();
     assert!(
-        stderr(&o).contains("tong-hop (sửa tay 03-05-2019).xlsx"),
-        "{}",
-        stderr(&o)
+        warnings
+            .cells()
+            .any(|(_, _, c)| c.to_string().contains(kept_name)),
+        "Cảnh báo names the kept workbook"
     );
-    // The correction is kept byte for byte; the new output is what the first run
-    // wrote (same inputs, same bytes).
+    // The correction is kept byte for byte.
     assert_eq!(hash(&kept), corrected);
-    assert_eq!(std::fs::read(&out).unwrap(), first);
     // The new output is the tool's, unchanged: the next run replaces it, keeping
-    // nothing more.
+    // nothing more, and writes what the first run wrote (same inputs, same bytes).
     let o = run();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(!stderr(&o).contains("sửa tay"), "{}", stderr(&o));
+    assert!(
+        std::fs::read(&out).unwrap() == first,
+        "same bytes as the first run"
+    );
     assert_eq!(
         names(tmp.path()),
-        ["in", "tong-hop (sửa tay 03-05-2019).xlsx", "tong-hop.xlsx"]
+        ["in", "tom-tat.json", kept_name, "tong-hop.xlsx"]
     );
 }
 

@@ -217,9 +217,12 @@ pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Con
     if let Some(j) = &common.json {
         preflight_json(j, lang)?;
     }
-    if let Some(o) = output {
-        output::preflight(o, output::Kind::Workbook).map_err(|e| output_error(e, lang))?;
-    }
+    let existing = match output {
+        Some(o) => {
+            Some(output::preflight(o, output::Kind::Workbook).map_err(|e| output_error(e, lang))?)
+        }
+        None => None,
+    };
     let plan = load_plan(common.plan.as_deref())?;
     let bar = reading_bar(lang);
     let progress = |done: usize, total: usize| {
@@ -241,11 +244,37 @@ pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Con
     };
     let result = tthtcd::run(&config);
     bar.finish_and_clear();
-    let c = result?;
+    let mut c = result?;
+    if let (Some(o), Some(output::Existing::Corrected { modified })) = (output, existing) {
+        c.diagnostics.insert(0, corrected_kept(o, modified, lang));
+    }
     if let Some(j) = &common.json {
         write_json(&c, j, lang)?;
     }
     Ok(c)
+}
+
+/// The line of Cảnh báo (and the JSON) saying that the output at `path`, corrected by
+/// hand, is about to be kept under a new name.
+fn corrected_kept(
+    path: &Path,
+    modified: Option<std::time::SystemTime>,
+    lang: Lang,
+) -> tthtcd::diagnostics::Diagnostic {
+    let name = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    tthtcd::diagnostics::Diagnostic {
+        problem: tthtcd::diagnostics::Problem::CorrectedOutputKept {
+            output: name(path),
+            kept: name(&output::kept_name(path, modified, lang)),
+        },
+        file: None,
+        sheet: None,
+        cell: None,
+    }
 }
 
 fn write_json(c: &Consolidation, path: &Path, lang: Lang) -> anyhow::Result<()> {

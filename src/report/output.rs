@@ -232,13 +232,13 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Output
     }
 }
 
-/// Moves a corrected workbook aside to "<name> (sửa tay dd-mm-yyyy).xlsx", the day it
-/// was last changed; ", 2", ", 3" … when that name is taken. Never replaces a file.
-fn keep_aside(
+/// The names a corrected workbook is kept under, in order: "<name> (sửa tay
+/// dd-mm-yyyy).xlsx" (the day it was last changed), then ", 2", ", 3" … .
+fn kept_names(
     path: &Path,
     modified: Option<SystemTime>,
     lang: Lang,
-) -> Result<PathBuf, OutputError> {
+) -> impl Iterator<Item = PathBuf> {
     let day = modified
         .map(|t| {
             chrono::DateTime::<chrono::Local>::from(t)
@@ -256,14 +256,35 @@ fn keep_aside(
         .unwrap_or_default();
     let word = crate::labels::cli::CORRECTED_BY_HAND.get(lang);
     let dir = parent(path);
-    let mut last = None;
-    for n in 1..=99 {
+    (1..=99).map(move |n| {
         let extra = if n == 1 {
             String::new()
         } else {
             format!(", {n}")
         };
-        let kept = dir.join(format!("{stem} ({word} {day}{extra}){ext}"));
+        dir.join(format!("{stem} ({word} {day}{extra}){ext}"))
+    })
+}
+
+/// Where a corrected workbook at `path` would be kept now: the first free name.
+pub fn kept_name(path: &Path, modified: Option<SystemTime>, lang: Lang) -> PathBuf {
+    let mut names = kept_names(path, modified, lang);
+    let first = names.next().unwrap_or_else(|| path.to_path_buf());
+    std::iter::once(first.clone())
+        .chain(names)
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .unwrap_or(first)
+}
+
+/// Moves a corrected workbook aside under the first free of its kept names. Never
+/// replaces a file.
+fn keep_aside(
+    path: &Path,
+    modified: Option<SystemTime>,
+    lang: Lang,
+) -> Result<PathBuf, OutputError> {
+    let mut last = None;
+    for kept in kept_names(path, modified, lang) {
         match rename_noreplace(path, &kept) {
             Ok(()) => return Ok(kept),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
