@@ -42,6 +42,10 @@ fn odd_folder_entries_each_have_a_line_and_the_run_finishes() {
     std::fs::create_dir(&locked).unwrap();
     report(&locked.join("phap-luat.xlsx"), 25.0);
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    // A report that cannot be read (mode 000), of 15 learners.
+    let closed = input.join("dong.xlsx");
+    report(&closed, 15.0);
+    std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o000)).unwrap();
     // A pipe with a report's name: opening it to read would wait for ever.
     let fifo = std::ffi::CString::new(input.join("ong.xlsx").to_str().unwrap()).unwrap();
     // SAFETY: a NUL-terminated path.
@@ -111,6 +115,11 @@ fn odd_folder_entries_each_have_a_line_and_the_run_finishes() {
         files,
         vec![
             line(
+                "dong.xlsx",
+                "failed",
+                "the file cannot be read: permission denied"
+            ),
+            line(
                 "khoa/",
                 "failed",
                 "the folder cannot be opened: permission denied; the files in it were not read"
@@ -138,7 +147,8 @@ fn odd_folder_entries_each_have_a_line_and_the_run_finishes() {
             ),
         ]
     );
-    // Only kinh-te's class is counted: 1 class of 40 learners (khoa's 25 were not read).
+    // Only kinh-te's class is counted: 1 class of 40 learners (khoa's 25 and dong's 15
+    // were not read).
     assert_eq!(json["totals"]["classes"], 1);
     assert_eq!(json["totals"]["learners"], 40);
     // The failed entries are in the issues too, as errors.
@@ -149,5 +159,13 @@ fn odd_folder_entries_each_have_a_line_and_the_run_finishes() {
         .filter(|i| i["severity"] == "error")
         .filter_map(|i| i["code"].as_str())
         .collect();
-    assert_eq!(codes, ["unreadable-folder", "dangling-link", "link-loop"]);
+    assert_eq!(
+        codes,
+        [
+            "unreadable-file",
+            "unreadable-folder",
+            "dangling-link",
+            "link-loop"
+        ]
+    );
 }

@@ -176,12 +176,7 @@ pub fn write(path: &Path, bytes: &[u8], kind: Kind, lang: Lang) -> Result<Writte
     // A file may appear, or be changed, between the look and the rename: look again
     // after a refused rename, a few times, then give up rather than replace it.
     for _ in 0..3 {
-        let existing = examine(path, kind);
-        refuse_foreign(path, &existing, kind).map_err(|e| match e {
-            OutputError::WouldOverwrite(p) | OutputError::NotOwnJson(p) => OutputError::Appeared(p),
-            other => other,
-        })?;
-        let moved = match existing {
+        let moved = match examine(path, kind) {
             Existing::Absent => rename_noreplace(temp.path(), path),
             Existing::Own => std::fs::rename(temp.path(), path),
             Existing::Corrected { modified } => {
@@ -189,7 +184,10 @@ pub fn write(path: &Path, bytes: &[u8], kind: Kind, lang: Lang) -> Result<Writte
                 written.kept = Some(kept);
                 rename_noreplace(temp.path(), path)
             }
-            Existing::Foreign | Existing::NotAFile => unreachable!("refused above"),
+            // Not there, or the tool's own, when the run began (preflight): it
+            // appeared or was replaced meanwhile.
+            Existing::Foreign => return Err(OutputError::Appeared(path.to_path_buf())),
+            Existing::NotAFile => return Err(OutputError::NotAFile(path.to_path_buf())),
         };
         match moved {
             Ok(()) => {
