@@ -32,6 +32,8 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let lang: Lang = args.lang.into();
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("không tạo được thư mục '{}'", args.output.display()))?;
+    // Partial forms left by a killed run go first.
+    output::remove_stale(&args.output);
     let mut written = Vec::new();
     // One pair per sub-committee, and a shared pair with a Tiểu ban column.
     let subs = plan

@@ -889,7 +889,7 @@ mod tests {
     }
 
     #[test]
-    fn folders_and_links_at_the_output_path_are_refused() {
+    fn folders_pipes_and_links_at_the_output_path_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let sub = dir.path().join("tong-hop.xlsx");
         std::fs::create_dir(&sub).unwrap();
@@ -897,5 +897,22 @@ mod tests {
             preflight(&sub, Kind::Workbook),
             Err(OutputError::NotAFile(_))
         ));
+        #[cfg(unix)]
+        {
+            // A pipe at the JSON path is refused without being opened (opening it
+            // would wait for a writer: this test would hang).
+            let pipe = dir.path().join("tom-tat.json");
+            let c = std::ffi::CString::new(pipe.to_str().unwrap()).unwrap();
+            // SAFETY: a NUL-terminated path.
+            assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+            assert!(matches!(
+                preflight(&pipe, Kind::Json),
+                Err(OutputError::NotAFile(_))
+            ));
+            // A link, even to a file of the tool's, is not replaced by a file.
+            let link = dir.path().join("lien-ket.json");
+            std::os::unix::fs::symlink(&pipe, &link).unwrap();
+            assert_eq!(examine(&link, Kind::Json), Existing::NotAFile);
+        }
     }
 }
