@@ -232,6 +232,46 @@ pub enum Problem {
     DuplicateRow {
         first: crate::classes::Source,
     },
+    // Folder entries that are not files to read (input::discover).
+    /// A folder whose name starts with a dot (".git"): not entered.
+    HiddenFolder,
+    /// A folder that cannot be opened: the files in it are not read.
+    UnreadableFolder {
+        #[serde(with = "io_kind")]
+        kind: std::io::ErrorKind,
+    },
+    /// A symbolic link to nothing: `target` is what it names.
+    DanglingLink {
+        target: String,
+    },
+    /// A link that leads back to itself, or to the folder being read or above it.
+    LinkLoop {
+        target: String,
+    },
+    /// A link to a folder whose files are read elsewhere in the run.
+    LinkedFolderSeen {
+        target: String,
+    },
+    /// A pipe, socket or device: never opened.
+    SpecialFile {
+        kind: SpecialKind,
+    },
+    /// The earlier output at the output path was corrected by hand after the tool
+    /// wrote it; it is kept under `kept` (a file name beside it) before being replaced.
+    CorrectedOutputKept {
+        output: String,
+        kept: String,
+    },
+}
+
+/// What kind of special entry a folder holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SpecialKind {
+    /// A named pipe (FIFO): opening it for reading would wait for a writer.
+    Fifo,
+    Socket,
+    Device,
+    Other,
 }
 
 impl Problem {
@@ -289,6 +329,13 @@ impl Problem {
             DateAmbiguous { .. } => "date-ambiguous",
             ColumnsCompete { .. } => "columns-compete",
             DuplicateRow { .. } => "duplicate-row",
+            HiddenFolder => "hidden-folder",
+            UnreadableFolder { .. } => "unreadable-folder",
+            DanglingLink { .. } => "dangling-link",
+            LinkLoop { .. } => "link-loop",
+            LinkedFolderSeen { .. } => "linked-folder-seen",
+            SpecialFile { .. } => "special-file",
+            CorrectedOutputKept { .. } => "corrected-output-kept",
         }
     }
 
@@ -351,6 +398,12 @@ impl Problem {
             | ColumnsIgnored { .. }
             | LegacyConverted { .. }
             | DateAfterAsOf { .. } => Severity::Info,
+            // Listed as failed: the files in the folder, or the report the link
+            // named, are not counted.
+            UnreadableFolder { .. } | DanglingLink { .. } | LinkLoop { .. } => Severity::Error,
+            HiddenFolder | LinkedFolderSeen { .. } | SpecialFile { .. } => Severity::Info,
+            // Nothing is lost, but the corrections are not in the new workbook.
+            CorrectedOutputKept { .. } => Severity::Warning,
         }
     }
 }

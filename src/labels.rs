@@ -593,6 +593,9 @@ pub mod cli {
     pub const PROGRESS_RATE: Label = Label::new("tệp/giây", "files/s");
     /// The line shown while a long run writes its workbook.
     pub const WRITING: Label = Label::new("Đang ghi", "Writing");
+    /// Put in the name a corrected workbook of the tool's is kept under:
+    /// "tong-hop (sửa tay 03-05-2019).xlsx".
+    pub const CORRECTED_BY_HAND: Label = Label::new("sửa tay", "edited by hand");
 }
 
 /// A whole number with its thousands grouped as the language writes them: 12.240 in
@@ -1021,6 +1024,22 @@ fn message_vi(p: &Problem) -> String {
         DuplicateRow { first } => {
             format!("lớp này đã được báo cáo ở {}; chỉ tính một lần", first.describe(Lang::Vi))
         }
+        HiddenFolder => "thư mục ẩn, không đọc".into(),
+        UnreadableFolder { kind } => format!(
+            "không mở được thư mục: {}; các tệp trong đó chưa được đọc",
+            io_kind(*kind, Lang::Vi)
+        ),
+        DanglingLink { target } => format!("liên kết tới '{target}', nơi không còn tồn tại"),
+        LinkLoop { target } => format!(
+            "liên kết vòng (tới '{target}', dẫn ngược về chính nó hoặc thư mục đang đọc); không đọc"
+        ),
+        LinkedFolderSeen { target } => format!(
+            "liên kết tới thư mục '{target}', đã đọc ở chỗ khác; không đọc lại để không tính hai lần"
+        ),
+        SpecialFile { kind } => format!("{}, không phải tệp; không mở", special_words(*kind, Lang::Vi)),
+        CorrectedOutputKept { output, kept } => format!(
+            "bảng tổng hợp trước ('{output}') đã được sửa tay sau khi tạo: đã giữ lại thành '{kept}'; các chỗ sửa không có trong bảng này, hãy chép chúng vào báo cáo nguồn"
+        ),
     }
 }
 
@@ -1156,6 +1175,133 @@ fn message_en(p: &Problem) -> String {
         DuplicateRow { first } => {
             format!("this class was already reported at {}; counted once", first.describe(Lang::En))
         }
+        HiddenFolder => "a hidden folder; not read".into(),
+        UnreadableFolder { kind } => format!(
+            "the folder cannot be opened: {}; the files in it were not read",
+            io_kind(*kind, Lang::En)
+        ),
+        DanglingLink { target } => format!("a link to '{target}', which no longer exists"),
+        LinkLoop { target } => format!(
+            "a link loop (to '{target}', leading back to itself or to the folder being read); not read"
+        ),
+        LinkedFolderSeen { target } => format!(
+            "a link to the folder '{target}', read elsewhere; not read again, so nothing counts twice"
+        ),
+        SpecialFile { kind } => format!("{}, not a file; not opened", special_words(*kind, Lang::En)),
+        CorrectedOutputKept { output, kept } => format!(
+            "the earlier workbook ('{output}') was edited by hand after it was written: kept as '{kept}'; its corrections are not in this workbook, carry them into the source reports"
+        ),
+    }
+}
+
+/// A pipe, socket or device, in words.
+fn special_words(kind: crate::diagnostics::SpecialKind, lang: Lang) -> &'static str {
+    use crate::diagnostics::SpecialKind::*;
+    match (kind, lang) {
+        (Fifo, Lang::Vi) => "một ống dẫn (FIFO)",
+        (Fifo, Lang::En) => "a named pipe (FIFO)",
+        (Socket, Lang::Vi) => "một socket",
+        (Socket, Lang::En) => "a socket",
+        (Device, Lang::Vi) => "một thiết bị",
+        (Device, Lang::En) => "a device",
+        (Other, Lang::Vi) => "một mục đặc biệt",
+        (Other, Lang::En) => "a special entry",
+    }
+}
+
+/// Why an output was not written, in words.
+pub fn output_error(e: &crate::report::output::OutputError, lang: Lang) -> String {
+    use crate::report::output::OutputError::*;
+    match (e, lang) {
+        (WouldOverwrite(p), Lang::Vi) => format!(
+            "'{}' đã tồn tại và không phải tệp do tthtcd tạo ra (có thể là một báo cáo đầu vào); chọn tên tệp khác",
+            p.display()
+        ),
+        (WouldOverwrite(p), Lang::En) => format!(
+            "'{}' exists and was not written by tthtcd (it may be an input report); choose another file name",
+            p.display()
+        ),
+        (Unwritable { dir, err }, Lang::Vi) => format!(
+            "không ghi được vào thư mục '{}': {}",
+            dir.display(),
+            io_kind_or_text(err, lang)
+        ),
+        (Unwritable { dir, err }, Lang::En) => format!(
+            "cannot write into the folder '{}': {}",
+            dir.display(),
+            io_kind_or_text(err, lang)
+        ),
+        (Write { path, err }, Lang::Vi) => format!(
+            "không ghi được '{}': {} (tệp có đang mở trong Excel/LibreOffice không?)",
+            path.display(),
+            io_kind_or_text(err, lang)
+        ),
+        (Write { path, err }, Lang::En) => format!(
+            "cannot write '{}': {} (is it open in Excel/LibreOffice?)",
+            path.display(),
+            io_kind_or_text(err, lang)
+        ),
+        (NotOwnJson(p), Lang::Vi) => format!(
+            "'{}' đã tồn tại và không phải bản tóm tắt JSON do tthtcd ghi (có thể là tệp kế hoạch hoặc một tệp đầu vào); không ghi đè, hãy chọn tên tệp khác cho --json",
+            p.display()
+        ),
+        (NotOwnJson(p), Lang::En) => format!(
+            "'{}' exists and is not a JSON summary written by tthtcd (it may be the plan or an input file); not overwritten, choose another name for --json",
+            p.display()
+        ),
+        (NotAFile(p), Lang::Vi) => format!(
+            "'{}' là một thư mục, liên kết hoặc tệp đặc biệt, không phải tệp thường; chọn tên tệp khác",
+            p.display()
+        ),
+        (NotAFile(p), Lang::En) => format!(
+            "'{}' is a folder, a link or a special file, not a regular file; choose another file name",
+            p.display()
+        ),
+        (Appeared(p), Lang::Vi) => format!(
+            "trong lúc chạy, một tệp không do tthtcd tạo ra đã xuất hiện ở '{}'; không ghi đè nên kết quả chưa được ghi: hãy chạy lại hoặc chọn tên tệp khác",
+            p.display()
+        ),
+        (Appeared(p), Lang::En) => format!(
+            "a file not written by tthtcd appeared at '{}' during the run; it was not replaced, so nothing was written: run again or choose another file name",
+            p.display()
+        ),
+        (Keep { path, err }, Lang::Vi) => format!(
+            "'{}' đã được sửa tay sau khi tạo nhưng không đổi tên để giữ lại được ({}); không ghi đè, kết quả chưa được ghi",
+            path.display(),
+            io_kind_or_text(err, lang)
+        ),
+        (Keep { path, err }, Lang::En) => format!(
+            "'{}' was edited by hand after it was written but could not be renamed to keep it ({}); not replaced, nothing was written",
+            path.display(),
+            io_kind_or_text(err, lang)
+        ),
+    }
+}
+
+fn io_kind_or_text(e: &std::io::Error, lang: Lang) -> String {
+    match e.kind() {
+        std::io::ErrorKind::Other => e.to_string(),
+        kind => io_kind(kind, lang),
+    }
+}
+
+/// The terminal line when a corrected workbook of the tool's was kept.
+pub fn kept_message(output: &std::path::Path, kept: &std::path::Path, lang: Lang) -> String {
+    let name = kept
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match lang {
+        Lang::Vi => format!(
+            "'{}' đã được sửa tay sau khi tạo: đã giữ lại thành '{name}', bảng mới ghi vào '{}'. Hãy chép các chỗ sửa vào báo cáo nguồn để lần sau không mất",
+            output.display(),
+            output.display()
+        ),
+        Lang::En => format!(
+            "'{}' was edited by hand after it was written: kept as '{name}', the new workbook written to '{}'. Carry the corrections into the source reports so that they last",
+            output.display(),
+            output.display()
+        ),
     }
 }
 

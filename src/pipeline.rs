@@ -387,6 +387,11 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], f: &Found) -> FileRead {
             report.reason = Some(p.clone());
             return FileRead::Done(report);
         }
+        Action::Fail(p) => {
+            report.status = FileStatus::Failed;
+            report.reason = Some(p.clone());
+            return FileRead::Done(report);
+        }
         Action::Read(format) => *format,
     };
     let bytes = match profile::time(Stage::Bytes, || read_settled(&f.path)) {

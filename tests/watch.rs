@@ -92,6 +92,14 @@ fn copying_a_month_s_files_updates_the_output_and_ctrl_c_stops_cleanly() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert_eq!(status.code(), Some(0));
+    // Every run's temporary file was renamed into place or removed: none is left
+    // beside the outputs after Ctrl-C.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".tthtcd-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
     let mut log = String::new();
     std::io::Read::read_to_string(&mut child.stdout.take().unwrap(), &mut log).unwrap();
     assert!(log.contains("Đã dừng theo dõi."), "{log}");

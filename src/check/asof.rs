@@ -109,6 +109,17 @@ mod tests {
     }
 
     #[test]
+    fn targets_past_u32_are_pro_rated_exactly() {
+        let a = AsOf::new(Some(ymd(2019, 3, 31)), 2019).unwrap();
+        // The largest target a plan holds: 4,294,967,295 × 90/365 = 1,059,033,031.64
+        // → 1,059,033,032.
+        assert_eq!(due(u64::from(u32::MAX), a.year_fraction()), 1_059_033_032);
+        // Six such targets added up, past 2^32: 25,769,803,770 × 90/365
+        // = 6,354,198,189.86 → 6,354,198,190 (exact: both are far below 2^53).
+        assert_eq!(due(25_769_803_770, a.year_fraction()), 6_354_198_190);
+    }
+
+    #[test]
     fn as_of_outside_the_plan_year_is_refused() {
         assert!(AsOf::new(Some(ymd(2020, 1, 1)), 2019).is_err());
     }

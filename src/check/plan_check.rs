@@ -139,7 +139,19 @@ mod tests {
         };
         plan.subcommittees.iter_mut().for_each(|s| s.target = max);
         plan.quarters.iter_mut().for_each(|q| *q = max);
+        plan.population_15_plus = u32::MAX;
         let f = check(&plan);
+        // Participation: 25,769,803,770 planned learners / 4,294,967,295 people = 6.0,
+        // not the stated 0.783. Summed in a u32 the learners would have wrapped to
+        // 25,769,803,770 mod 2^32 = 4,294,967,290.
+        assert_eq!(
+            f.get(2),
+            Some(&Finding::ParticipationDisagrees {
+                learners: 25_769_803_770,
+                population: u32::MAX,
+                stated: 0.783
+            })
+        );
         assert_eq!(
             f.get(..2),
             Some(

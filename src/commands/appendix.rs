@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use tthtcd::labels::{Lang, appendix as a, cli, gap_message};
-use tthtcd::report::{appendix, output};
+use tthtcd::report::appendix;
 
 use super::{Common, exit};
 
@@ -22,7 +22,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let lang: Lang = args.common.lang.into();
     let busy = super::Busy::writing(&args.output, lang);
     let bytes = appendix::appendix_bytes(&c, lang)?;
-    output::write_atomic(&args.output, &bytes)?;
+    super::write_workbook(&args.output, &bytes, lang)?;
     drop(busy);
     let mut text = String::new();
     let gaps = c.registration.gaps();
@@ -31,7 +31,8 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         text.push('\n');
     } else {
         let n = c.planned.len();
-        let learners: u32 = c.planned.iter().map(|p| p.learners).sum();
+        // In u64: registered learners are typed by people and may add up past a u32.
+        let learners: u64 = c.planned.iter().map(|p| u64::from(p.learners)).sum();
         text.push_str(&format!(
             "{n} {} / {learners} {}\n",
             a::CLASSES_WORD.get(lang),

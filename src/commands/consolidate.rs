@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use tthtcd::labels::{Lang, cli};
-use tthtcd::report::{output, terminal, workbook};
+use tthtcd::report::{terminal, workbook};
 
 use super::{Common, exit};
 
@@ -23,7 +23,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let busy = super::Busy::writing(&args.output, lang);
     let bytes = workbook::workbook_bytes(&c, lang)?;
     tthtcd::profile::time(tthtcd::profile::Stage::Save, || {
-        output::write_atomic(&args.output, &bytes)
+        super::write_workbook(&args.output, &bytes, lang)
     })?;
     drop(busy);
     tthtcd::profile::print_if_asked();

@@ -118,8 +118,9 @@ pub fn load_plan(path: Option<&Path>) -> anyhow::Result<Plan> {
     }
 }
 
-/// Refuses a JSON path that is (or looks like) a spreadsheet, and an unwritable folder.
-fn preflight_json(path: &Path) -> anyhow::Result<()> {
+/// Refuses a JSON path that is (or looks like) a spreadsheet, one that holds a file
+/// the tool did not write (an input, the plan), and an unwritable folder.
+fn preflight_json(path: &Path, lang: Lang) -> anyhow::Result<()> {
     if path == Path::new("-") {
         return Ok(());
     }
@@ -129,13 +130,34 @@ fn preflight_json(path: &Path) -> anyhow::Result<()> {
             path.display()
         );
     }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    tempfile::tempfile_in(dir)
-        .with_context(|| format!("không ghi được vào thư mục '{}'", dir.display()))?;
+    output::preflight(path, output::Kind::Json).map_err(|e| output_error(e, lang))?;
     Ok(())
+}
+
+/// An output error as a sentence in the user's language.
+pub fn output_error(e: output::OutputError, lang: Lang) -> anyhow::Error {
+    anyhow::anyhow!(e.message(lang))
+}
+
+/// Writes a workbook of the tool's at `path` and says on the terminal (stderr) when a
+/// corrected earlier one was kept under a new name.
+pub fn write_workbook(path: &Path, bytes: &[u8], lang: Lang) -> anyhow::Result<()> {
+    let written = output::write(path, bytes, output::Kind::Workbook, lang)
+        .map_err(|e| output_error(e, lang))?;
+    if let Some(kept) = &written.kept {
+        eprintln!("{}", tthtcd::labels::kept_message(path, kept, lang));
+    }
+    Ok(())
+}
+
+/// On Ctrl-C, removes the temporary file being written (if any) and exits as an
+/// interrupted program does (130). `watch` sets its own handler first (it stops after
+/// the run under way, whose temporary file its guard removes); this one then stays out.
+pub fn remove_temporaries_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        output::remove_temporaries();
+        std::process::exit(130);
+    });
 }
 
 /// When the run began: the progress bar and the writing line appear only once a run
@@ -210,14 +232,18 @@ impl Drop for Busy {
 /// only once the run has taken more than a second.
 pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Consolidation> {
     STARTED.get_or_init(Instant::now);
-    if let Some(j) = &common.json {
-        preflight_json(j)?;
-    }
-    if let Some(o) = output {
-        output::preflight(o)?;
-    }
-    let plan = load_plan(common.plan.as_deref())?;
+    remove_temporaries_on_interrupt();
     let lang: Lang = common.lang.into();
+    if let Some(j) = &common.json {
+        preflight_json(j, lang)?;
+    }
+    let existing = match output {
+        Some(o) => {
+            Some(output::preflight(o, output::Kind::Workbook).map_err(|e| output_error(e, lang))?)
+        }
+        None => None,
+    };
+    let plan = load_plan(common.plan.as_deref())?;
     let bar = reading_bar(lang);
     let progress = |done: usize, total: usize| {
         // The length is set once: setting it redraws the bar unthrottled.
@@ -239,11 +265,37 @@ pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Con
     };
     let result = tthtcd::run(&config);
     bar.finish_and_clear();
-    let c = result?;
+    let mut c = result?;
+    if let (Some(o), Some(output::Existing::Corrected { modified })) = (output, existing) {
+        c.diagnostics.insert(0, corrected_kept(o, modified, lang));
+    }
     if let Some(j) = &common.json {
         write_json(&c, j, lang)?;
     }
     Ok(c)
+}
+
+/// The line of Cảnh báo (and the JSON) saying that the output at `path`, corrected by
+/// hand, is about to be kept under a new name.
+fn corrected_kept(
+    path: &Path,
+    modified: Option<std::time::SystemTime>,
+    lang: Lang,
+) -> tthtcd::diagnostics::Diagnostic {
+    let name = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    tthtcd::diagnostics::Diagnostic {
+        problem: tthtcd::diagnostics::Problem::CorrectedOutputKept {
+            output: name(path),
+            kept: name(&output::kept_name(path, modified, lang)),
+        },
+        file: None,
+        sheet: None,
+        cell: None,
+    }
 }
 
 fn write_json(c: &Consolidation, path: &Path, lang: Lang) -> anyhow::Result<()> {
@@ -254,7 +306,8 @@ fn write_json(c: &Consolidation, path: &Path, lang: Lang) -> anyhow::Result<()> 
         use std::io::Write;
         std::io::stdout().write_all(text.as_bytes())?;
     } else {
-        output::write_atomic(path, text.as_bytes())?;
+        output::write(path, text.as_bytes(), output::Kind::Json, lang)
+            .map_err(|e| output_error(e, lang))?;
     }
     Ok(())
 }

@@ -27,10 +27,13 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<u8> {
+    super::remove_temporaries_on_interrupt();
     let plan = super::load_plan(args.plan.as_deref())?;
     let lang: Lang = args.lang.into();
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("không tạo được thư mục '{}'", args.output.display()))?;
+    // Partial forms left by a killed run go first.
+    output::remove_stale(&args.output);
     let mut written = Vec::new();
     // One pair per sub-committee, and a shared pair with a Tiểu ban column.
     let subs = plan
@@ -52,7 +55,9 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
                 );
             }
             let bytes = form_bytes(&plan, i, form, lang)?;
-            output::write_atomic(&path, &bytes)?;
+            // A form that appears meanwhile is not replaced either, unless --force.
+            output::write_file(&path, &bytes, args.force)
+                .map_err(|e| super::output_error(e, lang))?;
             written.push(path);
         }
     }
@@ -63,10 +68,12 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             path.display()
         );
     }
-    output::write_atomic(
+    output::write_file(
         &path,
         &tthtcd::report::template::criteria_form_bytes(&plan, lang)?,
-    )?;
+        args.force,
+    )
+    .map_err(|e| super::output_error(e, lang))?;
     written.push(path);
     for p in &written {
         println!("{} {}", cli::WROTE.get(lang), p.display());

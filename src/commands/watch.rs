@@ -16,7 +16,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 use tthtcd::Consolidation;
 use tthtcd::labels::{Lang, cli};
-use tthtcd::report::{output, workbook};
+use tthtcd::report::workbook;
 
 use super::{Common, exit};
 
@@ -119,7 +119,7 @@ fn once(common: &Common, out: &Path, lang: Lang, seen: &mut HashSet<String>) {
     };
     let written = workbook::workbook_bytes(&c, lang)
         .map_err(anyhow::Error::from)
-        .and_then(|b| output::write_atomic(out, &b).map_err(anyhow::Error::from));
+        .and_then(|b| super::write_workbook(out, &b, lang));
     println!("{time} {}", line(&c, lang, seen));
     if let Err(e) = written {
         eprintln!(

@@ -1,9 +1,10 @@
 //! Which files are in the folder and which of them to open. The walk is recursive and
 //! sorted, so two runs over the same folder read the same files in the same order.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Problem, SpecialKind};
 
 /// Spreadsheet formats calamine reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -30,11 +31,12 @@ impl Format {
     }
 }
 
-/// A file found in the folder.
+/// An entry found in the folder: a file, or a folder or link that stands for what
+/// could not be listed inside it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     pub path: PathBuf,
-    /// Relative to the folder, `/`-separated.
+    /// Relative to the folder, `/`-separated; a folder's ends with `/`.
     pub rel: String,
     pub size: u64,
     /// What to do with it: read it as this format, or skip it for this reason.
@@ -45,70 +47,241 @@ pub struct Found {
 pub enum Action {
     Read(Format),
     Skip(Problem),
+    /// Listed as failed without being opened: something in it may not be counted
+    /// (an unreadable folder, a broken link with a spreadsheet's name).
+    Fail(Problem),
 }
 
-/// Lists every file below `folder`, sorted by relative path. Hidden folders (".git")
-/// are not entered; symbolic links to folders are not followed, so a link loop cannot
-/// hang the walk. `exclude` (the output being written) is left out.
+/// Lists every entry below `folder`, sorted by relative path, each once: the files to
+/// read, and with its reason every entry that is not read — hidden folders (".git"),
+/// folders that cannot be opened, broken and looping links, pipes, sockets and devices
+/// (never opened: reading a pipe would wait for ever). A link to a folder outside
+/// `folder` is followed, once; one to a folder inside it (read there already), to
+/// `folder` itself or above it, or to a folder already followed is listed, not
+/// followed, so no link can make the walk loop. `exclude` (the output being written)
+/// is left out.
 pub fn discover(folder: &Path, exclude: Option<&Path>) -> std::io::Result<Vec<Found>> {
-    let mut out = Vec::new();
     let exclude = exclude.and_then(|p| std::fs::canonicalize(p).ok());
-    walk(folder, folder, exclude.as_deref(), &mut out)?;
+    let root_canon = std::fs::canonicalize(folder)?;
+    let mut walk = Walk {
+        root: folder,
+        root_canon,
+        exclude: exclude.as_deref(),
+        visited: HashSet::new(),
+        out: Vec::new(),
+    };
+    let entries = list(folder)?;
+    walk.entries(folder, entries);
+    let mut out = walk.out;
     // A copy ("X (1).xlsx", "X - Copy.xlsx") is read after its original, so that of two
     // identical files it is the copy that is listed as the duplicate.
     out.sort_by_cached_key(|f| sort_key(&f.rel));
     Ok(out)
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    exclude: Option<&Path>,
-    out: &mut Vec<Found>,
-) -> std::io::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.filter_map(Result::ok).collect();
+struct Walk<'a> {
+    root: &'a Path,
+    root_canon: PathBuf,
+    exclude: Option<&'a Path>,
+    /// Every folder walked, canonical: a link to one of them is not followed again.
+    visited: HashSet<PathBuf>,
+    out: Vec<Found>,
+}
+
+/// A folder's entries, sorted by name; an entry that cannot be read is an error.
+fn list(dir: &Path) -> std::io::Result<Vec<std::fs::DirEntry>> {
+    let mut entries = std::fs::read_dir(dir)?.collect::<std::io::Result<Vec<_>>>()?;
     entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Ok(meta) = std::fs::metadata(&path) else {
-            continue;
-        };
-        let is_link = entry.file_type().map(|t| t.is_symlink()).unwrap_or(false);
-        if meta.is_dir() {
-            if !name.starts_with('.') && !is_link {
-                // A folder we cannot list is not worth stopping the month's run for.
-                let _ = walk(root, &path, exclude, out);
-            }
-            continue;
-        }
-        if !meta.is_file() {
-            continue;
-        }
-        let rel = path
-            .strip_prefix(root)
-            .unwrap_or(&path)
+    Ok(entries)
+}
+
+/// The OS error code of "too many levels of symbolic links".
+const ELOOP: i32 = if cfg!(windows) {
+    1921
+} else if cfg!(any(target_os = "linux", target_os = "android")) {
+    40
+} else {
+    62
+};
+
+impl Walk<'_> {
+    fn rel(&self, path: &Path) -> String {
+        path.strip_prefix(self.root)
+            .unwrap_or(path)
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect::<Vec<_>>()
-            .join("/");
-        // The file this run is about to write is not an input: leaving it out keeps the
-        // output the same whether or not an earlier run left it in the folder.
-        let is_output = exclude.is_some_and(|x| {
-            x.file_name() == path.file_name() && std::fs::canonicalize(&path).is_ok_and(|p| p == x)
-        });
-        if is_output {
-            continue;
+            .join("/")
+    }
+
+    fn push(&mut self, path: &Path, folder: bool, size: u64, action: Action) {
+        let mut rel = self.rel(path);
+        if folder {
+            rel.push('/');
         }
-        let action = classify(&path, &name);
-        out.push(Found {
-            path,
+        self.out.push(Found {
+            path: path.to_path_buf(),
             rel,
-            size: meta.len(),
+            size,
             action,
         });
     }
-    Ok(())
+
+    /// Walks a folder below the root; one that cannot be listed is one failed line.
+    fn folder(&mut self, dir: &Path) {
+        match list(dir) {
+            Ok(entries) => self.entries(dir, entries),
+            Err(e) => self.push(
+                dir,
+                true,
+                0,
+                Action::Fail(Problem::UnreadableFolder { kind: e.kind() }),
+            ),
+        }
+    }
+
+    fn entries(&mut self, dir: &Path, entries: Vec<std::fs::DirEntry>) {
+        if let Ok(canon) = std::fs::canonicalize(dir) {
+            self.visited.insert(canon);
+        }
+        for entry in entries {
+            self.entry(&entry);
+        }
+    }
+
+    fn entry(&mut self, entry: &std::fs::DirEntry) {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let unreadable =
+            |e: std::io::Error| Action::Fail(Problem::UnreadableFile { kind: e.kind() });
+        let file_type = match entry.file_type() {
+            Ok(t) => t,
+            Err(e) => return self.push(&path, false, 0, unreadable(e)),
+        };
+        if file_type.is_symlink() {
+            return self.link(&path, &name);
+        }
+        if file_type.is_dir() {
+            if name.starts_with('.') {
+                return self.push(&path, true, 0, Action::Skip(Problem::HiddenFolder));
+            }
+            return self.folder(&path);
+        }
+        // Not followed: the entry itself (a file, a pipe, a socket, a device).
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) => self.file(&path, &name, &meta),
+            // Gone since the folder was listed: no longer an entry of it.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => self.push(&path, false, 0, unreadable(e)),
+        }
+    }
+
+    /// A symbolic link: what it points to decides, the link's own name is listed.
+    fn link(&mut self, path: &Path, name: &str) {
+        let target = std::fs::read_link(path)
+            .map(|t| t.display().to_string())
+            .unwrap_or_default();
+        // A broken link with a spreadsheet's name may be a report that is missing.
+        let judged = |p: Problem| {
+            if Format::from_path(Path::new(name)).is_some() {
+                Action::Fail(p)
+            } else {
+                Action::Skip(p)
+            }
+        };
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => self.folder_link(path),
+            Ok(meta) => self.file(path, name, &meta),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.push(path, false, 0, judged(Problem::DanglingLink { target }))
+            }
+            Err(e) if e.raw_os_error() == Some(ELOOP) => {
+                self.push(path, false, 0, judged(Problem::LinkLoop { target }))
+            }
+            Err(e) => self.push(
+                path,
+                false,
+                0,
+                Action::Fail(Problem::UnreadableFile { kind: e.kind() }),
+            ),
+        }
+    }
+
+    /// A link to a folder: followed when it leads outside the root to a folder not
+    /// walked yet; otherwise listed with where it leads.
+    fn folder_link(&mut self, path: &Path) {
+        let target = match std::fs::canonicalize(path) {
+            Ok(t) => t,
+            Err(e) => {
+                return self.push(
+                    path,
+                    true,
+                    0,
+                    Action::Fail(Problem::UnreadableFolder { kind: e.kind() }),
+                );
+            }
+        };
+        let shown = match target.strip_prefix(&self.root_canon) {
+            Ok(inside) if inside.as_os_str().is_empty() => ".".to_string(),
+            Ok(inside) => inside.to_string_lossy().replace('\\', "/"),
+            Err(_) => target.display().to_string(),
+        };
+        if self.root_canon.starts_with(&target) {
+            // The root itself or a folder above it: following would read it again.
+            self.push(
+                path,
+                true,
+                0,
+                Action::Skip(Problem::LinkLoop { target: shown }),
+            );
+        } else if target.starts_with(&self.root_canon) || self.visited.contains(&target) {
+            self.push(
+                path,
+                true,
+                0,
+                Action::Skip(Problem::LinkedFolderSeen { target: shown }),
+            );
+        } else {
+            self.folder(path);
+        }
+    }
+
+    /// A regular file is classified by its name; anything else is listed, unopened.
+    fn file(&mut self, path: &Path, name: &str, meta: &std::fs::Metadata) {
+        if !meta.is_file() {
+            let kind = special_kind(meta);
+            return self.push(path, false, 0, Action::Skip(Problem::SpecialFile { kind }));
+        }
+        // The file this run is about to write is not an input: leaving it out keeps the
+        // output the same whether or not an earlier run left it in the folder.
+        let is_output = self.exclude.is_some_and(|x| {
+            x.file_name() == path.file_name() && std::fs::canonicalize(path).is_ok_and(|p| p == x)
+        });
+        if is_output {
+            return;
+        }
+        let action = classify(path, name);
+        self.push(path, false, meta.len(), action);
+    }
+}
+
+fn special_kind(meta: &std::fs::Metadata) -> SpecialKind {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return SpecialKind::Fifo;
+        }
+        if t.is_socket() {
+            return SpecialKind::Socket;
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return SpecialKind::Device;
+        }
+    }
+    let _ = meta;
+    SpecialKind::Other
 }
 
 /// Sorts by the original's name, the original before its copies, then by name.
@@ -203,6 +376,7 @@ mod tests {
         assert_eq!(
             got,
             vec![
+                (".git/", &Action::Skip(Problem::HiddenFolder)),
                 (".hidden.xlsx", &Action::Skip(Problem::HiddenFile)),
                 ("a.XLS", &Action::Read(Format::Xls)),
                 ("b-sub/c.ods", &Action::Read(Format::Ods)),
@@ -214,6 +388,139 @@ mod tests {
                 ),
                 ("~$z.xlsx", &Action::Skip(Problem::LockFile)),
             ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn every_odd_entry_has_a_line_and_no_link_loops_the_walk() {
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("in");
+        let outside = tmp.path().join("chia-se");
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(root.join("a.xlsx"), b"x").unwrap();
+        std::fs::write(root.join("sub/c.xlsx"), b"x").unwrap();
+        std::fs::write(outside.join("b.xlsx"), b"x").unwrap();
+        // Broken links: with a spreadsheet's name (a report may be missing) and without.
+        symlink("khong-co.xlsx", root.join("mat.xlsx")).unwrap();
+        symlink("khong-co", root.join("ghi-chu")).unwrap();
+        // A link to itself.
+        symlink("vong.xlsx", root.join("vong.xlsx")).unwrap();
+        // Links to the folder itself, to its parent, to a folder inside it.
+        symlink(".", root.join("len")).unwrap();
+        symlink("..", root.join("cha")).unwrap();
+        symlink("sub", root.join("trong")).unwrap();
+        // Two links to one folder outside: followed once. Inside it, a link back.
+        symlink(&outside, root.join("ngoai")).unwrap();
+        symlink(&outside, root.join("ngoai2")).unwrap();
+        symlink(&root, outside.join("ve")).unwrap();
+        // A pipe, a socket, and (through a link) a device.
+        let fifo = std::ffi::CString::new(root.join("ong.xlsx").to_str().unwrap()).unwrap();
+        // SAFETY: a NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+        let _socket = std::os::unix::net::UnixListener::bind(root.join("socket")).unwrap();
+        symlink("/dev/null", root.join("null.xlsx")).unwrap();
+
+        let found = discover(&root, None).unwrap();
+        let got: Vec<(&str, &Action)> = found.iter().map(|f| (f.rel.as_str(), &f.action)).collect();
+        let xlsx = Action::Read(Format::Xlsx);
+        let parent = std::fs::canonicalize(tmp.path())
+            .unwrap()
+            .display()
+            .to_string();
+        let outside_shown = std::fs::canonicalize(&outside)
+            .unwrap()
+            .display()
+            .to_string();
+        let skip = Action::Skip;
+        assert_eq!(
+            got,
+            vec![
+                ("a.xlsx", &xlsx),
+                ("cha/", &skip(Problem::LinkLoop { target: parent })),
+                (
+                    "ghi-chu",
+                    &skip(Problem::DanglingLink {
+                        target: "khong-co".into()
+                    })
+                ),
+                ("len/", &skip(Problem::LinkLoop { target: ".".into() })),
+                (
+                    "mat.xlsx",
+                    &Action::Fail(Problem::DanglingLink {
+                        target: "khong-co.xlsx".into()
+                    })
+                ),
+                ("ngoai/b.xlsx", &xlsx),
+                ("ngoai/ve/", &skip(Problem::LinkLoop { target: ".".into() })),
+                (
+                    "ngoai2/",
+                    &skip(Problem::LinkedFolderSeen {
+                        target: outside_shown
+                    })
+                ),
+                (
+                    "null.xlsx",
+                    &skip(Problem::SpecialFile {
+                        kind: SpecialKind::Device
+                    })
+                ),
+                (
+                    "ong.xlsx",
+                    &skip(Problem::SpecialFile {
+                        kind: SpecialKind::Fifo
+                    })
+                ),
+                (
+                    "socket",
+                    &skip(Problem::SpecialFile {
+                        kind: SpecialKind::Socket
+                    })
+                ),
+                ("sub/c.xlsx", &xlsx),
+                (
+                    "trong/",
+                    &skip(Problem::LinkedFolderSeen {
+                        target: "sub".into()
+                    })
+                ),
+                (
+                    "vong.xlsx",
+                    &Action::Fail(Problem::LinkLoop {
+                        target: "vong.xlsx".into()
+                    })
+                ),
+            ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_that_cannot_be_opened_is_one_failed_line() {
+        use std::os::unix::fs::PermissionsExt;
+        // Root reads any folder whatever its mode: the whole-run test covers root by
+        // running the binary as another user; here the mode is enough when not root.
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } == 0 {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let locked = dir.path().join("khoa");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::write(locked.join("x.xlsx"), b"x").unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        let found = discover(dir.path(), None);
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let found = found.unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rel, "khoa/");
+        assert_eq!(
+            found[0].action,
+            Action::Fail(Problem::UnreadableFolder {
+                kind: std::io::ErrorKind::PermissionDenied
+            })
         );
     }
 }

@@ -92,21 +92,39 @@ pub(super) fn parse(text: &str) -> Result<Plan, PlanError> {
     let invalid = |m: String| Err(PlanError::Invalid(m));
 
     if !(1900..=2100).contains(&raw.year) {
-        return invalid(format!("năm kế hoạch (year) {} không hợp lệ", raw.year));
+        return invalid(format!(
+            "{}năm kế hoạch (year) {} không hợp lệ",
+            at(text, "year"),
+            raw.year
+        ));
     }
     if !(1..=28).contains(&raw.report_deadline_day) {
         return invalid(format!(
-            "hạn nộp báo cáo (report_deadline_day) {} phải từ 1 đến 28",
+            "{}hạn nộp báo cáo (report_deadline_day) {} phải từ 1 đến 28",
+            at(text, "report_deadline_day"),
             raw.report_deadline_day
         ));
     }
+    // The participation rate is learners / population: a population of 0 makes every
+    // rate a division by zero.
     if raw.population_15_plus == 0 {
-        return invalid("dân số từ 15 tuổi trở lên (population_15_plus) phải lớn hơn 0".into());
+        return invalid(format!(
+            "{}dân số từ 15 tuổi trở lên (population_15_plus) là 0, nhưng tỷ lệ tham gia (participation_target) được tính trên dân số này: phải lớn hơn 0",
+            at(text, "population_15_plus")
+        ));
     }
     if !(0.0..=1.0).contains(&raw.participation_target) || raw.participation_target.is_nan() {
         return invalid(format!(
-            "tỷ lệ tham gia (participation_target) {} phải nằm trong khoảng 0 đến 1 (ví dụ 0.783 cho 78,3 %)",
+            "{}tỷ lệ tham gia (participation_target) {} phải nằm trong khoảng 0 đến 1 (ví dụ 0.783 cho 78,3 %)",
+            at(text, "participation_target"),
             raw.participation_target
+        ));
+    }
+    // 0 would flag every class of the year as unusually large.
+    if raw.max_learners_per_class == 0 {
+        return invalid(format!(
+            "{}số học viên tối đa một lớp (max_learners_per_class) phải lớn hơn 0",
+            at(text, "max_learners_per_class")
         ));
     }
     if raw.subcommittee.is_empty() {
@@ -273,19 +291,64 @@ fn vietnamese(msg: &str) -> String {
         let raw = msg.split('`').nth(1).unwrap_or("");
         return format!("giá trị {raw} không hợp lệ: chỉ tiêu phải là số nguyên không âm");
     }
+    // A whole number past what the field holds (a target above 4294967295, a quarter
+    // above 255): refused, never wrapped or cut.
+    if let Some(rest) = msg.strip_prefix("invalid value: integer `") {
+        let raw = rest.split('`').next().unwrap_or("");
+        let most = match msg.rsplit("expected ").next().unwrap_or("") {
+            "u8" => u64::from(u8::MAX),
+            "i32" => i32::MAX as u64,
+            _ => u64::from(u32::MAX),
+        };
+        return format!("giá trị {raw} quá lớn: lớn nhất là {most}");
+    }
     msg.to_string()
 }
 
-/// toml's message with a line number worked out from its byte span.
+/// toml's message with the line worked out from its byte span, and the field named
+/// when the line sets one ("dòng 12: mục learners: giá trị … quá lớn").
 fn describe(e: &toml::de::Error, text: &str) -> String {
     let msg = vietnamese(e.message().trim());
     match e.span() {
         Some(span) => {
-            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-            format!("dòng {line}: {msg}")
+            let start = span.start.min(text.len());
+            let line = line_at(text, start);
+            match key_at(text, start) {
+                Some(key) if !msg.contains(&key) => format!("dòng {line}: mục {key}: {msg}"),
+                _ => format!("dòng {line}: {msg}"),
+            }
         }
         None => msg,
     }
+}
+
+/// The line (from 1) of a byte offset.
+fn line_at(text: &str, offset: usize) -> usize {
+    text.get(..offset).unwrap_or(text).matches('\n').count() + 1
+}
+
+/// The key set on the line holding `offset`, when that line is `key = value`.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let begin = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(begin..)?.lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then(|| key.to_string())
+}
+
+/// The line of a top-level `key = …` (before the first table), for the checks serde
+/// cannot make; None when the key is left to its default.
+fn line_of(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .position(|l| l.split_once('=').is_some_and(|(k, _)| k.trim() == key))
+        .map(|i| i + 1)
+}
+
+/// "dòng 7: " for a top-level key that is in the file.
+fn at(text: &str, key: &str) -> String {
+    line_of(text, key).map_or(String::new(), |l| format!("dòng {l}: "))
 }
 
 #[cfg(test)]
@@ -355,5 +418,72 @@ mod tests {
     fn alias_shared_by_two_subcommittees_is_refused() {
         let text = DEFAULT_PLAN_TOML.replacen("\"PL\"", "\"PTKT\"", 1);
         assert!(err(&text).contains("ptkt"));
+    }
+
+    #[test]
+    fn a_target_past_u32_is_refused_with_its_field_and_line() {
+        // 4,294,967,296 = u32::MAX + 1: one more than a target can hold. Cut to 32 bits
+        // it would read as 0, wrapped.
+        let text = DEFAULT_PLAN_TOML.replacen("learners = 750", "learners = 4294967296", 1);
+        let line = text
+            .lines()
+            .position(|l| l == "learners = 4294967296")
+            .unwrap()
+            + 1;
+        assert_eq!(
+            err(&text),
+            format!(
+                "dòng {line}: mục learners: giá trị 4294967296 quá lớn: lớn nhất là 4294967295"
+            )
+        );
+        // u32::MAX itself is a target (absurd, but it adds up without wrapping).
+        let text = DEFAULT_PLAN_TOML.replacen("learners = 750", "learners = 4294967295", 1);
+        let plan = parse(&text).unwrap();
+        assert_eq!(plan.subcommittees[1].target.learners, u32::MAX);
+        // 800 + 4,294,967,295 + 700 + 850 + 800 + 450 = 4,294,970,895.
+        assert_eq!(plan.total_target().learners, 4_294_970_895);
+        // A quarter number past a u8 (255).
+        let text = DEFAULT_PLAN_TOML.replacen("quarter = 4", "quarter = 260", 1);
+        let line = text.lines().position(|l| l == "quarter = 260").unwrap() + 1;
+        assert_eq!(
+            err(&text),
+            format!("dòng {line}: mục quarter: giá trị 260 quá lớn: lớn nhất là 255")
+        );
+    }
+
+    #[test]
+    fn a_population_of_zero_and_a_class_limit_of_zero_are_refused_with_their_lines() {
+        let text =
+            DEFAULT_PLAN_TOML.replacen("population_15_plus = 5550", "population_15_plus = 0", 1);
+        let line = text
+            .lines()
+            .position(|l| l == "population_15_plus = 0")
+            .unwrap()
+            + 1;
+        let m = err(&text);
+        assert!(
+            m.starts_with(&format!(
+                "dòng {line}: dân số từ 15 tuổi trở lên (population_15_plus) là 0"
+            )),
+            "{m}"
+        );
+        assert!(m.contains("participation_target"), "{m}");
+        // A class limit of 0 would flag every class of the year: refused on its line.
+        let text = DEFAULT_PLAN_TOML.replacen(
+            "max_learners_per_class = 300",
+            "max_learners_per_class = 0",
+            1,
+        );
+        let line = text
+            .lines()
+            .position(|l| l == "max_learners_per_class = 0")
+            .unwrap()
+            + 1;
+        assert_eq!(
+            err(&text),
+            format!(
+                "dòng {line}: số học viên tối đa một lớp (max_learners_per_class) phải lớn hơn 0"
+            )
+        );
     }
 }
