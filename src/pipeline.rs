@@ -84,17 +84,21 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
     // batches of read files are held at once however large the folder.
     let done = std::sync::atomic::AtomicUsize::new(0);
     let read_batch = |batch: &[Found]| -> Vec<FileRead> {
-        batch
-            .par_iter()
-            .map(|f| {
-                let read = read_file(&config.plan, &aliases, pool.as_ref(), f);
-                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                if let Some(p) = config.progress {
-                    p(n, total);
-                }
-                read
-            })
-            .collect()
+        let read = |f: &Found| {
+            let read = read_file(&config.plan, &aliases, pool.as_ref(), f);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if let Some(p) = config.progress {
+                p(n, total);
+            }
+            read
+        };
+        match &pool {
+            // Threads that mostly wait on workers: two a worker, so that while one
+            // thread unpacks a worker's reply, another has already handed that worker
+            // its next file.
+            Some((_, limits)) => on_threads(batch, 2 * limits.worker_count(), read),
+            None => batch.par_iter().map(read).collect(),
+        }
     };
     let merge_batch = |batch: &[Found], reads: Vec<FileRead>, state: &mut State| {
         profile::time(Stage::Merge, || {
@@ -294,6 +298,33 @@ pub(crate) enum FileRead {
         looks: Option<crate::diagnostics::WorkbookLooks>,
         sheets: Vec<SheetRead>,
     },
+}
+
+/// `f` of every item, in order, on `threads` plain threads (not the CPU pool's: these
+/// threads wait on pipes).
+fn on_threads<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads.clamp(1, items.len().max(1)))
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The duplicate keys of a sheet's rows.

@@ -260,7 +260,7 @@ impl Pool {
     /// all: a run that cannot read safely does not read.
     pub fn start(sandbox: &Sandbox, plan: &Plan) -> std::io::Result<Pool> {
         let setup =
-            serde_json::to_vec(&Setup { plan: plan.clone() }).map_err(std::io::Error::other)?;
+            postcard::to_stdvec(&Setup { plan: plan.clone() }).map_err(std::io::Error::other)?;
         let first = Worker::start(sandbox, &setup)?;
         match first.replies.recv_timeout(READY_WITHIN) {
             Ok(Ok(_)) => {}
@@ -334,7 +334,7 @@ impl Pool {
     /// Reads one file in a worker: its reply, or why there is none.
     pub fn read<T: serde::de::DeserializeOwned>(&self, request: &Request) -> Result<T, Lost> {
         let mut worker = self.take()?;
-        let sent = serde_json::to_vec(request)
+        let sent = postcard::to_stdvec(request)
             .map_err(std::io::Error::other)
             .and_then(|body| {
                 wire::write_frame(&mut worker.stdin, &body)?;
@@ -346,7 +346,7 @@ impl Pool {
         match worker.replies.recv_timeout(self.sandbox.limits.per_file) {
             Ok(Ok(body)) => {
                 self.give_back(worker);
-                serde_json::from_slice(&body).map_err(|_| Lost::Crash)
+                postcard::from_bytes(&body).map_err(|_| Lost::Crash)
             }
             Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => Err(self.lose(worker, false)),
             Err(RecvTimeoutError::Timeout) => Err(self.lose(worker, true)),

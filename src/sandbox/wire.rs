@@ -1,5 +1,6 @@
 //! Frames on the pipes between the run and its workers: a length (8 bytes, little
-//! endian), then that many bytes of JSON.
+//! endian), then that many bytes of a
+//! message in postcard's compact binary form.
 
 use std::io::{Read, Write};
 

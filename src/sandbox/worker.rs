@@ -12,7 +12,7 @@ pub fn serve() -> std::process::ExitCode {
     let mut output = BufWriter::new(std::io::stdout().lock());
     let Ok(setup) = wire::read_frame(&mut input)
         .ok()
-        .and_then(|b| serde_json::from_slice::<Setup>(&b).ok())
+        .and_then(|b| postcard::from_bytes::<Setup>(&b).ok())
         .ok_or(())
     else {
         return std::process::ExitCode::from(2);
@@ -26,11 +26,11 @@ pub fn serve() -> std::process::ExitCode {
         return std::process::ExitCode::from(2);
     }
     while let Ok(body) = wire::read_frame(&mut input) {
-        let Ok(request) = serde_json::from_slice::<Request>(&body) else {
+        let Ok(request) = postcard::from_bytes::<Request>(&body) else {
             break;
         };
         let read = crate::pipeline::read_request(&setup.plan, &aliases, &request);
-        let Ok(reply) = serde_json::to_vec(&read) else {
+        let Ok(reply) = postcard::to_stdvec(&read) else {
             break;
         };
         if wire::write_frame(&mut output, &reply)
