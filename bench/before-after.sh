@@ -28,7 +28,7 @@ for _ in $(seq "$runs"); do
     "$tool" consolidate "$corpus" -o "$out/o.xlsx" --json "$out/o.json" >/dev/null 2>&1
     end=$(date +%s.%N)
     name=after; [ "$tool" = target/release/tthtcd ] || name=before
-    echo "$name $(echo "$end - $start" | bc)"
+    echo "$name $(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", b - a}')"
   done
 done | tee "$out/times"
 for name in before after; do
