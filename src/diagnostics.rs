@@ -221,6 +221,34 @@ pub enum Problem {
     DuplicateRow {
         first: crate::classes::Source,
     },
+    /// A zip container (xlsx, xlsm, xlsb, ods) whose declarations cannot be honoured:
+    /// refused as damaged before the format reader sees it.
+    DamagedContainer {
+        fault: ZipFault,
+    },
+}
+
+/// What a zip container declares that it cannot hold, or that no reader can trust.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ZipFault {
+    /// Two entries share one name: programs disagree on which one is the file.
+    DuplicateEntry { name: String },
+    /// Several sheets point at one part.
+    SheetsShareOnePart { part: String, sheets: u64 },
+    /// One part declares more bytes, unpacked, than any report needs.
+    PartTooLarge {
+        part: String,
+        bytes: u64,
+        limit: u64,
+    },
+    /// All parts together declare more bytes, unpacked, than any report needs.
+    UnpacksTooLarge { bytes: u64, limit: u64 },
+    /// A declared count larger than the file's size can hold.
+    CountBeyondFile {
+        what: String,
+        declared: u64,
+        bound: u64,
+    },
 }
 
 impl Problem {
@@ -275,6 +303,7 @@ impl Problem {
             DateAmbiguous { .. } => "date-ambiguous",
             ColumnsCompete { .. } => "columns-compete",
             DuplicateRow { .. } => "duplicate-row",
+            DamagedContainer { .. } => "damaged-file",
         }
     }
 
@@ -315,7 +344,8 @@ impl Problem {
             | LearnersColumnMissing
             | LearnersAbovePopulation { .. }
             | ClassCountInvalid { .. }
-            | DateAmbiguous { .. } => Severity::Error,
+            | DateAmbiguous { .. }
+            | DamagedContainer { .. } => Severity::Error,
             NoClassTable { .. }
             | DatePeriodMismatch { .. }
             | LearnersMismatch { .. }

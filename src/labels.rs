@@ -1010,6 +1010,7 @@ fn message_vi(p: &Problem) -> String {
         DuplicateRow { first } => {
             format!("lớp này đã được báo cáo ở {}; chỉ tính một lần", first.describe(Lang::Vi))
         }
+        DamagedContainer { fault } => format!("tệp bị hỏng, không đọc: {}", zip_fault(fault, Lang::Vi)),
     }
 }
 
@@ -1138,6 +1139,63 @@ fn message_en(p: &Problem) -> String {
         DuplicateRow { first } => {
             format!("this class was already reported at {}; counted once", first.describe(Lang::En))
         }
+        DamagedContainer { fault } => format!("damaged file, not read: {}", zip_fault(fault, Lang::En)),
+    }
+}
+
+/// What is wrong inside a zip container, in words.
+fn zip_fault(fault: &crate::diagnostics::ZipFault, lang: Lang) -> String {
+    use crate::diagnostics::ZipFault::*;
+    let mb = |b: &u64| b / (1024 * 1024);
+    match (fault, lang) {
+        (DuplicateEntry { name }, Lang::Vi) => format!(
+            "có hai phần cùng tên '{name}' (Excel và LibreOffice hiện phần đầu, các trình đọc khác phần sau): hãy mở bằng Excel rồi lưu lại"
+        ),
+        (DuplicateEntry { name }, Lang::En) => format!(
+            "two parts are named '{name}' (Excel and LibreOffice show the first, other readers the last): open it in Excel and save it again"
+        ),
+        (SheetsShareOnePart { part, sheets }, Lang::Vi) => {
+            format!("{sheets} trang tính cùng trỏ vào một phần '{part}'")
+        }
+        (SheetsShareOnePart { part, sheets }, Lang::En) => {
+            format!("{sheets} sheets point at one part '{part}'")
+        }
+        (PartTooLarge { part, bytes, limit }, Lang::Vi) => format!(
+            "phần '{part}' giải nén ra {} MB, quá giới hạn {} MB",
+            mb(bytes),
+            mb(limit)
+        ),
+        (PartTooLarge { part, bytes, limit }, Lang::En) => format!(
+            "part '{part}' unpacks to {} MB, past the limit of {} MB",
+            mb(bytes),
+            mb(limit)
+        ),
+        (UnpacksTooLarge { bytes, limit }, Lang::Vi) => format!(
+            "giải nén ra {} MB, quá giới hạn {} MB cho một tệp",
+            mb(bytes),
+            mb(limit)
+        ),
+        (UnpacksTooLarge { bytes, limit }, Lang::En) => format!(
+            "unpacks to {} MB, past the limit of {} MB a file",
+            mb(bytes),
+            mb(limit)
+        ),
+        (
+            CountBeyondFile {
+                what,
+                declared,
+                bound,
+            },
+            Lang::Vi,
+        ) => format!("{what} khai báo {declared}, nhiều hơn tệp có thể chứa (tối đa {bound})"),
+        (
+            CountBeyondFile {
+                what,
+                declared,
+                bound,
+            },
+            Lang::En,
+        ) => format!("{what} declares {declared}, more than the file can hold (at most {bound})"),
     }
 }
 

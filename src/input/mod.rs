@@ -8,3 +8,4 @@ pub mod html;
 pub mod looks;
 pub mod ods_guard;
 pub mod workbook;
+pub mod zip_guard;

@@ -22,8 +22,11 @@ const MAX_CONTENT_BYTES: u64 = 1 << 30;
 const MAX_COLUMNS: u64 = 16_384;
 const MAX_ROWS: u64 = 1_048_576;
 
-/// Refuses an .ods whose sheets would take more than `limit` cells once expanded.
-/// Anything this scan cannot make sense of is left for calamine to report.
+/// Refuses an .ods whose sheets would take more than `limit` cells once expanded, and
+/// one whose content.xml is not well-formed or holds a table inside a cell: calamine
+/// reads both without complaint, and this count could not follow them (a mismatched end
+/// tag or a nested table hid gigabytes of cells from it). An .ods whose content.xml
+/// cannot be found is left for calamine to report.
 pub fn check(bytes: &[u8], limit: u64) -> Result<(), Problem> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
@@ -40,7 +43,10 @@ pub fn check(bytes: &[u8], limit: u64) -> Result<(), Problem> {
         });
     }
     match result {
-        Err(requested) => Err(Problem::TooManyCells { requested }),
+        Err(Refusal::Cells(requested)) => Err(Problem::TooManyCells { requested }),
+        Err(Refusal::Malformed(detail)) => Err(Problem::DamagedFile {
+            detail: format!("content.xml: {detail}"),
+        }),
         Ok(()) => Ok(()),
     }
 }
@@ -109,10 +115,22 @@ impl Counter {
     }
 }
 
-/// Streams content.xml; Err(cells) as soon as the count passes `limit`.
-fn scan<R: std::io::BufRead>(input: R, counter: &mut Counter, limit: u64) -> Result<(), u64> {
+/// Why a scan stopped short.
+#[derive(Debug, PartialEq)]
+enum Refusal {
+    /// The count passed the limit: the cells asked for so far.
+    Cells(u64),
+    /// Not something LibreOffice or Excel writes.
+    Malformed(String),
+}
+
+/// Streams content.xml; refuses as soon as the count passes `limit` or the XML stops
+/// making sense.
+fn scan<R: std::io::BufRead>(input: R, counter: &mut Counter, limit: u64) -> Result<(), Refusal> {
     let mut reader = Reader::from_reader(input);
     let mut buf = Vec::new();
+    // Open cells: a table may not start inside one.
+    let mut in_cell: u32 = 0;
     loop {
         buf.clear();
         let (element, empty) = match reader.read_event_into(&mut buf) {
@@ -122,17 +140,27 @@ fn scan<R: std::io::BufRead>(input: R, counter: &mut Counter, limit: u64) -> Res
                 match e.name().into_inner() {
                     "table:table-row" => counter.end_row(),
                     "table:table" => counter.end_sheet(),
+                    "table:table-cell" | "table:covered-table-cell" => {
+                        in_cell = in_cell.saturating_sub(1);
+                    }
                     _ => {}
                 }
                 if counter.total() > limit {
-                    return Err(counter.total());
+                    return Err(Refusal::Cells(counter.total()));
                 }
                 continue;
             }
-            Ok(Event::Eof) | Err(_) => return Ok(()),
+            Ok(Event::Eof) => return Ok(()),
+            Err(e) => {
+                let detail: String = e.to_string().chars().take(120).collect();
+                return Err(Refusal::Malformed(detail));
+            }
             Ok(_) => continue,
         };
         match element.name().into_inner() {
+            "table:table" if in_cell > 0 => {
+                return Err(Refusal::Malformed("a table inside a cell".into()));
+            }
             "table:table" => {
                 counter.start_sheet();
                 if empty {
@@ -160,6 +188,9 @@ fn scan<R: std::io::BufRead>(input: R, counter: &mut Counter, limit: u64) -> Res
                         .flatten()
                         .is_some();
                 counter.cell(repeats(&element, "table:number-columns-repeated"), filled);
+                if !empty {
+                    in_cell = in_cell.saturating_add(1);
+                }
             }
             _ => {}
         }
@@ -180,7 +211,7 @@ fn repeats(e: &BytesStart, name: &str) -> u64 {
 mod tests {
     use super::*;
 
-    fn count(xml: &str) -> Result<(), u64> {
+    fn count(xml: &str) -> Result<(), Refusal> {
         let mut c = Counter::default();
         scan(xml.as_bytes(), &mut c, 1_000_000)
     }
@@ -222,7 +253,7 @@ mod tests {
         let rows = format!(
             "<table:table-row table:number-rows-repeated=\"1000\"><table:table-cell table:number-columns-repeated=\"15999\"/>{FILLED}</table:table-row>"
         );
-        assert_eq!(count(&sheet(&rows)), Err(16_000_000));
+        assert_eq!(count(&sheet(&rows)), Err(Refusal::Cells(16_000_000)));
     }
 
     #[test]
@@ -232,6 +263,28 @@ mod tests {
         let row = format!(
             "<table:table-row><table:table-cell table:number-columns-repeated=\"16383\"/>{FILLED}</table:table-row>"
         );
-        assert_eq!(count(&sheet(&row.repeat(100))), Err(62 * 16_384));
+        assert_eq!(
+            count(&sheet(&row.repeat(100))),
+            Err(Refusal::Cells(62 * 16_384))
+        );
+    }
+
+    #[test]
+    fn a_mismatched_end_tag_is_refused() {
+        // A row closed as a cell: quick-xml names the mismatch; the count cannot go on.
+        let rows = format!("<table:table-row>{FILLED}</table:table-cell>");
+        assert!(matches!(count(&sheet(&rows)), Err(Refusal::Malformed(_))));
+    }
+
+    #[test]
+    fn a_table_inside_a_cell_is_refused() {
+        let rows = format!(
+            "<table:table-row><table:table-cell><table:table table:name=\"T2\">\
+             <table:table-row>{FILLED}</table:table-row></table:table></table:table-cell></table:table-row>"
+        );
+        assert_eq!(
+            count(&sheet(&rows)),
+            Err(Refusal::Malformed("a table inside a cell".into()))
+        );
     }
 }

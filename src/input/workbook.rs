@@ -91,6 +91,11 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
             Err(p) => Outcome::Failed(p),
         };
     }
+    if matches!(magic(bytes), Magic::Zip)
+        && let Err(p) = super::zip_guard::check(bytes)
+    {
+        return Outcome::Failed(p);
+    }
     let mut wb = match open(bytes, claimed) {
         Ok(wb) => wb,
         Err(p) => return Outcome::Failed(p),
