@@ -8,4 +8,5 @@ pub mod html;
 pub mod looks;
 pub mod ods_guard;
 pub mod workbook;
+pub mod xls_guard;
 pub mod zip_guard;

@@ -96,7 +96,18 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
     {
         return Outcome::Failed(p);
     }
-    let mut wb = match open(bytes, claimed) {
+    // An .xls is handed to calamine with its sheets packed (see xls_guard), refused
+    // when even packed it would pass the budget.
+    let packed = match magic(bytes) {
+        Magic::Cfb => super::xls_guard::pack(bytes, MAX_LAID_OUT_CELLS),
+        Magic::Zip | Magic::Other => Ok(None),
+    };
+    let packed = match packed {
+        Ok(packed) => packed,
+        Err(p) => return Outcome::Failed(p),
+    };
+    let source = packed.as_ref().map_or(bytes, |p| p.bytes.as_slice());
+    let mut wb = match open(source, claimed) {
         Ok(wb) => wb,
         Err(p) => return Outcome::Failed(p),
     };
@@ -110,15 +121,17 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
         return Outcome::OwnOutput;
     }
     // Chart sheets, dialog sheets and macro sheets hold no cells to read.
-    let metas: Vec<(String, bool)> = wb
+    // Each sheet's place in the workbook's order, for the way back from packed cells.
+    let metas: Vec<(usize, String, bool)> = wb
         .sheets_metadata()
         .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet)
-        .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
+        .enumerate()
+        .filter(|(_, s)| s.typ == SheetType::WorkSheet)
+        .map(|(i, s)| (i, s.name.clone(), s.visible != SheetVisible::Visible))
         .collect();
     let mut sheets = Vec::with_capacity(metas.len());
     let mut budget = MAX_LAID_OUT_CELLS;
-    for (name, hidden) in metas {
+    for (index, name, hidden) in metas {
         // xlsx and xlsb are streamed cell by cell; the other formats come whole from
         // calamine, their cells taken from its range. Either way the grid holds the
         // cells present, far stretches folded, so a stray cell at XFD1048576 costs one.
@@ -141,7 +154,9 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
                         limit: MAX_CELLS_PER_SHEET as u64,
                     })
                 }
-                Ok(range) => Ok(present_cells(&range)),
+                Ok(range) => Ok(present_cells(&range, |r, c| {
+                    packed.as_ref().map_or((r, c), |p| p.unpack(index, r, c))
+                })),
                 Err(e) => Err(damaged(&e.to_string())),
             },
         };
@@ -428,14 +443,19 @@ fn to_cell_ref(d: &DataRef) -> CellValue {
     }
 }
 
-/// The cells with a value of calamine's range, at their absolute positions.
-fn present_cells(range: &calamine::Range<Data>) -> Vec<(u32, u32, CellValue)> {
+/// The cells with a value of calamine's range, at their real positions (`place` turns
+/// the range's absolute position into the sheet's, for a packed .xls).
+fn present_cells(
+    range: &calamine::Range<Data>,
+    place: impl Fn(u32, u32) -> (u32, u32),
+) -> Vec<(u32, u32, CellValue)> {
     let (top, left) = range.start().unwrap_or((0, 0));
     range
         .used_cells()
         .map(|(r, c, d)| {
             let r = top.saturating_add(u32::try_from(r).unwrap_or(u32::MAX));
             let c = left.saturating_add(u32::try_from(c).unwrap_or(u32::MAX));
+            let (r, c) = place(r, c);
             (r, c, to_cell(d))
         })
         .filter(|(_, _, v)| *v != CellValue::Empty)

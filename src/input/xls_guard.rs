@@ -1,0 +1,371 @@
+//! An .xls (BIFF in a compound file) made safe for calamine before it opens it.
+//!
+//! calamine builds every sheet of an .xls while opening it, each as a full rectangle
+//! from its first to its last cell, after reserving room for the rectangle its
+//! DIMENSIONS record declares: one value at IV65536 asks for 16.7 million cells, and a
+//! DIMENSIONS record claiming 4 billion rows makes an allocation fail, which aborts the
+//! process. So the Workbook stream is walked here first, record by record, and a copy
+//! of the file is handed to calamine in which every sheet's cells are packed together:
+//! each used row and column moved to its rank among the used ones (the record sizes do
+//! not change, only their row and column fields), and DIMENSIONS declaring one cell.
+//! The packed rectangles are counted first and the file refused when they would pass the
+//! budget; afterwards each cell is put back at its real position ([`Packed::unpack`]).
+//!
+//! A file this walk cannot follow is handed to calamine unchanged, as before.
+
+use crate::diagnostics::Problem;
+
+/// A copy of the file with packed sheets, and the way back to real positions.
+#[derive(Debug)]
+pub struct Packed {
+    pub bytes: Vec<u8>,
+    /// Per sheet, in the workbook's sheet order: the real rows and columns, by rank.
+    sheets: Vec<(Vec<u32>, Vec<u32>)>,
+}
+
+impl Packed {
+    /// The real position of a packed cell of sheet `sheet` (the workbook's order).
+    pub fn unpack(&self, sheet: usize, row: u32, col: u32) -> (u32, u32) {
+        match self.sheets.get(sheet) {
+            Some((rows, cols)) => (
+                rows.get(row as usize).copied().unwrap_or(row),
+                cols.get(col as usize).copied().unwrap_or(col),
+            ),
+            None => (row, col),
+        }
+    }
+}
+
+const FREE: u32 = 0xFFFF_FFFF;
+const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
+
+/// Packs the sheets of an .xls; `Ok(None)` when the file cannot be followed (left to
+/// calamine), `Err` when even packed its sheets would lay out more than `budget` cells.
+pub fn pack(bytes: &[u8], budget: u64) -> Result<Option<Packed>, Problem> {
+    let Some(stream) = Stream::find(bytes) else {
+        return Ok(None);
+    };
+    let data = stream.read(bytes);
+    let Some(sheets) = sheets_of(&data) else {
+        return Ok(None);
+    };
+    let mut patched = bytes.to_vec();
+    let mut maps = Vec::with_capacity(sheets.len());
+    let mut laid_out: u64 = 0;
+    for records in sheets {
+        let mut rows: Vec<u32> = records
+            .iter()
+            .flat_map(|r| r.cells())
+            .map(|c| c.0)
+            .collect();
+        let mut cols: Vec<u32> = records
+            .iter()
+            .flat_map(|r| r.cells())
+            .map(|c| c.1)
+            .collect();
+        for v in [&mut rows, &mut cols] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        laid_out = laid_out.saturating_add((rows.len() as u64).saturating_mul(cols.len() as u64));
+        if laid_out > budget {
+            return Err(Problem::TooManyCells {
+                requested: laid_out,
+            });
+        }
+        let rank = |all: &[u32], v: u32| all.binary_search(&v).unwrap_or(0) as u16;
+        for r in &records {
+            match r.kind {
+                Kind::Dimensions => {
+                    for i in 0..r.len.min(12) {
+                        stream.poke(&mut patched, r.at + i, 0);
+                    }
+                }
+                Kind::Cell | Kind::MulRk => {
+                    let row = rank(&rows, r.row);
+                    let col = rank(&cols, r.col);
+                    stream.poke_u16(&mut patched, r.at, row);
+                    stream.poke_u16(&mut patched, r.at + 2, col);
+                    if r.kind == Kind::MulRk && r.len >= 6 {
+                        let last = rank(&cols, r.last_col);
+                        stream.poke_u16(&mut patched, r.at + r.len - 2, last);
+                    }
+                }
+            }
+        }
+        maps.push((rows, cols));
+    }
+    Ok(Some(Packed {
+        bytes: patched,
+        sheets: maps,
+    }))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Dimensions,
+    /// A record of one cell that calamine reads (number, label, RK, boolean, formula).
+    Cell,
+    /// Several RK cells along a row.
+    MulRk,
+}
+
+/// One record of a sheet that names positions; `at` is its data's offset in the stream.
+#[derive(Debug)]
+struct Record {
+    kind: Kind,
+    at: usize,
+    len: usize,
+    row: u32,
+    col: u32,
+    last_col: u32,
+}
+
+impl Record {
+    fn cells(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let cols = match self.kind {
+            Kind::Dimensions => self.col..self.col,
+            Kind::Cell => self.col..self.col + 1,
+            Kind::MulRk => self.col..self.last_col + 1,
+        };
+        cols.map(move |c| (self.row, c))
+    }
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(
+        b.get(at..at.checked_add(2)?)?.try_into().ok()?,
+    ))
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(
+        b.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
+}
+
+/// The records of each sheet that name positions, in the workbook's sheet order, read
+/// the way calamine reads them (embedded substreams skipped).
+fn sheets_of(data: &[u8]) -> Option<Vec<Vec<Record>>> {
+    let mut positions = Vec::new();
+    let mut at = 0usize;
+    // The workbook globals: sheet positions (BoundSheet8), up to the first EOF.
+    while let (Some(typ), Some(len)) = (u16_at(data, at), u16_at(data, at + 2)) {
+        let len = len as usize;
+        match typ {
+            // FilePass: encrypted; calamine says so.
+            0x002F => return None,
+            0x0085 => positions.push(u32_at(data, at + 4)? as usize),
+            0x000A => break,
+            _ => {}
+        }
+        at = at + 4 + len;
+    }
+    let mut sheets = Vec::with_capacity(positions.len());
+    for start in positions {
+        let mut records = Vec::new();
+        let mut at = start;
+        let (mut seen_bof, mut depth) = (false, 0usize);
+        while let (Some(typ), Some(len)) = (u16_at(data, at), u16_at(data, at + 2)) {
+            let (len, body) = (len as usize, at + 4);
+            data.get(body..body + len)?;
+            if depth > 0 {
+                match typ {
+                    0x0809 => depth += 1,
+                    0x000A => depth -= 1,
+                    _ => {}
+                }
+                at = body + len;
+                continue;
+            }
+            let row = u32::from(u16_at(data, body).unwrap_or(0));
+            let col = u32::from(u16_at(data, body + 2).unwrap_or(0));
+            let record = |kind, last_col| Record {
+                kind,
+                at: body,
+                len,
+                row,
+                col,
+                last_col,
+            };
+            match typ {
+                0x0809 if seen_bof => depth += 1,
+                0x0809 => seen_bof = true,
+                0x0200 => records.push(record(Kind::Dimensions, 0)),
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 if len >= 4 => {
+                    records.push(record(Kind::Cell, col))
+                }
+                0x00BD if len >= 6 => {
+                    let last = u32::from(u16_at(data, body + len - 2)?);
+                    if last >= col {
+                        records.push(record(Kind::MulRk, last));
+                    }
+                }
+                0x000A => break,
+                _ => {}
+            }
+            at = body + len;
+        }
+        sheets.push(records);
+    }
+    Some(sheets)
+}
+
+/// Where the Workbook stream's bytes sit in the file: the file offset of each of its
+/// sectors (regular or mini), in order.
+struct Stream {
+    sectors: Vec<usize>,
+    unit: usize,
+    len: usize,
+}
+
+impl Stream {
+    /// The Workbook (or Book) stream of a compound file.
+    fn find(bytes: &[u8]) -> Option<Stream> {
+        if !bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return None;
+        }
+        let shift = u16_at(bytes, 0x1E)?;
+        let mini_shift = u16_at(bytes, 0x20)?;
+        if !(shift == 9 || shift == 12) || mini_shift != 6 {
+            return None;
+        }
+        let size = 1usize << shift;
+        let sector = |n: u32| -> Option<usize> {
+            let off = (n as usize).checked_add(1)?.checked_mul(size)?;
+            (off.checked_add(size)? <= bytes.len()).then_some(off)
+        };
+        let most = bytes.len() / size + 1;
+        // FAT sectors: 109 in the header, the rest along the DIFAT chain.
+        let mut fat_sectors: Vec<u32> = (0..109)
+            .filter_map(|i| u32_at(bytes, 0x4C + i * 4))
+            .filter(|s| *s < END_OF_CHAIN)
+            .collect();
+        let mut difat = u32_at(bytes, 0x44)?;
+        let mut hops = 0;
+        while difat < END_OF_CHAIN && hops < most {
+            let at = sector(difat)?;
+            let per = size / 4 - 1;
+            fat_sectors.extend(
+                (0..per)
+                    .filter_map(|i| u32_at(bytes, at + i * 4))
+                    .filter(|s| *s < END_OF_CHAIN),
+            );
+            difat = u32_at(bytes, at + per * 4)?;
+            hops += 1;
+        }
+        let fat: Vec<u32> = fat_sectors
+            .iter()
+            .take(most)
+            .filter_map(|s| sector(*s))
+            .flat_map(|at| (0..size / 4).filter_map(move |i| u32_at(bytes, at + i * 4)))
+            .collect();
+        let chain = |start: u32, table: &[u32]| -> Vec<u32> {
+            let mut out = Vec::new();
+            let mut s = start;
+            while s != END_OF_CHAIN && s != FREE && out.len() <= table.len() {
+                out.push(s);
+                match table.get(s as usize) {
+                    Some(next) => s = *next,
+                    None => break,
+                }
+            }
+            out
+        };
+        let dir: Vec<usize> = chain(u32_at(bytes, 0x30)?, &fat)
+            .into_iter()
+            .filter_map(sector)
+            .collect();
+        let entries = dir
+            .iter()
+            .flat_map(|at| (0..size / 128).map(move |i| at + i * 128));
+        let mut root: Option<(u32, usize)> = None;
+        let mut found: Option<(u32, usize)> = None;
+        for e in entries {
+            let name_len = (u16_at(bytes, e + 64)? as usize).min(64);
+            let name: Vec<u16> = (0..name_len.saturating_sub(2) / 2)
+                .filter_map(|i| u16_at(bytes, e + i * 2))
+                .collect();
+            let name = String::from_utf16_lossy(&name);
+            let kind = *bytes.get(e + 66)?;
+            let start = u32_at(bytes, e + 116)?;
+            let len = u32_at(bytes, e + 120)? as usize;
+            if kind == 5 && root.is_none() {
+                root = Some((start, len));
+            }
+            let wanted = name.eq_ignore_ascii_case("Workbook")
+                || (found.is_none() && name.eq_ignore_ascii_case("Book"));
+            if kind == 2 && wanted {
+                found = Some((start, len));
+            }
+        }
+        let (start, len) = found?;
+        if len > bytes.len() {
+            return None;
+        }
+        let cutoff = u32_at(bytes, 0x38)? as usize;
+        if len >= cutoff {
+            let sectors: Vec<usize> = chain(start, &fat).into_iter().filter_map(sector).collect();
+            return (sectors.len() * size >= len).then_some(Stream {
+                sectors,
+                unit: size,
+                len,
+            });
+        }
+        // A small stream lives in the mini stream, itself a chain of regular sectors.
+        let minifat: Vec<u32> = chain(u32_at(bytes, 0x3C)?, &fat)
+            .into_iter()
+            .filter_map(sector)
+            .flat_map(|at| (0..size / 4).filter_map(move |i| u32_at(bytes, at + i * 4)))
+            .collect();
+        let (root_start, _) = root?;
+        let mini_stream: Vec<usize> = chain(root_start, &fat)
+            .into_iter()
+            .filter_map(sector)
+            .collect();
+        let sectors: Vec<usize> = chain(start, &minifat)
+            .into_iter()
+            .map(|m| {
+                let off = (m as usize) << mini_shift;
+                Some(mini_stream.get(off / size)? + off % size)
+            })
+            .collect::<Option<_>>()?;
+        (sectors.len() * 64 >= len).then_some(Stream {
+            sectors,
+            unit: 64,
+            len,
+        })
+    }
+
+    fn file_offset(&self, at: usize) -> Option<usize> {
+        Some(self.sectors.get(at / self.unit)? + at % self.unit)
+    }
+
+    /// The stream's bytes, in order.
+    fn read(&self, bytes: &[u8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.len);
+        for s in &self.sectors {
+            let want = (self.len - out.len()).min(self.unit);
+            match bytes.get(*s..s + want) {
+                Some(chunk) => out.extend_from_slice(chunk),
+                None => break,
+            }
+            if out.len() >= self.len {
+                break;
+            }
+        }
+        out
+    }
+
+    fn poke(&self, bytes: &mut [u8], at: usize, value: u8) {
+        if let Some(slot) = self.file_offset(at).and_then(|o| bytes.get_mut(o)) {
+            *slot = value;
+        }
+    }
+
+    fn poke_u16(&self, bytes: &mut [u8], at: usize, value: u16) {
+        let [lo, hi] = value.to_le_bytes();
+        self.poke(bytes, at, lo);
+        self.poke(bytes, at + 1, hi);
+    }
+}
