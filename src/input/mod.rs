@@ -6,6 +6,7 @@ pub mod discover;
 pub mod grid;
 pub mod html;
 pub mod looks;
+pub mod ods_fold;
 pub mod ods_guard;
 pub mod workbook;
 pub mod xls_guard;

@@ -96,11 +96,17 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
     {
         return Outcome::Failed(p);
     }
-    // An .xls is handed to calamine with its sheets packed (see xls_guard), refused
-    // when even packed it would pass the budget.
+    // An .xls is handed to calamine with its sheets packed (see xls_guard), and so is
+    // an .ods calamine would lay out too large (ods_fold); either is refused when even
+    // packed it would pass the budget.
     let packed = match magic(bytes) {
         Magic::Cfb => super::xls_guard::pack(bytes, MAX_LAID_OUT_CELLS),
-        Magic::Zip | Magic::Other => Ok(None),
+        Magic::Zip => match super::ods_guard::check(bytes, MAX_CELLS_PER_SHEET as u64 * 4) {
+            Err(Problem::TooManyCells { .. }) => super::ods_fold::fold(bytes, MAX_LAID_OUT_CELLS),
+            Err(p) => Err(p),
+            Ok(()) => Ok(None),
+        },
+        Magic::Other => Ok(None),
     };
     let packed = match packed {
         Ok(packed) => packed,

@@ -24,6 +24,12 @@ pub struct Packed {
 }
 
 impl Packed {
+    /// A rewritten file and, per sheet in the workbook's order, its real rows and
+    /// columns by rank.
+    pub(crate) fn new(bytes: Vec<u8>, sheets: Vec<(Vec<u32>, Vec<u32>)>) -> Packed {
+        Packed { bytes, sheets }
+    }
+
     /// The real position of a packed cell of sheet `sheet` (the workbook's order).
     pub fn unpack(&self, sheet: usize, row: u32, col: u32) -> (u32, u32) {
         match self.sheets.get(sheet) {
