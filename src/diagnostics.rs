@@ -249,6 +249,12 @@ pub enum ZipFault {
         declared: u64,
         bound: u64,
     },
+    /// A part that unpacks far more than any sheet does per byte packed: a zip bomb.
+    PartTooCompressed {
+        part: String,
+        bytes: u64,
+        packed: u64,
+    },
 }
 
 impl Problem {

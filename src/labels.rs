@@ -1196,6 +1196,32 @@ fn zip_fault(fault: &crate::diagnostics::ZipFault, lang: Lang) -> String {
             },
             Lang::En,
         ) => format!("{what} declares {declared}, more than the file can hold (at most {bound})"),
+        (
+            PartTooCompressed {
+                part,
+                bytes,
+                packed,
+            },
+            Lang::Vi,
+        ) => format!(
+            "phần '{part}' giải nén ra {} MB từ {} byte nén, gấp hơn {} lần (như một \"bom nén\")",
+            mb(bytes),
+            packed,
+            crate::input::zip_guard::MAX_RATIO
+        ),
+        (
+            PartTooCompressed {
+                part,
+                bytes,
+                packed,
+            },
+            Lang::En,
+        ) => format!(
+            "part '{part}' unpacks to {} MB from {} bytes packed, over {} times (a \"zip bomb\")",
+            mb(bytes),
+            packed,
+            crate::input::zip_guard::MAX_RATIO
+        ),
     }
 }
 

@@ -190,11 +190,14 @@ fn parts(path: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 fn write_zip(path: &Path, parts: &[(String, Vec<u8>)]) {
+    write_zip_as(path, parts, zip::CompressionMethod::Deflated);
+}
+
+fn write_zip_as(path: &Path, parts: &[(String, Vec<u8>)], method: zip::CompressionMethod) {
     let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
-    let deflated = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
+    let options = zip::write::SimpleFileOptions::default().compression_method(method);
     for (name, data) in parts {
-        zip.start_file(name.as_str(), deflated).unwrap();
+        zip.start_file(name.as_str(), options).unwrap();
         zip.write_all(data).unwrap();
     }
     zip.finish().unwrap();
@@ -314,19 +317,49 @@ fn a_part_declared_past_256_mb_is_refused_unread() {
 }
 
 #[test]
+fn a_part_that_unpacks_more_than_200_times_its_packed_size_is_refused_as_a_bomb() {
+    // sheet1.xml declares 32 MiB unpacked from its few hundred bytes packed: within the
+    // 256 MiB a part may have, past 16 MiB, and thousands of times its packed size,
+    // where a report's sheet packs 5 to 30 times (a bomb of white space packs 1,000).
+    let case = Case::new();
+    let path = case.path("phap-luat.xlsx");
+    phap_luat_xlsx(&path, 50.0);
+    let packed = zip::ZipArchive::new(std::fs::File::open(&path).unwrap())
+        .unwrap()
+        .by_name(SHEET)
+        .unwrap()
+        .compressed_size();
+    assert!(packed < (32 << 20) / 200, "{packed} bytes packed");
+    let mut bytes = std::fs::read(&path).unwrap();
+    declare_size(&mut bytes, SHEET, 32 << 20);
+    std::fs::write(&path, bytes).unwrap();
+
+    let (status, reason, _) = case.outcome("phap-luat.xlsx");
+    assert_eq!(status, "failed");
+    assert!(
+        reason.contains(&format!(
+            "phần 'xl/worksheets/sheet1.xml' giải nén ra 32 MB từ {packed} byte nén, gấp hơn 200 lần"
+        )),
+        "{reason}"
+    );
+}
+
+#[test]
 fn parts_declared_past_1_gb_together_are_refused_unread() {
     // Five extra parts of 250 MiB each: each within 256 MiB, 1,250 MiB together (plus
     // the report's few kilobytes, under one more MiB) past the 1,024 MiB a file may have.
+    // Each is stored as 1.5 MiB, so it unpacks 166 times its size, under the 200 of a
+    // bomb: the total is what refuses the file.
     let case = Case::new();
     let good = case.path("mau.xlsx");
     phap_luat_xlsx(&good, 50.0);
     let mut p = parts(&good);
     std::fs::remove_file(&good).unwrap();
     for i in 0..5 {
-        p.push((format!("xl/media/pad{i}.bin"), vec![b' '; 16]));
+        p.push((format!("xl/media/pad{i}.bin"), vec![b' '; 3 << 19]));
     }
     let path = case.path("phap-luat.xlsx");
-    write_zip(&path, &p);
+    write_zip_as(&path, &p, zip::CompressionMethod::Stored);
     let mut bytes = std::fs::read(&path).unwrap();
     for i in 0..5 {
         declare_size(&mut bytes, &format!("xl/media/pad{i}.bin"), 250 << 20);
@@ -548,18 +581,20 @@ fn ods(path: &Path, body: &str) {
     );
 }
 
-/// A row of 1,000 filled cells repeated 100,000 times: 100 million cells once expanded.
-const EXPANDS: &str = "<table:table-row table:number-rows-repeated=\"100000\">\
+/// A row of 1,000 filled cells repeated 90,000 times: 90 million cells once expanded,
+/// under calamine's own limit of 100 million (some 6 GB as it lays them out).
+const EXPANDS: &str = "<table:table-row table:number-rows-repeated=\"90000\">\
     <table:table-cell table:number-columns-repeated=\"1000\" office:value-type=\"float\" office:value=\"1\"/>\
     </table:table-row>";
 
 #[test]
 fn an_ods_hiding_millions_of_cells_behind_a_mismatched_end_tag_is_refused() {
-    // A row closed as a cell before the rows that expand: the count used to stop at
-    // the XML error and let calamine, which does not check end tags, expand them.
+    // A stray end tag between two rows, before the rows that expand: the count used to
+    // stop at the XML error and let calamine, which does not check end tags and passes
+    // over anything between rows, expand them.
     let case = Case::new();
     let body = format!(
-        "<table:table-row><table:table-cell office:value-type=\"float\" office:value=\"1\"/></table:table-cell>{EXPANDS}"
+        "<table:table-row><table:table-cell office:value-type=\"float\" office:value=\"1\"/></table:table-row></text:p>{EXPANDS}"
     );
     ods(&case.path("phap-luat.ods"), &body);
 
@@ -573,14 +608,16 @@ fn an_ods_hiding_millions_of_cells_behind_a_mismatched_end_tag_is_refused() {
 
 #[test]
 fn an_ods_with_a_table_inside_a_cell_is_refused() {
-    // The inner table's end used to close the count of the outer one, so the rows
-    // after it were never counted.
+    // A row repeated 90,000 times whose first cell holds a table of one row, then
+    // 1,000 filled cells: the inner row used to replace the outer one in the count (1
+    // row instead of 90,000), while calamine passes over the inner table and expands
+    // the outer row to 90,000 × 1,001 cells, under its own limit of 100 million.
     let case = Case::new();
-    let body = format!(
-        "<table:table-row><table:table-cell><table:table table:name=\"T2\"></table:table>\
-         </table:table-cell></table:table-row>{EXPANDS}"
-    );
-    ods(&case.path("phap-luat.ods"), &body);
+    let body = "<table:table-row table:number-rows-repeated=\"90000\"><table:table-cell>\
+        <table:table table:name=\"T2\"><table:table-row><table:table-cell/></table:table-row></table:table>\
+        </table:table-cell><table:table-cell table:number-columns-repeated=\"1000\" office:value-type=\"float\" office:value=\"1\"/>\
+        </table:table-row>";
+    ods(&case.path("phap-luat.ods"), body);
 
     let (status, reason, _) = case.outcome("phap-luat.ods");
     assert_eq!(status, "failed");

@@ -10,7 +10,8 @@
 //!   [`MAX_UNPACKED_BYTES`]. The zip reader stops any part at its declared size while
 //!   inflating (a part that inflates past it is an error, not more bytes), so declared
 //!   sizes that lie cannot get past this check: a bomb of whitespace or of one XML
-//!   comment is refused by its declaration or cut off at it;
+//!   comment is refused by its declaration or cut off at it; and a part past 16 MB
+//!   that unpacks more than [`MAX_RATIO`] times its packed size is a bomb;
 //! - a shared-strings table declaring more strings than its part can hold: calamine
 //!   reserves room for `uniqueCount` strings up front, and an allocation that fails
 //!   aborts the process.
@@ -29,12 +30,22 @@ use crate::diagnostics::{Problem, ZipFault};
 pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 /// Most bytes all the parts of one file may unpack to.
 pub const MAX_UNPACKED_BYTES: u64 = 1024 * 1024 * 1024;
+/// Most a part past [`RATIO_FLOOR_BYTES`] may unpack to per byte packed. Sheets of
+/// reports pack 5 to 30 times; a run of white space or one long XML comment (a zip
+/// bomb) packs about 1,000 times, and the XML reader holds such a run whole: a 200 MB
+/// one cost 370 MB and six seconds.
+pub const MAX_RATIO: u64 = 200;
+/// Parts up to this size are never refused for their ratio.
+pub const RATIO_FLOOR_BYTES: u64 = 16 * 1024 * 1024;
 /// Fewest bytes one shared string takes in sharedStrings.xml (`<si/>`).
 const MIN_SHARED_STRING_BYTES: u64 = 5;
 /// Fewest bytes one use of a shared string takes in a sheet (`<v>0</v>`).
 const MIN_STRING_USE_BYTES: u64 = 8;
 /// How much of a part is unpacked to find its first element's attributes.
 const HEAD_BYTES: u64 = 64 * 1024;
+/// How much of the workbook's sheet list and relationships is read: 3,000 sheets take
+/// some 200 KB.
+const INDEX_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Refuses, as damaged, a zip container whose declarations could not be honoured.
 pub fn check(bytes: &[u8]) -> Result<(), Problem> {
@@ -59,6 +70,14 @@ pub fn check(bytes: &[u8]) -> Result<(), Problem> {
                 part: entry.name().map(|n| n.into_owned()).unwrap_or_default(),
                 bytes: size,
                 limit: MAX_PART_BYTES,
+            });
+        }
+        let packed = entry.compressed_size();
+        if size > RATIO_FLOOR_BYTES && size / packed.max(1) > MAX_RATIO {
+            return refuse(ZipFault::PartTooCompressed {
+                part: entry.name().map(|n| n.into_owned()).unwrap_or_default(),
+                bytes: size,
+                packed,
             });
         }
         total = total.saturating_add(size);
@@ -143,7 +162,7 @@ fn sheets_sharing_a_part<R: Read + std::io::Seek>(
     };
     let rels_name =
         find("xl/_rels/workbook.xml.rels").or_else(|| find("xl/_rels/workbook.bin.rels"))?;
-    let rels = unpack(zip, &rels_name, MAX_PART_BYTES)?;
+    let rels = unpack(zip, &rels_name, INDEX_BYTES)?;
     let mut targets: HashMap<String, String> = HashMap::new();
     let mut worksheet_ids: Vec<String> = Vec::new();
     for_each_element(&rels, "Relationship", |attr| {
@@ -157,7 +176,7 @@ fn sheets_sharing_a_part<R: Read + std::io::Seek>(
     });
     // xlsx: the sheets are workbook.xml's <sheet r:id>; xlsb's list is binary, so its
     // worksheet relationships stand for its sheets.
-    let sheet_ids = match find("xl/workbook.xml").and_then(|n| unpack(zip, &n, MAX_PART_BYTES)) {
+    let sheet_ids = match find("xl/workbook.xml").and_then(|n| unpack(zip, &n, INDEX_BYTES)) {
         Some(workbook) => {
             let mut ids = Vec::new();
             for_each_element(&workbook, "sheet", |attr| ids.extend(attr("id")));
