@@ -168,7 +168,7 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
         };
         let grid = cells.and_then(|cells| {
             from_sparse_within(cells, budget).map_err(|laid_out| Problem::TooManyCells {
-                requested: MAX_LAID_OUT_CELLS - budget + laid_out,
+                requested: (MAX_LAID_OUT_CELLS - budget).saturating_add(laid_out),
             })
         });
         match grid {

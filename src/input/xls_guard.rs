@@ -52,7 +52,7 @@ pub fn pack(bytes: &[u8], budget: u64) -> Result<Option<Packed>, Problem> {
         return Ok(None);
     };
     let data = stream.read(bytes);
-    let Some(sheets) = sheets_of(&data) else {
+    let Some(sheets) = walk(&data)? else {
         return Ok(None);
     };
     let mut patched = bytes.to_vec();
@@ -150,71 +150,96 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     ))
 }
 
-/// The records of each sheet that name positions, in the workbook's sheet order, read
-/// the way calamine reads them (embedded substreams skipped).
-fn sheets_of(data: &[u8]) -> Option<Vec<Vec<Record>>> {
-    let mut positions = Vec::new();
-    let mut at = 0usize;
-    // The workbook globals: sheet positions (BoundSheet8), up to the first EOF.
-    while let (Some(typ), Some(len)) = (u16_at(data, at), u16_at(data, at + 2)) {
-        let len = len as usize;
-        match typ {
-            // FilePass: encrypted; calamine says so.
-            0x002F => return None,
-            0x0085 => positions.push(u32_at(data, at + 4)? as usize),
-            0x000A => break,
-            _ => {}
-        }
-        at = at + 4 + len;
-    }
-    let mut sheets = Vec::with_capacity(positions.len());
+/// Each sheet's records that name positions, in the workbook's sheet order; None when
+/// the stream cannot be followed. Sheets that start at one place, or overlap, would be
+/// read again and again (3,000 sheets on one sheet's records): the walk may cover the
+/// stream once, and so holds at most one record per 4 bytes of it.
+fn walk(data: &[u8]) -> Result<Option<Vec<Vec<Record>>>, Problem> {
+    let Some(positions) = sheet_positions(data) else {
+        return Ok(None);
+    };
+    let mut walked = 0usize;
+    let mut sheets = Vec::with_capacity(positions.len().min(data.len() / 4));
     for start in positions {
-        let mut records = Vec::new();
-        let mut at = start;
-        let (mut seen_bof, mut depth) = (false, 0usize);
-        while let (Some(typ), Some(len)) = (u16_at(data, at), u16_at(data, at + 2)) {
-            let (len, body) = (len as usize, at + 4);
-            data.get(body..body + len)?;
-            if depth > 0 {
-                match typ {
-                    0x0809 => depth += 1,
-                    0x000A => depth -= 1,
-                    _ => {}
-                }
-                at = body + len;
-                continue;
-            }
-            let row = u32::from(u16_at(data, body).unwrap_or(0));
-            let col = u32::from(u16_at(data, body + 2).unwrap_or(0));
-            let record = |kind, last_col| Record {
-                kind,
-                at: body,
-                len,
-                row,
-                col,
-                last_col,
-            };
-            match typ {
-                0x0809 if seen_bof => depth += 1,
-                0x0809 => seen_bof = true,
-                0x0200 => records.push(record(Kind::Dimensions, 0)),
-                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 if len >= 4 => {
-                    records.push(record(Kind::Cell, col))
-                }
-                0x00BD if len >= 6 => {
-                    let last = u32::from(u16_at(data, body + len - 2)?);
-                    if last >= col {
-                        records.push(record(Kind::MulRk, last));
-                    }
-                }
-                0x000A => break,
-                _ => {}
-            }
-            at = body + len;
+        let (records, length) = sheet_records(data, start);
+        walked = walked.saturating_add(length);
+        if walked > data.len() {
+            return Err(Problem::DamagedFile {
+                detail: "several sheets share one sheet's records".into(),
+            });
         }
         sheets.push(records);
     }
-    Some(sheets)
+    Ok(Some(sheets))
+}
+
+/// Where each sheet's records start, in the workbook's sheet order (BoundSheet8 in the
+/// workbook globals); None for an encrypted file (calamine says so).
+fn sheet_positions(data: &[u8]) -> Option<Vec<usize>> {
+    let mut positions = Vec::new();
+    let mut at = 0usize;
+    while let (Some(typ), Some(len)) = (u16_at(data, at), u16_at(data, at + 2)) {
+        match typ {
+            0x002F => return None,
+            0x0085 => positions.extend(u32_at(data, at + 4).map(|p| p as usize)),
+            0x000A => break,
+            _ => {}
+        }
+        at = at + 4 + len as usize;
+    }
+    Some(positions)
+}
+
+/// The records of the sheet starting at `start` that name positions, read the way
+/// calamine reads them (embedded substreams skipped), and how many bytes were walked.
+fn sheet_records(data: &[u8], start: usize) -> (Vec<Record>, usize) {
+    let mut records = Vec::new();
+    let mut at = start;
+    let (mut seen_bof, mut depth) = (false, 0usize);
+    while let (Some(typ), Some(len)) = (u16_at(data, at), u16_at(data, at + 2)) {
+        let (len, body) = (len as usize, at + 4);
+        if data.get(body..body + len).is_none() {
+            break;
+        }
+        at = body + len;
+        if depth > 0 {
+            match typ {
+                0x0809 => depth += 1,
+                0x000A => depth -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        let row = u32::from(u16_at(data, body).unwrap_or(0));
+        let col = u32::from(u16_at(data, body + 2).unwrap_or(0));
+        let record = |kind, last_col| Record {
+            kind,
+            at: body,
+            len,
+            row,
+            col,
+            last_col,
+        };
+        match typ {
+            0x0809 if seen_bof => depth += 1,
+            0x0809 => seen_bof = true,
+            0x0200 => records.push(record(Kind::Dimensions, 0)),
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 if len >= 4 => {
+                records.push(record(Kind::Cell, col))
+            }
+            0x00BD if len >= 6 => {
+                // calamine reads a MULRK only when its length fits its columns
+                // (6 bytes each); any other fails the file there.
+                let last = u32::from(u16_at(data, body + len - 2).unwrap_or(0));
+                if last >= col && len == 6 + 6 * (last - col + 1) as usize {
+                    records.push(record(Kind::MulRk, last));
+                }
+            }
+            0x000A => break,
+            _ => {}
+        }
+    }
+    (records, at.saturating_sub(start))
 }
 
 /// Where the Workbook stream's bytes sit in the file: the file offset of each of its
@@ -373,5 +398,59 @@ impl Stream {
         let [lo, hi] = value.to_le_bytes();
         self.poke(bytes, at, lo);
         self.poke(bytes, at + 1, hi);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(typ: u16, body: &[u8]) -> Vec<u8> {
+        let mut r = typ.to_le_bytes().to_vec();
+        r.extend((body.len() as u16).to_le_bytes());
+        r.extend(body);
+        r
+    }
+
+    /// A Workbook stream whose `sheets` BoundSheet8 records all point at one sheet of
+    /// one NUMBER cell at (5, 300).
+    fn stream(sheets: usize) -> Vec<u8> {
+        let bof = record(0x0809, &[0; 16]);
+        let eof = record(0x000A, &[]);
+        // Globals: BOF (20 bytes), sheets × BoundSheet8 (12 bytes), EOF (4 bytes).
+        let at = (20 + 12 * sheets + 4) as u32;
+        let mut data = bof.clone();
+        for _ in 0..sheets {
+            let mut body = at.to_le_bytes().to_vec();
+            body.extend([0; 4]);
+            data.extend(record(0x0085, &body));
+        }
+        data.extend(&eof);
+        let mut number = 5u16.to_le_bytes().to_vec();
+        number.extend(300u16.to_le_bytes());
+        number.extend([0; 10]);
+        data.extend(bof);
+        data.extend(record(0x0203, &number));
+        data.extend(eof);
+        data
+    }
+
+    #[test]
+    fn a_sheet_is_walked_to_its_cells() {
+        let sheets = walk(&stream(1)).unwrap().unwrap();
+        let cells: Vec<(u32, u32)> = sheets[0].iter().flat_map(|r| r.cells()).collect();
+        assert_eq!(cells, vec![(5, 300)]);
+    }
+
+    #[test]
+    fn sheets_sharing_one_sheet_s_records_are_refused() {
+        // Two sheets on one: 20 + 24 + 4 = 48 bytes of globals and a sheet of 20 + 18 +
+        // 4 = 42 bytes, walked twice: 84 ≤ 90, read. Three: 60 + 42 = 102 bytes, walked
+        // 126: refused.
+        assert!(matches!(walk(&stream(2)), Ok(Some(s)) if s.len() == 2));
+        assert!(matches!(
+            walk(&stream(3)),
+            Err(Problem::DamagedFile { detail }) if detail.contains("share")
+        ));
     }
 }
