@@ -626,3 +626,18 @@ fn an_ods_with_a_table_inside_a_cell_is_refused() {
         "tệp bị hỏng hoặc không đọc được (content.xml: a table inside a cell)"
     );
 }
+
+#[test]
+fn an_encrypted_ods_is_still_named_password_protected_not_damaged() {
+    // Its content.xml is ciphertext, which the .ods count must not take for broken XML.
+    let case = Case::new();
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/foreign-workbooks/calamine/pass_protected.ods");
+    std::fs::copy(shared, case.path("mat-khau.ods")).unwrap();
+
+    let (status, reason, _) = case.outcome("mat-khau.ods");
+    assert_eq!(
+        (status.as_str(), reason.as_str()),
+        ("failed", "tệp có mật khẩu: hãy gỡ mật khẩu rồi chạy lại")
+    );
+}

@@ -26,11 +26,15 @@ const MAX_ROWS: u64 = 1_048_576;
 /// one whose content.xml is not well-formed or holds a table inside a cell: calamine
 /// reads both without complaint, and this count could not follow them (a mismatched end
 /// tag or a nested table hid gigabytes of cells from it). An .ods whose content.xml
-/// cannot be found is left for calamine to report.
+/// cannot be found, or is encrypted (a password-protected file), is left for calamine
+/// to report.
 pub fn check(bytes: &[u8], limit: u64) -> Result<(), Problem> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };
+    if encrypted(&mut zip) {
+        return Ok(());
+    }
     let Ok(content) = zip.by_name("content.xml") else {
         return Ok(());
     };
@@ -49,6 +53,16 @@ pub fn check(bytes: &[u8], limit: u64) -> Result<(), Problem> {
         }),
         Ok(()) => Ok(()),
     }
+}
+
+/// Whether the manifest says the parts are encrypted: content.xml is then no XML.
+fn encrypted<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> bool {
+    let Ok(manifest) = zip.by_name("META-INF/manifest.xml") else {
+        return false;
+    };
+    let mut text = Vec::new();
+    let _ = manifest.take(1 << 20).read_to_end(&mut text);
+    memchr::memmem::find(&text, b"encryption-data").is_some()
 }
 
 /// What calamine would hold for the sheets seen so far.
