@@ -29,12 +29,26 @@ fn children_peak_kib() -> i64 {
 
 /// `tthtcd check DIR --json -` with a deadline: (exit code, the JSON).
 fn check(dir: &Path) -> (Option<i32>, serde_json::Value) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tthtcd"))
+    use std::os::unix::process::CommandExt;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tthtcd"));
+    command
         .args(["check", dir.to_str().unwrap(), "--json", "-"])
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+        .stderr(Stdio::null());
+    // A guard that stops working makes its run abort at 4 GiB of address space rather
+    // than take the shared machine's memory; the assertions then say what failed.
+    // SAFETY: setrlimit is async-signal-safe and touches only the child.
+    unsafe {
+        command.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 4 << 30,
+                rlim_max: 4 << 30,
+            };
+            libc::setrlimit(libc::RLIMIT_AS, &limit);
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().unwrap();
     let mut stdout = child.stdout.take().unwrap();
     let reader = std::thread::spawn(move || {
         let mut buf = Vec::new();
@@ -551,6 +565,30 @@ fn the_libreoffice_save_of_a_report_with_a_stray_value_at_xfd1048576_is_read() {
     // Put back where it was: the last cell of the sheet.
     let at = address_of(&case.path("phap-luat-thang-03.ods"), Format::Ods, "x");
     assert_eq!(at, "XFD1048576");
+}
+
+#[test]
+fn an_xls_whose_directory_chain_loops_is_refused() {
+    // The FAT entry of the directory's first sector points back at it: calamine reads
+    // the directory chain with no length bound and grew it until memory ran out. In
+    // phap-luat's file the directory starts at the sector the header names at 0x30,
+    // and the first FAT sector is the one named at 0x4C; sectors are 512 bytes, the
+    // first one after the 512-byte header.
+    let case = Case::new();
+    let mut bytes = fixture("phap-luat-thang-03.xls");
+    let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap());
+    let (dir, fat) = (u32_at(&bytes, 0x30), u32_at(&bytes, 0x4C));
+    let entry = (fat as usize + 1) * 512 + dir as usize * 4;
+    bytes[entry..entry + 4].copy_from_slice(&dir.to_le_bytes());
+    std::fs::write(case.path("phap-luat-thang-03.xls"), bytes).unwrap();
+
+    let (status, reason, j) = case.outcome("phap-luat-thang-03.xls");
+    assert_eq!(status, "failed");
+    assert_eq!(
+        reason,
+        "tệp bị hỏng hoặc không đọc được (the compound file's sector chains loop)"
+    );
+    assert_eq!(figures(&j, "phap-luat"), (0, 0));
 }
 
 /// An .ods whose content.xml is `body` inside one table.

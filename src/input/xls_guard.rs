@@ -48,8 +48,10 @@ const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 /// Packs the sheets of an .xls; `Ok(None)` when the file cannot be followed (left to
 /// calamine), `Err` when even packed its sheets would lay out more than `budget` cells.
 pub fn pack(bytes: &[u8], budget: u64) -> Result<Option<Packed>, Problem> {
-    let Some(stream) = Stream::find(bytes) else {
-        return Ok(None);
+    let stream = match Stream::find(bytes) {
+        Some(Ok(stream)) => stream,
+        Some(Err(p)) => return Err(p),
+        None => return Ok(None),
     };
     let data = stream.read(bytes);
     let Some(sheets) = walk(&data)? else {
@@ -242,6 +244,22 @@ fn sheet_records(data: &[u8], start: usize) -> (Vec<Record>, usize) {
     (records, at.saturating_sub(start))
 }
 
+/// Whether the chain from `start` comes back to a sector it has passed (a chain that
+/// leaves the table ends there: calamine fails on it).
+fn loops(start: u32, table: &[u32]) -> bool {
+    let mut seen = vec![false; table.len()];
+    let mut s = start as usize;
+    while let Some(next) = table.get(s) {
+        match seen.get_mut(s) {
+            Some(true) => return true,
+            Some(flag) => *flag = true,
+            None => return false,
+        }
+        s = *next as usize;
+    }
+    false
+}
+
 /// Where the Workbook stream's bytes sit in the file: the file offset of each of its
 /// sectors (regular or mini), in order.
 struct Stream {
@@ -251,8 +269,10 @@ struct Stream {
 }
 
 impl Stream {
-    /// The Workbook (or Book) stream of a compound file.
-    fn find(bytes: &[u8]) -> Option<Stream> {
+    /// The Workbook (or Book) stream of a compound file; an error when a sector chain
+    /// calamine follows loops (it would follow the directory's, the mini stream's or the
+    /// mini FAT's for as long as memory lasts).
+    fn find(bytes: &[u8]) -> Option<Result<Stream, Problem>> {
         if !bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             return None;
         }
@@ -303,7 +323,14 @@ impl Stream {
             }
             out
         };
-        let dir: Vec<usize> = chain(u32_at(bytes, 0x30)?, &fat)
+        let looped = Some(Err(Problem::DamagedFile {
+            detail: "the compound file's sector chains loop".into(),
+        }));
+        let (dir_start, minifat_start) = (u32_at(bytes, 0x30)?, u32_at(bytes, 0x3C)?);
+        if loops(dir_start, &fat) || loops(minifat_start, &fat) {
+            return looped;
+        }
+        let dir: Vec<usize> = chain(dir_start, &fat)
             .into_iter()
             .filter_map(sector)
             .collect();
@@ -330,21 +357,27 @@ impl Stream {
                 found = Some((start, len));
             }
         }
+        if root.is_some_and(|(start, _)| loops(start, &fat)) {
+            return looped;
+        }
         let (start, len) = found?;
         if len > bytes.len() {
             return None;
         }
         let cutoff = u32_at(bytes, 0x38)? as usize;
         if len >= cutoff {
+            if loops(start, &fat) {
+                return looped;
+            }
             let sectors: Vec<usize> = chain(start, &fat).into_iter().filter_map(sector).collect();
-            return (sectors.len() * size >= len).then_some(Stream {
+            return (sectors.len() * size >= len).then_some(Ok(Stream {
                 sectors,
                 unit: size,
                 len,
-            });
+            }));
         }
         // A small stream lives in the mini stream, itself a chain of regular sectors.
-        let minifat: Vec<u32> = chain(u32_at(bytes, 0x3C)?, &fat)
+        let minifat: Vec<u32> = chain(minifat_start, &fat)
             .into_iter()
             .filter_map(sector)
             .flat_map(|at| (0..size / 4).filter_map(move |i| u32_at(bytes, at + i * 4)))
@@ -361,11 +394,14 @@ impl Stream {
                 Some(mini_stream.get(off / size)? + off % size)
             })
             .collect::<Option<_>>()?;
-        (sectors.len() * 64 >= len).then_some(Stream {
+        if loops(start, &minifat) {
+            return looped;
+        }
+        (sectors.len() * 64 >= len).then_some(Ok(Stream {
             sectors,
             unit: 64,
             len,
-        })
+        }))
     }
 
     fn file_offset(&self, at: usize) -> Option<usize> {
