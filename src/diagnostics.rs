@@ -226,6 +226,11 @@ pub enum Problem {
     DamagedContainer {
         fault: ZipFault,
     },
+    /// The cells' text, shared strings copied into every cell using them, passes
+    /// the budget (one long string used by many cells).
+    TextTooLarge {
+        limit: u64,
+    },
 }
 
 /// What a zip container declares that it cannot hold, or that no reader can trust.
@@ -310,6 +315,7 @@ impl Problem {
             ColumnsCompete { .. } => "columns-compete",
             DuplicateRow { .. } => "duplicate-row",
             DamagedContainer { .. } => "damaged-file",
+            TextTooLarge { .. } => "text-too-large",
         }
     }
 
@@ -351,7 +357,8 @@ impl Problem {
             | LearnersAbovePopulation { .. }
             | ClassCountInvalid { .. }
             | DateAmbiguous { .. }
-            | DamagedContainer { .. } => Severity::Error,
+            | DamagedContainer { .. }
+            | TextTooLarge { .. } => Severity::Error,
             NoClassTable { .. }
             | DatePeriodMismatch { .. }
             | LearnersMismatch { .. }

@@ -1011,6 +1011,10 @@ fn message_vi(p: &Problem) -> String {
             format!("lớp này đã được báo cáo ở {}; chỉ tính một lần", first.describe(Lang::Vi))
         }
         DamagedContainer { fault } => format!("tệp bị hỏng, không đọc: {}", zip_fault(fault, Lang::Vi)),
+        TextTooLarge { limit } => format!(
+            "chữ trong các ô cộng lại hơn {} MB (một chuỗi dài dùng ở rất nhiều ô), quá lớn để là một báo cáo; không đọc",
+            limit / (1024 * 1024)
+        ),
     }
 }
 
@@ -1140,6 +1144,10 @@ fn message_en(p: &Problem) -> String {
             format!("this class was already reported at {}; counted once", first.describe(Lang::En))
         }
         DamagedContainer { fault } => format!("damaged file, not read: {}", zip_fault(fault, Lang::En)),
+        TextTooLarge { limit } => format!(
+            "the cells' text adds up to more than {} MB (one long string used by very many cells), too large for a report; not read",
+            limit / (1024 * 1024)
+        ),
     }
 }
 

@@ -469,6 +469,42 @@ fn ten_thousand_rows_with_a_value_at_xfd_are_read_as_the_report_they_hold() {
     assert_eq!(figures(&j, "phap-luat"), (1, 50));
 }
 
+#[test]
+fn one_long_shared_string_used_by_many_cells_is_refused_before_it_is_copied() {
+    // A shared string of 1 MiB, used by 300 cells below the report: held once by the
+    // reader, it was copied into each cell, 300 MiB, past the 128 MiB of text a
+    // workbook may hold (with 2 million cells it would be 2 TB; the copies took the
+    // recogniser past two minutes).
+    let case = Case::new();
+    let good = case.path("mau.xlsx");
+    phap_luat_xlsx(&good, 50.0);
+    let mut p = parts(&good);
+    std::fs::remove_file(&good).unwrap();
+    let sst = part_mut(&mut p, "xl/sharedStrings.xml");
+    let index = String::from_utf8(sst.clone())
+        .unwrap()
+        .matches("<si>")
+        .count();
+    let long = format!("<si><t>{}</t></si></sst>", "a".repeat(1 << 20));
+    replace_once(sst, "</sst>", &long);
+    let uses: String = (20..320)
+        .map(|r| format!("<row r=\"{r}\"><c r=\"F{r}\" t=\"s\"><v>{index}</v></c></row>"))
+        .collect();
+    replace_once(
+        part_mut(&mut p, SHEET),
+        "</sheetData>",
+        &format!("{uses}</sheetData>"),
+    );
+    write_zip(&case.path("phap-luat.xlsx"), &p);
+
+    let (status, reason, _) = case.outcome("phap-luat.xlsx");
+    assert_eq!(status, "failed");
+    assert!(
+        reason.starts_with("chữ trong các ô cộng lại hơn 128 MB"),
+        "{reason}"
+    );
+}
+
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -677,5 +713,27 @@ fn an_encrypted_ods_is_still_named_password_protected_not_damaged() {
     assert_eq!(
         (status.as_str(), reason.as_str()),
         ("failed", "tệp có mật khẩu: hãy gỡ mật khẩu rồi chạy lại")
+    );
+}
+
+#[test]
+fn an_ods_repeating_a_long_text_over_a_million_cells_is_refused() {
+    // One cell of 100,000 letters repeated over 1,000 columns, its row over 1,000 rows:
+    // a million cells, within the cell count, but calamine copies the text into each,
+    // 100 GB. Past 128 MB of copies the file is refused.
+    let case = Case::new();
+    let text = "a".repeat(100_000);
+    let body = format!(
+        "<table:table-row table:number-rows-repeated=\"1000\">\
+         <table:table-cell table:number-columns-repeated=\"1000\" office:value-type=\"string\"><text:p>{text}</text:p></table:table-cell>\
+         </table:table-row>"
+    );
+    ods(&case.path("phap-luat.ods"), &body);
+
+    let (status, reason, _) = case.outcome("phap-luat.ods");
+    assert_eq!(status, "failed");
+    assert!(
+        reason.starts_with("chữ trong các ô cộng lại hơn 128 MB"),
+        "{reason}"
     );
 }

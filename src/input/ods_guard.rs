@@ -51,6 +51,9 @@ pub fn check(bytes: &[u8], limit: u64) -> Result<(), Problem> {
         Err(Refusal::Malformed(detail)) => Err(Problem::DamagedFile {
             detail: format!("content.xml: {detail}"),
         }),
+        Err(Refusal::Text) => Err(Problem::TextTooLarge {
+            limit: MAX_COPIED_BYTES,
+        }),
         Ok(()) => Ok(()),
     }
 }
@@ -81,6 +84,12 @@ struct Counter {
     row_repeats: u64,
     column: u64,
     filled_to: u64,
+    /// Bytes of the row's cells that calamine copies for each repeat (one copy per
+    /// repeated column of a cell with content), and of all rows so far with theirs.
+    row_copies: u64,
+    copies: u64,
+    /// Bytes of the row's cells as written once.
+    row_text: u64,
 }
 
 impl Counter {
@@ -114,6 +123,13 @@ impl Counter {
     }
 
     fn end_row(&mut self) {
+        let total = self.row_copies.saturating_mul(self.row_repeats);
+        // The row's cells as written are already in content.xml; the rest are copies.
+        self.copies = self
+            .copies
+            .saturating_add(total.saturating_sub(self.row_text));
+        self.row_copies = 0;
+        self.row_text = 0;
         self.stored = self.stored.saturating_add(self.filled_to);
         self.rows = self.rows.saturating_add(self.row_repeats);
         if self.filled_to > 0 {
@@ -136,7 +152,13 @@ enum Refusal {
     Cells(u64),
     /// Not something LibreOffice or Excel writes.
     Malformed(String),
+    /// Repeated cells with content would be copied past [`MAX_COPIED_BYTES`].
+    Text,
 }
+
+/// Most bytes calamine may copy expanding repeated cells with content: a cell of 1 MB
+/// of text repeated over a thousand columns and a thousand rows is a terabyte.
+const MAX_COPIED_BYTES: u64 = 128 * 1024 * 1024;
 
 /// Streams content.xml; refuses as soon as the count passes `limit` or the XML stops
 /// making sense.
@@ -145,6 +167,8 @@ fn scan<R: std::io::BufRead>(input: R, counter: &mut Counter, limit: u64) -> Res
     let mut buf = Vec::new();
     // Open cells: a table may not start inside one.
     let mut in_cell: u32 = 0;
+    // Where the open cell with content started, and its column repeats.
+    let mut cell_start: Option<(u64, u64)> = None;
     loop {
         buf.clear();
         let (element, empty) = match reader.read_event_into(&mut buf) {
@@ -156,11 +180,22 @@ fn scan<R: std::io::BufRead>(input: R, counter: &mut Counter, limit: u64) -> Res
                     "table:table" => counter.end_sheet(),
                     "table:table-cell" | "table:covered-table-cell" => {
                         in_cell = in_cell.saturating_sub(1);
+                        if let Some((at, repeats)) = cell_start.take() {
+                            let span = reader.buffer_position().saturating_sub(at);
+                            counter.row_copies = counter
+                                .row_copies
+                                .saturating_add(span.saturating_mul(repeats));
+                            counter.row_text = counter.row_text.saturating_add(span);
+                        }
                     }
                     _ => {}
                 }
                 if counter.total() > limit {
                     return Err(Refusal::Cells(counter.total()));
+                }
+                // Cells first: the count says more than the bytes when both pass.
+                if counter.copies > MAX_COPIED_BYTES {
+                    return Err(Refusal::Text);
                 }
                 continue;
             }
@@ -201,9 +236,11 @@ fn scan<R: std::io::BufRead>(input: R, counter: &mut Counter, limit: u64) -> Res
                         .ok()
                         .flatten()
                         .is_some();
-                counter.cell(repeats(&element, "table:number-columns-repeated"), filled);
+                let columns = repeats(&element, "table:number-columns-repeated");
+                counter.cell(columns, filled);
                 if !empty {
                     in_cell = in_cell.saturating_add(1);
+                    cell_start = Some((reader.buffer_position(), columns));
                 }
             }
             _ => {}
@@ -300,5 +337,28 @@ mod tests {
             count(&sheet(&rows)),
             Err(Refusal::Malformed("a table inside a cell".into()))
         );
+    }
+
+    #[test]
+    fn a_long_text_repeated_over_rows_and_columns_is_refused() {
+        // A cell of 70,000 bytes of text (with its end tag) repeated over 1,000 columns,
+        // its row over 2 rows: 2,000 copies, about 140 MB, past 128 MB; once written,
+        // 70 KB, and a thousand such cells unrepeated, 70 MB, pass.
+        let text = "a".repeat(70_000);
+        let cell = |columns: u32| {
+            format!(
+                "<table:table-cell table:number-columns-repeated=\"{columns}\" office:value-type=\"string\"><text:p>{text}</text:p></table:table-cell>"
+            )
+        };
+        let repeated = format!(
+            "<table:table-row table:number-rows-repeated=\"2\">{}</table:table-row>",
+            cell(1000)
+        );
+        assert_eq!(count(&sheet(&repeated)), Err(Refusal::Text));
+        let written = format!(
+            "<table:table-row>{}</table:table-row>",
+            cell(1).repeat(1000)
+        );
+        assert_eq!(count(&sheet(&written)), Ok(()));
     }
 }

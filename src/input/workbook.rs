@@ -28,6 +28,10 @@ pub const MAX_CELLS_PER_SHEET: usize = 2_000_000;
 /// is some 256 MB.
 pub const MAX_LAID_OUT_CELLS: u64 = 8_000_000;
 
+/// Most bytes of text the cells of one workbook may hold, copies of shared strings
+/// counted each time: a report holds a few kilobytes.
+pub const MAX_TEXT_BYTES: u64 = 128 * 1024 * 1024;
+
 /// Largest workbook file read, in bytes (a monthly report is well under 1 MB).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -137,17 +141,26 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
         .collect();
     let mut sheets = Vec::with_capacity(metas.len());
     let mut budget = MAX_LAID_OUT_CELLS;
+    let mut text_budget = MAX_TEXT_BYTES;
     for (index, name, hidden) in metas {
         // xlsx and xlsb are streamed cell by cell; the other formats come whole from
         // calamine, their cells taken from its range. Either way the grid holds the
         // cells present, far stretches folded, so a stray cell at XFD1048576 costs one.
         let cells = match &mut wb {
             Sheets::Xlsx(x) => match x.worksheet_cells_reader(&name) {
-                Ok(mut r) => stream(|| r.next_cell().map_err(|e| e.to_string()), &name),
+                Ok(mut r) => stream(
+                    || r.next_cell().map_err(|e| e.to_string()),
+                    &name,
+                    &mut text_budget,
+                ),
                 Err(e) => Err(damaged(&e.to_string())),
             },
             Sheets::Xlsb(x) => match x.worksheet_cells_reader(&name) {
-                Ok(mut r) => stream(|| r.next_cell().map_err(|e| e.to_string()), &name),
+                Ok(mut r) => stream(
+                    || r.next_cell().map_err(|e| e.to_string()),
+                    &name,
+                    &mut text_budget,
+                ),
                 Err(e) => Err(damaged(&e.to_string())),
             },
             other => match other.worksheet_range(&name) {
@@ -315,9 +328,20 @@ fn looks_like_json(bytes: &[u8], head: &str) -> bool {
 fn stream<'a>(
     mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, String>,
     sheet: &str,
+    text_budget: &mut u64,
 ) -> Result<Vec<(u32, u32, CellValue)>, Problem> {
     let mut cells: Vec<(u32, u32, CellValue)> = Vec::new();
     while let Some(cell) = next().map_err(|e| damaged(&e))? {
+        // A shared string is held once by the reader but copied into every cell that
+        // uses it: one long string used by every cell would be copied for each.
+        let text = match cell.get_value() {
+            DataRef::SharedString(s) => s.len() as u64,
+            DataRef::String(s) => s.len() as u64,
+            _ => 0,
+        };
+        *text_budget = text_budget.checked_sub(text).ok_or(Problem::TextTooLarge {
+            limit: MAX_TEXT_BYTES,
+        })?;
         let value = to_cell_ref(cell.get_value());
         if value == CellValue::Empty {
             continue;
