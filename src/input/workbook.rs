@@ -104,7 +104,7 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
     // an .ods calamine would lay out too large (ods_fold); either is refused when even
     // packed it would pass the budget.
     let packed = match magic(bytes) {
-        Magic::Cfb => super::xls_guard::pack(bytes, MAX_LAID_OUT_CELLS),
+        Magic::Cfb => super::xls_guard::pack(bytes, MAX_LAID_OUT_CELLS, MAX_TEXT_BYTES),
         Magic::Zip => match super::ods_guard::check(bytes, MAX_CELLS_PER_SHEET as u64 * 4) {
             Err(Problem::TooManyCells { .. }) => super::ods_fold::fold(bytes, MAX_LAID_OUT_CELLS),
             Err(p) => Err(p),

@@ -47,7 +47,7 @@ const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 
 /// Packs the sheets of an .xls; `Ok(None)` when the file cannot be followed (left to
 /// calamine), `Err` when even packed its sheets would lay out more than `budget` cells.
-pub fn pack(bytes: &[u8], budget: u64) -> Result<Option<Packed>, Problem> {
+pub fn pack(bytes: &[u8], budget: u64, text_budget: u64) -> Result<Option<Packed>, Problem> {
     let stream = match Stream::find(bytes) {
         Some(Ok(stream)) => stream,
         Some(Err(p)) => return Err(p),
@@ -57,6 +57,17 @@ pub fn pack(bytes: &[u8], budget: u64) -> Result<Option<Packed>, Problem> {
     let Some(sheets) = walk(&data)? else {
         return Ok(None);
     };
+    // calamine copies a shared string into every cell that shows it, while opening
+    // the file: the copies are counted first.
+    let strings = shared_strings(&data);
+    let copied: u64 = sheets
+        .iter()
+        .flatten()
+        .filter_map(|r| strings.get(r.string? as usize))
+        .fold(0u64, |sum, n| sum.saturating_add(*n));
+    if copied > text_budget {
+        return Err(Problem::TextTooLarge { limit: text_budget });
+    }
     let mut patched = bytes.to_vec();
     let mut maps = Vec::with_capacity(sheets.len());
     let mut laid_out: u64 = 0;
@@ -127,6 +138,8 @@ struct Record {
     row: u32,
     col: u32,
     last_col: u32,
+    /// The shared string a LABELSST cell shows.
+    string: Option<u32>,
 }
 
 impl Record {
@@ -175,6 +188,122 @@ fn walk(data: &[u8]) -> Result<Option<Vec<Vec<Record>>>, Problem> {
     Ok(Some(sheets))
 }
 
+/// The most bytes each shared string (SST) can take as text: 2 a character stored in
+/// one byte, 3 in two. Strings run on into CONTINUE records, where the characters
+/// still to come are preceded by one byte saying how they are stored. What cannot be
+/// read is left out.
+fn shared_strings(data: &[u8]) -> Vec<u64> {
+    let mut segments: Vec<&[u8]> = Vec::new();
+    let mut at = 0usize;
+    while let (Some(typ), Some(len)) = (u16_at(data, at), u16_at(data, at + 2)) {
+        let body = data.get(at + 4..at + 4 + len as usize).unwrap_or_default();
+        match typ {
+            0x00FC => segments.push(body),
+            0x003C if !segments.is_empty() => segments.push(body),
+            _ if !segments.is_empty() => break,
+            0x000A => break,
+            _ => {}
+        }
+        at = at + 4 + len as usize;
+    }
+    let Some(first) = segments.first_mut() else {
+        return Vec::new();
+    };
+    let unique = u32_at(first, 4).unwrap_or(0) as usize;
+    *first = first.get(8..).unwrap_or_default();
+    let mut cursor = Segments {
+        segments,
+        i: 0,
+        pos: 0,
+    };
+    let mut out = Vec::with_capacity(unique.min(data.len() / 3));
+    for _ in 0..unique {
+        match cursor.string() {
+            Some(n) => out.push(n),
+            None => break,
+        }
+    }
+    out
+}
+
+/// A read position over the SST record and its CONTINUE records.
+struct Segments<'a> {
+    segments: Vec<&'a [u8]>,
+    i: usize,
+    pos: usize,
+}
+
+impl Segments<'_> {
+    fn left(&self) -> usize {
+        self.segments
+            .get(self.i)
+            .map_or(0, |s| s.len().saturating_sub(self.pos))
+    }
+
+    fn next_segment(&mut self) -> Option<()> {
+        self.i += 1;
+        self.pos = 0;
+        (self.i < self.segments.len()).then_some(())
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        while self.left() == 0 {
+            self.next_segment()?;
+        }
+        let b = *self.segments.get(self.i)?.get(self.pos)?;
+        self.pos += 1;
+        Some(b)
+    }
+
+    fn skip(&mut self, mut n: usize) -> Option<()> {
+        while n > 0 {
+            while self.left() == 0 {
+                self.next_segment()?;
+            }
+            let step = n.min(self.left());
+            self.pos += step;
+            n -= step;
+        }
+        Some(())
+    }
+
+    /// One XLUnicodeRichExtendedString: its text's byte bound.
+    fn string(&mut self) -> Option<u64> {
+        let cch = u16::from_le_bytes([self.byte()?, self.byte()?]) as usize;
+        let flags = self.byte()?;
+        let mut high = flags & 0x01 != 0;
+        let runs = if flags & 0x08 != 0 {
+            u16::from_le_bytes([self.byte()?, self.byte()?]) as usize
+        } else {
+            0
+        };
+        let ext = if flags & 0x04 != 0 {
+            u32::from_le_bytes([self.byte()?, self.byte()?, self.byte()?, self.byte()?]) as usize
+        } else {
+            0
+        };
+        let (mut left, mut any_high) = (cch, high);
+        while left > 0 {
+            if self.left() == 0 {
+                self.next_segment()?;
+                high = self.byte()? & 0x01 != 0;
+                any_high |= high;
+                continue;
+            }
+            let width = if high { 2 } else { 1 };
+            let take = left.min(self.left() / width);
+            if take == 0 {
+                return None;
+            }
+            self.pos += take * width;
+            left -= take;
+        }
+        self.skip(runs * 4)?;
+        self.skip(ext)?;
+        Some(cch as u64 * if any_high { 3 } else { 2 })
+    }
+}
+
 /// Where each sheet's records start, in the workbook's sheet order (BoundSheet8 in the
 /// workbook globals); None for an encrypted file (calamine says so).
 fn sheet_positions(data: &[u8]) -> Option<Vec<usize>> {
@@ -221,6 +350,7 @@ fn sheet_records(data: &[u8], start: usize) -> (Vec<Record>, usize) {
             row,
             col,
             last_col,
+            string: (typ == 0x00FD).then(|| u32_at(data, body + 6)).flatten(),
         };
         match typ {
             0x0809 if seen_bof => depth += 1,
@@ -488,5 +618,46 @@ mod tests {
             walk(&stream(3)),
             Err(Problem::DamagedFile { detail }) if detail.contains("share")
         ));
+    }
+
+    #[test]
+    fn shared_strings_are_measured_across_continue_records() {
+        // SST: 2 strings. "abc" in one-byte characters (3 × 2 bytes at most as text);
+        // then 4 two-byte characters of which 1 fits in the SST record and 3 run on
+        // into a CONTINUE record after its flag byte (4 × 3 bytes).
+        let mut sst = vec![2, 0, 0, 0, 2, 0, 0, 0];
+        sst.extend([3, 0, 0, b'a', b'b', b'c']);
+        sst.extend([4, 0, 1, b'x', 0]);
+        let mut data = record(0x00FC, &sst);
+        data.extend(record(0x003C, &[1, b'y', 0, b'z', 0, b'w', 0]));
+        data.extend(record(0x000A, &[]));
+        assert_eq!(shared_strings(&data), vec![6, 12]);
+    }
+
+    #[test]
+    fn every_shared_string_of_a_libreoffice_file_is_measured() {
+        // The SST's second count (cstUnique) is how many strings it holds; reading
+        // them all to the end means each was stepped over exactly.
+        for name in [
+            "phap-luat-thang-03.xls",
+            "van-hoa-xa-hoi-bao-cao-nam-2019.xls",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/formats/xls")
+                .join(name);
+            let bytes = std::fs::read(path).unwrap();
+            let Some(Ok(stream)) = Stream::find(&bytes) else {
+                panic!("{name}: no Workbook stream")
+            };
+            let data = stream.read(&bytes);
+            let mut at = 0;
+            while u16_at(&data, at) != Some(0x00FC) {
+                at += 4 + u16_at(&data, at + 2).unwrap() as usize;
+            }
+            let unique = u32_at(&data, at + 8).unwrap() as usize;
+            let strings = shared_strings(&data);
+            assert!(unique > 10, "{name}");
+            assert_eq!(strings.len(), unique, "{name}");
+        }
     }
 }
