@@ -262,6 +262,16 @@ pub enum Problem {
         output: String,
         kept: String,
     },
+    /// A zip container (xlsx, xlsm, xlsb, ods) whose declarations cannot be honoured:
+    /// refused as damaged before the format reader sees it.
+    DamagedContainer {
+        fault: ZipFault,
+    },
+    /// The cells' text, shared strings copied into every cell using them, passes
+    /// the budget (one long string used by many cells).
+    TextTooLarge {
+        limit: u64,
+    },
 }
 
 /// What kind of special entry a folder holds.
@@ -272,6 +282,35 @@ pub enum SpecialKind {
     Socket,
     Device,
     Other,
+}
+
+/// What a zip container declares that it cannot hold, or that no reader can trust.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ZipFault {
+    /// Two entries share one name: programs disagree on which one is the file.
+    DuplicateEntry { name: String },
+    /// Several sheets point at one part.
+    SheetsShareOnePart { part: String, sheets: u64 },
+    /// One part declares more bytes, unpacked, than any report needs.
+    PartTooLarge {
+        part: String,
+        bytes: u64,
+        limit: u64,
+    },
+    /// All parts together declare more bytes, unpacked, than any report needs.
+    UnpacksTooLarge { bytes: u64, limit: u64 },
+    /// A declared count larger than the file's size can hold.
+    CountBeyondFile {
+        what: String,
+        declared: u64,
+        bound: u64,
+    },
+    /// A part that unpacks far more than any sheet does per byte packed: a zip bomb.
+    PartTooCompressed {
+        part: String,
+        bytes: u64,
+        packed: u64,
+    },
 }
 
 impl Problem {
@@ -336,6 +375,8 @@ impl Problem {
             LinkedFolderSeen { .. } => "linked-folder-seen",
             SpecialFile { .. } => "special-file",
             CorrectedOutputKept { .. } => "corrected-output-kept",
+            DamagedContainer { .. } => "damaged-file",
+            TextTooLarge { .. } => "text-too-large",
         }
     }
 
@@ -379,7 +420,9 @@ impl Problem {
             | LearnersColumnMissing
             | LearnersAbovePopulation { .. }
             | ClassCountInvalid { .. }
-            | DateAmbiguous { .. } => Severity::Error,
+            | DateAmbiguous { .. }
+            | DamagedContainer { .. }
+            | TextTooLarge { .. } => Severity::Error,
             NoClassTable { .. }
             | DatePeriodMismatch { .. }
             | LearnersMismatch { .. }

@@ -1040,6 +1040,11 @@ fn message_vi(p: &Problem) -> String {
         CorrectedOutputKept { output, kept } => format!(
             "bảng tổng hợp trước ('{output}') đã được sửa tay sau khi tạo: đã giữ lại thành '{kept}'; các chỗ sửa không có trong bảng này, hãy chép chúng vào báo cáo nguồn"
         ),
+        DamagedContainer { fault } => format!("tệp bị hỏng, không đọc: {}", zip_fault(fault, Lang::Vi)),
+        TextTooLarge { limit } => format!(
+            "chữ trong các ô cộng lại hơn {} MB (một chuỗi dài dùng ở rất nhiều ô), quá lớn để là một báo cáo; không đọc",
+            limit / (1024 * 1024)
+        ),
     }
 }
 
@@ -1191,6 +1196,11 @@ fn message_en(p: &Problem) -> String {
         CorrectedOutputKept { output, kept } => format!(
             "the earlier workbook ('{output}') was edited by hand after it was written: kept as '{kept}'; its corrections are not in this workbook, carry them into the source reports"
         ),
+        DamagedContainer { fault } => format!("damaged file, not read: {}", zip_fault(fault, Lang::En)),
+        TextTooLarge { limit } => format!(
+            "the cells' text adds up to more than {} MB (one long string used by very many cells), too large for a report; not read",
+            limit / (1024 * 1024)
+        ),
     }
 }
 
@@ -1301,6 +1311,88 @@ pub fn kept_message(output: &std::path::Path, kept: &std::path::Path, lang: Lang
             "'{}' was edited by hand after it was written: kept as '{name}', the new workbook written to '{}'. Carry the corrections into the source reports so that they last",
             output.display(),
             output.display()
+        ),
+    }
+}
+
+/// What is wrong inside a zip container, in words.
+fn zip_fault(fault: &crate::diagnostics::ZipFault, lang: Lang) -> String {
+    use crate::diagnostics::ZipFault::*;
+    let mb = |b: &u64| b / (1024 * 1024);
+    match (fault, lang) {
+        (DuplicateEntry { name }, Lang::Vi) => format!(
+            "có hai phần cùng tên '{name}' (Excel và LibreOffice hiện phần đầu, các trình đọc khác phần sau): hãy mở bằng Excel rồi lưu lại"
+        ),
+        (DuplicateEntry { name }, Lang::En) => format!(
+            "two parts are named '{name}' (Excel and LibreOffice show the first, other readers the last): open it in Excel and save it again"
+        ),
+        (SheetsShareOnePart { part, sheets }, Lang::Vi) => {
+            format!("{sheets} trang tính cùng trỏ vào một phần '{part}'")
+        }
+        (SheetsShareOnePart { part, sheets }, Lang::En) => {
+            format!("{sheets} sheets point at one part '{part}'")
+        }
+        (PartTooLarge { part, bytes, limit }, Lang::Vi) => format!(
+            "phần '{part}' giải nén ra {} MB, quá giới hạn {} MB",
+            mb(bytes),
+            mb(limit)
+        ),
+        (PartTooLarge { part, bytes, limit }, Lang::En) => format!(
+            "part '{part}' unpacks to {} MB, past the limit of {} MB",
+            mb(bytes),
+            mb(limit)
+        ),
+        (UnpacksTooLarge { bytes, limit }, Lang::Vi) => format!(
+            "giải nén ra {} MB, quá giới hạn {} MB cho một tệp",
+            mb(bytes),
+            mb(limit)
+        ),
+        (UnpacksTooLarge { bytes, limit }, Lang::En) => format!(
+            "unpacks to {} MB, past the limit of {} MB a file",
+            mb(bytes),
+            mb(limit)
+        ),
+        (
+            CountBeyondFile {
+                what,
+                declared,
+                bound,
+            },
+            Lang::Vi,
+        ) => format!("{what} khai báo {declared}, nhiều hơn tệp có thể chứa (tối đa {bound})"),
+        (
+            CountBeyondFile {
+                what,
+                declared,
+                bound,
+            },
+            Lang::En,
+        ) => format!("{what} declares {declared}, more than the file can hold (at most {bound})"),
+        (
+            PartTooCompressed {
+                part,
+                bytes,
+                packed,
+            },
+            Lang::Vi,
+        ) => format!(
+            "phần '{part}' giải nén ra {} MB từ {} byte nén, gấp hơn {} lần (như một \"bom nén\")",
+            mb(bytes),
+            packed,
+            crate::input::zip_guard::MAX_RATIO
+        ),
+        (
+            PartTooCompressed {
+                part,
+                bytes,
+                packed,
+            },
+            Lang::En,
+        ) => format!(
+            "part '{part}' unpacks to {} MB from {} bytes packed, over {} times (a \"zip bomb\")",
+            mb(bytes),
+            packed,
+            crate::input::zip_guard::MAX_RATIO
         ),
     }
 }

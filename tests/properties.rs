@@ -99,7 +99,7 @@ proptest! {
             file: "x.xlsx",
             file_subcommittee: None,
         };
-        let sheet = SheetGrid { name: "T3".into(), hidden: false, grid: Grid { top: 0, left: 0, rows: with_header(rows, at) } };
+        let sheet = SheetGrid { name: "T3".into(), hidden: false, grid: Grid { top: 0, left: 0, rows: with_header(rows, at), ..Default::default() } };
         let result = read_sheet(&ctx, &sheet);
         prop_assert!(result.table_found);
         let rejected = result.rows.iter().filter(|o| **o == RowOutcome::Rejected).count();

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
         let header = ["STT", "Tiểu ban", "Tên chuyên đề", "Ngày mở lớp", "Thôn", "Số học viên", "Nam", "Nữ"];
         rows.insert(0, header.iter().map(|h| CellValue::Text(h.to_string())).collect());
     }
-    let mut grid = Grid { top: 0, left: 0, rows };
+    let mut grid = Grid { top: 0, left: 0, rows, ..Default::default() };
     legacy::repair(&mut grid);
     let plan = Plan::embedded();
     let aliases = plan.folded_aliases();

@@ -51,12 +51,46 @@ impl CellValue {
 }
 
 /// A sheet's used area. `rows[r][c]` is the cell at absolute row `top + r`, column
-/// `left + c` (both 0-based). Rows may be shorter than the widest row.
+/// `left + c` (both 0-based), plus whatever long empty stretches were folded away before
+/// `r` or `c` (see [`Folds`]). Rows may be shorter than the widest row.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Grid {
     pub top: u32,
     pub left: u32,
     pub rows: Vec<Vec<CellValue>>,
+    /// Empty stretches left out; none for a sheet read as it is.
+    pub folds: Folds,
+}
+
+/// Long runs of empty rows and columns that were not materialised: a stray value at
+/// XFD1048576 beside a report costs one cell, not a million empty rows or sixteen
+/// thousand empty cells in each row. What is left of a run ([`FOLD_KEEP`] empty rows or
+/// columns) still parts the data the way the sheet does.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Folds {
+    pub rows: Vec<Fold>,
+    pub cols: Vec<Fold>,
+}
+
+/// `skipped` rows (or columns) of the sheet were left out just before relative index `at`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fold {
+    pub at: u32,
+    pub skipped: u32,
+}
+
+/// Empty rows or columns kept of a longer empty run: more than any layout needs to tell
+/// two tables apart.
+pub const FOLD_KEEP: u32 = 16;
+
+/// Absolute offset of relative index `i` past `origin`, counting the folds before it.
+fn unfold(origin: u32, folds: &[Fold], i: usize) -> u64 {
+    let skipped: u64 = folds
+        .iter()
+        .take_while(|f| f.at as usize <= i)
+        .map(|f| u64::from(f.skipped))
+        .sum();
+    u64::from(origin) + i as u64 + skipped
 }
 
 static EMPTY: CellValue = CellValue::Empty;
@@ -80,12 +114,15 @@ impl Grid {
 
     /// A1 address of a relative position ("F12").
     pub fn a1(&self, r: usize, c: usize) -> String {
-        a1(self.top as u64 + r as u64, self.left as u64 + c as u64)
+        a1(
+            unfold(self.top, &self.folds.rows, r),
+            unfold(self.left, &self.folds.cols, c),
+        )
     }
 
     /// 1-based absolute row number of a relative row, as Excel shows it.
     pub fn row_number(&self, r: usize) -> u32 {
-        self.top.saturating_add(r as u32).saturating_add(1)
+        u32::try_from(unfold(self.top, &self.folds.rows, r).saturating_add(1)).unwrap_or(u32::MAX)
     }
 }
 
@@ -130,9 +167,36 @@ mod tests {
             top: 4,
             left: 1,
             rows: vec![],
+            folds: Folds::default(),
         };
         assert_eq!(g.a1(0, 0), "B5");
         assert_eq!(g.row_number(2), 7);
+    }
+
+    #[test]
+    fn addresses_count_the_folded_stretches() {
+        // Rows 1-3 kept, then 1,000 rows folded away before relative row 3; columns A-B
+        // kept, then 16,381 folded before relative column 2: relative (3, 2) is absolute
+        // row 3 + 1,000 = 1,003 (0-based), shown as 1,004, and column 2 + 16,381 =
+        // 16,383 (0-based), the last one, XFD.
+        let g = Grid {
+            top: 0,
+            left: 0,
+            rows: vec![],
+            folds: Folds {
+                rows: vec![Fold {
+                    at: 3,
+                    skipped: 1000,
+                }],
+                cols: vec![Fold {
+                    at: 2,
+                    skipped: 16381,
+                }],
+            },
+        };
+        assert_eq!(g.a1(2, 1), "B3");
+        assert_eq!(g.a1(3, 2), "XFD1004");
+        assert_eq!(g.row_number(3), 1004);
     }
 
     #[test]

@@ -6,5 +6,8 @@ pub mod discover;
 pub mod grid;
 pub mod html;
 pub mod looks;
+pub mod ods_fold;
 pub mod ods_guard;
 pub mod workbook;
+pub mod xls_guard;
+pub mod zip_guard;

@@ -22,12 +22,19 @@ const MAX_CONTENT_BYTES: u64 = 1 << 30;
 const MAX_COLUMNS: u64 = 16_384;
 const MAX_ROWS: u64 = 1_048_576;
 
-/// Refuses an .ods whose sheets would take more than `limit` cells once expanded.
-/// Anything this scan cannot make sense of is left for calamine to report.
+/// Refuses an .ods whose sheets would take more than `limit` cells once expanded, and
+/// one whose content.xml is not well-formed or holds a table inside a cell: calamine
+/// reads both without complaint, and this count could not follow them (a mismatched end
+/// tag or a nested table hid gigabytes of cells from it). An .ods whose content.xml
+/// cannot be found, or is encrypted (a password-protected file), is left for calamine
+/// to report.
 pub fn check(bytes: &[u8], limit: u64) -> Result<(), Problem> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };
+    if encrypted(&mut zip) {
+        return Ok(());
+    }
     let Ok(content) = zip.by_name("content.xml") else {
         return Ok(());
     };
@@ -40,9 +47,25 @@ pub fn check(bytes: &[u8], limit: u64) -> Result<(), Problem> {
         });
     }
     match result {
-        Err(requested) => Err(Problem::TooManyCells { requested }),
+        Err(Refusal::Cells(requested)) => Err(Problem::TooManyCells { requested }),
+        Err(Refusal::Malformed(detail)) => Err(Problem::DamagedFile {
+            detail: format!("content.xml: {detail}"),
+        }),
+        Err(Refusal::Text) => Err(Problem::TextTooLarge {
+            limit: MAX_COPIED_BYTES,
+        }),
         Ok(()) => Ok(()),
     }
+}
+
+/// Whether the manifest says the parts are encrypted: content.xml is then no XML.
+fn encrypted<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> bool {
+    let Ok(manifest) = zip.by_name("META-INF/manifest.xml") else {
+        return false;
+    };
+    let mut text = Vec::new();
+    let _ = manifest.take(1 << 20).read_to_end(&mut text);
+    memchr::memmem::find(&text, b"encryption-data").is_some()
 }
 
 /// What calamine would hold for the sheets seen so far.
@@ -61,6 +84,12 @@ struct Counter {
     row_repeats: u64,
     column: u64,
     filled_to: u64,
+    /// Bytes of the row's cells that calamine copies for each repeat (one copy per
+    /// repeated column of a cell with content), and of all rows so far with theirs.
+    row_copies: u64,
+    copies: u64,
+    /// Bytes of the row's cells as written once.
+    row_text: u64,
 }
 
 impl Counter {
@@ -94,6 +123,13 @@ impl Counter {
     }
 
     fn end_row(&mut self) {
+        let total = self.row_copies.saturating_mul(self.row_repeats);
+        // The row's cells as written are already in content.xml; the rest are copies.
+        self.copies = self
+            .copies
+            .saturating_add(total.saturating_sub(self.row_text));
+        self.row_copies = 0;
+        self.row_text = 0;
         self.stored = self.stored.saturating_add(self.filled_to);
         self.rows = self.rows.saturating_add(self.row_repeats);
         if self.filled_to > 0 {
@@ -109,10 +145,30 @@ impl Counter {
     }
 }
 
-/// Streams content.xml; Err(cells) as soon as the count passes `limit`.
-fn scan<R: std::io::BufRead>(input: R, counter: &mut Counter, limit: u64) -> Result<(), u64> {
+/// Why a scan stopped short.
+#[derive(Debug, PartialEq)]
+enum Refusal {
+    /// The count passed the limit: the cells asked for so far.
+    Cells(u64),
+    /// Not something LibreOffice or Excel writes.
+    Malformed(String),
+    /// Repeated cells with content would be copied past [`MAX_COPIED_BYTES`].
+    Text,
+}
+
+/// Most bytes calamine may copy expanding repeated cells with content: a cell of 1 MB
+/// of text repeated over a thousand columns and a thousand rows is a terabyte.
+const MAX_COPIED_BYTES: u64 = 128 * 1024 * 1024;
+
+/// Streams content.xml; refuses as soon as the count passes `limit` or the XML stops
+/// making sense.
+fn scan<R: std::io::BufRead>(input: R, counter: &mut Counter, limit: u64) -> Result<(), Refusal> {
     let mut reader = Reader::from_reader(input);
     let mut buf = Vec::new();
+    // Open cells: a table may not start inside one.
+    let mut in_cell: u32 = 0;
+    // Where the open cell with content started, and its column repeats.
+    let mut cell_start: Option<(u64, u64)> = None;
     loop {
         buf.clear();
         let (element, empty) = match reader.read_event_into(&mut buf) {
@@ -122,17 +178,38 @@ fn scan<R: std::io::BufRead>(input: R, counter: &mut Counter, limit: u64) -> Res
                 match e.name().into_inner() {
                     "table:table-row" => counter.end_row(),
                     "table:table" => counter.end_sheet(),
+                    "table:table-cell" | "table:covered-table-cell" => {
+                        in_cell = in_cell.saturating_sub(1);
+                        if let Some((at, repeats)) = cell_start.take() {
+                            let span = reader.buffer_position().saturating_sub(at);
+                            counter.row_copies = counter
+                                .row_copies
+                                .saturating_add(span.saturating_mul(repeats));
+                            counter.row_text = counter.row_text.saturating_add(span);
+                        }
+                    }
                     _ => {}
                 }
                 if counter.total() > limit {
-                    return Err(counter.total());
+                    return Err(Refusal::Cells(counter.total()));
+                }
+                // Cells first: the count says more than the bytes when both pass.
+                if counter.copies > MAX_COPIED_BYTES {
+                    return Err(Refusal::Text);
                 }
                 continue;
             }
-            Ok(Event::Eof) | Err(_) => return Ok(()),
+            Ok(Event::Eof) => return Ok(()),
+            Err(e) => {
+                let detail: String = e.to_string().chars().take(120).collect();
+                return Err(Refusal::Malformed(detail));
+            }
             Ok(_) => continue,
         };
         match element.name().into_inner() {
+            "table:table" if in_cell > 0 => {
+                return Err(Refusal::Malformed("a table inside a cell".into()));
+            }
             "table:table" => {
                 counter.start_sheet();
                 if empty {
@@ -159,7 +236,12 @@ fn scan<R: std::io::BufRead>(input: R, counter: &mut Counter, limit: u64) -> Res
                         .ok()
                         .flatten()
                         .is_some();
-                counter.cell(repeats(&element, "table:number-columns-repeated"), filled);
+                let columns = repeats(&element, "table:number-columns-repeated");
+                counter.cell(columns, filled);
+                if !empty {
+                    in_cell = in_cell.saturating_add(1);
+                    cell_start = Some((reader.buffer_position(), columns));
+                }
             }
             _ => {}
         }
@@ -180,7 +262,7 @@ fn repeats(e: &BytesStart, name: &str) -> u64 {
 mod tests {
     use super::*;
 
-    fn count(xml: &str) -> Result<(), u64> {
+    fn count(xml: &str) -> Result<(), Refusal> {
         let mut c = Counter::default();
         scan(xml.as_bytes(), &mut c, 1_000_000)
     }
@@ -222,7 +304,7 @@ mod tests {
         let rows = format!(
             "<table:table-row table:number-rows-repeated=\"1000\"><table:table-cell table:number-columns-repeated=\"15999\"/>{FILLED}</table:table-row>"
         );
-        assert_eq!(count(&sheet(&rows)), Err(16_000_000));
+        assert_eq!(count(&sheet(&rows)), Err(Refusal::Cells(16_000_000)));
     }
 
     #[test]
@@ -232,6 +314,51 @@ mod tests {
         let row = format!(
             "<table:table-row><table:table-cell table:number-columns-repeated=\"16383\"/>{FILLED}</table:table-row>"
         );
-        assert_eq!(count(&sheet(&row.repeat(100))), Err(62 * 16_384));
+        assert_eq!(
+            count(&sheet(&row.repeat(100))),
+            Err(Refusal::Cells(62 * 16_384))
+        );
+    }
+
+    #[test]
+    fn a_mismatched_end_tag_is_refused() {
+        // A row closed as a cell: quick-xml names the mismatch; the count cannot go on.
+        let rows = format!("<table:table-row>{FILLED}</table:table-cell>");
+        assert!(matches!(count(&sheet(&rows)), Err(Refusal::Malformed(_))));
+    }
+
+    #[test]
+    fn a_table_inside_a_cell_is_refused() {
+        let rows = format!(
+            "<table:table-row><table:table-cell><table:table table:name=\"T2\">\
+             <table:table-row>{FILLED}</table:table-row></table:table></table:table-cell></table:table-row>"
+        );
+        assert_eq!(
+            count(&sheet(&rows)),
+            Err(Refusal::Malformed("a table inside a cell".into()))
+        );
+    }
+
+    #[test]
+    fn a_long_text_repeated_over_rows_and_columns_is_refused() {
+        // A cell of 70,000 bytes of text (with its end tag) repeated over 1,000 columns,
+        // its row over 2 rows: 2,000 copies, about 140 MB, past 128 MB; once written,
+        // 70 KB, and a thousand such cells unrepeated, 70 MB, pass.
+        let text = "a".repeat(70_000);
+        let cell = |columns: u32| {
+            format!(
+                "<table:table-cell table:number-columns-repeated=\"{columns}\" office:value-type=\"string\"><text:p>{text}</text:p></table:table-cell>"
+            )
+        };
+        let repeated = format!(
+            "<table:table-row table:number-rows-repeated=\"2\">{}</table:table-row>",
+            cell(1000)
+        );
+        assert_eq!(count(&sheet(&repeated)), Err(Refusal::Text));
+        let written = format!(
+            "<table:table-row>{}</table:table-row>",
+            cell(1).repeat(1000)
+        );
+        assert_eq!(count(&sheet(&written)), Ok(()));
     }
 }

@@ -11,7 +11,7 @@ use calamine::{
 use chrono::NaiveDate;
 
 use super::discover::Format;
-use super::grid::{CellValue, Grid, SheetGrid};
+use super::grid::{CellValue, FOLD_KEEP, Fold, Folds, Grid, SheetGrid};
 use crate::diagnostics::{LooksLike, Problem};
 
 /// Name of the custom document property the tool writes into its own output, so that
@@ -22,6 +22,15 @@ pub const OWN_OUTPUT_PROPERTY: &str = "tthtcd-output";
 /// hundred; a province's consolidated list a few hundred thousand. Past this, the sheet
 /// is refused rather than risk the machine's memory.
 pub const MAX_CELLS_PER_SHEET: usize = 2_000_000;
+
+/// Most cells the grids of one workbook may lay out, filled or empty (a row counts as
+/// one more): with far stretches folded away a report takes a few thousand; 8 million
+/// is some 256 MB.
+pub const MAX_LAID_OUT_CELLS: u64 = 8_000_000;
+
+/// Most bytes of text the cells of one workbook may hold, copies of shared strings
+/// counted each time: a report holds a few kilobytes.
+pub const MAX_TEXT_BYTES: u64 = 128 * 1024 * 1024;
 
 /// Largest workbook file read, in bytes (a monthly report is well under 1 MB).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -86,7 +95,29 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
             Err(p) => Outcome::Failed(p),
         };
     }
-    let mut wb = match open(bytes, claimed) {
+    if matches!(magic(bytes), Magic::Zip)
+        && let Err(p) = super::zip_guard::check(bytes)
+    {
+        return Outcome::Failed(p);
+    }
+    // An .xls is handed to calamine with its sheets packed (see xls_guard), and so is
+    // an .ods calamine would lay out too large (ods_fold); either is refused when even
+    // packed it would pass the budget.
+    let packed = match magic(bytes) {
+        Magic::Cfb => super::xls_guard::pack(bytes, MAX_LAID_OUT_CELLS, MAX_TEXT_BYTES),
+        Magic::Zip => match super::ods_guard::check(bytes, MAX_CELLS_PER_SHEET as u64 * 4) {
+            Err(Problem::TooManyCells { .. }) => super::ods_fold::fold(bytes, MAX_LAID_OUT_CELLS),
+            Err(p) => Err(p),
+            Ok(()) => Ok(None),
+        },
+        Magic::Other => Ok(None),
+    };
+    let packed = match packed {
+        Ok(packed) => packed,
+        Err(p) => return Outcome::Failed(p),
+    };
+    let source = packed.as_ref().map_or(bytes, |p| p.bytes.as_slice());
+    let mut wb = match open(source, claimed) {
         Ok(wb) => wb,
         Err(p) => return Outcome::Failed(p),
     };
@@ -100,23 +131,36 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
         return Outcome::OwnOutput;
     }
     // Chart sheets, dialog sheets and macro sheets hold no cells to read.
-    let metas: Vec<(String, bool)> = wb
+    // Each sheet's place in the workbook's order, for the way back from packed cells.
+    let metas: Vec<(usize, String, bool)> = wb
         .sheets_metadata()
         .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet)
-        .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
+        .enumerate()
+        .filter(|(_, s)| s.typ == SheetType::WorkSheet)
+        .map(|(i, s)| (i, s.name.clone(), s.visible != SheetVisible::Visible))
         .collect();
     let mut sheets = Vec::with_capacity(metas.len());
-    for (name, hidden) in metas {
-        // xlsx and xlsb are streamed cell by cell, so a stray cell at XFD1048576 costs
-        // one cell, not a rectangle of billions; the other formats come whole from calamine.
-        let grid = match &mut wb {
+    let mut budget = MAX_LAID_OUT_CELLS;
+    let mut text_budget = MAX_TEXT_BYTES;
+    for (index, name, hidden) in metas {
+        // xlsx and xlsb are streamed cell by cell; the other formats come whole from
+        // calamine, their cells taken from its range. Either way the grid holds the
+        // cells present, far stretches folded, so a stray cell at XFD1048576 costs one.
+        let cells = match &mut wb {
             Sheets::Xlsx(x) => match x.worksheet_cells_reader(&name) {
-                Ok(mut r) => stream(|| r.next_cell().map_err(|e| e.to_string()), &name),
+                Ok(mut r) => stream(
+                    || r.next_cell().map_err(|e| e.to_string()),
+                    &name,
+                    &mut text_budget,
+                ),
                 Err(e) => Err(damaged(&e.to_string())),
             },
             Sheets::Xlsb(x) => match x.worksheet_cells_reader(&name) {
-                Ok(mut r) => stream(|| r.next_cell().map_err(|e| e.to_string()), &name),
+                Ok(mut r) => stream(
+                    || r.next_cell().map_err(|e| e.to_string()),
+                    &name,
+                    &mut text_budget,
+                ),
                 Err(e) => Err(damaged(&e.to_string())),
             },
             other => match other.worksheet_range(&name) {
@@ -129,12 +173,22 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
                         limit: MAX_CELLS_PER_SHEET as u64,
                     })
                 }
-                Ok(range) => Ok(to_grid(&range)),
+                Ok(range) => Ok(present_cells(&range, |r, c| {
+                    packed.as_ref().map_or((r, c), |p| p.unpack(index, r, c))
+                })),
                 Err(e) => Err(damaged(&e.to_string())),
             },
         };
+        let grid = cells.and_then(|cells| {
+            from_sparse_within(cells, budget).map_err(|laid_out| Problem::TooManyCells {
+                requested: (MAX_LAID_OUT_CELLS - budget).saturating_add(laid_out),
+            })
+        });
         match grid {
-            Ok(grid) => sheets.push(SheetGrid { name, hidden, grid }),
+            Ok(grid) => {
+                budget = budget.saturating_sub(laid_out(&grid));
+                sheets.push(SheetGrid { name, hidden, grid });
+            }
             Err(p) => return Outcome::Failed(p),
         }
     }
@@ -269,14 +323,25 @@ fn looks_like_json(bytes: &[u8], head: &str) -> bool {
                 .is_some_and(|rest| rest.trim_start().starts_with('"')))
 }
 
-/// Builds a grid from a stream of cells, refusing a sheet with more than
-/// [`MAX_CELLS_PER_SHEET`] values.
+/// The cells with a value of a stream of cells, refusing a sheet with more than
+/// [`MAX_CELLS_PER_SHEET`] of them.
 fn stream<'a>(
     mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, String>,
     sheet: &str,
-) -> Result<Grid, Problem> {
+    text_budget: &mut u64,
+) -> Result<Vec<(u32, u32, CellValue)>, Problem> {
     let mut cells: Vec<(u32, u32, CellValue)> = Vec::new();
     while let Some(cell) = next().map_err(|e| damaged(&e))? {
+        // A shared string is held once by the reader but copied into every cell that
+        // uses it: one long string used by every cell would be copied for each.
+        let text = match cell.get_value() {
+            DataRef::SharedString(s) => s.len() as u64,
+            DataRef::String(s) => s.len() as u64,
+            _ => 0,
+        };
+        *text_budget = text_budget.checked_sub(text).ok_or(Problem::TextTooLarge {
+            limit: MAX_TEXT_BYTES,
+        })?;
         let value = to_cell_ref(cell.get_value());
         if value == CellValue::Empty {
             continue;
@@ -290,21 +355,56 @@ fn stream<'a>(
         let (r, c) = cell.get_position();
         cells.push((r, c, value));
     }
-    Ok(from_sparse(cells))
+    Ok(cells)
 }
 
-/// Sparse cells → rows, each only as long as its last value.
-pub(crate) fn from_sparse(mut cells: Vec<(u32, u32, CellValue)>) -> Grid {
-    let Some(top) = cells.iter().map(|c| c.0).min() else {
-        return Grid::default();
-    };
-    let left = cells.iter().map(|c| c.1).min().unwrap_or(0);
-    let bottom = cells.iter().map(|c| c.0).max().unwrap_or(top);
+/// Cells laid out in a grid, counted as [`from_sparse_within`] counts them.
+fn laid_out(grid: &Grid) -> u64 {
+    grid.rows.iter().map(|r| r.len() as u64 + 1).sum()
+}
+
+/// Sparse cells → rows, each only as long as its last value, with long empty stretches
+/// folded away (see [`Folds`]).
+pub(crate) fn from_sparse(cells: Vec<(u32, u32, CellValue)>) -> Grid {
+    from_sparse_within(cells, u64::MAX).unwrap_or_default()
+}
+
+/// [`from_sparse`], refusing (with the count) a grid that would lay out more than
+/// `budget` cells — each row counts as one more, for what an empty row costs — before
+/// any of them exist: the count is worked out from the cells present.
+pub(crate) fn from_sparse_within(
+    mut cells: Vec<(u32, u32, CellValue)>,
+    budget: u64,
+) -> Result<Grid, u64> {
+    if cells.is_empty() {
+        return Ok(Grid::default());
+    }
     cells.sort_by_key(|c| (c.0, c.1));
-    let mut rows: Vec<Vec<CellValue>> = vec![Vec::new(); (bottom - top) as usize + 1];
+    let (top, row_at, row_folds) = fold_axis(cells.iter().map(|c| c.0));
+    let (left, col_at, col_folds) = fold_axis(cells.iter().map(|c| c.1));
+    let folded = |axis: &[(u32, u32)], v: u32| {
+        axis.binary_search_by_key(&v, |p| p.0)
+            .ok()
+            .and_then(|i| axis.get(i))
+            .map_or(0, |p| p.1 as usize)
+    };
+    // Cells laid out: each row up to its last value (the last of its run, once sorted),
+    // plus one for the row itself, and one per empty row kept between them.
+    let height = cells.last().map_or(0, |c| folded(&row_at, c.0) + 1);
+    let mut laid_out = height as u64;
+    for (i, c) in cells.iter().enumerate() {
+        let last_in_row = cells.get(i + 1).is_none_or(|n| n.0 != c.0);
+        if last_in_row {
+            laid_out = laid_out.saturating_add(folded(&col_at, c.1) as u64 + 1);
+        }
+    }
+    if laid_out > budget {
+        return Err(laid_out);
+    }
+    let mut rows: Vec<Vec<CellValue>> = vec![Vec::new(); height];
     for (r, c, v) in cells {
-        if let Some(row) = rows.get_mut((r - top) as usize) {
-            let at = (c - left) as usize;
+        if let Some(row) = rows.get_mut(folded(&row_at, r)) {
+            let at = folded(&col_at, c);
             if row.len() <= at {
                 row.resize(at + 1, CellValue::Empty);
             }
@@ -313,7 +413,49 @@ pub(crate) fn from_sparse(mut cells: Vec<(u32, u32, CellValue)>) -> Grid {
             }
         }
     }
-    Grid { top, left, rows }
+    Ok(Grid {
+        top,
+        left,
+        rows,
+        folds: Folds {
+            rows: row_folds,
+            cols: col_folds,
+        },
+    })
+}
+
+/// The distinct positions used along one axis → (the first, each position's folded
+/// index, the folds): a run of empty rows or columns longer than [`FOLD_KEEP`] keeps
+/// [`FOLD_KEEP`] of them.
+fn fold_axis(used: impl Iterator<Item = u32>) -> (u32, Vec<(u32, u32)>, Vec<Fold>) {
+    let mut distinct: Vec<u32> = used.collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let first = distinct.first().copied().unwrap_or(0);
+    let mut at = Vec::with_capacity(distinct.len());
+    let mut folds = Vec::new();
+    let mut previous: Option<(u32, u32)> = None;
+    for v in distinct {
+        let index = match previous {
+            None => 0,
+            Some((pv, pi)) => {
+                let gap = v - pv - 1;
+                if gap > FOLD_KEEP {
+                    let index = pi + 1 + FOLD_KEEP;
+                    folds.push(Fold {
+                        at: index,
+                        skipped: gap - FOLD_KEEP,
+                    });
+                    index
+                } else {
+                    pi + 1 + gap
+                }
+            }
+        };
+        at.push((v, index));
+        previous = Some((v, index));
+    }
+    (first, at, folds)
 }
 
 fn to_cell_ref(d: &DataRef) -> CellValue {
@@ -331,22 +473,23 @@ fn to_cell_ref(d: &DataRef) -> CellValue {
     }
 }
 
-/// calamine's range → our grid, keeping the absolute origin for A1 addresses.
-fn to_grid(range: &calamine::Range<Data>) -> Grid {
+/// The cells with a value of calamine's range, at their real positions (`place` turns
+/// the range's absolute position into the sheet's, for a packed .xls).
+fn present_cells(
+    range: &calamine::Range<Data>,
+    place: impl Fn(u32, u32) -> (u32, u32),
+) -> Vec<(u32, u32, CellValue)> {
     let (top, left) = range.start().unwrap_or((0, 0));
-    let rows = range
-        .rows()
-        .map(|row| trim_row(row.iter().map(to_cell).collect()))
-        .collect();
-    Grid { top, left, rows }
-}
-
-/// Drops trailing empty cells so wide formatted-but-empty ranges cost nothing later.
-fn trim_row(mut row: Vec<CellValue>) -> Vec<CellValue> {
-    while row.last().is_some_and(|c| *c == CellValue::Empty) {
-        row.pop();
-    }
-    row
+    range
+        .used_cells()
+        .map(|(r, c, d)| {
+            let r = top.saturating_add(u32::try_from(r).unwrap_or(u32::MAX));
+            let c = left.saturating_add(u32::try_from(c).unwrap_or(u32::MAX));
+            let (r, c) = place(r, c);
+            (r, c, to_cell(d))
+        })
+        .filter(|(_, _, v)| *v != CellValue::Empty)
+        .collect()
 }
 
 fn to_cell(d: &Data) -> CellValue {

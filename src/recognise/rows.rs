@@ -933,6 +933,7 @@ mod tests {
             grid: Grid {
                 top: 0,
                 left: 0,
+                folds: Default::default(),
                 rows,
             },
         };

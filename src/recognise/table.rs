@@ -518,6 +518,7 @@ mod tests {
         let grid = Grid {
             top: 0,
             left: 0,
+            folds: Default::default(),
             rows: vec![
                 vec![
                     t("UBND XÃ HỒNG THÁI TÂY"),
@@ -552,6 +553,7 @@ mod tests {
         let grid = Grid {
             top: 0,
             left: 0,
+            folds: Default::default(),
             rows: vec![
                 vec![
                     t("STT"),
@@ -597,6 +599,7 @@ mod tests {
         let grid = Grid {
             top: 0,
             left: 0,
+            folds: Default::default(),
             rows: vec![
                 vec![
                     t("STT"),
@@ -636,6 +639,7 @@ mod tests {
         let grid = Grid {
             top: 0,
             left: 0,
+            folds: Default::default(),
             rows: vec![
                 vec![t("STT"), t("Tên lớp"), t("Ngày mở lớp"), t("Số học viên")],
                 vec![E, t("Trong đó"), E, E],
@@ -651,6 +655,7 @@ mod tests {
         let grid = Grid {
             top: 0,
             left: 0,
+            folds: Default::default(),
             rows: vec![
                 vec![t("STT"), t("Nội dung"), t("Ngày"), t("Số HV")],
                 vec![E, t("Cộng"), E, n(85.0)],
@@ -681,6 +686,7 @@ mod tests {
         let grid = Grid {
             top: 0,
             left: 0,
+            folds: Default::default(),
             rows: vec![
                 vec![
                     t("STT"),
@@ -719,6 +725,7 @@ mod tests {
         let grid = Grid {
             top: 0,
             left: 0,
+            folds: Default::default(),
             rows: vec![vec![
                 t("STT"),
                 t("Tên lớp"),
@@ -745,6 +752,7 @@ mod tests {
         let grid = Grid {
             top: 0,
             left: 0,
+            folds: Default::default(),
             rows: vec![vec![
                 t("Tên lớp"),
                 t("Năm"),
@@ -775,6 +783,7 @@ mod tests {
         let grid = Grid {
             top: 0,
             left: 0,
+            folds: Default::default(),
             rows: vec![vec![t("Hướng dẫn điền biểu mẫu")], vec![t("Số học viên")]],
         };
         assert_eq!(find_table(&grid), None);
