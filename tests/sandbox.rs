@@ -199,3 +199,26 @@ fn watch_survives_a_workbook_past_the_limits_dropped_into_the_folder() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_compound_file_that_makes_its_reader_ask_for_gigabytes_fails_alone() {
+    // Found by the `workbook` fuzz target: a 5 KB .xls whose sector chain calamine
+    // follows into a 2 GB buffer. The guard in front of the reader cannot follow this
+    // file, so it reaches the reader; the worker's memory limit (512 MB each by
+    // default) stops it, and only this file is lost.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/cfb-chain-grows.xls");
+    std::fs::copy(fixture, input.join("kinh-te.xls")).unwrap();
+    good_report(&input);
+    let (code, j) = check(dir.path(), &[]);
+    assert_eq!(code, Some(2));
+    let (status, reason) = status_of(&j, "kinh-te.xls");
+    assert_eq!(status, "failed");
+    assert!(reason.contains("vượt giới hạn bộ nhớ"), "{reason}");
+    // pháp luật January alone: 1 class, 85 learners.
+    assert_eq!(j["totals"]["classes"], 1);
+    assert_eq!(j["totals"]["learners"], 85);
+}

@@ -124,6 +124,15 @@ struct Worker {
     stdin: ChildStdin,
     replies: Receiver<std::io::Result<Vec<u8>>>,
     stderr_tail: Arc<Mutex<Vec<u8>>>,
+    /// The thread draining stderr: it ends when the worker does.
+    stderr_reader: std::thread::JoinHandle<()>,
+}
+
+/// What Rust's allocation-failure handler writes before it aborts the worker.
+const OUT_OF_MEMORY: &[u8] = b"memory allocation of ";
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// How long a new worker may take to say it is ready.
@@ -139,7 +148,10 @@ impl Worker {
             .arg(WORKER_ARG)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+            .stderr(Stdio::piped())
+            // A worker that runs out of memory says so in one line; a backtrace after
+            // it would only cost time.
+            .env("RUST_BACKTRACE", "0");
         limit_memory(&mut command, sandbox.limits.per_worker_memory());
         let mut child = command.spawn()?;
         let (Some(mut stdin), Some(stdout), Some(stderr)) =
@@ -164,12 +176,13 @@ impl Worker {
         });
         let stderr_tail = Arc::new(Mutex::new(Vec::new()));
         let tail = Arc::clone(&stderr_tail);
-        std::thread::spawn(move || drain_tail(stderr, &tail));
+        let stderr_reader = std::thread::spawn(move || drain_tail(stderr, &tail));
         Ok(Worker {
             child,
             stdin,
             replies,
             stderr_tail,
+            stderr_reader,
         })
     }
 
@@ -180,14 +193,15 @@ impl Worker {
         if timed_out {
             return Lost::Time;
         }
-        // The stderr thread ends with the process; give it a moment to catch the tail.
-        std::thread::sleep(Duration::from_millis(20));
+        // The worker is gone, so its stderr is closed: the tail is complete once the
+        // thread reading it has ended.
+        let _ = self.stderr_reader.join();
         let tail = self
             .stderr_tail
             .lock()
             .map(|t| t.clone())
             .unwrap_or_default();
-        if String::from_utf8_lossy(&tail).contains("memory allocation of") {
+        if find(&tail, OUT_OF_MEMORY).is_some() {
             Lost::Memory
         } else {
             Lost::Crash
@@ -232,8 +246,11 @@ fn drain_tail(mut stderr: impl Read, tail: &Mutex<Vec<u8>>) {
         };
         if let Ok(mut t) = tail.lock() {
             t.extend_from_slice(chunk);
-            let excess = t.len().saturating_sub(STDERR_TAIL);
-            t.drain(..excess);
+            // The line that names a failed allocation is kept whatever follows it.
+            let keep_from = find(&t, OUT_OF_MEMORY)
+                .unwrap_or(usize::MAX)
+                .min(t.len().saturating_sub(STDERR_TAIL));
+            t.drain(..keep_from);
         }
     }
 }
