@@ -318,9 +318,11 @@ fn on_threads<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R
                 })
             })
             .collect();
+        // A thread that panicked would leave files without a reading: the panic goes on
+        // rather than any reading being paired with the wrong file.
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             .collect()
     });
     done.sort_unstable_by_key(|(i, _)| *i);
