@@ -7,44 +7,23 @@ mod common;
 
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::os::unix::process::CommandExt;
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-use common::V::{D, N, T};
-
-fn report(path: &Path, learners: f64) {
-    common::book(
-        path,
-        &[(
-            "T3",
-            vec![
-                vec![
-                    T("STT"),
-                    T("Tên chuyên đề"),
-                    T("Ngày mở lớp"),
-                    T("Số học viên"),
-                ],
-                vec![N(1.0), T("Trồng lúa"), D(5, 3), N(learners)],
-            ],
-        )],
-    );
-}
 
 #[test]
 fn odd_folder_entries_each_have_a_line_and_the_run_finishes() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");
     std::fs::create_dir(&input).unwrap();
-    report(&input.join("kinh-te.xlsx"), 40.0);
+    common::one_class_report(&input.join("kinh-te.xlsx"), 40.0);
     // A folder that cannot be opened, holding a report of 25 learners.
     let locked = input.join("khoa");
     std::fs::create_dir(&locked).unwrap();
-    report(&locked.join("phap-luat.xlsx"), 25.0);
+    common::one_class_report(&locked.join("phap-luat.xlsx"), 25.0);
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     // A report that cannot be read (mode 000), of 15 learners.
     let closed = input.join("dong.xlsx");
-    report(&closed, 15.0);
+    common::one_class_report(&closed, 15.0);
     std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o000)).unwrap();
     // A pipe with a report's name: opening it to read would wait for ever.
     let fifo = std::ffi::CString::new(input.join("ong.xlsx").to_str().unwrap()).unwrap();

@@ -8,7 +8,6 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::V::{D, N, T};
 use sha2::{Digest, Sha256};
 use tthtcd::labels::Lang;
 use tthtcd::report::output::{self, Existing, Kind, OutputError};
@@ -45,21 +44,7 @@ fn names(dir: &Path) -> Vec<String> {
 fn folder(root: &Path) -> PathBuf {
     let input = root.join("in");
     std::fs::create_dir_all(&input).unwrap();
-    common::book(
-        &input.join("kinh-te.xlsx"),
-        &[(
-            "T3",
-            vec![
-                vec![
-                    T("STT"),
-                    T("Tên chuyên đề"),
-                    T("Ngày mở lớp"),
-                    T("Số học viên"),
-                ],
-                vec![N(1.0), T("Trồng lúa"), D(5, 3), N(40.0)],
-            ],
-        )],
-    );
+    common::one_class_report(&input.join("kinh-te.xlsx"), 40.0);
     input
 }
 

@@ -753,7 +753,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("tong-hop.xlsx");
         let corrected = own_workbook();
-        std::fs::write(&p, &corrected).unwrap();
         // Last changed on 3 May 2019, noon local time.
         let may3 = chrono::NaiveDate::from_ymd_opt(2019, 5, 3)
             .unwrap()
@@ -762,12 +761,17 @@ mod tests {
             .and_local_timezone(chrono::Local)
             .unwrap();
         let t = SystemTime::from(may3);
-        File::options()
-            .write(true)
-            .open(&p)
-            .unwrap()
-            .set_modified(t)
-            .unwrap();
+        // A person saves a corrected copy over the output on 3 May.
+        let correct_by_hand = || {
+            std::fs::write(&p, &corrected).unwrap();
+            File::options()
+                .write(true)
+                .open(&p)
+                .unwrap()
+                .set_modified(t)
+                .unwrap();
+        };
+        correct_by_hand();
         let new = own_workbook();
         let w = write(&p, &new, Kind::Workbook, Lang::Vi).unwrap();
         let kept = dir.path().join("tong-hop (sửa tay 03-05-2019).xlsx");
@@ -775,13 +779,7 @@ mod tests {
         assert_eq!(std::fs::read(&kept).unwrap(), corrected);
         assert_eq!(std::fs::read(&p).unwrap(), seal(new.clone()));
         // A second corrected copy of the same day takes the next name.
-        std::fs::write(&p, &corrected).unwrap();
-        File::options()
-            .write(true)
-            .open(&p)
-            .unwrap()
-            .set_modified(t)
-            .unwrap();
+        correct_by_hand();
         let w = write(&p, &new, Kind::Workbook, Lang::Vi).unwrap();
         assert_eq!(
             w.kept.unwrap(),
@@ -791,13 +789,7 @@ mod tests {
         let w = write(&p, &new, Kind::Workbook, Lang::Vi).unwrap();
         assert_eq!(w.kept, None);
         // In English, the kept name says so in English.
-        std::fs::write(&p, &corrected).unwrap();
-        File::options()
-            .write(true)
-            .open(&p)
-            .unwrap()
-            .set_modified(t)
-            .unwrap();
+        correct_by_hand();
         let w = write(&p, &new, Kind::Workbook, Lang::En).unwrap();
         assert_eq!(
             w.kept.unwrap(),

@@ -113,6 +113,25 @@ fn copy(v: &V) -> V {
     }
 }
 
+/// A kinh-te style report for March: one class, "Trồng lúa" on 5 March, `learners`.
+pub fn one_class_report(path: &Path, learners: f64) {
+    book(
+        path,
+        &[(
+            "T3",
+            vec![
+                vec![
+                    V::T("STT"),
+                    V::T("Tên chuyên đề"),
+                    V::T("Ngày mở lớp"),
+                    V::T("Số học viên"),
+                ],
+                vec![V::N(1.0), V::T("Trồng lúa"), V::D(5, 3), V::N(learners)],
+            ],
+        )],
+    );
+}
+
 pub fn run(dir: &Path) -> Consolidation {
     tthtcd::run(&Config {
         folder: dir.to_path_buf(),
