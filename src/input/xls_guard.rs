@@ -48,10 +48,9 @@ const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 /// Packs the sheets of an .xls; `Ok(None)` when the file cannot be followed (left to
 /// calamine), `Err` when even packed its sheets would lay out more than `budget` cells.
 pub fn pack(bytes: &[u8], budget: u64, text_budget: u64) -> Result<Option<Packed>, Problem> {
-    let stream = match Stream::find(bytes) {
-        Some(Ok(stream)) => stream,
-        Some(Err(p)) => return Err(p),
-        None => return Ok(None),
+    super::cfb_guard::check(bytes)?;
+    let Some(stream) = Stream::find(bytes) else {
+        return Ok(None);
     };
     let data = stream.read(bytes);
     let Some(sheets) = walk(&data)? else {
@@ -374,22 +373,6 @@ fn sheet_records(data: &[u8], start: usize) -> (Vec<Record>, usize) {
     (records, at.saturating_sub(start))
 }
 
-/// Whether the chain from `start` comes back to a sector it has passed (a chain that
-/// leaves the table ends there: calamine fails on it).
-fn loops(start: u32, table: &[u32]) -> bool {
-    let mut seen = vec![false; table.len()];
-    let mut s = start as usize;
-    while let Some(next) = table.get(s) {
-        match seen.get_mut(s) {
-            Some(true) => return true,
-            Some(flag) => *flag = true,
-            None => return false,
-        }
-        s = *next as usize;
-    }
-    false
-}
-
 /// Where the Workbook stream's bytes sit in the file: the file offset of each of its
 /// sectors (regular or mini), in order.
 struct Stream {
@@ -399,10 +382,9 @@ struct Stream {
 }
 
 impl Stream {
-    /// The Workbook (or Book) stream of a compound file; an error when a sector chain
-    /// calamine follows loops (it would follow the directory's, the mini stream's or the
-    /// mini FAT's for as long as memory lasts).
-    fn find(bytes: &[u8]) -> Option<Result<Stream, Problem>> {
+    /// The Workbook (or Book) stream of a compound file, its chains already checked
+    /// (see cfb_guard); `None` where it cannot be followed.
+    fn find(bytes: &[u8]) -> Option<Stream> {
         if !bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             return None;
         }
@@ -412,9 +394,11 @@ impl Stream {
             return None;
         }
         let size = 1usize << shift;
+        // The last sector may be short (a file need not be a whole number of
+        // sectors long); what it holds is read.
         let sector = |n: u32| -> Option<usize> {
             let off = (n as usize).checked_add(1)?.checked_mul(size)?;
-            (off.checked_add(size)? <= bytes.len()).then_some(off)
+            (off < bytes.len()).then_some(off)
         };
         let most = bytes.len() / size + 1;
         // FAT sectors: 109 in the header, the rest along the DIFAT chain.
@@ -453,13 +437,7 @@ impl Stream {
             }
             out
         };
-        let looped = Some(Err(Problem::DamagedFile {
-            detail: "the compound file's sector chains loop".into(),
-        }));
         let (dir_start, minifat_start) = (u32_at(bytes, 0x30)?, u32_at(bytes, 0x3C)?);
-        if loops(dir_start, &fat) || loops(minifat_start, &fat) {
-            return looped;
-        }
         let dir: Vec<usize> = chain(dir_start, &fat)
             .into_iter()
             .filter_map(sector)
@@ -487,24 +465,18 @@ impl Stream {
                 found = Some((start, len));
             }
         }
-        if root.is_some_and(|(start, _)| loops(start, &fat)) {
-            return looped;
-        }
         let (start, len) = found?;
         if len > bytes.len() {
             return None;
         }
         let cutoff = u32_at(bytes, 0x38)? as usize;
         if len >= cutoff {
-            if loops(start, &fat) {
-                return looped;
-            }
             let sectors: Vec<usize> = chain(start, &fat).into_iter().filter_map(sector).collect();
-            return (sectors.len() * size >= len).then_some(Ok(Stream {
+            return (sectors.len() * size >= len).then_some(Stream {
                 sectors,
                 unit: size,
                 len,
-            }));
+            });
         }
         // A small stream lives in the mini stream, itself a chain of regular sectors.
         let minifat: Vec<u32> = chain(minifat_start, &fat)
@@ -524,14 +496,11 @@ impl Stream {
                 Some(mini_stream.get(off / size)? + off % size)
             })
             .collect::<Option<_>>()?;
-        if loops(start, &minifat) {
-            return looped;
-        }
-        (sectors.len() * 64 >= len).then_some(Ok(Stream {
+        (sectors.len() * 64 >= len).then_some(Stream {
             sectors,
             unit: 64,
             len,
-        }))
+        })
     }
 
     fn file_offset(&self, at: usize) -> Option<usize> {
@@ -543,9 +512,9 @@ impl Stream {
         let mut out = Vec::with_capacity(self.len);
         for s in &self.sectors {
             let want = (self.len - out.len()).min(self.unit);
-            match bytes.get(*s..s + want) {
-                Some(chunk) => out.extend_from_slice(chunk),
-                None => break,
+            match bytes.get(*s..(s + want).min(bytes.len())) {
+                Some(chunk) if !chunk.is_empty() => out.extend_from_slice(chunk),
+                _ => break,
             }
             if out.len() >= self.len {
                 break;
@@ -646,7 +615,7 @@ mod tests {
                 .join("tests/fixtures/formats/xls")
                 .join(name);
             let bytes = std::fs::read(path).unwrap();
-            let Some(Ok(stream)) = Stream::find(&bytes) else {
+            let Some(stream) = Stream::find(&bytes) else {
                 panic!("{name}: no Workbook stream")
             };
             let data = stream.read(&bytes);

@@ -1,0 +1,449 @@
+//! The sector chains of a compound file (.xls), checked before calamine follows them.
+//!
+//! calamine reads a compound file by following chains of sectors: the directory's
+//! (for as long as it goes), the mini stream's and the mini FAT's, and each stream it
+//! opens (the Workbook and the two summaries), each until it has the length the file
+//! declares. A chain that comes back to a sector it has passed never ends: calamine
+//! appends the same sectors until the declared length (up to 2^64 bytes for the
+//! directory) is reached, and the allocation failure aborts the process. A FAT that
+//! lists one sector many times blows up the same way, more slowly.
+//!
+//! So the chains are followed here first, the way calamine follows them (the same
+//! sector numbering, the same short last sector, the same tables), but only counting,
+//! and a file whose chain loops is refused as damaged. No real file has a loop: the
+//! compound-file format forbids them. A file this walk cannot read far enough to
+//! judge is left to calamine, which fails on it too, at the same place.
+
+use crate::diagnostics::Problem;
+
+const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
+/// Sector numbers from here up are markers, not sectors (calamine's bound on the
+/// DIFAT chain).
+const RESERVED: u32 = 0xFFFF_FFFA;
+/// DIFAT entries from here up name no FAT sector.
+const DIFAT_MARKER: u32 = 0xFFFF_FFFC;
+/// Streams below this length live in the mini stream.
+const MINI_CUTOFF: usize = 4096;
+/// The streams calamine opens by name when it reads an .xls.
+const STREAMS: [&str; 4] = [
+    "\u{5}SummaryInformation",
+    "\u{5}DocumentSummaryInformation",
+    "Workbook",
+    "Book",
+];
+
+/// `Err` when a chain calamine would follow loops, or the FAT lists more sectors than
+/// the file holds; `Ok` otherwise, including for a file that is not a compound file or
+/// that calamine will refuse on its own before following any chain.
+pub fn check(bytes: &[u8]) -> Result<(), Problem> {
+    match walk(bytes) {
+        Some(Err(detail)) => Err(Problem::DamagedFile {
+            detail: detail.into(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// A compound file's sectors as calamine sees them: numbered from the end of the
+/// header (which takes one whole sector), the last one possibly short, and nothing
+/// past sector `len / size`.
+struct Sectors<'a> {
+    bytes: &'a [u8],
+    size: usize,
+    last_id: u32,
+    /// How far calamine's buffer has grown, counted from the end of the header: a
+    /// short last sector is padded with zeros once it has been read.
+    grown: usize,
+}
+
+impl Sectors<'_> {
+    /// Where sector `id` starts and ends in calamine's buffer (counted from the end
+    /// of the header), as its `Sectors::get` finds it; `None` where calamine fails
+    /// (a sector number past the end, or a sector that starts past the data).
+    fn span(&mut self, id: u32) -> Option<(usize, usize)> {
+        if id > self.last_id {
+            return None;
+        }
+        let start = (id as usize).checked_mul(self.size)?;
+        let end = start.checked_add(self.size)?;
+        let data = self.bytes.len().saturating_sub(self.size);
+        let got = if end <= self.grown || end <= data {
+            end
+        } else {
+            self.grown.max(data)
+        };
+        self.grown = self.grown.max(end);
+        (start <= got).then_some((start, got))
+    }
+
+    /// The bytes of sector `id`, zeros where calamine's buffer was padded.
+    fn get(&mut self, id: u32) -> Option<Vec<u8>> {
+        let (start, end) = self.span(id)?;
+        Some(
+            (start..end)
+                .map(|i| *self.bytes.get(self.size + i).unwrap_or(&0))
+                .collect(),
+        )
+    }
+
+    /// How many bytes sector `id` adds to a chain, without copying it.
+    fn len_of(&mut self, id: u32) -> Option<usize> {
+        self.span(id).map(|(start, end)| end - start)
+    }
+}
+
+/// How a chain calamine follows ends.
+enum Chain {
+    /// It reached its length or its end marker (or failed where calamine fails).
+    Ends(Vec<u8>),
+    /// It came back to a sector before reaching its length.
+    Loops,
+}
+
+/// Follows the chain from `start` through `table` until `len` bytes, keeping the bytes
+/// when `keep` (only the directory's and the mini stream's are needed, and neither
+/// can pass the file's size without looping).
+fn follow(sectors: &mut Sectors, start: u32, table: &[u32], len: usize, keep: bool) -> Chain {
+    let mut seen = vec![false; table.len()];
+    let mut out = Vec::new();
+    let mut total = 0usize;
+    let mut id = start;
+    while id != END_OF_CHAIN {
+        let step = if keep {
+            match sectors.get(id) {
+                Some(s) => {
+                    let take = s.len().min(len - total);
+                    out.extend_from_slice(&s[..take]);
+                    take
+                }
+                None => break,
+            }
+        } else {
+            match sectors.len_of(id) {
+                Some(n) => n.min(len - total),
+                None => break,
+            }
+        };
+        total += step;
+        if total >= len {
+            break;
+        }
+        match seen.get_mut(id as usize) {
+            Some(true) => return Chain::Loops,
+            Some(flag) => *flag = true,
+            // calamine indexes the table with the sector number and panics here.
+            None => break,
+        }
+        match table.get(id as usize) {
+            Some(next) => id = *next,
+            None => break,
+        }
+    }
+    Chain::Ends(out)
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+fn u64_at(b: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
+}
+
+/// calamine's `to_u32`, which asserts a whole number of entries (a panic it does not
+/// survive, but that costs no memory): `None` there.
+fn entries(s: &[u8]) -> Option<impl Iterator<Item = u32> + '_> {
+    s.len().is_multiple_of(4).then(|| {
+        s.chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+    })
+}
+
+/// `None`: not a compound file, or calamine stops before any unbounded chain.
+/// `Some(Err)`: what is wrong. `Some(Ok)`: every chain ends.
+fn walk(bytes: &[u8]) -> Option<Result<(), &'static str>> {
+    let header = bytes.get(..512)?;
+    if !header.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return None;
+    }
+    let size = match u16_at(header, 30)? {
+        9 => 512,
+        12 if bytes.len() >= 4096 => 4096,
+        _ => return None,
+    };
+    if u16_at(header, 32)? != 6 {
+        return None;
+    }
+    let version = u16_at(header, 26)?;
+    let dir_start = u32_at(header, 48)?;
+    let mini_fat_start = u32_at(header, 60)?;
+    let mini_fat_len = u32_at(header, 64)? as usize;
+    let mut sector_id = u32_at(header, 68)?;
+    let last_id = u32::try_from(bytes.len() / size).ok()?;
+    let mut sectors = Sectors {
+        bytes,
+        size,
+        last_id,
+        grown: 0,
+    };
+
+    // The DIFAT: 109 entries in the header, then a chain calamine bounds itself.
+    let mut difat: Vec<u32> = entries(&header[76..512])?.collect();
+    let mut hops = 0usize;
+    while sector_id < RESERVED {
+        hops += 1;
+        if hops > last_id as usize + 1 {
+            return None;
+        }
+        difat.extend(entries(&sectors.get(sector_id)?)?);
+        sector_id = difat.pop()?;
+    }
+    // The FAT: one table made of the sectors the DIFAT names. No sound file names a
+    // sector twice, so a FAT longer than the file could hold is a damaged one (with
+    // room for a writer that leaves the header's unused entries at 0).
+    let fat_ids: Vec<u32> = difat.into_iter().filter(|id| *id < DIFAT_MARKER).collect();
+    if fat_ids.len() > last_id as usize + 1 + 109 {
+        return Some(Err(
+            "the compound file's allocation table lists more sectors than the file holds",
+        ));
+    }
+    let mut fat = Vec::new();
+    for id in fat_ids {
+        fat.extend(entries(&sectors.get(id)?)?);
+    }
+    let looped = Some(Err("the compound file's sector chains loop"));
+
+    let Chain::Ends(dir) = follow(&mut sectors, dir_start, &fat, usize::MAX, true) else {
+        return looped;
+    };
+    // (name, start, len) of each whole 128-byte entry, as calamine decodes them.
+    let dirs: Vec<(String, u32, usize)> = dir
+        .chunks_exact(128)
+        .map(|e| {
+            let units: Vec<u16> = e[..64]
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .collect();
+            let mut name = String::from_utf16_lossy(&units);
+            if let Some(nul) = name.find('\0') {
+                name.truncate(nul);
+            }
+            let start = u32_at(e, 116).unwrap_or(END_OF_CHAIN);
+            let len = if size == 512 {
+                u32_at(e, 120).map(|l| l as usize)
+            } else {
+                u64_at(e, 120).and_then(|l| usize::try_from(l).ok())
+            };
+            (name, start, len.unwrap_or(usize::MAX))
+        })
+        .collect();
+    let (_, root_start, root_len) = dirs.first()?.clone();
+    if version != 3 && root_start == END_OF_CHAIN {
+        return None;
+    }
+
+    let (mini_fat, mini_stream) = if mini_fat_len > 0 {
+        let Chain::Ends(stream) = follow(&mut sectors, root_start, &fat, root_len, true) else {
+            return looped;
+        };
+        let want = mini_fat_len.saturating_mul(size);
+        let Chain::Ends(table) = follow(&mut sectors, mini_fat_start, &fat, want, true) else {
+            return looped;
+        };
+        (entries(&table)?.collect(), stream)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+
+    for wanted in STREAMS {
+        let Some((_, start, len)) = dirs
+            .iter()
+            .find(|(name, ..)| name.eq_ignore_ascii_case(wanted))
+        else {
+            continue;
+        };
+        let chain = if *len < MINI_CUTOFF {
+            let mut mini = Sectors {
+                bytes: &mini_stream,
+                size: 64,
+                last_id: last_id.saturating_mul(8),
+                grown: 0,
+            };
+            // The mini stream has no header before its first sector.
+            follow_mini(&mut mini, *start, &mini_fat, *len)
+        } else {
+            follow(&mut sectors, *start, &fat, *len, false)
+        };
+        if matches!(chain, Chain::Loops) {
+            return looped;
+        }
+    }
+    Some(Ok(()))
+}
+
+/// A chain through the mini stream: like [`follow`], with sectors of 64 bytes counted
+/// from the mini stream's first byte.
+fn follow_mini(mini: &mut Sectors, start: u32, table: &[u32], len: usize) -> Chain {
+    let mut seen = vec![false; table.len()];
+    let mut total = 0usize;
+    let mut id = start;
+    while id != END_OF_CHAIN {
+        if id > mini.last_id {
+            break;
+        }
+        let from = (id as usize).saturating_mul(64);
+        let have = mini.bytes.len().saturating_sub(from).min(64);
+        total += have.min(len - total);
+        if total >= len {
+            break;
+        }
+        match seen.get_mut(id as usize) {
+            Some(true) => return Chain::Loops,
+            Some(flag) => *flag = true,
+            None => break,
+        }
+        match table.get(id as usize) {
+            Some(next) => id = *next,
+            None => break,
+        }
+    }
+    Chain::Ends(Vec::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FAT_SECTOR: u32 = 0xFFFF_FFFD;
+    const FREE: u32 = 0xFFFF_FFFF;
+
+    fn put(b: &mut [u8], at: usize, v: u32) {
+        b[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    }
+
+    /// A compound file of 512-byte sectors: a header, one FAT sector (sector 0), one
+    /// directory sector (sector 1) holding a root entry and a "Workbook" stream of
+    /// `len` bytes starting at sector 2, then `next.len()` sectors of data, sector
+    /// 2 + i followed by `next[i]`.
+    fn file(next: &[u32], dir_next: u32, len: u32) -> Vec<u8> {
+        let mut b = vec![0u8; 512 * (3 + next.len())];
+        b[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+        b[26..28].copy_from_slice(&3u16.to_le_bytes());
+        b[30..32].copy_from_slice(&9u16.to_le_bytes());
+        b[32..34].copy_from_slice(&6u16.to_le_bytes());
+        put(&mut b, 44, 1);
+        put(&mut b, 48, 1);
+        put(&mut b, 56, 4096);
+        put(&mut b, 60, END_OF_CHAIN);
+        put(&mut b, 68, END_OF_CHAIN);
+        for i in 0..109 {
+            put(&mut b, 76 + i * 4, if i == 0 { 0 } else { FREE });
+        }
+        let fat: Vec<u32> = [FAT_SECTOR, dir_next]
+            .into_iter()
+            .chain(next.iter().copied())
+            .chain(std::iter::repeat(FREE))
+            .take(128)
+            .collect();
+        for (i, v) in fat.into_iter().enumerate() {
+            put(&mut b, 512 + i * 4, v);
+        }
+        let mut entry = |at: usize, name: &str, kind: u8, start: u32, len: u32| {
+            for (i, u) in name.encode_utf16().enumerate() {
+                b[at + i * 2..at + i * 2 + 2].copy_from_slice(&u.to_le_bytes());
+            }
+            let name_len = (name.encode_utf16().count() as u16 + 1) * 2;
+            b[at + 64..at + 66].copy_from_slice(&name_len.to_le_bytes());
+            b[at + 66] = kind;
+            put(&mut b, at + 116, start);
+            put(&mut b, at + 120, len);
+        };
+        entry(1024, "Root Entry", 5, END_OF_CHAIN, 0);
+        entry(1024 + 128, "Workbook", 2, 2, len);
+        b
+    }
+
+    /// Data sectors 2 to 9 in a ring: 9 points back at 2.
+    const RING: [u32; 8] = [3, 4, 5, 6, 7, 8, 9, 2];
+
+    #[test]
+    fn a_sound_chain_passes() {
+        let next = [3, 4, 5, 6, 7, 8, 9, END_OF_CHAIN];
+        assert!(check(&file(&next, END_OF_CHAIN, 4096)).is_ok());
+        // A chain shorter than its declared length ends, and calamine reads what
+        // there is.
+        assert!(check(&file(&next, END_OF_CHAIN, 1 << 30)).is_ok());
+    }
+
+    #[test]
+    fn a_stream_whose_chain_comes_back_is_refused() {
+        // The eight sectors hold 4,096 bytes and sector 2 again 512 more: a declared
+        // 4,609 or a gigabyte would be the ring for ever.
+        for len in [4609, 1 << 30] {
+            let refused = check(&file(&RING, END_OF_CHAIN, len));
+            assert!(matches!(refused, Err(Problem::DamagedFile { .. })), "{len}");
+        }
+    }
+
+    #[test]
+    fn a_loop_after_the_declared_length_is_never_followed() {
+        // 4,096 bytes end at sector 9, 4,608 at sector 2 again: calamine stops there,
+        // and so does the check.
+        for len in [4096, 4608] {
+            assert!(check(&file(&RING, END_OF_CHAIN, len)).is_ok(), "{len}");
+        }
+    }
+
+    #[test]
+    fn a_directory_that_loops_is_refused() {
+        // The directory (sector 1) points at itself; calamine reads it with no length.
+        let next = [3, 4, 5, 6, 7, 8, 9, END_OF_CHAIN];
+        let refused = check(&file(&next, 1, 4096));
+        assert!(matches!(refused, Err(Problem::DamagedFile { .. })));
+    }
+
+    #[test]
+    fn a_fat_that_names_one_sector_many_times_is_refused() {
+        // A DIFAT sector (the file's last) naming sector 0 as FAT 127 times, beside
+        // the header's 109: 236 FAT sectors in a file of 11.
+        let next = [3, 4, 5, 6, 7, 8, 9, END_OF_CHAIN];
+        let mut b = file(&next, END_OF_CHAIN, 4096);
+        let at = b.len();
+        b.resize(at + 512, 0);
+        put(&mut b, 68, (at / 512 - 1) as u32);
+        for i in 0..109 {
+            put(&mut b, 76 + i * 4, 0);
+        }
+        put(&mut b, at + 127 * 4, END_OF_CHAIN);
+        assert!(matches!(check(&b), Err(Problem::DamagedFile { .. })));
+        // Unused header entries written as 0 rather than free: a sloppy writer, not
+        // a damaged file.
+        let mut b = file(&next, END_OF_CHAIN, 4096);
+        for i in 0..109 {
+            put(&mut b, 76 + i * 4, 0);
+        }
+        assert!(check(&b).is_ok());
+    }
+
+    #[test]
+    fn a_short_last_sector_counts_what_it_holds() {
+        // The file ends 100 bytes into sector 9: the ring holds 7 × 512 + 100 = 3,684
+        // bytes, and sector 2 again brings it to 4,196. calamine stops there for a
+        // declared 4,196; for 4,197 it would go round again, and again.
+        let mut b = file(&RING, END_OF_CHAIN, 4196);
+        b.truncate(512 * 10 + 100);
+        assert!(check(&b).is_ok());
+        put(&mut b, 1024 + 128 + 120, 4197);
+        assert!(matches!(check(&b), Err(Problem::DamagedFile { .. })));
+    }
+
+    #[test]
+    fn other_files_are_left_alone() {
+        assert!(check(b"PK\x03\x04 not a compound file").is_ok());
+        assert!(check(&[0xD0, 0xCF, 0x11, 0xE0]).is_ok());
+    }
+}
