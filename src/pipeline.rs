@@ -83,21 +83,42 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
     // reading without a thread of its own competing for the cores, and only two
     // batches of read files are held at once however large the folder.
     let done = std::sync::atomic::AtomicUsize::new(0);
+    let tick = || {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if let Some(p) = config.progress {
+            p(n, total);
+        }
+    };
     let read_batch = |batch: &[Found]| -> Vec<FileRead> {
-        let read = |f: &Found| {
-            let read = read_file(&config.plan, &aliases, pool.as_ref(), f);
-            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if let Some(p) = config.progress {
-                p(n, total);
-            }
-            read
-        };
         match &pool {
-            // Threads that mostly wait on workers: two a worker, so that while one
-            // thread unpacks a worker's reply, another has already handed that worker
-            // its next file.
-            Some((_, limits)) => on_threads(batch, 2 * limits.worker_count(), read),
-            None => batch.par_iter().map(read).collect(),
+            // A file to skip or refuse is settled here without a byte read; every
+            // workbook goes to a worker.
+            Some((pool, limits)) => pool.read_all(
+                batch,
+                request_for,
+                |f| {
+                    let read = read_one(&config.plan, &aliases, f);
+                    tick();
+                    read
+                },
+                |f, answer: Result<FileRead, crate::sandbox::Lost>| {
+                    tick();
+                    match answer {
+                        Ok(read) => read,
+                        Err(lost) => {
+                            FileRead::Done(failed_report(f, crate::sandbox::problem(lost, limits)))
+                        }
+                    }
+                },
+            ),
+            None => batch
+                .par_iter()
+                .map(|f| {
+                    let read = read_one(&config.plan, &aliases, f);
+                    tick();
+                    read
+                })
+                .collect(),
         }
     };
     let merge_batch = |batch: &[Found], reads: Vec<FileRead>, state: &mut State| {
@@ -197,14 +218,14 @@ pub(crate) struct SheetRead {
     result: Option<crate::recognise::SheetResult>,
     /// The month or quarter the lines above the table announce.
     title_period: Option<crate::normalise::period::Period>,
-    /// The duplicate key of each row of `result`, worked out on the reading thread (not
-    /// sent by a worker: the thread that receives its reply works them out).
-    #[serde(skip)]
+    /// The duplicate key of each row of `result`, worked out where the file is read
+    /// (in a worker, sent with the rows: working them out again here would double
+    /// the cost of the run's commonest text folding).
     keys: Vec<RowKey>,
 }
 
 /// What makes two rows the same class (or the same registration) once normalised.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 enum RowKey {
     /// Sub-committee, topic, date, village.
     Class(usize, String, NaiveDate, String),
@@ -300,53 +321,12 @@ pub(crate) enum FileRead {
     },
 }
 
-/// `f` of every item, in order, on `threads` plain threads (not the CPU pool's: these
-/// threads wait on pipes).
-fn on_threads<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads.clamp(1, items.len().max(1)))
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        mine.push((i, f(item)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        // A thread that panicked would leave files without a reading: the panic goes on
-        // rather than any reading being paired with the wrong file.
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    });
-    done.sort_unstable_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
-}
-
 /// The duplicate keys of a sheet's rows.
 fn keys_of(result: Option<&crate::recognise::SheetResult>) -> Vec<RowKey> {
     result
         .iter()
         .flat_map(|r| r.rows.iter().map(RowKey::of))
         .collect()
-}
-
-impl FileRead {
-    /// Works out the duplicate keys a worker's reply leaves out.
-    fn with_keys(mut self) -> FileRead {
-        if let FileRead::Sheets { sheets, .. } = &mut self {
-            for sheet in sheets {
-                sheet.keys = keys_of(sheet.result.as_ref());
-            }
-        }
-        self
-    }
 }
 
 /// A worker's reading of one file (see [`crate::sandbox`]): the file's bytes are
@@ -380,27 +360,17 @@ fn failed_report(f: &Found, problem: Problem) -> FileReport {
     }
 }
 
-/// Reads one file where it may be read: a file to skip is settled here without a
-/// byte read; a workbook goes to a worker when the run has them.
-fn read_file(
-    plan: &Plan,
-    aliases: &[(String, usize)],
-    pool: Option<&(Pool, crate::sandbox::Limits)>,
-    f: &Found,
-) -> FileRead {
-    let (Some((pool, limits)), Action::Read(format)) = (pool, &f.action) else {
-        return read_one(plan, aliases, f);
+/// What a worker is asked to read for a file, if it is a workbook to read.
+fn request_for(f: &Found) -> Option<crate::sandbox::Request> {
+    let Action::Read(format) = f.action else {
+        return None;
     };
-    let request = crate::sandbox::Request {
+    Some(crate::sandbox::Request {
         path: f.path.clone(),
         rel: f.rel.clone(),
         size: f.size,
-        format: *format,
-    };
-    match pool.read::<FileRead>(&request) {
-        Ok(read) => read.with_keys(),
-        Err(lost) => FileRead::Done(failed_report(f, crate::sandbox::problem(lost, limits))),
-    }
+        format,
+    })
 }
 
 /// Reads one file on its own: bytes, format, legacy repair, table recognition and rows.

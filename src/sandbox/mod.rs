@@ -15,9 +15,11 @@
 mod wire;
 pub mod worker;
 
+use std::collections::VecDeque;
 use std::io::{BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -348,28 +350,135 @@ impl Pool {
         lost
     }
 
-    /// Reads one file in a worker: its reply, or why there is none.
-    pub fn read<T: serde::de::DeserializeOwned>(&self, request: &Request) -> Result<T, Lost> {
-        let mut worker = self.take()?;
-        let sent = postcard::to_stdvec(request)
+    /// Hands a file to a worker; a worker that cannot take it has died, which the
+    /// wait for its reply finds out.
+    fn send(worker: &mut Worker, request: &Request) {
+        let _ = postcard::to_stdvec(request)
             .map_err(std::io::Error::other)
             .and_then(|body| {
                 wire::write_frame(&mut worker.stdin, &body)?;
                 worker.stdin.flush()
             });
-        if sent.is_err() {
-            return Err(self.lose(worker, false));
-        }
-        match worker.replies.recv_timeout(self.sandbox.limits.per_file) {
-            Ok(Ok(body)) => {
-                self.give_back(worker);
-                postcard::from_bytes(&body).map_err(|_| Lost::Crash)
+    }
+
+    /// Reads every item on the workers, a thread for each, and gives back one result
+    /// an item, in order. `request` says what a worker is to read for an item; an item
+    /// with nothing to read (a file to skip) is settled by `settle` without a worker.
+    /// `reply` makes the result of a worker's answer, or of the reason there is none,
+    /// on the thread that waited for it.
+    ///
+    /// Each worker is kept [`AHEAD`] file ahead: the next request already waits in its
+    /// pipe when it sends a reply, so it never idles while the run takes the reply in.
+    /// When a worker is lost, the file it was reading is the one that cost it (replies
+    /// come in order); the files queued behind it go to a fresh worker.
+    pub(crate) fn read_all<I, T, R>(
+        &self,
+        items: &[I],
+        request: impl Fn(&I) -> Option<Request> + Sync,
+        settle: impl Fn(&I) -> R + Sync,
+        reply: impl Fn(&I, Result<T, Lost>) -> R + Sync,
+    ) -> Vec<R>
+    where
+        I: Sync,
+        T: serde::de::DeserializeOwned,
+        R: Send,
+    {
+        let next = AtomicUsize::new(0);
+        let threads = self
+            .sandbox
+            .limits
+            .worker_count()
+            .clamp(1, items.len().max(1));
+        let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| s.spawn(|| self.serve(items, &next, (&request, &settle, &reply))))
+                .collect();
+            // A thread that panicked would leave files without a reading: the panic
+            // goes on rather than any reading being paired with the wrong file.
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        });
+        done.sort_unstable_by_key(|(i, _)| *i);
+        done.into_iter().map(|(_, r)| r).collect()
+    }
+
+    /// One thread of [`Pool::read_all`]: takes items in turn and keeps one worker busy.
+    fn serve<I, T, R>(
+        &self,
+        items: &[I],
+        next: &AtomicUsize,
+        (request, settle, reply): (
+            &(impl Fn(&I) -> Option<Request> + Sync),
+            &(impl Fn(&I) -> R + Sync),
+            &(impl Fn(&I, Result<T, Lost>) -> R + Sync),
+        ),
+    ) -> Vec<(usize, R)>
+    where
+        T: serde::de::DeserializeOwned,
+    {
+        let mut out = Vec::new();
+        // Files sent to the worker in hand (or to be sent to the next one), in order.
+        let mut pending: VecDeque<(usize, Request)> = VecDeque::new();
+        let mut worker: Option<Worker> = None;
+        let mut exhausted = false;
+        loop {
+            while !exhausted && pending.len() <= AHEAD {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = items.get(i) else {
+                    exhausted = true;
+                    break;
+                };
+                match request(item) {
+                    None => out.push((i, settle(item))),
+                    Some(req) => {
+                        if let Some(w) = worker.as_mut() {
+                            Self::send(w, &req);
+                        }
+                        pending.push_back((i, req));
+                    }
+                }
             }
-            Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => Err(self.lose(worker, false)),
-            Err(RecvTimeoutError::Timeout) => Err(self.lose(worker, true)),
+            let Some(&(front, _)) = pending.front() else {
+                break;
+            };
+            let w = match worker.take() {
+                Some(w) => w,
+                None => match self.take() {
+                    Ok(mut w) => {
+                        for (_, req) in &pending {
+                            Self::send(&mut w, req);
+                        }
+                        w
+                    }
+                    Err(lost) => {
+                        pending.pop_front();
+                        out.push((front, reply(&items[front], Err(lost))));
+                        continue;
+                    }
+                },
+            };
+            let answer = match w.replies.recv_timeout(self.sandbox.limits.per_file) {
+                Ok(Ok(body)) => {
+                    worker = Some(w);
+                    postcard::from_bytes(&body).map_err(|_| Lost::Crash)
+                }
+                Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => Err(self.lose(w, false)),
+                Err(RecvTimeoutError::Timeout) => Err(self.lose(w, true)),
+            };
+            pending.pop_front();
+            out.push((front, reply(&items[front], answer)));
         }
+        if let Some(w) = worker {
+            self.give_back(w);
+        }
+        out
     }
 }
+
+/// How many files a worker holds in its pipe beyond the one it reads.
+const AHEAD: usize = 4;
 
 impl Drop for Pool {
     /// Closing a worker's input ends it; waiting reaps it.
