@@ -228,7 +228,12 @@ pub(crate) struct SheetRead {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 enum RowKey {
     /// Sub-committee, topic, date, village.
-    Class(usize, String, NaiveDate, String),
+    Class(
+        usize,
+        String,
+        #[serde(with = "crate::classes::day")] NaiveDate,
+        String,
+    ),
     /// Sub-committee, topic, quarter, month, village.
     Planned(usize, String, u32, Option<u32>, String),
     /// Criteria figures and rejected rows are not keyed.

@@ -391,7 +391,7 @@ impl Pool {
             .clamp(1, items.len().max(1));
         let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..threads)
-                .map(|_| s.spawn(|| self.serve(items, &next, (&request, &settle, &reply))))
+                .map(|_| s.spawn(|| self.serve(items, &next, threads, (&request, &settle, &reply))))
                 .collect();
             // A thread that panicked would leave files without a reading: the panic
             // goes on rather than any reading being paired with the wrong file.
@@ -409,6 +409,7 @@ impl Pool {
         &self,
         items: &[I],
         next: &AtomicUsize,
+        threads: usize,
         (request, settle, reply): (
             &(impl Fn(&I) -> Option<Request> + Sync),
             &(impl Fn(&I) -> R + Sync),
@@ -424,7 +425,11 @@ impl Pool {
         let mut worker: Option<Worker> = None;
         let mut exhausted = false;
         loop {
-            while !exhausted && pending.len() <= AHEAD {
+            // Near the end the queues shrink with what is left, so that no worker
+            // still holds several files while another has none.
+            let left = items.len().saturating_sub(next.load(Ordering::Relaxed));
+            let ahead = (left / threads).min(AHEAD);
+            while !exhausted && pending.len() <= ahead {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(item) = items.get(i) else {
                     exhausted = true;
