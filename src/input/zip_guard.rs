@@ -43,6 +43,8 @@ const MIN_SHARED_STRING_BYTES: u64 = 5;
 const MIN_STRING_USE_BYTES: u64 = 8;
 /// How much of a part is unpacked to find its first element's attributes.
 const HEAD_BYTES: u64 = 64 * 1024;
+/// How much of the shared strings is unpacked at a time while looking for `<sst>`.
+const SST_CHUNK: usize = 4 * 1024;
 /// How much of the workbook's sheet list and relationships is read: 3,000 sheets take
 /// some 200 KB.
 const INDEX_BYTES: u64 = 16 * 1024 * 1024;
@@ -111,8 +113,13 @@ fn shared_strings<R: Read + std::io::Seek>(
     size: u64,
     total: u64,
 ) -> Option<ZipFault> {
-    let head = unpack(zip, name, HEAD_BYTES)?;
-    let mut reader = Reader::from_reader(head.as_slice());
+    // The <sst> tag opens the part: it is read as the part is unpacked, a few
+    // kilobytes at a time, rather than unpacking a whole head first.
+    let entry = zip.by_name(name).ok()?;
+    let mut reader = Reader::from_reader(std::io::BufReader::with_capacity(
+        SST_CHUNK,
+        entry.take(HEAD_BYTES),
+    ));
     let mut buf = Vec::new();
     loop {
         buf.clear();
