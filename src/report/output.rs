@@ -599,7 +599,10 @@ pub fn carries_own_property(path: &Path) -> bool {
     let Ok(file) = File::open(path) else {
         return false;
     };
-    if file.metadata().map_or(true, |m| m.len() > LOOK_FILE_LIMIT) {
+    let Ok(len) = file.metadata().map(|m| m.len()) else {
+        return false;
+    };
+    if len > LOOK_FILE_LIMIT || !directory_is_small(&file, len).unwrap_or(false) {
         return false;
     }
     let look = move || -> Option<bool> {
@@ -623,6 +626,35 @@ pub fn carries_own_property(path: &Path) -> bool {
         .ok()
         .flatten()
         .unwrap_or(false)
+}
+
+/// Most entries a workbook of the tool's holds, corrected or not (it writes about 20).
+const MAX_OWN_ENTRIES: u16 = 1000;
+
+/// Whether the zip's end record declares a directory small enough to be one of the
+/// tool's workbooks: at most [`MAX_OWN_ENTRIES`] entries and no zip64 markers. Looked
+/// at before the zip reader parses the directory, which reserves room for every
+/// entry declared: a file put at the output's path must not make the run's own
+/// process (which never parses an untrusted workbook) ask for gigabytes.
+fn directory_is_small(mut file: &File, len: u64) -> std::io::Result<bool> {
+    use std::io::{Seek, SeekFrom};
+    let tail = len.min(EOCD_LEN as u64 + u64::from(u16::MAX));
+    let mut end = vec![0u8; tail as usize];
+    file.seek(SeekFrom::Start(len - tail))?;
+    file.read_exact(&mut end)?;
+    file.seek(SeekFrom::Start(0))?;
+    let Some(at) = memchr::memmem::rfind(&end, &EOCD_SIGNATURE) else {
+        return Ok(false);
+    };
+    let field = |off: usize, n: usize| end.get(at + off..at + off + n);
+    let (Some(entries), Some(total), Some(size), Some(offset)) =
+        (field(8, 2), field(10, 2), field(12, 4), field(16, 4))
+    else {
+        return Ok(false);
+    };
+    let u16_of = |b: &[u8]| u16::from_le_bytes([b[0], b[1]]);
+    let zip64 = size == [0xFF; 4] || offset == [0xFF; 4];
+    Ok(!zip64 && u16_of(entries) <= MAX_OWN_ENTRIES && u16_of(total) <= MAX_OWN_ENTRIES)
 }
 
 /// How much of a JSON file is looked at to tell whether the tool wrote it.
@@ -746,6 +778,32 @@ mod tests {
             examine(&p, Kind::Workbook),
             Existing::Corrected { .. }
         ));
+    }
+
+    #[test]
+    fn only_a_small_zip_directory_is_parsed_by_the_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("tong-hop.xlsx");
+        let small = |bytes: &[u8]| {
+            std::fs::write(&p, bytes).unwrap();
+            let f = File::open(&p).unwrap();
+            directory_is_small(&f, bytes.len() as u64).unwrap()
+        };
+        let own = own_workbook();
+        assert!(small(&own));
+        // The end record's entry counts (this disk, all disks) at +8 and +10.
+        let at = own.len() - EOCD_LEN;
+        for (count, expected) in [(1000u16, true), (1001, false), (0xFFFF, false)] {
+            let mut b = own.clone();
+            b[at + 8..at + 10].copy_from_slice(&count.to_le_bytes());
+            b[at + 10..at + 12].copy_from_slice(&count.to_le_bytes());
+            assert_eq!(small(&b), expected, "{count} entries");
+        }
+        // A zip64 directory offset.
+        let mut b = own.clone();
+        b[at + 16..at + 20].copy_from_slice(&[0xFF; 4]);
+        assert!(!small(&b));
+        assert!(!small(b"not a zip at all"));
     }
 
     #[test]
