@@ -267,3 +267,92 @@ fn outputs_get_the_users_normal_permissions() {
         assert_eq!(mode(&json), expected, "umask {umask:o}");
     }
 }
+
+/// How an interrupted run ended.
+#[cfg(unix)]
+#[derive(Debug, PartialEq)]
+enum Ended {
+    /// By its handler (130), or by the signal itself when it came before the handler
+    /// was set, at the very start.
+    Interrupted,
+    /// It had finished.
+    Finished,
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_at_any_moment_leaves_no_temporary_file_and_no_partial_output() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+    use std::time::Instant;
+    let tmp = tempfile::tempdir().unwrap();
+    // samples/ for the run to read and a workbook to write, so that Ctrl-C lands in
+    // the reading, in the filling and in the writing.
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let out_dir = tmp.path().join("ket-qua");
+    std::fs::create_dir(&out_dir).unwrap();
+    let out = out_dir.join("tong-hop.xlsx");
+    let json = out_dir.join("tong-hop.json");
+    let start = || {
+        for f in [&out, &json] {
+            let _ = std::fs::remove_file(f);
+        }
+        Command::new(env!("CARGO_BIN_EXE_tthtcd"))
+            .args(["consolidate", s(&input), "-o", s(&out), "--json", s(&json)])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let temporaries = || -> Vec<String> {
+        names(&out_dir)
+            .into_iter()
+            .filter(|n| n.starts_with(".tthtcd-"))
+            .collect()
+    };
+    // Interrupts, then checks what is left whatever the moment: no temporary file,
+    // and an output, if there is one, whole (the workbook sealed, the JSON parsed).
+    let interrupt = |mut child: std::process::Child, when: &str| -> Ended {
+        // SAFETY: sending SIGINT to our own child process.
+        unsafe {
+            libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+        }
+        let status = child.wait().unwrap();
+        let ended = match (status.code(), status.signal()) {
+            (Some(130), _) | (None, Some(libc::SIGINT)) => Ended::Interrupted,
+            (Some(0), _) => Ended::Finished,
+            other => panic!("{when}: {other:?}"),
+        };
+        assert_eq!(temporaries(), Vec::<String>::new(), "{when}: left behind");
+        if out.exists() {
+            assert!(output::seal_holds(&out), "{when}: a partial workbook");
+        }
+        if json.exists() {
+            let text = std::fs::read_to_string(&json).unwrap();
+            let parsed = serde_json::from_str::<serde_json::Value>(&text);
+            assert!(parsed.is_ok(), "{when}: a partial JSON");
+        }
+        ended
+    };
+    // How long a whole run takes here.
+    let began = Instant::now();
+    assert_eq!(start().wait().unwrap().code(), Some(0));
+    let span = began.elapsed();
+    // Interrupts spread over the run and past its end, a fortieth apart.
+    let mut ends = Vec::new();
+    for step in 0..48u32 {
+        let child = start();
+        std::thread::sleep(span * step / 40);
+        ends.push(interrupt(child, &format!("at {step}/40 of a run")));
+    }
+    assert!(ends.contains(&Ended::Interrupted) && ends.contains(&Ended::Finished));
+    // And the moment a temporary file appears, when the polling sees it: the write
+    // itself.
+    for attempt in 0..10 {
+        let mut child = start();
+        while child.try_wait().unwrap().is_none() && temporaries().is_empty() {
+            std::hint::spin_loop();
+        }
+        interrupt(child, &format!("during write attempt {attempt}"));
+    }
+}
