@@ -9,32 +9,19 @@ mod common;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use common::V::{D, N, T};
 use common::book;
 use tthtcd::input::discover::Format;
 
-/// Peak resident memory of the largest child process waited for so far, in KiB (as in
-/// tests/robustness.rs): tests here run in parallel, so this bounds every run of them.
-fn children_peak_kib() -> i64 {
-    // SAFETY: getrusage only writes into the struct we pass.
-    unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
-        usage.ru_maxrss
-    }
-}
-
-/// `tthtcd check DIR --json -` with a deadline: (exit code, the JSON).
-fn check(dir: &Path) -> (Option<i32>, serde_json::Value) {
+/// `tthtcd check DIR --json -` with a deadline: (exit code, the JSON, this run's peak
+/// memory in KiB).
+fn check(dir: &Path) -> (Option<i32>, serde_json::Value, i64) {
     use std::os::unix::process::CommandExt;
     let mut command = Command::new(env!("CARGO_BIN_EXE_tthtcd"));
-    command
-        .args(["check", dir.to_str().unwrap(), "--json", "-"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null());
+    command.args(["check", dir.to_str().unwrap(), "--json", "-"]);
     // A guard that stops working makes its run abort at 4 GiB of address space rather
     // than take the shared machine's memory; the assertions then say what failed.
     // SAFETY: setrlimit is async-signal-safe and touches only the child.
@@ -48,29 +35,10 @@ fn check(dir: &Path) -> (Option<i32>, serde_json::Value) {
             Ok(())
         });
     }
-    let mut child = command.spawn().unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        stdout.read_to_end(&mut buf).unwrap();
-        buf
-    });
-    let start = Instant::now();
-    let deadline = Duration::from_secs(60);
-    let code = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status.code();
-        }
-        if start.elapsed() > deadline {
-            let _ = child.kill();
-            panic!("tthtcd did not finish within {deadline:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let out = reader.join().unwrap();
-    let json = serde_json::from_slice(&out)
-        .unwrap_or_else(|_| panic!("no JSON (exit {code:?}): the run did not finish"));
-    (code, json)
+    let run = common::run_bounded(command, Duration::from_secs(60));
+    let json = serde_json::from_slice(&run.stdout)
+        .unwrap_or_else(|_| panic!("no JSON (exit {:?}): the run did not finish", run.code));
+    (run.code, json, run.peak_kib)
 }
 
 /// A folder holding the good report and one crafted file.
@@ -119,11 +87,11 @@ impl Case {
                 std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
             }
         }
-        let (code, j) = check(self.dir.path());
+        let (code, j, peak_kib) = check(self.dir.path());
         assert!(matches!(code, Some(0..=2)), "exit {code:?}");
         // The good report, whatever the crafted file did: 2 classes, 75 learners.
         assert_eq!(figures(&j, "kinh-te"), (2, 75), "the good report changed");
-        let peak_mib = children_peak_kib() / 1024;
+        let peak_mib = peak_kib / 1024;
         assert!(peak_mib < 1024, "peak memory {peak_mib} MiB");
         j
     }

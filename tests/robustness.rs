@@ -5,8 +5,8 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use common::V::{D, N, T};
 use common::{book, per_sub, run};
@@ -17,41 +17,12 @@ fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/foreign-workbooks")
 }
 
-/// Peak resident memory of the largest child process waited for so far, in KiB.
-fn children_peak_kib() -> i64 {
-    // SAFETY: getrusage only writes into the struct we pass.
-    unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
-        usage.ru_maxrss
-    }
-}
-
-/// Runs the binary with a deadline; returns (exit code, stdout).
-fn run_bounded(args: &[&str], deadline: Duration) -> (Option<i32>, Vec<u8>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tthtcd"))
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut stdout, &mut buf).unwrap();
-        buf
-    });
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return (status.code(), reader.join().unwrap());
-        }
-        if start.elapsed() > deadline {
-            let _ = child.kill();
-            panic!("tthtcd did not finish within {deadline:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+/// Runs the binary with a deadline: its exit code, stdout and peak memory (KiB).
+fn run_bounded(args: &[&str], deadline: Duration) -> (Option<i32>, Vec<u8>, i64) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tthtcd"));
+    command.args(args);
+    let run = common::run_bounded(command, deadline);
+    (run.code, run.stdout, run.peak_kib)
 }
 
 #[test]
@@ -61,13 +32,13 @@ fn every_foreign_workbook_is_read_or_refused_with_a_reason_in_bounded_time_and_m
         folder.is_dir(),
         "shared/foreign-workbooks is missing beside the checkout"
     );
-    let (code, stdout) = run_bounded(
+    let (code, stdout, peak_kib) = run_bounded(
         &["check", folder.to_str().unwrap(), "--json", "-"],
         Duration::from_secs(120),
     );
     // 2: some files failed (password-protected, damaged) — not a crash (101) or a kill.
     assert_eq!(code, Some(2));
-    let peak_mib = children_peak_kib() / 1024;
+    let peak_mib = peak_kib / 1024;
     assert!(peak_mib < 1024, "peak memory {peak_mib} MiB");
     let j: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
     let files = j["files"].as_array().unwrap();
@@ -260,7 +231,7 @@ fn a_consolidation_leaves_every_sample_untouched() {
     };
     let before = all(&samples);
     let out = tempfile::tempdir().unwrap();
-    let (code, _) = run_bounded(
+    let (code, _, _) = run_bounded(
         &[
             "consolidate",
             samples.to_str().unwrap(),
@@ -319,7 +290,8 @@ fn an_ods_that_asks_for_millions_of_cells_is_refused_before_they_exist() {
         )],
     );
     let folder = dir.path().to_str().unwrap();
-    let (code, out) = run_bounded(&["check", folder, "--json", "-"], Duration::from_secs(60));
+    let (code, out, peak_kib) =
+        run_bounded(&["check", folder, "--json", "-"], Duration::from_secs(60));
     let j: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let bomb = j["files"]
         .as_array()
@@ -339,9 +311,5 @@ fn an_ods_that_asks_for_millions_of_cells_is_refused_before_they_exist() {
     assert_eq!(j["totals"]["classes"], 1);
     assert_eq!(j["totals"]["learners"], 40);
     assert_eq!(code, Some(2));
-    assert!(
-        children_peak_kib() < 300 * 1024,
-        "peak {} KiB",
-        children_peak_kib()
-    );
+    assert!(peak_kib < 300 * 1024, "peak {peak_kib} KiB");
 }

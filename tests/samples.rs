@@ -364,11 +364,26 @@ fn the_class_list_is_bordered_over_its_rows_only() {
     let (_, dir) = consolidate(None);
     let file = std::fs::File::open(dir.path().join("tong-hop.xlsx")).unwrap();
     let mut zip = zip::ZipArchive::new(file).unwrap();
-    let mut xml = String::new();
-    zip.by_name("xl/worksheets/sheet4.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
+    let mut part = |name: &str| {
+        let mut xml = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
+        xml
+    };
+    // The sheet's part found by its name: workbook.xml gives its relationship id,
+    // the workbook's relationships the part.
+    let workbook = part("xl/workbook.xml");
+    let entry = workbook
+        .split("<sheet ")
+        .find(|e| e.contains(r#"name="Danh sách lớp""#))
+        .expect("a sheet named Danh sách lớp");
+    let rid = entry.split(r#"r:id=""#).nth(1).unwrap().split('"').next().unwrap();
+    let rels = part("xl/_rels/workbook.xml.rels");
+    let rel = rels
+        .split("<Relationship ")
+        .find(|r| r.contains(&format!(r#"Id="{rid}""#)))
         .unwrap();
+    let target = rel.split(r#"Target=""#).nth(1).unwrap().split('"').next().unwrap();
+    let xml = part(&format!("xl/{}", target.trim_start_matches("/xl/")));
     assert!(
         xml.contains(r#"<conditionalFormatting sqref="A5:O35">"#),
         "{xml}"

@@ -2,6 +2,8 @@
 //! that costs more than the limits allow is listed as failed, alone, and the run — and
 //! `watch` — goes on with the other files' figures unchanged.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -148,18 +150,21 @@ fn watch_survives_a_workbook_past_the_limits_dropped_into_the_folder() {
     std::fs::create_dir(&input).unwrap();
     good_report(&input);
     let json = dir.path().join("out.json");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tthtcd"))
-        .arg("watch")
-        .arg(&input)
-        .arg("-o")
-        .arg(dir.path().join("out.xlsx"))
-        .arg("--json")
-        .arg(&json)
-        .args(["--as-of", "2019-12-31", "--max-memory", "64"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    // Stopped however the test ends.
+    let mut child = common::Reaped(
+        Command::new(env!("CARGO_BIN_EXE_tthtcd"))
+            .arg("watch")
+            .arg(&input)
+            .arg("-o")
+            .arg(dir.path().join("out.xlsx"))
+            .arg("--json")
+            .arg(&json)
+            .args(["--as-of", "2019-12-31", "--max-memory", "64"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
     let wait_for = |want: (u64, u64), why: &str| {
         let start = Instant::now();
         while totals(&json) != Some(want) {

@@ -1,6 +1,8 @@
 //! `tthtcd watch`: a real watch process, report files copied into the folder, the
 //! output read back after each change, and Ctrl-C ending it cleanly.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -42,20 +44,23 @@ fn copying_a_month_s_files_updates_the_output_and_ctrl_c_stops_cleanly() {
     .unwrap();
     let json = dir.path().join("tong-hop.json");
     let out = dir.path().join("tong-hop.xlsx");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tthtcd"))
-        .args([
-            "watch",
-            input.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--json",
-            json.to_str().unwrap(),
-        ])
-        .args(["--as-of", "2019-12-31"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    // Stopped however the test ends.
+    let mut child = common::Reaped(
+        Command::new(env!("CARGO_BIN_EXE_tthtcd"))
+            .args([
+                "watch",
+                input.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+                "--json",
+                json.to_str().unwrap(),
+            ])
+            .args(["--as-of", "2019-12-31"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
     // kinh-te January: 110 + 95 = 205 learners in 2 classes.
     wait_for(&json, (2, 205));
     // The month's reports of two sub-committees arrive together.

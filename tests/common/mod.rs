@@ -278,3 +278,88 @@ pub fn as_the_reader_will(c: &mut Consolidation) {
     }
     c.summary = tthtcd::check::summary::summarise(&c.plan, &c.classes, c.summary.as_of);
 }
+
+/// How a bounded run of the binary ended.
+#[cfg(unix)]
+pub struct Bounded {
+    pub code: Option<i32>,
+    pub stdout: Vec<u8>,
+    /// Peak resident memory of this run, in KiB: the process itself or the largest of
+    /// the workers it waited for (`wait4` on this one child, so the other runs of a
+    /// test binary whose tests run in parallel do not count).
+    pub peak_kib: i64,
+}
+
+/// Runs `command` (stdout piped, stderr dropped) and waits at most `deadline`; a run
+/// past it is killed and the test fails.
+#[cfg(unix)]
+#[expect(
+    clippy::zombie_processes,
+    reason = "reaped by wait4, which also gives its resource usage"
+)]
+pub fn run_bounded(mut command: std::process::Command, deadline: std::time::Duration) -> Bounded {
+    use std::process::Stdio;
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut buf).unwrap();
+        buf
+    });
+    let pid = child.id() as libc::pid_t;
+    let start = std::time::Instant::now();
+    loop {
+        let mut status = 0;
+        // SAFETY: wait4 on our own child, writing into the two values we pass.
+        let (reaped, usage) = unsafe {
+            let mut usage: libc::rusage = std::mem::zeroed();
+            let r = libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage);
+            (r, usage)
+        };
+        if reaped == pid {
+            let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+            return Bounded {
+                code,
+                stdout: reader.join().unwrap(),
+                peak_kib: usage.ru_maxrss,
+            };
+        }
+        assert!(reaped == 0, "wait4 failed");
+        if start.elapsed() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("tthtcd did not finish within {deadline:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// A child process stopped when the test ends, however it ends: a failed assertion
+/// must not leave a `watch` running behind the test binary.
+pub struct Reaped(pub std::process::Child);
+
+impl Drop for Reaped {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
+impl std::ops::Deref for Reaped {
+    type Target = std::process::Child;
+    fn deref(&self) -> &std::process::Child {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Reaped {
+    fn deref_mut(&mut self) -> &mut std::process::Child {
+        &mut self.0
+    }
+}
