@@ -22,6 +22,7 @@ pub mod profile;
 pub mod recognise;
 pub mod report;
 pub mod sandbox;
+pub mod text;
 
 pub use consolidation::{Consolidation, FileReport, FileStatus};
 pub use pipeline::{Config, run};

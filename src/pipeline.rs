@@ -18,11 +18,11 @@ use crate::input::discover::{Action, Found, discover};
 use crate::input::workbook::{self, Outcome};
 use crate::normalise::legacy::{self, Legacy, Repaired};
 use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
-use crate::normalise::text::match_key;
 use crate::plan::Plan;
 use crate::profile::{self, Stage};
 use crate::recognise::{RowOutcome, SheetContext, read_sheet};
 use crate::sandbox::Pool;
+use crate::text::match_key;
 
 /// What to consolidate.
 pub struct Config<'a> {

@@ -376,13 +376,25 @@ fn the_class_list_is_bordered_over_its_rows_only() {
         .split("<sheet ")
         .find(|e| e.contains(r#"name="Danh sách lớp""#))
         .expect("a sheet named Danh sách lớp");
-    let rid = entry.split(r#"r:id=""#).nth(1).unwrap().split('"').next().unwrap();
+    let rid = entry
+        .split(r#"r:id=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
     let rels = part("xl/_rels/workbook.xml.rels");
     let rel = rels
         .split("<Relationship ")
         .find(|r| r.contains(&format!(r#"Id="{rid}""#)))
         .unwrap();
-    let target = rel.split(r#"Target=""#).nth(1).unwrap().split('"').next().unwrap();
+    let target = rel
+        .split(r#"Target=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
     let xml = part(&format!("xl/{}", target.trim_start_matches("/xl/")));
     assert!(
         xml.contains(r#"<conditionalFormatting sqref="A5:O35">"#),

@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use crate::classes::{ClassRow, CriterionEntry, EntryValue};
-use crate::normalise::text::match_key;
 use crate::plan::{Comparison, IndicatorKind, Plan};
+use crate::text::match_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

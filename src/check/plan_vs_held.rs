@@ -10,13 +10,11 @@
 //! "Số lớp" 3 is three held classes, so it can match three; the most similar wins, then
 //! the earliest. A held row none of whose classes matched is unplanned.
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 
 use super::AsOf;
 use crate::classes::{ClassRow, PlannedClass};
-use crate::normalise::text::fold;
+use crate::text::similarity;
 
 /// Where a planned class stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,36 +36,8 @@ pub struct PlanVsHeld {
     pub unplanned: Vec<usize>,
 }
 
-fn words(topic: &str) -> BTreeSet<String> {
-    fold(topic)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// How alike two topics are, 0 to 1; 1 when the shorter (two words or more) is inside
-/// the longer.
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let (a, b) = (words(a), words(b));
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    if short.len() >= 2 && short.is_subset(long) {
-        return 1.0;
-    }
-    let shared = a.intersection(&b).count() as f64;
-    let union = a.union(&b).count() as f64;
-    shared / union
-}
-
-/// Topics at least this similar are the same class.
-pub const SAME_CLASS: f64 = 0.5;
+/// Topics at least this similar ([`similarity`]) are the same class.
+pub const SAME_CLASS: f64 = crate::text::ALIKE;
 
 /// The last day a planned class can be held on time: its month's, or its quarter's.
 fn due_by(p: &PlannedClass, year: i32) -> Option<NaiveDate> {

@@ -15,7 +15,7 @@ use scraper::{ElementRef, Html, Node};
 use super::grid::{CellValue, SheetGrid};
 use super::workbook::{MAX_CELLS_PER_SHEET, from_sparse};
 use crate::diagnostics::Problem;
-use crate::normalise::text::fold;
+use crate::text::fold;
 
 /// Bytes of the page looked at to tell whether it is one, and for its `<meta charset>`.
 const HEAD_BYTES: usize = 4096;

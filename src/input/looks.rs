@@ -6,7 +6,7 @@
 
 use super::grid::{CellValue, SheetGrid};
 use crate::diagnostics::WorkbookLooks;
-use crate::normalise::text::{clean, fold};
+use crate::text::{clean, fold};
 
 /// Rows looked at from the top of each sheet (title block and header).
 const ROWS_LOOKED_AT: usize = 40;

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use thiserror::Error;
 
-use super::text::fold;
+use crate::text::fold;
 
 /// Why a cell is not a date.
 #[derive(Debug, Clone, PartialEq, Error)]

@@ -8,4 +8,3 @@ pub mod legacy;
 pub mod numbers;
 pub mod period;
 pub mod subcommittee;
-pub mod text;

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::text::fold;
+use crate::text::fold;
 
 /// A month (1–12) or a quarter (1–4) of the plan year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

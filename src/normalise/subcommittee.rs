@@ -2,7 +2,7 @@
 //! a sheet name or a file path, matched through the plan's aliases as whole words after
 //! folding. Text that names two different sub-committees is ambiguous, never a guess.
 
-use super::text::{contains_words, fold};
+use crate::text::{contains_words, fold};
 
 /// The outcome of matching one text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,7 +8,7 @@ pub use load::PlanError;
 
 use serde::Serialize;
 
-use crate::normalise::text::fold;
+use crate::text::fold;
 
 /// The plan embedded in the binary: the 2019 plan of Hồng Thái Tây commune.
 pub const DEFAULT_PLAN_TOML: &str = include_str!("../../templates/plan-2019.toml");

@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use crate::normalise::text::{clean, fold, match_key};
+use crate::text::{clean, fold, match_key};
 
 /// A column the tool knows how to use.
 #[derive(

@@ -12,8 +12,8 @@ use crate::normalise::dates::{self, DateError};
 use crate::normalise::numbers::{self, CountError};
 use crate::normalise::period::{Period, Planned, period_in_name, planned};
 use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
-use crate::normalise::text::{clean, fold};
 use crate::plan::Plan;
+use crate::text::{clean, fold};
 
 /// What the rows of a sheet need to know from outside the sheet.
 pub struct SheetContext<'a> {
@@ -384,7 +384,7 @@ fn yes_no(v: &CellValue) -> Option<bool> {
 /// The plan's indicator a form row names: by its name within the numbered criterion,
 /// else the most similar name of all (at least half the words in common).
 fn match_indicator(plan: &Plan, number: Option<u32>, name: &str) -> Option<(usize, usize)> {
-    use crate::check::plan_vs_held::{SAME_CLASS, similarity};
+    use crate::text::{ALIKE, similarity};
     if name.trim().is_empty() {
         return None;
     }
@@ -398,7 +398,7 @@ fn match_indicator(plan: &Plan, number: Option<u32>, name: &str) -> Option<(usiz
                 .enumerate()
                 .map(move |(ii, ind)| (ci, ii, similarity(name, &ind.name)))
         })
-        .filter(|(.., s)| *s >= SAME_CLASS)
+        .filter(|(.., s)| *s >= ALIKE)
         .max_by(|a, b| a.2.total_cmp(&b.2))
         .map(|(ci, ii, _)| (ci, ii))
 }

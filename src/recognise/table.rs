@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::headers::{Field, Score, is_joining_word, score};
 use crate::input::grid::{CellValue, Grid};
-use crate::normalise::text::{clean, fold};
+use crate::text::{clean, fold};
 
 /// What a table lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

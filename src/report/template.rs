@@ -192,7 +192,7 @@ fn form_sheet(
         .and_then(|i| plan.subcommittees.get(i))
         .map(|sc| sc.name.as_str());
     let who = match name {
-        Some(n) if crate::normalise::text::fold(n).starts_with("tieu ban") => n.to_string(),
+        Some(n) if crate::text::fold(n).starts_with("tieu ban") => n.to_string(),
         Some(n) => format!("{}: {n}", s::SUBCOMMITTEE.get(lang)),
         None => plan.centre.clone(),
     };

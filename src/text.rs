@@ -1,5 +1,11 @@
 //! Text as the tool stores it (NFC, trimmed, single spaces) and as it compares it
-//! (folded: no diacritics, no case, no punctuation).
+//! (folded: no diacritics, no case, no punctuation), and how alike two names are.
+//!
+//! Every stage compares Vietnamese text (the reader its headings, the plan its
+//! aliases, the checks their topics), so this sits at the bottom of the house and
+//! imports nothing of the tool's.
+
+use std::collections::BTreeSet;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
@@ -121,6 +127,38 @@ pub fn match_key(s: &str) -> String {
     }
     out
 }
+
+fn words(name: &str) -> BTreeSet<String> {
+    fold(name)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// How alike two names (class topics, indicator names) are, 0 to 1: the share of the
+/// words of both (folded) that they have in common; 1 when all the words of the
+/// shorter one, two or more, are in the longer.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if short.len() >= 2 && short.is_subset(long) {
+        return 1.0;
+    }
+    let shared = a.intersection(&b).count() as f64;
+    let union = a.union(&b).count() as f64;
+    shared / union
+}
+
+/// Names at least this alike are taken for one another: half their words in common.
+pub const ALIKE: f64 = 0.5;
 
 #[cfg(test)]
 mod tests {
