@@ -1,5 +1,7 @@
 //! A class as the tool counts it: one accepted row of a sub-committee's report, with
-//! the place it came from so every figure can be traced back to a cell.
+//! the place it came from so every figure can be traced back to a cell; and the words
+//! every stage shares about it (the columns of a class table, the month or quarter a
+//! report covers), kept here at the bottom so that diagnostics can name them.
 
 use chrono::NaiveDate;
 
@@ -107,6 +109,55 @@ pub struct CriterionEntry {
     /// Whether the evidence is on file (hồ sơ minh chứng), when the form says.
     pub evidence: Option<bool>,
     pub source: Source,
+}
+
+/// A month (1–12) or a quarter (1–4) of the plan year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Period {
+    Month(u32),
+    Quarter(u32),
+}
+
+/// A column the tool knows how to use.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub enum Field {
+    /// Row number (STT).
+    Stt,
+    SubCommittee,
+    Topic,
+    Date,
+    Village,
+    /// Total learners.
+    Learners,
+    Male,
+    /// Women among the learners ("Nữ", "Trong đó nữ"): a subset, never added to the total.
+    Female,
+    /// How many classes of the topic the row stands for ("Số lớp").
+    ClassCount,
+    Teacher,
+    Note,
+    /// The month or quarter a class is planned for (registration forms).
+    PlannedPeriod,
+    /// Who is responsible for a planned class.
+    Responsible,
+    /// The organisation a class is run with.
+    Partner,
+    /// Criteria forms: the criterion's number.
+    CriterionNo,
+    /// Criteria forms: the indicator's name.
+    Indicator,
+    /// Criteria forms: the value in percent, or yes/no.
+    Value,
+    /// Criteria forms: how many meet the indicator (e.g. 1,530 learning families) …
+    Numerator,
+    /// … out of how many (e.g. 1,760 families).
+    Denominator,
+    /// Criteria forms: where the figure comes from.
+    FigureSource,
+    /// Criteria forms: is the evidence on file (hồ sơ minh chứng)?
+    Evidence,
 }
 
 /// A date as a day number where the format is binary (the workers' replies, a row at

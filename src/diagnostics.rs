@@ -135,7 +135,7 @@ pub enum Problem {
     },
     /// Cells typed with a legacy font were converted to Unicode.
     LegacyConverted {
-        encoding: crate::normalise::legacy::Legacy,
+        encoding: crate::text::Legacy,
         cells: u32,
     },
     // Rows.
@@ -166,7 +166,7 @@ pub enum Problem {
     /// The sheet or file name says one month or quarter, the date another.
     DatePeriodMismatch {
         date: String,
-        period: crate::normalise::period::Period,
+        period: crate::classes::Period,
         name: String,
     },
     /// A class opened after the as-of date: accepted, not counted yet.
@@ -223,7 +223,7 @@ pub enum Problem {
     },
     /// Two columns name the same field; the better heading is used.
     ColumnsCompete {
-        field: crate::recognise::headers::Field,
+        field: crate::classes::Field,
         used: String,
         used_cell: String,
         other: String,

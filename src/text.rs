@@ -160,6 +160,14 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 /// Names at least this alike are taken for one another: half their words in common.
 pub const ALIKE: f64 = 0.5;
 
+/// A legacy encoding of Vietnamese text, from the fonts before Unicode (the
+/// conversion is in normalise::legacy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Legacy {
+    Tcvn3,
+    Vni,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,12 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::text::fold;
 
-/// A month (1–12) or a quarter (1–4) of the plan year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Period {
-    Month(u32),
-    Quarter(u32),
-}
+pub use crate::classes::Period;
 
 impl Period {
     pub fn contains(self, d: NaiveDate) -> bool {

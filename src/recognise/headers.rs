@@ -11,47 +11,7 @@ use std::sync::LazyLock;
 
 use crate::text::{clean, fold, match_key};
 
-/// A column the tool knows how to use.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-pub enum Field {
-    /// Row number (STT).
-    Stt,
-    SubCommittee,
-    Topic,
-    Date,
-    Village,
-    /// Total learners.
-    Learners,
-    Male,
-    /// Women among the learners ("Nữ", "Trong đó nữ"): a subset, never added to the total.
-    Female,
-    /// How many classes of the topic the row stands for ("Số lớp").
-    ClassCount,
-    Teacher,
-    Note,
-    /// The month or quarter a class is planned for (registration forms).
-    PlannedPeriod,
-    /// Who is responsible for a planned class.
-    Responsible,
-    /// The organisation a class is run with.
-    Partner,
-    /// Criteria forms: the criterion's number.
-    CriterionNo,
-    /// Criteria forms: the indicator's name.
-    Indicator,
-    /// Criteria forms: the value in percent, or yes/no.
-    Value,
-    /// Criteria forms: how many meet the indicator (e.g. 1,530 learning families) …
-    Numerator,
-    /// … out of how many (e.g. 1,760 families).
-    Denominator,
-    /// Criteria forms: where the figure comes from.
-    FigureSource,
-    /// Criteria forms: is the evidence on file (hồ sơ minh chứng)?
-    Evidence,
-}
+pub use crate::classes::Field;
 
 impl Field {
     /// Fields that hold a count of people or classes: a money, age or code column must

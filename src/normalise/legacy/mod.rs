@@ -18,12 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use syllable::share_of_vietnamese_words;
 
-/// A legacy encoding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum Legacy {
-    Tcvn3,
-    Vni,
-}
+pub use crate::text::Legacy;
 
 impl Legacy {
     pub fn name(self) -> &'static str {
