@@ -141,6 +141,70 @@ fn stages_import_only_downwards() {
     );
 }
 
+/// Inside report: the pieces every sheet uses, the sheets, the workbook that builds
+/// them, then the appendix workbook built from the same sheets' context.
+const REPORT_FLOORS: &[&[&str]] = &[
+    &["fit", "formats", "output", "json", "terminal"],
+    &["sheets", "template"],
+    &["workbook"],
+    &["appendix"],
+    &["mod"],
+];
+
+/// The report submodules a report file names: `crate::report::x` anywhere, and
+/// `super::x` in a file directly in report/ (its parent is report).
+fn report_imports(rel: &str, code: &str) -> BTreeSet<String> {
+    let code = code.split("#[cfg(test)]").next().unwrap_or(code);
+    let direct = rel.matches('/').count() == 1;
+    let mut found = BTreeSet::new();
+    let prefixes: &[&str] = if direct {
+        &["crate::report::", "super::"]
+    } else {
+        &["crate::report::"]
+    };
+    for prefix in prefixes {
+        for (at, _) in code.match_indices(prefix) {
+            // `super::super::` from report/ would leave the crate's report module.
+            if *prefix == "super::" && at >= 7 && &code[at - 7..at] == "super::" {
+                continue;
+            }
+            let name: String = code[at + prefix.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                found.insert(name);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_sheets_sit_below_the_workbook_that_builds_them() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &src.join("report"), &mut files);
+    let floor_of = |m: &str| REPORT_FLOORS.iter().position(|f| f.contains(&m));
+    let mut wrong = Vec::new();
+    for (rel, code) in &files {
+        let part = rel.split('/').nth(1).unwrap().trim_end_matches(".rs");
+        let own = floor_of(part).unwrap_or_else(|| panic!("{rel}: no floor in report"));
+        for import in report_imports(rel, code) {
+            if let Some(theirs) = floor_of(&import)
+                && import != part
+                && theirs > own
+            {
+                wrong.push((rel.clone(), import));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "report imports against its order: {wrong:?}"
+    );
+}
+
 #[test]
 fn a_backward_import_is_found_in_a_use_group_and_in_a_path() {
     let files = vec![

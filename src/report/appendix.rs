@@ -6,8 +6,9 @@
 use rust_xlsxwriter::{ColNum, Formula, RowNum, Workbook, Worksheet, XlsxError};
 
 use super::formats::{Formats, cell_text, page_setup};
+use super::sheets::Ctx;
 use super::sheets::{admin_heading, header_row, signature, widths};
-use super::workbook::{Ctx, WorkbookError, base_workbook};
+use super::workbook::{WorkbookError, base_workbook};
 use crate::classes::PlannedClass;
 use crate::consolidation::Consolidation;
 use crate::labels::{Lang, appendix as a, gap_message, roman, sheet as s};

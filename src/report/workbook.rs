@@ -6,8 +6,7 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 use thiserror::Error;
 
-use super::formats::Formats;
-use super::sheets;
+use super::sheets::{self, Ctx};
 use crate::consolidation::Consolidation;
 use crate::input::workbook::OWN_OUTPUT_PROPERTY;
 use crate::labels::Lang;
@@ -15,43 +14,6 @@ use crate::labels::Lang;
 #[derive(Debug, Error)]
 #[error("không tạo được bảng tổng hợp: {0}")]
 pub struct WorkbookError(#[from] XlsxError);
-
-/// What every sheet builder needs.
-pub struct Ctx<'a> {
-    pub c: &'a Consolidation,
-    pub lang: Lang,
-    pub f: Formats,
-    /// Unit, year and as-of date, for page headers.
-    pub page_header: String,
-}
-
-impl Ctx<'_> {
-    pub fn t(&self, l: crate::labels::Label) -> &'static str {
-        l.get(self.lang)
-    }
-
-    /// "31/12/2019".
-    pub fn as_of(&self) -> String {
-        self.c.summary.as_of.date.format("%d/%m/%Y").to_string()
-    }
-}
-
-impl<'a> Ctx<'a> {
-    pub fn new(c: &'a Consolidation, lang: Lang) -> Ctx<'a> {
-        Ctx {
-            c,
-            lang,
-            f: Formats::new(),
-            page_header: format!(
-                "{} — {} — {} {}",
-                c.plan.centre,
-                c.plan.year,
-                crate::labels::sheet::AS_OF.get(lang),
-                c.summary.as_of.date.format("%d/%m/%Y")
-            ),
-        }
-    }
-}
 
 /// A workbook with the document properties every output of the tool carries: the
 /// creation time is the as-of date (so the same inputs give the same bytes), and the

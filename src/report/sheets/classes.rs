@@ -8,11 +8,11 @@ use rust_xlsxwriter::{
 
 use rayon::prelude::*;
 
+use super::Ctx;
 use super::{header_row, lines_needed, set_lines, title, widths};
 use crate::labels::{Label, l, sheet as s};
 use crate::normalise::dates::quarter_of;
 use crate::report::formats::{Formats, cell_text, page_setup};
-use crate::report::workbook::Ctx;
 
 /// The columns of Danh sách lớp, in order: the one definition the writer and the
 /// summaries' formulas over the list (see [`super::list_range`]) both use.

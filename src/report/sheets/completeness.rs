@@ -3,11 +3,11 @@
 
 use rust_xlsxwriter::{ColNum, ConditionalFormatFormula, Worksheet, XlsxError};
 
+use super::Ctx;
 use super::{header_row, title, widths};
 use crate::check::completeness::Delivery;
 use crate::labels::{completeness as k, sheet as s};
 use crate::report::formats::page_setup;
-use crate::report::workbook::Ctx;
 
 const LAST: ColNum = 13;
 

@@ -4,12 +4,12 @@
 
 use rust_xlsxwriter::{ColNum, ConditionalFormatFormula, Worksheet, XlsxError};
 
+use super::Ctx;
 use super::{fit_height, header_row, title, widths};
 use crate::check::criteria::{CriterionStatus, IndicatorStatus, margin_text};
 use crate::labels::{Lang, criteria as k, percent};
 use crate::plan::IndicatorKind;
 use crate::report::formats::{cell_text, page_setup};
-use crate::report::workbook::Ctx;
 
 const LAST: ColNum = 7;
 const WIDTHS: [f64; 8] = [8.0, 52.0, 12.0, 11.0, 14.0, 34.0, 12.0, 22.0];

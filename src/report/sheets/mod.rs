@@ -1,4 +1,5 @@
-//! One module a sheet of the output workbook, plus the layout pieces they share.
+//! One module a sheet of the output workbook, plus the layout pieces and the context
+//! they share (the workbook module above builds the context and calls each sheet).
 
 pub mod classes;
 pub mod completeness;
@@ -12,9 +13,49 @@ pub mod warnings;
 
 use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Worksheet, XlsxError};
 
-use super::workbook::Ctx;
+use super::formats::Formats;
+use crate::consolidation::Consolidation;
+use crate::labels::Lang;
 use crate::labels::sheet as s;
 pub use classes::ListCol;
+
+/// What every sheet builder needs: the consolidation, the language, the formats and
+/// the page header. The workbook builds one and hands it to each sheet in turn.
+pub struct Ctx<'a> {
+    pub c: &'a Consolidation,
+    pub lang: Lang,
+    pub f: Formats,
+    /// Unit, year and as-of date, for page headers.
+    pub page_header: String,
+}
+
+impl Ctx<'_> {
+    pub fn t(&self, l: crate::labels::Label) -> &'static str {
+        l.get(self.lang)
+    }
+
+    /// "31/12/2019".
+    pub fn as_of(&self) -> String {
+        self.c.summary.as_of.date.format("%d/%m/%Y").to_string()
+    }
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(c: &'a Consolidation, lang: Lang) -> Ctx<'a> {
+        Ctx {
+            c,
+            lang,
+            f: Formats::new(),
+            page_header: format!(
+                "{} — {} — {} {}",
+                c.plan.centre,
+                c.plan.year,
+                crate::labels::sheet::AS_OF.get(lang),
+                c.summary.as_of.date.format("%d/%m/%Y")
+            ),
+        }
+    }
+}
 
 /// The heading of an administrative document: issuing body top left, national motto
 /// top right, the title centred in capitals and a line under it. Returns the next row.

@@ -3,12 +3,12 @@
 
 use rust_xlsxwriter::{ColNum, Formula, RowNum, Worksheet, XlsxError};
 
+use super::Ctx;
 use super::{
     ListCol, classes_formula, col, counted, learners_formula, list_range, sum, title, widths,
 };
 use crate::labels::{l, sheet as s};
 use crate::report::formats::page_setup;
-use crate::report::workbook::Ctx;
 
 /// STT, name, 12 months, year.
 const YEAR_COL: ColNum = 14;

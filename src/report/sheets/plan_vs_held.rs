@@ -4,12 +4,12 @@
 use chrono::Datelike;
 use rust_xlsxwriter::{ColNum, ConditionalFormatFormula, ExcelDateTime, Worksheet, XlsxError};
 
+use super::Ctx;
 use super::{fit_height, header_row, title, widths};
 use crate::check::plan_vs_held::PlanStatus;
 use crate::classes::ClassRow;
 use crate::labels::{appendix as a, roman, sheet as s};
 use crate::report::formats::{cell_text, page_setup};
-use crate::report::workbook::Ctx;
 
 const LAST: ColNum = 8;
 const WIDTHS: [f64; 9] = [6.0, 28.0, 32.0, 12.0, 11.0, 16.0, 32.0, 12.0, 11.0];

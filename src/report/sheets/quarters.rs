@@ -2,13 +2,13 @@
 
 use rust_xlsxwriter::{ColNum, Worksheet, XlsxError};
 
+use super::Ctx;
 use super::{
     ListCol, classes_formula, counted, figures_header, learners_formula, list_range, ratio, sum,
     title, widths,
 };
 use crate::labels::{l, roman, sheet as s, status_label};
 use crate::report::formats::page_setup;
-use crate::report::workbook::Ctx;
 
 const LAST: ColNum = 10;
 

@@ -3,10 +3,10 @@
 
 use rust_xlsxwriter::{ColNum, Worksheet, XlsxError};
 
+use super::Ctx;
 use super::{fit_height, header_row, sum, title, widths};
 use crate::labels::{file_status_label, l, problem_message, sheet as s};
 use crate::report::formats::{cell_text, page_setup};
-use crate::report::workbook::Ctx;
 
 const LAST: ColNum = 8;
 const WIDTHS: [f64; 9] = [6.0, 32.0, 10.0, 40.0, 9.0, 9.0, 9.0, 9.0, 50.0];

@@ -7,6 +7,7 @@ use rust_xlsxwriter::{
     RowNum, Worksheet, XlsxError,
 };
 
+use super::Ctx;
 use super::{
     ListCol, admin_heading, classes_formula, col, counted, figures_header, learners_formula,
     list_range, ratio, signature, sum, widths,
@@ -14,7 +15,6 @@ use super::{
 use crate::check::Measure;
 use crate::labels::{l, sheet as s, status_label};
 use crate::report::formats::page_setup;
-use crate::report::workbook::Ctx;
 
 /// Last column (K): STT, name, 4 class figures, 4 learner figures, status.
 const LAST: ColNum = 10;

@@ -2,10 +2,10 @@
 
 use rust_xlsxwriter::{ColNum, Worksheet, XlsxError};
 
+use super::Ctx;
 use super::{fit_height, header_row, title, widths};
 use crate::labels::{l, severity_label, sheet as s};
 use crate::report::formats::{cell_text, page_setup};
-use crate::report::workbook::Ctx;
 
 const LAST: ColNum = 6;
 const WIDTHS: [f64; 7] = [6.0, 10.0, 20.0, 26.0, 12.0, 7.0, 72.0];
