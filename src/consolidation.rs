@@ -24,6 +24,19 @@ pub enum FileStatus {
     Duplicate,
 }
 
+impl FileStatus {
+    /// The word for the status, in `labels`.
+    pub fn label(self) -> crate::labels::Label {
+        use crate::labels::l;
+        match self {
+            FileStatus::Read => l::FILE_READ,
+            FileStatus::Failed => l::FILE_FAILED,
+            FileStatus::Skipped => l::FILE_SKIPPED,
+            FileStatus::Duplicate => l::FILE_DUPLICATE,
+        }
+    }
+}
+
 /// One file of the folder.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileReport {

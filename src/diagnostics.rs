@@ -19,6 +19,18 @@ pub enum Severity {
     Info,
 }
 
+impl Severity {
+    /// The word for the severity, in `labels`.
+    pub fn label(self) -> crate::labels::Label {
+        use crate::labels::l;
+        match self {
+            Severity::Error => l::SEV_ERROR,
+            Severity::Warning => l::SEV_WARNING,
+            Severity::Info => l::SEV_INFO,
+        }
+    }
+}
+
 /// The most classes one row may stand for ("Số lớp"): more is a typing slip.
 pub const MAX_CLASS_COUNT: u32 = 50;
 

@@ -656,27 +656,6 @@ pub fn io_kind(kind: std::io::ErrorKind, lang: Lang) -> String {
     }
 }
 
-/// The word for a file's status.
-pub fn file_status_label(s: crate::consolidation::FileStatus) -> Label {
-    use crate::consolidation::FileStatus;
-    match s {
-        FileStatus::Read => l::FILE_READ,
-        FileStatus::Failed => l::FILE_FAILED,
-        FileStatus::Skipped => l::FILE_SKIPPED,
-        FileStatus::Duplicate => l::FILE_DUPLICATE,
-    }
-}
-
-/// The word for a severity.
-pub fn severity_label(s: crate::diagnostics::Severity) -> Label {
-    use crate::diagnostics::Severity;
-    match s {
-        Severity::Error => l::SEV_ERROR,
-        Severity::Warning => l::SEV_WARNING,
-        Severity::Info => l::SEV_INFO,
-    }
-}
-
 /// Quarter 1–4 as Vietnamese documents write it: I, II, III, IV.
 pub fn roman(q: u32) -> &'static str {
     match q {
@@ -685,18 +664,6 @@ pub fn roman(q: u32) -> &'static str {
         3 => "III",
         4 => "IV",
         _ => "?",
-    }
-}
-
-/// The word for a status.
-pub fn status_label(s: crate::check::Status) -> Label {
-    use crate::check::Status;
-    match s {
-        Status::Met => l::STATUS_MET,
-        Status::OnTrack => l::STATUS_ON_TRACK,
-        Status::Behind => l::STATUS_BEHIND,
-        Status::Short => l::STATUS_SHORT,
-        Status::Upcoming => l::STATUS_UPCOMING,
     }
 }
 
@@ -1219,72 +1186,108 @@ fn special_words(kind: crate::diagnostics::SpecialKind, lang: Lang) -> &'static 
     }
 }
 
-/// Why an output was not written, in words.
-pub fn output_error(e: &crate::report::output::OutputError, lang: Lang) -> String {
-    use crate::report::output::OutputError::*;
-    match (e, lang) {
-        (WouldOverwrite(p), Lang::Vi) => format!(
-            "'{}' đã tồn tại và không phải tệp do tthtcd tạo ra (có thể là một báo cáo đầu vào); chọn tên tệp khác",
-            p.display()
-        ),
-        (WouldOverwrite(p), Lang::En) => format!(
-            "'{}' exists and was not written by tthtcd (it may be an input report); choose another file name",
-            p.display()
-        ),
-        (Unwritable { dir, err }, Lang::Vi) => format!(
-            "không ghi được vào thư mục '{}': {}",
-            dir.display(),
-            io_kind_or_text(err, lang)
-        ),
-        (Unwritable { dir, err }, Lang::En) => format!(
-            "cannot write into the folder '{}': {}",
-            dir.display(),
-            io_kind_or_text(err, lang)
-        ),
-        (Write { path, err }, Lang::Vi) => format!(
-            "không ghi được '{}': {} (tệp có đang mở trong Excel/LibreOffice không?)",
-            path.display(),
-            io_kind_or_text(err, lang)
-        ),
-        (Write { path, err }, Lang::En) => format!(
-            "cannot write '{}': {} (is it open in Excel/LibreOffice?)",
-            path.display(),
-            io_kind_or_text(err, lang)
-        ),
-        (NotOwnJson(p), Lang::Vi) => format!(
-            "'{}' đã tồn tại và không phải bản tóm tắt JSON do tthtcd ghi (có thể là tệp kế hoạch hoặc một tệp đầu vào); không ghi đè, hãy chọn tên tệp khác cho --json",
-            p.display()
-        ),
-        (NotOwnJson(p), Lang::En) => format!(
-            "'{}' exists and is not a JSON summary written by tthtcd (it may be the plan or an input file); not overwritten, choose another name for --json",
-            p.display()
-        ),
-        (NotAFile(p), Lang::Vi) => format!(
-            "'{}' là một thư mục, liên kết hoặc tệp đặc biệt, không phải tệp thường; chọn tên tệp khác",
-            p.display()
-        ),
-        (NotAFile(p), Lang::En) => format!(
-            "'{}' is a folder, a link or a special file, not a regular file; choose another file name",
-            p.display()
-        ),
-        (Appeared(p), Lang::Vi) => format!(
-            "trong lúc chạy, một tệp không do tthtcd tạo ra đã xuất hiện ở '{}'; không ghi đè nên kết quả chưa được ghi: hãy chạy lại hoặc chọn tên tệp khác",
-            p.display()
-        ),
-        (Appeared(p), Lang::En) => format!(
-            "a file not written by tthtcd appeared at '{}' during the run; it was not replaced, so nothing was written: run again or choose another file name",
-            p.display()
-        ),
-        (Keep { path, err }, Lang::Vi) => format!(
-            "'{}' đã được sửa tay sau khi tạo nhưng không đổi tên để giữ lại được ({}); không ghi đè, kết quả chưa được ghi",
-            path.display(),
-            io_kind_or_text(err, lang)
-        ),
-        (Keep { path, err }, Lang::En) => format!(
-            "'{}' was edited by hand after it was written but could not be renamed to keep it ({}); not replaced, nothing was written",
-            path.display(),
-            io_kind_or_text(err, lang)
-        ),
+/// Why an output could not be written: one function a reason, both languages side by
+/// side (report::output::OutputError chooses among them).
+pub mod output {
+    use std::path::Path;
+
+    use super::{Lang, io_kind_or_text};
+
+    pub fn would_overwrite(p: &Path, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "'{}' đã tồn tại và không phải tệp do tthtcd tạo ra (có thể là một báo cáo đầu vào); chọn tên tệp khác",
+                p.display()
+            ),
+            Lang::En => format!(
+                "'{}' exists and was not written by tthtcd (it may be an input report); choose another file name",
+                p.display()
+            ),
+        }
+    }
+
+    pub fn unwritable(dir: &Path, err: &std::io::Error, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "không ghi được vào thư mục '{}': {}",
+                dir.display(),
+                io_kind_or_text(err, lang)
+            ),
+            Lang::En => format!(
+                "cannot write into the folder '{}': {}",
+                dir.display(),
+                io_kind_or_text(err, lang)
+            ),
+        }
+    }
+
+    pub fn write(path: &Path, err: &std::io::Error, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "không ghi được '{}': {} (tệp có đang mở trong Excel/LibreOffice không?)",
+                path.display(),
+                io_kind_or_text(err, lang)
+            ),
+            Lang::En => format!(
+                "cannot write '{}': {} (is it open in Excel/LibreOffice?)",
+                path.display(),
+                io_kind_or_text(err, lang)
+            ),
+        }
+    }
+
+    pub fn not_own_json(p: &Path, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "'{}' đã tồn tại và không phải bản tóm tắt JSON do tthtcd ghi (có thể là tệp kế hoạch hoặc một tệp đầu vào); không ghi đè, hãy chọn tên tệp khác cho --json",
+                p.display()
+            ),
+            Lang::En => format!(
+                "'{}' exists and is not a JSON summary written by tthtcd (it may be the plan or an input file); not overwritten, choose another name for --json",
+                p.display()
+            ),
+        }
+    }
+
+    pub fn not_a_file(p: &Path, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "'{}' là một thư mục, liên kết hoặc tệp đặc biệt, không phải tệp thường; chọn tên tệp khác",
+                p.display()
+            ),
+            Lang::En => format!(
+                "'{}' is a folder, a link or a special file, not a regular file; choose another file name",
+                p.display()
+            ),
+        }
+    }
+
+    pub fn appeared(p: &Path, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "trong lúc chạy, một tệp không do tthtcd tạo ra đã xuất hiện ở '{}'; không ghi đè nên kết quả chưa được ghi: hãy chạy lại hoặc chọn tên tệp khác",
+                p.display()
+            ),
+            Lang::En => format!(
+                "a file not written by tthtcd appeared at '{}' during the run; it was not replaced, so nothing was written: run again or choose another file name",
+                p.display()
+            ),
+        }
+    }
+
+    pub fn keep(path: &Path, err: &std::io::Error, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "'{}' đã được sửa tay sau khi tạo nhưng không đổi tên để giữ lại được ({}); không ghi đè, kết quả chưa được ghi",
+                path.display(),
+                io_kind_or_text(err, lang)
+            ),
+            Lang::En => format!(
+                "'{}' was edited by hand after it was written but could not be renamed to keep it ({}); not replaced, nothing was written",
+                path.display(),
+                io_kind_or_text(err, lang)
+            ),
+        }
     }
 }
 

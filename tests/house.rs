@@ -27,13 +27,11 @@ const FLOORS: &[&[&str]] = &[
 /// parsing a date a workbook stores as text). The list may only shrink.
 const KNOWN: &[(&str, &str)] = &[
     ("labels.rs", "check"),
-    ("labels.rs", "consolidation"),
     ("labels.rs", "diagnostics"),
     ("labels.rs", "input"),
     ("labels.rs", "normalise"),
     ("labels.rs", "plan"),
     ("labels.rs", "recognise"),
-    ("labels.rs", "report"),
     ("input/workbook.rs", "normalise"),
 ];
 

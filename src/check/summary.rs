@@ -25,6 +25,20 @@ pub enum Status {
 }
 
 impl Status {
+    /// The word for the status, in `labels`.
+    pub fn label(self) -> crate::labels::Label {
+        use crate::labels::l;
+        match self {
+            Status::Met => l::STATUS_MET,
+            Status::OnTrack => l::STATUS_ON_TRACK,
+            Status::Behind => l::STATUS_BEHIND,
+            Status::Short => l::STATUS_SHORT,
+            Status::Upcoming => l::STATUS_UPCOMING,
+        }
+    }
+}
+
+impl Status {
     /// True for the statuses that need someone's attention.
     pub fn falls_short(self) -> bool {
         matches!(self, Status::Behind | Status::Short)

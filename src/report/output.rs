@@ -40,34 +40,43 @@ use thiserror::Error;
 use crate::input::workbook::OWN_OUTPUT_PROPERTY;
 use crate::labels::Lang;
 
-/// Why an output could not be written. Worded in `labels::output_error`.
+/// Why an output could not be written; the words are in `labels::output`.
 #[derive(Debug, Error)]
 pub enum OutputError {
     /// A file the tool did not write is at the output path.
-    #[error("{}", crate::labels::output_error(self, Lang::Vi))]
+    #[error("{}", self.message(Lang::Vi))]
     WouldOverwrite(PathBuf),
-    #[error("{}", crate::labels::output_error(self, Lang::Vi))]
+    #[error("{}", self.message(Lang::Vi))]
     Unwritable { dir: PathBuf, err: std::io::Error },
-    #[error("{}", crate::labels::output_error(self, Lang::Vi))]
+    #[error("{}", self.message(Lang::Vi))]
     Write { path: PathBuf, err: std::io::Error },
     /// The `--json` path holds a file that is not a summary the tool wrote.
-    #[error("{}", crate::labels::output_error(self, Lang::Vi))]
+    #[error("{}", self.message(Lang::Vi))]
     NotOwnJson(PathBuf),
     /// The output path is a folder, a link, a pipe or a device.
-    #[error("{}", crate::labels::output_error(self, Lang::Vi))]
+    #[error("{}", self.message(Lang::Vi))]
     NotAFile(PathBuf),
     /// A file not written by the tool appeared at the output path during the run.
-    #[error("{}", crate::labels::output_error(self, Lang::Vi))]
+    #[error("{}", self.message(Lang::Vi))]
     Appeared(PathBuf),
     /// A corrected workbook could not be moved aside, so nothing was written.
-    #[error("{}", crate::labels::output_error(self, Lang::Vi))]
+    #[error("{}", self.message(Lang::Vi))]
     Keep { path: PathBuf, err: std::io::Error },
 }
 
 impl OutputError {
     /// The sentence in the user's language.
     pub fn message(&self, lang: Lang) -> String {
-        crate::labels::output_error(self, lang)
+        use crate::labels::output as w;
+        match self {
+            OutputError::WouldOverwrite(p) => w::would_overwrite(p, lang),
+            OutputError::Unwritable { dir, err } => w::unwritable(dir, err, lang),
+            OutputError::Write { path, err } => w::write(path, err, lang),
+            OutputError::NotOwnJson(p) => w::not_own_json(p, lang),
+            OutputError::NotAFile(p) => w::not_a_file(p, lang),
+            OutputError::Appeared(p) => w::appeared(p, lang),
+            OutputError::Keep { path, err } => w::keep(path, err, lang),
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::check::Measure;
 use crate::consolidation::{Consolidation, FileStatus};
 use crate::diagnostics::Severity;
-use crate::labels::{Lang, cli, percent, status_label};
+use crate::labels::{Lang, cli, percent};
 
 /// Display width of a string: NFC Vietnamese letters are one column each.
 fn width(s: &str) -> usize {
@@ -106,7 +106,7 @@ pub fn render(c: &Consolidation, lang: Lang, color: bool) -> String {
             .collect::<Vec<_>>(),
     ];
     for r in &s.subcommittees {
-        let status = status_label(r.status).get(lang).to_string();
+        let status = r.status.label().get(lang).to_string();
         rows.push(line(r.name.clone(), &r.classes, &r.learners, status));
     }
     rows.push(line(

@@ -213,7 +213,8 @@ pub fn widths(ws: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
 
 /// Excel column letters of a 0-based column.
 pub fn col(c: ColNum) -> String {
-    crate::input::grid::column_letters(u64::from(c))
+    // The writer's own: a column the writer accepts is one it can name.
+    rust_xlsxwriter::utility::column_number_to_name(c)
 }
 
 /// `=SUM(X{first}:X{last})` with its value stored, so readers that do not recalculate

@@ -7,7 +7,7 @@ use super::{
     ListCol, classes_formula, counted, figures_header, learners_formula, list_range, ratio, sum,
     title, widths,
 };
-use crate::labels::{l, roman, sheet as s, status_label};
+use crate::labels::{l, roman, sheet as s};
 use crate::report::formats::page_setup;
 
 const LAST: ColNum = 10;
@@ -49,7 +49,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         );
         counted(ws, row, 4, count, q.classes.actual, &f.int)?;
         counted(ws, row, 8, sum, q.learners.actual, &f.int)?;
-        ws.write_string_with_format(row, LAST, ctx.t(status_label(q.status)), &f.text_center)?;
+        ws.write_string_with_format(row, LAST, ctx.t(q.status.label()), &f.text_center)?;
         row += 1;
     }
     let last = row - 1;

@@ -5,7 +5,7 @@ use rust_xlsxwriter::{ColNum, Worksheet, XlsxError};
 
 use super::Ctx;
 use super::{fit_height, header_row, sum, title, widths};
-use crate::labels::{file_status_label, l, problem_message, sheet as s};
+use crate::labels::{l, problem_message, sheet as s};
 use crate::report::formats::{cell_text, page_setup};
 
 const LAST: ColNum = 8;
@@ -46,7 +46,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
             .unwrap_or_default();
         ws.write_number_with_format(row, 0, (i + 1) as f64, &f.text_center)?;
         ws.write_string_with_format(row, 1, cell_text(&file.path), &f.text)?;
-        ws.write_string_with_format(row, 2, ctx.t(file_status_label(file.status)), &f.text)?;
+        ws.write_string_with_format(row, 2, ctx.t(file.status.label()), &f.text)?;
         ws.write_string_with_format(row, 3, cell_text(&reason), &f.text)?;
         let l = &file.ledger;
         for (at, v) in [

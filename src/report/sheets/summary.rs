@@ -13,7 +13,7 @@ use super::{
     list_range, ratio, signature, sum, widths,
 };
 use crate::check::Measure;
-use crate::labels::{l, sheet as s, status_label};
+use crate::labels::{l, sheet as s};
 use crate::report::formats::page_setup;
 
 /// Last column (K): STT, name, 4 class figures, 4 learner figures, status.
@@ -97,12 +97,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         );
         counted(ws, row, 4, count, r.classes.actual, &f.int)?;
         counted(ws, row, 8, sum, r.learners.actual, &f.int)?;
-        ws.write_string_with_format(
-            row,
-            STATUS_COL,
-            ctx.t(status_label(r.status)),
-            &f.text_center,
-        )?;
+        ws.write_string_with_format(row, STATUS_COL, ctx.t(r.status.label()), &f.text_center)?;
         row += 1;
     }
     let last = row - 1;

@@ -4,7 +4,7 @@ use rust_xlsxwriter::{ColNum, Worksheet, XlsxError};
 
 use super::Ctx;
 use super::{fit_height, header_row, title, widths};
-use crate::labels::{l, severity_label, sheet as s};
+use crate::labels::{l, sheet as s};
 use crate::report::formats::{cell_text, page_setup};
 
 const LAST: ColNum = 6;
@@ -39,7 +39,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     }
     for (i, d) in c.diagnostics.iter().enumerate() {
         ws.write_number_with_format(row, 0, (i + 1) as f64, &f.text_center)?;
-        ws.write_string_with_format(row, 1, ctx.t(severity_label(d.severity())), &f.text)?;
+        ws.write_string_with_format(row, 1, ctx.t(d.severity().label()), &f.text)?;
         ws.write_string_with_format(row, 2, d.code(), &f.text)?;
         ws.write_string_with_format(row, 3, cell_text(d.file.as_deref().unwrap_or("")), &f.text)?;
         ws.write_string_with_format(row, 4, cell_text(d.sheet.as_deref().unwrap_or("")), &f.text)?;
