@@ -322,6 +322,8 @@ pub enum ZipFault {
         part: String,
         bytes: u64,
         packed: u64,
+        /// The most a part may unpack to per byte packed.
+        limit: u64,
     },
 }
 

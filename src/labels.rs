@@ -223,33 +223,17 @@ pub mod appendix {
     pub const HELD_AS: Label = Label::new("Lớp đã mở tương ứng", "Matching class held");
 }
 
-/// "Tiểu ban pháp luật đăng ký 6 lớp, kế hoạch 8 lớp".
-pub fn gap_message(
-    gap: &crate::check::registration::Gap,
-    plan: &crate::plan::Plan,
-    lang: Lang,
-) -> String {
-    use crate::check::registration::{Measure, Scope};
-    let who = match gap.scope {
-        Scope::SubCommittee(i) => plan
-            .subcommittees
-            .get(i)
-            .map_or(String::new(), |s| s.name.clone()),
-        Scope::Quarter(q) => format!("{} {}", sheet::QUARTER.get(lang), roman(q)),
-    };
-    let unit = match gap.what {
-        Measure::Classes => appendix::CLASSES_WORD.get(lang),
-        Measure::Learners => appendix::LEARNERS_WORD.get(lang),
+/// "Tiểu ban pháp luật đăng ký 6 lớp, kế hoạch 8 lớp": `who` registered against the
+/// plan, in classes or in learners.
+pub fn gap_words(who: &str, classes: bool, registered: u64, target: u64, lang: Lang) -> String {
+    let unit = if classes {
+        appendix::CLASSES_WORD.get(lang)
+    } else {
+        appendix::LEARNERS_WORD.get(lang)
     };
     match lang {
-        Lang::Vi => format!(
-            "{who} đăng ký {} {unit}, kế hoạch {} {unit}",
-            gap.registered, gap.target
-        ),
-        Lang::En => format!(
-            "{who} registered {} {unit}; the plan says {} {unit}",
-            gap.registered, gap.target
-        ),
+        Lang::Vi => format!("{who} đăng ký {registered} {unit}, kế hoạch {target} {unit}"),
+        Lang::En => format!("{who} registered {registered} {unit}; the plan says {target} {unit}"),
     }
 }
 
@@ -354,81 +338,69 @@ pub mod template {
     ];
 }
 
-/// A finding of the plan's self-check, in words.
-pub fn finding_message(f: &crate::check::plan_check::Finding, lang: Lang) -> String {
-    use crate::check::plan_check::Finding;
-    match (f, lang) {
-        (
-            Finding::QuartersDisagree {
-                learners,
-                by_subcommittee,
-                by_quarter,
-            },
-            Lang::Vi,
-        ) => {
-            let what = if *learners { "học viên" } else { "lớp" };
-            format!(
-                "Chỉ tiêu theo tiểu ban cộng lại {by_subcommittee} {what}, theo quý cộng lại {by_quarter} {what}: hai con số phải bằng nhau"
-            )
-        }
-        (
-            Finding::QuartersDisagree {
-                learners,
-                by_subcommittee,
-                by_quarter,
-            },
-            Lang::En,
-        ) => {
-            let what = if *learners { "learners" } else { "classes" };
-            format!(
-                "The sub-committee targets add up to {by_subcommittee} {what}, the quarter targets to {by_quarter} {what}"
-            )
-        }
-        (
-            Finding::ParticipationDisagrees {
-                learners,
-                population,
-                stated,
-            },
-            lang,
-        ) => {
-            let computed = *learners as f64 / f64::from(*population);
-            match lang {
-                Lang::Vi => format!(
-                    "Tỷ lệ tham gia ghi trong kế hoạch là {}, nhưng {learners}/{population} = {}",
-                    percent(*stated, lang),
-                    percent(computed, lang)
-                ),
-                Lang::En => format!(
-                    "The plan states a participation rate of {}, but {learners}/{population} = {}",
-                    percent(*stated, lang),
-                    percent(computed, lang)
-                ),
+/// The findings of the plan's self-check (check::plan_check::Finding chooses).
+pub mod plan_check {
+    use super::{Lang, percent};
+
+    /// The sub-committee targets and the quarter targets add up differently.
+    pub fn quarters_disagree(
+        learners: bool,
+        by_subcommittee: u64,
+        by_quarter: u64,
+        lang: Lang,
+    ) -> String {
+        match lang {
+            Lang::Vi => {
+                let what = if learners { "học viên" } else { "lớp" };
+                format!(
+                    "Chỉ tiêu theo tiểu ban cộng lại {by_subcommittee} {what}, theo quý cộng lại {by_quarter} {what}: hai con số phải bằng nhau"
+                )
+            }
+            Lang::En => {
+                let what = if learners { "learners" } else { "classes" };
+                format!(
+                    "The sub-committee targets add up to {by_subcommittee} {what}, the quarter targets to {by_quarter} {what}"
+                )
             }
         }
-        (
-            Finding::ThresholdOutOfRange {
-                criterion,
-                indicator,
-                threshold,
-            },
-            Lang::Vi,
-        ) => {
-            format!(
-                "Tiêu chí {criterion}, chỉ số '{indicator}': ngưỡng {threshold} % nằm ngoài 0–100 %"
-            )
+    }
+
+    /// The stated participation rate is not learners / population.
+    pub fn participation_disagrees(
+        learners: u64,
+        population: u32,
+        stated: f64,
+        lang: Lang,
+    ) -> String {
+        let computed = learners as f64 / f64::from(population);
+        match lang {
+            Lang::Vi => format!(
+                "Tỷ lệ tham gia ghi trong kế hoạch là {}, nhưng {learners}/{population} = {}",
+                percent(stated, lang),
+                percent(computed, lang)
+            ),
+            Lang::En => format!(
+                "The plan states a participation rate of {}, but {learners}/{population} = {}",
+                percent(stated, lang),
+                percent(computed, lang)
+            ),
         }
-        (
-            Finding::ThresholdOutOfRange {
-                criterion,
-                indicator,
-                threshold,
-            },
-            Lang::En,
-        ) => {
-            format!(
+    }
+
+    /// A percentage threshold outside 0–100 %.
+    pub fn threshold_out_of_range(
+        criterion: u32,
+        indicator: &str,
+        threshold: f64,
+        lang: Lang,
+    ) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "Tiêu chí {criterion}, chỉ số '{indicator}': ngưỡng {threshold} % nằm ngoài 0–100 %"
+            ),
+            Lang::En => format!(
                 "Criterion {criterion}, indicator '{indicator}': threshold {threshold} % is outside 0–100 %"
-            )
+            ),
         }
     }
 }
@@ -1376,26 +1348,28 @@ fn zip_fault(fault: &crate::diagnostics::ZipFault, lang: Lang) -> String {
                 part,
                 bytes,
                 packed,
+                limit,
             },
             Lang::Vi,
         ) => format!(
             "phần '{part}' giải nén ra {} MB từ {} byte nén, gấp hơn {} lần (như một \"bom nén\")",
             mb(bytes),
             packed,
-            crate::input::zip_guard::MAX_RATIO
+            limit
         ),
         (
             PartTooCompressed {
                 part,
                 bytes,
                 packed,
+                limit,
             },
             Lang::En,
         ) => format!(
             "part '{part}' unpacks to {} MB from {} bytes packed, over {} times (a \"zip bomb\")",
             mb(bytes),
             packed,
-            crate::input::zip_guard::MAX_RATIO
+            limit
         ),
     }
 }

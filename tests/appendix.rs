@@ -8,7 +8,7 @@ use std::process::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use tthtcd::check::plan_vs_held::PlanStatus;
 use tthtcd::check::registration::Registered;
-use tthtcd::labels::{Lang, gap_message};
+use tthtcd::labels::Lang;
 use tthtcd::{Config, Plan};
 
 fn samples() -> tthtcd::Consolidation {
@@ -63,7 +63,7 @@ fn registrations_per_subcommittee_and_quarter_against_the_plan() {
         .registration
         .gaps()
         .iter()
-        .map(|g| gap_message(g, &c.plan, Lang::Vi))
+        .map(|g| g.message(&c.plan, Lang::Vi))
         .collect();
     assert_eq!(
         gaps,

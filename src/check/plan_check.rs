@@ -27,6 +27,30 @@ pub enum Finding {
     },
 }
 
+impl Finding {
+    /// The finding in words (the words are in `labels::plan_check`).
+    pub fn message(&self, lang: crate::labels::Lang) -> String {
+        use crate::labels::plan_check as w;
+        match self {
+            Finding::QuartersDisagree {
+                learners,
+                by_subcommittee,
+                by_quarter,
+            } => w::quarters_disagree(*learners, *by_subcommittee, *by_quarter, lang),
+            Finding::ParticipationDisagrees {
+                learners,
+                population,
+                stated,
+            } => w::participation_disagrees(*learners, *population, *stated, lang),
+            Finding::ThresholdOutOfRange {
+                criterion,
+                indicator,
+                threshold,
+            } => w::threshold_out_of_range(*criterion, indicator, *threshold, lang),
+        }
+    }
+}
+
 /// A stated rate may differ from the computed one by its rounding to 0.1 % (the 2019
 /// plan writes 4350 / 5550 = 78.38 % as "78,3 %").
 const RATE_TOLERANCE: f64 = 0.001;

@@ -36,6 +36,22 @@ pub struct Gap {
     pub target: u64,
 }
 
+impl Gap {
+    /// "Tiểu ban pháp luật đăng ký 6 lớp, kế hoạch 8 lớp" (the words are in `labels`).
+    pub fn message(&self, plan: &crate::plan::Plan, lang: crate::labels::Lang) -> String {
+        use crate::labels::{gap_words, roman, sheet};
+        let who = match self.scope {
+            Scope::SubCommittee(i) => plan
+                .subcommittees
+                .get(i)
+                .map_or(String::new(), |s| s.name.clone()),
+            Scope::Quarter(q) => format!("{} {}", sheet::QUARTER.get(lang), roman(q)),
+        };
+        let classes = matches!(self.what, Measure::Classes);
+        gap_words(&who, classes, self.registered, self.target, lang)
+    }
+}
+
 /// Classes or learners.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {

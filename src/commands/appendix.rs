@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use tthtcd::labels::{Lang, appendix as a, cli, gap_message};
+use tthtcd::labels::{Lang, appendix as a, cli};
 use tthtcd::report::appendix;
 
 use super::{Common, exit};
@@ -43,7 +43,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             text.push('\n');
         }
         for g in &gaps {
-            text.push_str(&format!("- {}\n", gap_message(g, &c.plan, lang)));
+            text.push_str(&format!("- {}\n", g.message(&c.plan, lang)));
         }
     }
     text.push_str(&format!(

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use tthtcd::check::plan_check;
-use tthtcd::labels::{Lang, cli, finding_message};
+use tthtcd::labels::{Lang, cli};
 
 use super::exit;
 
@@ -33,7 +33,7 @@ pub fn run(cmd: &PlanCommand) -> anyhow::Result<u8> {
             }
             println!("{} ({}):", cli::PLAN_FINDINGS.get(lang), findings.len());
             for f in &findings {
-                println!("- {}", finding_message(f, lang));
+                println!("- {}", f.message(lang));
             }
             Ok(exit::FALLS_SHORT)
         }

@@ -80,6 +80,7 @@ pub fn check(bytes: &[u8]) -> Result<(), Problem> {
                 part: entry.name().map(|n| n.into_owned()).unwrap_or_default(),
                 bytes: size,
                 packed,
+                limit: MAX_RATIO,
             });
         }
         total = total.saturating_add(size);

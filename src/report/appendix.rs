@@ -11,7 +11,7 @@ use super::sheets::{admin_heading, header_row, signature, widths};
 use super::workbook::{WorkbookError, base_workbook};
 use crate::classes::PlannedClass;
 use crate::consolidation::Consolidation;
-use crate::labels::{Lang, appendix as a, gap_message, roman, sheet as s};
+use crate::labels::{Lang, appendix as a, roman, sheet as s};
 use crate::plan::Target;
 
 const LAST: ColNum = 7;
@@ -246,7 +246,7 @@ fn grouped(
         vec![ctx.t(a::NO_GAPS).to_string()]
     } else {
         gaps.iter()
-            .map(|g| format!("- {}", gap_message(g, &c.plan, ctx.lang)))
+            .map(|g| format!("- {}", g.message(&c.plan, ctx.lang)))
             .collect()
     };
     for line in lines {

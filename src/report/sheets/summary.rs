@@ -40,7 +40,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         ws.merge_range(h1, 0, h1, LAST, ctx.t(s::PLAN_FINDINGS), &f.warn_bold)?;
         for finding in &findings {
             h1 += 1;
-            let line = format!("- {}", crate::labels::finding_message(finding, ctx.lang));
+            let line = format!("- {}", finding.message(ctx.lang));
             ws.merge_range(h1, 0, h1, LAST, &line, &f.warn)?;
         }
         h1 += 2;
