@@ -20,6 +20,7 @@ pub mod pipeline;
 pub mod plan;
 pub mod profile;
 pub mod recognise;
+pub mod repeats;
 pub mod report;
 pub mod sandbox;
 pub mod text;

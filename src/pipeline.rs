@@ -21,8 +21,8 @@ use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
 use crate::plan::Plan;
 use crate::profile::{self, Stage};
 use crate::recognise::{RowOutcome, SheetContext, read_sheet};
+use crate::repeats::{Firsts, Keyed, RowKey, duplicate_of};
 use crate::sandbox::Pool;
-use crate::text::match_key;
 
 /// What to consolidate.
 pub struct Config<'a> {
@@ -143,14 +143,14 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
     let checking = std::time::Instant::now();
     // Classes opened after the as-of date were valid rows (accepted in the ledger) but
     // are not yet due to be counted: held apart from every figure.
-    let (classes, later) = std::mem::take(&mut state.classes)
+    let (classes, later): (Vec<ClassRow>, _) = std::mem::take(&mut state.classes)
+        .into_rows()
         .into_iter()
         .partition(|c| c.date <= as_of.date);
-    state.classes = classes;
-    let summary = summarise(&config.plan, &state.classes, as_of);
-    let registration = crate::check::registration::check(&config.plan, &state.planned);
-    let plan_vs_held =
-        crate::check::plan_vs_held::match_classes(&state.planned, &state.classes, as_of);
+    let planned = std::mem::take(&mut state.planned).into_rows();
+    let summary = summarise(&config.plan, &classes, as_of);
+    let registration = crate::check::registration::check(&config.plan, &planned);
+    let plan_vs_held = crate::check::plan_vs_held::match_classes(&planned, &classes, as_of);
     let criteria = crate::check::criteria::evaluate(&config.plan, &state.entries);
     let completeness = crate::check::completeness::assess(
         config.plan.subcommittees.len(),
@@ -158,15 +158,15 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         as_of,
         config.plan.report_deadline_day,
     );
-    let computed = crate::check::criteria::computed(&config.plan, &state.classes);
+    let computed = crate::check::criteria::computed(&config.plan, &classes);
     profile::add(Stage::Check, checking.elapsed());
     Ok(Consolidation {
         plan: config.plan.clone(),
         folder: folder.clone(),
         files: state.files,
-        classes: state.classes,
+        classes,
         later,
-        planned: state.planned,
+        planned,
         diagnostics: state.diagnostics,
         summary,
         registration,
@@ -182,20 +182,17 @@ struct State {
     /// Classes opened after this day are noted as such when accepted.
     as_of: NaiveDate,
     files: Vec<FileReport>,
-    classes: Vec<ClassRow>,
+    /// The first report of each class.
+    classes: Firsts<ClassRow>,
     diagnostics: Vec<Diagnostic>,
     /// SHA-256 → the first file with those bytes.
     hashes: HashMap<String, String>,
-    /// The first report of each class, as an index into `classes`.
-    seen: FirstSeen,
     /// Monthly reports found: which sub-committee, which month, when.
     received: Vec<crate::check::completeness::Received>,
     /// Criteria figures, in the order read; one per indicator.
     entries: Vec<CriterionEntry>,
-    /// Registered classes, in the order read.
-    planned: Vec<PlannedClass>,
-    /// The first registration of each class, as an index into `planned`.
-    seen_planned: FirstSeen,
+    /// Registered classes, in the order read: the first registration of each.
+    planned: Firsts<PlannedClass>,
 }
 
 fn file_diag(rel: &str, problem: Problem) -> Diagnostic {
@@ -222,91 +219,6 @@ pub(crate) struct SheetRead {
     /// (in a worker, sent with the rows: working them out again here would double
     /// the cost of the run's commonest text folding).
     keys: Vec<RowKey>,
-}
-
-/// What makes two rows the same class (or the same registration) once normalised.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-enum RowKey {
-    /// Sub-committee, topic, date, village.
-    Class(
-        usize,
-        String,
-        #[serde(with = "crate::classes::day")] NaiveDate,
-        String,
-    ),
-    /// Sub-committee, topic, quarter, month, village.
-    Planned(usize, String, u32, Option<u32>, String),
-    /// Criteria figures and rejected rows are not keyed.
-    None,
-}
-
-impl RowKey {
-    fn of(row: &RowOutcome) -> RowKey {
-        match row {
-            RowOutcome::Accepted(c) => RowKey::class(c),
-            RowOutcome::Planned(p) => RowKey::planned(p),
-            RowOutcome::Criterion(_) | RowOutcome::Rejected => RowKey::None,
-        }
-    }
-
-    fn class(c: &ClassRow) -> RowKey {
-        RowKey::Class(
-            c.subcommittee,
-            match_key(&c.topic),
-            c.date,
-            match_key(&c.village),
-        )
-    }
-
-    fn planned(p: &PlannedClass) -> RowKey {
-        RowKey::Planned(
-            p.subcommittee,
-            match_key(&p.topic),
-            p.quarter,
-            p.month,
-            match_key(&p.village),
-        )
-    }
-}
-
-/// The first of each set of rows that are one class, found by the 64-bit hash of
-/// their key and confirmed on the whole key, worked out again from the first row: a
-/// map of whole keys would hold two normalised strings for each of a province's
-/// 270,000 classes, a third of the run's memory.
-#[derive(Default)]
-struct FirstSeen {
-    /// Key hash → index of the first row with that hash.
-    by_hash: HashMap<u64, usize, foldhash::fast::RandomState>,
-    /// Rows whose key hash is an earlier, different row's (all but never): by whole key.
-    collided: HashMap<RowKey, usize, foldhash::fast::RandomState>,
-}
-
-impl FirstSeen {
-    /// The index of the earlier row with `key`; None after noting `index` as its first.
-    /// `key_at` gives the key of an earlier row.
-    fn first_or_note(
-        &mut self,
-        key: RowKey,
-        index: usize,
-        key_at: impl Fn(usize) -> Option<RowKey>,
-    ) -> Option<usize> {
-        use std::hash::BuildHasher;
-        let hash = foldhash::fast::FixedState::default().hash_one(&key);
-        match self.by_hash.get(&hash) {
-            None => {
-                self.by_hash.insert(hash, index);
-                None
-            }
-            Some(&first) if key_at(first).as_ref() == Some(&key) => Some(first),
-            Some(_) => match self.collided.get(&key) {
-                Some(&first) => Some(first),
-                None => {
-                    self.collided.insert(key, index);
-                    None
-                }
-            },
-        }
-    }
 }
 
 /// What reading one file gave, before it is compared with the other files.
@@ -574,8 +486,18 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
             report.ledger.read += 1;
             match outcome {
                 RowOutcome::Rejected => report.ledger.rejected += 1,
-                RowOutcome::Accepted(class) => accept(*class, key, &mut report.ledger, st),
-                RowOutcome::Planned(class) => accept_planned(*class, key, &mut report.ledger, st),
+                RowOutcome::Accepted(class) => accept_class(*class, key, &mut report.ledger, st),
+                // The same registration twice (same sub-committee, topic, period and
+                // village) counts once.
+                RowOutcome::Planned(class) => {
+                    accept(
+                        &mut st.planned,
+                        *class,
+                        key,
+                        &mut report.ledger,
+                        &mut st.diagnostics,
+                    );
+                }
                 RowOutcome::Criterion(entry) => accept_entry(*entry, &mut report.ledger, st),
             }
         }
@@ -627,18 +549,31 @@ fn fail(st: &mut State, report: FileReport) {
 /// normalising — counts once; the repeat is a duplicate pointing at the first. A class
 /// opened after the as-of date is accepted (it is a valid row) and noted as not counted
 /// yet; [`run`] holds it apart from the figures.
-fn accept(class: ClassRow, key: RowKey, ledger: &mut Ledger, st: &mut State) {
-    match repeat_of(&st.classes, &mut st.seen, key, &class) {
-        Some(d) => {
+fn accept_class(class: ClassRow, key: RowKey, ledger: &mut Ledger, st: &mut State) {
+    let after = (class.date > st.as_of).then(|| after_as_of(&class, st.as_of));
+    if accept(&mut st.classes, class, key, ledger, &mut st.diagnostics) {
+        st.diagnostics.extend(after);
+    }
+}
+
+/// Takes a row among the first of their key and counts it in the file's ledger: true
+/// when accepted, else a duplicate with its warning. Classes and registrations alike.
+fn accept<T: Keyed>(
+    firsts: &mut Firsts<T>,
+    row: T,
+    key: RowKey,
+    ledger: &mut Ledger,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    match firsts.take(row, key) {
+        Some(repeat) => {
             ledger.duplicate += 1;
-            st.diagnostics.push(d);
+            diagnostics.push(repeat);
+            false
         }
         None => {
             ledger.accepted += 1;
-            if class.date > st.as_of {
-                st.diagnostics.push(after_as_of(&class, st.as_of));
-            }
-            st.classes.push(class);
+            true
         }
     }
 }
@@ -653,43 +588,6 @@ fn after_as_of(class: &ClassRow, as_of: NaiveDate) -> Diagnostic {
         file: Some(class.source.file.clone()),
         sheet: Some(class.source.sheet.clone()),
         cell: Some(class.source.cell.clone()),
-    }
-}
-
-/// For `row`, with `key`, about to join `rows`: the duplicate warning pointing at the
-/// earlier row with the same key, or None (`row` is then noted as its key's first).
-fn repeat_of<T: Keyed>(
-    rows: &[T],
-    seen: &mut FirstSeen,
-    key: RowKey,
-    row: &T,
-) -> Option<Diagnostic> {
-    seen.first_or_note(key, rows.len(), |i| rows.get(i).map(Keyed::key))
-        .and_then(|i| rows.get(i))
-        .map(|first| duplicate_of(first.source(), row.source()))
-}
-
-/// A row that can repeat an earlier one: classes and registrations.
-trait Keyed {
-    fn key(&self) -> RowKey;
-    fn source(&self) -> &crate::classes::Source;
-}
-
-impl Keyed for ClassRow {
-    fn key(&self) -> RowKey {
-        RowKey::class(self)
-    }
-    fn source(&self) -> &crate::classes::Source {
-        &self.source
-    }
-}
-
-impl Keyed for PlannedClass {
-    fn key(&self) -> RowKey {
-        RowKey::planned(self)
-    }
-    fn source(&self) -> &crate::classes::Source {
-        &self.source
     }
 }
 
@@ -769,18 +667,6 @@ fn note_received(
     }
 }
 
-/// The warning on a repeated row, pointing at the first report of it.
-fn duplicate_of(first: &crate::classes::Source, repeat: &crate::classes::Source) -> Diagnostic {
-    Diagnostic {
-        problem: Problem::DuplicateRow {
-            first: first.clone(),
-        },
-        file: Some(repeat.file.clone()),
-        sheet: Some(repeat.sheet.clone()),
-        cell: Some(repeat.cell.clone()),
-    }
-}
-
 /// How recently a file must have changed for a failure to be put down to copying.
 const RECENT: std::time::Duration = std::time::Duration::from_secs(2);
 
@@ -820,55 +706,6 @@ fn row_of(cell: &str) -> u32 {
         .unwrap_or(0)
 }
 
-/// The same registration twice (same sub-committee, topic, period and village) counts once.
-fn accept_planned(class: PlannedClass, key: RowKey, ledger: &mut Ledger, st: &mut State) {
-    match repeat_of(&st.planned, &mut st.seen_planned, key, &class) {
-        Some(d) => {
-            ledger.duplicate += 1;
-            st.diagnostics.push(d);
-        }
-        None => {
-            ledger.accepted += 1;
-            st.planned.push(class);
-        }
-    }
-}
-
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(topic: &str) -> RowKey {
-        let date = NaiveDate::from_ymd_opt(2019, 3, 5).unwrap();
-        RowKey::Class(1, topic.into(), date, "thôn đông".into())
-    }
-
-    #[test]
-    fn a_repeated_key_finds_its_first_row() {
-        let rows = [key("luật đất đai"), key("luật trẻ em")];
-        let at = |i: usize| rows.get(i).cloned();
-        let mut seen = FirstSeen::default();
-        assert_eq!(seen.first_or_note(key("luật đất đai"), 0, at), None);
-        assert_eq!(seen.first_or_note(key("luật trẻ em"), 1, at), None);
-        assert_eq!(seen.first_or_note(key("luật đất đai"), 2, at), Some(0));
-        assert_eq!(seen.first_or_note(key("luật trẻ em"), 3, at), Some(1));
-    }
-
-    #[test]
-    fn rows_whose_hashes_collide_stay_apart() {
-        use std::hash::BuildHasher;
-        // Row 0 holds "a"; the map is made to say that "b" hashes like it.
-        let rows = [key("a"), key("b")];
-        let at = |i: usize| rows.get(i).cloned();
-        let mut seen = FirstSeen::default();
-        let hash_b = foldhash::fast::FixedState::default().hash_one(key("b"));
-        seen.by_hash.insert(hash_b, 0);
-        // "b" is not row 0's class: a first row of its own, kept by its whole key.
-        assert_eq!(seen.first_or_note(key("b"), 1, at), None);
-        assert_eq!(seen.first_or_note(key("b"), 2, at), Some(1));
-    }
 }

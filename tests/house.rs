@@ -15,7 +15,7 @@ const FLOORS: &[&[&str]] = &[
     &["input"],
     &["normalise"],
     &["recognise"],
-    &["check"],
+    &["check", "repeats"],
     &["consolidation"],
     &["report"],
     &["pipeline", "sandbox"],
