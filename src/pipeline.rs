@@ -14,6 +14,7 @@ use crate::check::{AsOf, summary::summarise};
 use crate::classes::{ClassRow, CriterionEntry, PlannedClass};
 use crate::consolidation::{Consolidation, FileReport, FileStatus};
 use crate::diagnostics::{Diagnostic, Ledger, Problem};
+use crate::input::bytes;
 use crate::input::discover::{Action, Found, discover};
 use crate::input::workbook::{self, Outcome};
 use crate::normalise::legacy::{self, Legacy, Repaired};
@@ -314,7 +315,7 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], f: &Found) -> FileRead {
         }
         Action::Read(format) => *format,
     };
-    let bytes = match profile::time(Stage::Bytes, || read_settled(&f.path)) {
+    let bytes = match profile::time(Stage::Bytes, || bytes::read_settled(&f.path)) {
         Ok(b) => b,
         Err(problem) => {
             report.status = FileStatus::Failed;
@@ -322,7 +323,7 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], f: &Found) -> FileRead {
             return FileRead::Done(report);
         }
     };
-    let hash = profile::time(Stage::Bytes, || hex(&Sha256::digest(&bytes)));
+    let hash = profile::time(Stage::Bytes, || bytes::hex(&Sha256::digest(&bytes)));
     report.sha256 = Some(hash.clone());
     let mut web_page = None;
     let mut sheets = match profile::time(Stage::Parse, || workbook::read(&bytes, format)) {
@@ -339,8 +340,8 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], f: &Found) -> FileRead {
         Outcome::Failed(p) => {
             report.status = FileStatus::Failed;
             // A half-copied workbook looks damaged; if it changed moments ago, say so.
-            let fresh =
-                matches!(p, Problem::DamagedFile { .. }) && modified_within(&f.path, RECENT);
+            let fresh = matches!(p, Problem::DamagedFile { .. })
+                && bytes::modified_within(&f.path, bytes::RECENT);
             report.reason = Some(if fresh { Problem::StillBeingWritten } else { p });
             return FileRead::Done(report);
         }
@@ -478,7 +479,12 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
                 continue;
             }
         };
-        note_received(&result, sheet.title_period, &f.path, &f.rel, st);
+        st.received.extend(crate::check::completeness::received(
+            &result,
+            sheet.title_period,
+            &f.path,
+            &f.rel,
+        ));
         ignored.extend(result.ignored_columns);
         let from = st.diagnostics.len();
         st.diagnostics.extend(result.diagnostics);
@@ -621,91 +627,9 @@ fn title_period(
     crate::normalise::period::period_in_title(lines)
 }
 
-/// Which monthly reports a sheet is: its sub-committee and the month its sheet name,
-/// file name or title gives (so a report listing no classes counts for its month), or,
-/// without a month named, the sub-committee-months of its classes. It arrived on the
-/// date signed under the table, else on the file's modification date.
-fn note_received(
-    result: &crate::recognise::SheetResult,
-    title_period: Option<crate::normalise::period::Period>,
-    path: &Path,
-    rel: &str,
-    st: &mut State,
-) {
-    use crate::check::completeness::Received;
-    use crate::normalise::period::Period;
-    use chrono::Datelike;
-    if result.kind != Some(crate::recognise::table::TableKind::Report) {
-        return;
-    }
-    let arrived = result.signed_on.or_else(|| {
-        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
-        Some(chrono::DateTime::<chrono::Utc>::from(modified).date_naive())
-    });
-    let Some(arrived) = arrived else { return };
-    let mut months: Vec<(usize, u32)> = match (result.subcommittee, result.period.or(title_period))
-    {
-        (Some(s), Some(Period::Month(m))) => vec![(s, m)],
-        _ => result
-            .rows
-            .iter()
-            .filter_map(|o| match o {
-                RowOutcome::Accepted(c) => Some((c.subcommittee, c.date.month())),
-                _ => None,
-            })
-            .collect(),
-    };
-    months.sort_unstable();
-    months.dedup();
-    for (subcommittee, month) in months {
-        st.received.push(Received {
-            subcommittee,
-            month,
-            arrived,
-            file: rel.to_string(),
-        });
-    }
-}
-
-/// How recently a file must have changed for a failure to be put down to copying.
-const RECENT: std::time::Duration = std::time::Duration::from_secs(2);
-
-fn modified_within(path: &Path, d: std::time::Duration) -> bool {
-    std::fs::metadata(path)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| t.elapsed().ok())
-        .is_some_and(|age| age < d)
-}
-
-/// The file's bytes, refusing a file that grows or changes while it is read (still
-/// being copied or saved) and one over the size limit, before reading it.
-fn read_settled(path: &Path) -> Result<Vec<u8>, Problem> {
-    let stamp = |m: &std::fs::Metadata| (m.len(), m.modified().ok());
-    let io = |e: std::io::Error| Problem::UnreadableFile { kind: e.kind() };
-    let before = std::fs::metadata(path).map_err(io)?;
-    let limit = crate::input::workbook::MAX_FILE_BYTES;
-    if before.len() > limit {
-        return Err(Problem::FileTooLarge {
-            bytes: before.len(),
-            limit,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
-    let after = std::fs::metadata(path).map_err(io)?;
-    if stamp(&before) != stamp(&after) || bytes.len() as u64 != after.len() {
-        return Err(Problem::StillBeingWritten);
-    }
-    Ok(bytes)
-}
-
 /// The row number of an A1 address ("C12" → 12).
 fn row_of(cell: &str) -> u32 {
     cell.trim_start_matches(|c: char| c.is_ascii_alphabetic())
         .parse()
         .unwrap_or(0)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

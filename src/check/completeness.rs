@@ -19,6 +19,53 @@ pub struct Received {
     pub file: String,
 }
 
+/// Which monthly reports a sheet is: its sub-committee and the month its sheet name,
+/// file name or title gives (so a report listing no classes counts for its month), or,
+/// without a month named, the sub-committee-months of its classes. It arrived on the
+/// date signed under the table, else on the file's modification date.
+pub fn received(
+    result: &crate::recognise::SheetResult,
+    title_period: Option<crate::classes::Period>,
+    path: &std::path::Path,
+    rel: &str,
+) -> Vec<Received> {
+    use crate::classes::Period;
+    use crate::recognise::RowOutcome;
+    if result.kind != Some(crate::recognise::table::TableKind::Report) {
+        return Vec::new();
+    }
+    let arrived = result.signed_on.or_else(|| {
+        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+        Some(chrono::DateTime::<chrono::Utc>::from(modified).date_naive())
+    });
+    let Some(arrived) = arrived else {
+        return Vec::new();
+    };
+    let mut months: Vec<(usize, u32)> = match (result.subcommittee, result.period.or(title_period))
+    {
+        (Some(s), Some(Period::Month(m))) => vec![(s, m)],
+        _ => result
+            .rows
+            .iter()
+            .filter_map(|o| match o {
+                RowOutcome::Accepted(c) => Some((c.subcommittee, c.date.month())),
+                _ => None,
+            })
+            .collect(),
+    };
+    months.sort_unstable();
+    months.dedup();
+    months
+        .into_iter()
+        .map(|(subcommittee, month)| Received {
+            subcommittee,
+            month,
+            arrived,
+            file: rel.to_string(),
+        })
+        .collect()
+}
+
 /// One sub-committee-month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -2,6 +2,7 @@
 //! workbook's sheets as plain grids of cell values (the reader). Nothing here knows
 //! about class tables or output sheets.
 
+pub mod bytes;
 pub mod cfb_guard;
 pub mod discover;
 pub mod grid;
