@@ -506,6 +506,8 @@ pub mod cli {
     use super::Label;
 
     pub const PLAN_YEAR: Label = Label::new("kế hoạch năm", "plan year");
+    /// Before the message of an error that stops the run: "Lỗi: …" / "Error: …".
+    pub const ERROR: Label = Label::new("Lỗi", "Error");
     pub const SANDBOX_EXE: Label = Label::new(
         "không tìm được chương trình tthtcd để mở các tiến trình đọc tệp",
         "cannot find the tthtcd program to start the reading processes",

@@ -73,8 +73,25 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("Lỗi: {e:#}");
+            let lang = cli.command.lang();
+            eprintln!("{}: {e:#}", tthtcd::labels::cli::ERROR.get(lang));
             ExitCode::from(exit::CANNOT_RUN)
         }
+    }
+}
+
+impl Command {
+    /// The language the user asked for, for the words of an error that stops the run.
+    fn lang(&self) -> tthtcd::labels::Lang {
+        match self {
+            Command::Consolidate(a) => a.common.lang,
+            Command::Check(a) => a.common.lang,
+            Command::Appendix(a) => a.common.lang,
+            Command::Criteria(a) => a.common.lang,
+            Command::Watch(a) => a.common.lang,
+            Command::Template(a) => a.lang,
+            Command::Plan(commands::plan::PlanCommand::Check { lang, .. }) => *lang,
+        }
+        .into()
     }
 }

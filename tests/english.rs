@@ -108,3 +108,38 @@ fn the_english_workbook_has_no_vietnamese_label_left() {
     }
     assert!(leftovers.is_empty(), "{}", leftovers.join("\n"));
 }
+
+/// Whether `s` holds a letter only Vietnamese writes (a vowel with a mark, or đ).
+fn has_vietnamese_letter(s: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .any(|c| matches!(c, 'đ' | 'Đ' | '\u{0300}'..='\u{0323}') && !matches!(c, '\u{0308}'))
+}
+
+#[test]
+fn an_error_that_stops_the_run_is_worded_in_english_under_lang_en() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    // The output path is one of the inputs: refused, in either language.
+    let input = samples.join("kinh-te/thang-01.xlsx");
+    let run = |lang: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_tthtcd"))
+            .args(["consolidate", samples.to_str().unwrap(), "-o"])
+            .arg(&input)
+            .args(["--lang", lang])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(3));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let en = run("en");
+    let first = en.lines().last().unwrap_or_default();
+    assert!(first.starts_with("Error: "), "{en}");
+    // The file name is data; the words around it are English.
+    let words = first.replace(input.to_str().unwrap(), "");
+    assert!(!has_vietnamese_letter(&words), "{first}");
+    let vi = run("vi");
+    assert!(
+        vi.lines().last().unwrap_or_default().starts_with("Lỗi: "),
+        "{vi}"
+    );
+}
