@@ -92,39 +92,29 @@ impl Sectors<'_> {
     }
 }
 
-/// How a chain calamine follows ends.
+/// Whether a chain calamine follows comes back to a sector before reaching its length.
+#[derive(Debug, PartialEq, Eq)]
 enum Chain {
     /// It reached its length or its end marker (or failed where calamine fails).
-    Ends(Vec<u8>),
+    Ends,
     /// It came back to a sector before reaching its length.
     Loops,
 }
 
-/// Follows the chain from `start` through `table` until `len` bytes, keeping the bytes
-/// when `keep` (only the directory's and the mini stream's are needed, and neither
-/// can pass the file's size without looping).
-fn follow(sectors: &mut Sectors, start: u32, table: &[u32], len: usize, keep: bool) -> Chain {
+/// Follows the chain from `start` through `table` until `len` bytes; `step` gives how
+/// many bytes a sector adds (None where calamine stops).
+fn follow(
+    start: u32,
+    table: &[u32],
+    len: usize,
+    mut step: impl FnMut(u32) -> Option<usize>,
+) -> Chain {
     let mut seen = vec![false; table.len()];
-    let mut out = Vec::new();
     let mut total = 0usize;
     let mut id = start;
     while id != END_OF_CHAIN {
-        let step = if keep {
-            match sectors.get(id) {
-                Some(s) => {
-                    let take = s.len().min(len - total);
-                    out.extend_from_slice(&s[..take]);
-                    take
-                }
-                None => break,
-            }
-        } else {
-            match sectors.len_of(id) {
-                Some(n) => n.min(len - total),
-                None => break,
-            }
-        };
-        total += step;
+        let Some(n) = step(id) else { break };
+        total = total.saturating_add(n);
         if total >= len {
             break;
         }
@@ -139,7 +129,20 @@ fn follow(sectors: &mut Sectors, start: u32, table: &[u32], len: usize, keep: bo
             None => break,
         }
     }
-    Chain::Ends(out)
+    Chain::Ends
+}
+
+/// The bytes of the chain from `start` (the directory's and the mini stream's are
+/// needed; neither can pass the file's size without looping), or None when it loops.
+fn collect(sectors: &mut Sectors, start: u32, table: &[u32], len: usize) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let chain = follow(start, table, len, |id| {
+        let sector = sectors.get(id)?;
+        let take = sector.len().min(len - out.len());
+        out.extend_from_slice(&sector[..take]);
+        Some(sector.len())
+    });
+    (chain == Chain::Ends).then_some(out)
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
@@ -217,7 +220,7 @@ fn walk(bytes: &[u8]) -> Option<Result<(), &'static str>> {
     }
     let looped = Some(Err("the compound file's sector chains loop"));
 
-    let Chain::Ends(dir) = follow(&mut sectors, dir_start, &fat, usize::MAX, true) else {
+    let Some(dir) = collect(&mut sectors, dir_start, &fat, usize::MAX) else {
         return looped;
     };
     // (name, start, len) of each whole 128-byte entry, as calamine decodes them.
@@ -247,11 +250,11 @@ fn walk(bytes: &[u8]) -> Option<Result<(), &'static str>> {
     }
 
     let (mini_fat, mini_stream) = if mini_fat_len > 0 {
-        let Chain::Ends(stream) = follow(&mut sectors, root_start, &fat, root_len, true) else {
+        let Some(stream) = collect(&mut sectors, root_start, &fat, root_len) else {
             return looped;
         };
         let want = mini_fat_len.saturating_mul(size);
-        let Chain::Ends(table) = follow(&mut sectors, mini_fat_start, &fat, want, true) else {
+        let Some(table) = collect(&mut sectors, mini_fat_start, &fat, want) else {
             return looped;
         };
         (entries(&table)?.collect(), stream)
@@ -267,51 +270,22 @@ fn walk(bytes: &[u8]) -> Option<Result<(), &'static str>> {
             continue;
         };
         let chain = if *len < MINI_CUTOFF {
-            let mut mini = Sectors {
-                bytes: &mini_stream,
-                size: 64,
-                last_id: last_id.saturating_mul(8),
-                grown: 0,
-            };
-            // The mini stream has no header before its first sector.
-            follow_mini(&mut mini, *start, &mini_fat, *len)
+            // Sectors of 64 bytes counted from the mini stream's first byte. Past its
+            // end calamine reads on from wherever the file stands, so a sector there
+            // may add nothing: the chain is followed on, for its loop.
+            let last_mini = last_id.saturating_mul(8);
+            follow(*start, &mini_fat, *len, |id| {
+                let from = (id as usize).saturating_mul(64);
+                (id <= last_mini).then(|| mini_stream.len().saturating_sub(from).min(64))
+            })
         } else {
-            follow(&mut sectors, *start, &fat, *len, false)
+            follow(*start, &fat, *len, |id| sectors.len_of(id))
         };
-        if matches!(chain, Chain::Loops) {
+        if chain == Chain::Loops {
             return looped;
         }
     }
     Some(Ok(()))
-}
-
-/// A chain through the mini stream: like [`follow`], with sectors of 64 bytes counted
-/// from the mini stream's first byte.
-fn follow_mini(mini: &mut Sectors, start: u32, table: &[u32], len: usize) -> Chain {
-    let mut seen = vec![false; table.len()];
-    let mut total = 0usize;
-    let mut id = start;
-    while id != END_OF_CHAIN {
-        if id > mini.last_id {
-            break;
-        }
-        let from = (id as usize).saturating_mul(64);
-        let have = mini.bytes.len().saturating_sub(from).min(64);
-        total += have.min(len - total);
-        if total >= len {
-            break;
-        }
-        match seen.get_mut(id as usize) {
-            Some(true) => return Chain::Loops,
-            Some(flag) => *flag = true,
-            None => break,
-        }
-        match table.get(id as usize) {
-            Some(next) => id = *next,
-            None => break,
-        }
-    }
-    Chain::Ends(Vec::new())
 }
 
 #[cfg(test)]
