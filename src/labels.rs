@@ -572,6 +572,91 @@ pub mod cli {
     pub const CORRECTED_BY_HAND: Label = Label::new("sửa tay", "edited by hand");
 }
 
+/// The errors that stop a command before it runs, both languages side by side.
+pub mod command {
+    use std::path::Path;
+
+    use super::Lang;
+
+    pub fn plan_unreadable(path: &Path, reason: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("không đọc được tệp kế hoạch '{}': {reason}", path.display()),
+            Lang::En => format!("cannot read the plan file '{}': {reason}", path.display()),
+        }
+    }
+
+    pub fn plan_invalid(path: &Path, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("tệp kế hoạch '{}' không hợp lệ", path.display()),
+            Lang::En => format!("the plan file '{}' is not valid", path.display()),
+        }
+    }
+
+    pub fn json_named_like_a_workbook(path: &Path, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "tệp JSON '{}' mang đuôi bảng tính; hãy đặt tên .json",
+                path.display()
+            ),
+            Lang::En => format!(
+                "the JSON file '{}' has a spreadsheet's extension; name it .json",
+                path.display()
+            ),
+        }
+    }
+
+    pub fn folder_not_created(path: &Path, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("không tạo được thư mục '{}'", path.display()),
+            Lang::En => format!("cannot create the folder '{}'", path.display()),
+        }
+    }
+
+    pub fn form_exists(path: &Path, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "'{}' đã có; biểu mẫu cũ có thể đã được điền. Dùng --force để ghi đè hoặc chọn thư mục khác",
+                path.display()
+            ),
+            Lang::En => format!(
+                "'{}' exists; the old form may have been filled in. Use --force to overwrite it, or choose another folder",
+                path.display()
+            ),
+        }
+    }
+
+    pub fn folder_not_opened(path: &str, reason: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("không mở được thư mục '{path}': {reason}"),
+            Lang::En => format!("cannot open the folder '{path}': {reason}"),
+        }
+    }
+
+    pub fn readers_not_started(reason: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("không khởi động được tiến trình đọc tệp: {reason}"),
+            Lang::En => format!("cannot start the processes that read the files: {reason}"),
+        }
+    }
+
+    pub fn as_of_outside_year(date: &str, year: i32, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("ngày báo cáo {date} không thuộc năm kế hoạch {year}"),
+            Lang::En => format!("the as-of date {date} is not in the plan year {year}"),
+        }
+    }
+
+    pub fn folder_not_watched(path: Option<&Path>, lang: Lang) -> String {
+        let path = path
+            .map(|p| format!(" '{}'", p.display()))
+            .unwrap_or_default();
+        match lang {
+            Lang::Vi => format!("không theo dõi được thư mục{path}"),
+            Lang::En => format!("cannot watch the folder{path}"),
+        }
+    }
+}
+
 /// A whole number with its thousands grouped as the language writes them: 12.240 in
 /// Vietnamese, 12,240 in English.
 pub fn count(n: u64, lang: Lang) -> String {
@@ -597,14 +682,6 @@ pub fn percent(fraction: f64, lang: Lang) -> String {
     match lang {
         Lang::Vi => s.replace('.', ","),
         Lang::En => s,
-    }
-}
-
-/// An operating-system error in words a secretary understands.
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::Other => e.to_string(),
-        kind => io_kind(kind, Lang::Vi),
     }
 }
 
@@ -1265,7 +1342,8 @@ pub mod output {
     }
 }
 
-fn io_kind_or_text(e: &std::io::Error, lang: Lang) -> String {
+/// An operating-system error in words, in the language; its own text when it has no kind.
+pub fn io_kind_or_text(e: &std::io::Error, lang: Lang) -> String {
     match e.kind() {
         std::io::ErrorKind::Other => e.to_string(),
         kind => io_kind(kind, lang),

@@ -40,15 +40,30 @@ pub struct Config<'a> {
     pub sandbox: Option<crate::sandbox::Sandbox>,
 }
 
-/// Why a run could not start.
+/// Why a run could not start; worded by [`RunError::message`] (Vietnamese when
+/// displayed).
 #[derive(Debug, Error)]
 pub enum RunError {
-    #[error("không mở được thư mục '{path}': {}", crate::labels::io_reason(.err))]
+    #[error("{}", self.message(crate::labels::Lang::Vi))]
     Folder { path: String, err: std::io::Error },
-    #[error(transparent)]
+    #[error("{}", self.message(crate::labels::Lang::Vi))]
     AsOf(#[from] crate::check::asof::AsOfError),
-    #[error("không khởi động được tiến trình đọc tệp: {}", crate::labels::io_reason(.0))]
+    #[error("{}", self.message(crate::labels::Lang::Vi))]
     Sandbox(std::io::Error),
+}
+
+impl RunError {
+    /// The reason in the user's language (the words are in `labels::command`).
+    pub fn message(&self, lang: crate::labels::Lang) -> String {
+        use crate::labels::{command as w, io_kind_or_text};
+        match self {
+            RunError::Folder { path, err } => {
+                w::folder_not_opened(path, &io_kind_or_text(err, lang), lang)
+            }
+            RunError::AsOf(e) => e.message(lang),
+            RunError::Sandbox(err) => w::readers_not_started(&io_kind_or_text(err, lang), lang),
+        }
+    }
 }
 
 /// Files read between two merges: enough to keep every core busy, few enough that

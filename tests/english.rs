@@ -119,27 +119,62 @@ fn has_vietnamese_letter(s: &str) -> bool {
 #[test]
 fn an_error_that_stops_the_run_is_worded_in_english_under_lang_en() {
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    // The output path is one of the inputs: refused, in either language.
+    let dir = tempfile::tempdir().unwrap();
+    let samples_s = samples.to_str().unwrap();
     let input = samples.join("kinh-te/thang-01.xlsx");
-    let run = |lang: &str| {
+    let input_s = input.to_str().unwrap();
+    let missing = dir.path().join("khong-co");
+    let missing_s = missing.to_str().unwrap();
+    let json_xlsx = dir.path().join("tom-tat.xlsx");
+    let form_dir = dir.path().join("bieu-mau");
+    std::fs::create_dir(&form_dir).unwrap();
+    std::fs::write(form_dir.join("tieu-chi.xlsx"), b"filled in").unwrap();
+    // (arguments, the path the message quotes): each stops the run with exit 3.
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        // The output path is one of the inputs.
+        (vec!["consolidate", samples_s, "-o", input_s], input_s),
+        // The folder is not there.
+        (vec!["check", missing_s], missing_s),
+        // The plan file is not there.
+        (vec!["check", samples_s, "--plan", missing_s], missing_s),
+        // An as-of date outside the plan year (2019).
+        (
+            vec!["check", samples_s, "--as-of", "2020-01-15"],
+            "2020-01-15",
+        ),
+        // A JSON summary named like a workbook.
+        (
+            vec!["check", samples_s, "--json", json_xlsx.to_str().unwrap()],
+            json_xlsx.to_str().unwrap(),
+        ),
+        // A form that may have been filled in is not overwritten (file names are
+        // ASCII; the folder is quoted).
+        (
+            vec!["template", "--output", form_dir.to_str().unwrap()],
+            form_dir.to_str().unwrap(),
+        ),
+    ];
+    let run = |args: &[&str], lang: &str| {
         let o = Command::new(env!("CARGO_BIN_EXE_tthtcd"))
-            .args(["consolidate", samples.to_str().unwrap(), "-o"])
-            .arg(&input)
+            .args(args)
             .args(["--lang", lang])
             .output()
             .unwrap();
-        assert_eq!(o.status.code(), Some(3));
-        String::from_utf8_lossy(&o.stderr).into_owned()
+        assert_eq!(o.status.code(), Some(3), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        err.lines().last().unwrap_or_default().to_string()
     };
-    let en = run("en");
-    let first = en.lines().last().unwrap_or_default();
-    assert!(first.starts_with("Error: "), "{en}");
-    // The file name is data; the words around it are English.
-    let words = first.replace(input.to_str().unwrap(), "");
-    assert!(!has_vietnamese_letter(&words), "{first}");
-    let vi = run("vi");
-    assert!(
-        vi.lines().last().unwrap_or_default().starts_with("Lỗi: "),
-        "{vi}"
-    );
+    for (args, quoted) in &cases {
+        let en = run(args, "en");
+        assert!(en.starts_with("Error: "), "{args:?}: {en}");
+        // The path is data; the words around it are English.
+        let words = en.replace(quoted, "");
+        assert!(!has_vietnamese_letter(&words), "{args:?}: {en}");
+        let vi = run(args, "vi");
+        assert!(vi.starts_with("Lỗi: "), "{args:?}: {vi}");
+        assert!(
+            has_vietnamese_letter(&vi.replace(quoted, "")),
+            "{args:?}: {vi}"
+        );
+    }
 }

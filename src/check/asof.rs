@@ -7,8 +7,21 @@ use thiserror::Error;
 
 #[derive(Debug, Error, PartialEq)]
 pub enum AsOfError {
-    #[error("ngày báo cáo {date} không thuộc năm kế hoạch {year}")]
+    #[error("{}", self.message(crate::labels::Lang::Vi))]
     OutsideYear { date: NaiveDate, year: i32 },
+}
+
+impl AsOfError {
+    /// The reason in the user's language (the words are in `labels::command`).
+    pub fn message(&self, lang: crate::labels::Lang) -> String {
+        match self {
+            AsOfError::OutsideYear { date, year } => crate::labels::command::as_of_outside_year(
+                &date.format("%Y-%m-%d").to_string(),
+                *year,
+                lang,
+            ),
+        }
+    }
 }
 
 /// A date inside the plan year.

@@ -101,19 +101,16 @@ pub fn use_color() -> bool {
 }
 
 /// Loads the plan: the embedded one, or a file.
-pub fn load_plan(path: Option<&Path>) -> anyhow::Result<Plan> {
+pub fn load_plan(path: Option<&Path>, lang: Lang) -> anyhow::Result<Plan> {
+    use tthtcd::labels::command as w;
     match path {
         None => Ok(Plan::embedded()),
         Some(p) => {
             let text = std::fs::read_to_string(p).map_err(|e| {
-                anyhow::anyhow!(
-                    "không đọc được tệp kế hoạch '{}': {}",
-                    p.display(),
-                    tthtcd::labels::io_reason(&e)
-                )
+                let reason = tthtcd::labels::io_kind_or_text(&e, lang);
+                anyhow::anyhow!(w::plan_unreadable(p, &reason, lang))
             })?;
-            Plan::from_toml(&text)
-                .with_context(|| format!("tệp kế hoạch '{}' không hợp lệ", p.display()))
+            Plan::from_toml(&text).with_context(|| w::plan_invalid(p, lang))
         }
     }
 }
@@ -125,10 +122,9 @@ fn preflight_json(path: &Path, lang: Lang) -> anyhow::Result<()> {
         return Ok(());
     }
     if tthtcd::input::discover::Format::from_path(path).is_some() {
-        anyhow::bail!(
-            "tệp JSON '{}' mang đuôi bảng tính; hãy đặt tên .json",
-            path.display()
-        );
+        anyhow::bail!(tthtcd::labels::command::json_named_like_a_workbook(
+            path, lang
+        ));
     }
     output::preflight(path, output::Kind::Json).map_err(|e| output_error(e, lang))?;
     Ok(())
@@ -243,7 +239,7 @@ pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Con
         }
         None => None,
     };
-    let plan = load_plan(common.plan.as_deref())?;
+    let plan = load_plan(common.plan.as_deref(), lang)?;
     let bar = reading_bar(lang);
     let progress = |done: usize, total: usize| {
         // The length is set once: setting it redraws the bar unthrottled.
@@ -265,7 +261,7 @@ pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Con
     };
     let result = tthtcd::run(&config);
     bar.finish_and_clear();
-    let mut c = result?;
+    let mut c = result.map_err(|e| anyhow::anyhow!(e.message(lang)))?;
     if let (Some(o), Some(output::Existing::Corrected { modified })) = (output, existing) {
         c.diagnostics.insert(0, corrected_kept(o, modified, lang));
     }

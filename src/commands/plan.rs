@@ -24,8 +24,8 @@ pub enum PlanCommand {
 pub fn run(cmd: &PlanCommand) -> anyhow::Result<u8> {
     match cmd {
         PlanCommand::Check { plan, lang } => {
-            let plan = super::load_plan(plan.as_deref())?;
             let lang: Lang = (*lang).into();
+            let plan = super::load_plan(plan.as_deref(), lang)?;
             let findings = plan_check::check(&plan);
             if findings.is_empty() {
                 println!("{}", cli::PLAN_OK.get(lang));

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use tthtcd::labels::{Lang, cli};
+use tthtcd::labels::{Lang, cli, command};
 use tthtcd::report::output;
 use tthtcd::report::template::{Form, form_bytes};
 
@@ -28,10 +28,10 @@ pub struct Args {
 
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     super::remove_temporaries_on_interrupt();
-    let plan = super::load_plan(args.plan.as_deref())?;
     let lang: Lang = args.lang.into();
+    let plan = super::load_plan(args.plan.as_deref(), lang)?;
     std::fs::create_dir_all(&args.output)
-        .with_context(|| format!("không tạo được thư mục '{}'", args.output.display()))?;
+        .with_context(|| command::folder_not_created(&args.output, lang))?;
     // Partial forms left by a killed run go first.
     output::remove_stale(&args.output);
     let mut written = Vec::new();
@@ -49,10 +49,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         ] {
             let path = args.output.join(format!("{prefix}-{id}.xlsx"));
             if path.exists() && !args.force {
-                anyhow::bail!(
-                    "'{}' đã có; biểu mẫu cũ có thể đã được điền. Dùng --force để ghi đè hoặc chọn thư mục khác",
-                    path.display()
-                );
+                anyhow::bail!(command::form_exists(&path, lang));
             }
             let bytes = form_bytes(&plan, i, form, lang)?;
             // A form that appears meanwhile is not replaced either, unless --force.
@@ -63,10 +60,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     }
     let path = args.output.join("tieu-chi.xlsx");
     if path.exists() && !args.force {
-        anyhow::bail!(
-            "'{}' đã có; biểu mẫu cũ có thể đã được điền. Dùng --force để ghi đè hoặc chọn thư mục khác",
-            path.display()
-        );
+        anyhow::bail!(command::form_exists(&path, lang));
     }
     output::write_file(
         &path,

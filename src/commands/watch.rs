@@ -15,7 +15,7 @@ use chrono::{Datelike, Local, NaiveDate};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use tthtcd::Consolidation;
-use tthtcd::labels::{Lang, cli};
+use tthtcd::labels::{Lang, cli, command};
 use tthtcd::report::workbook;
 
 use super::{Common, exit};
@@ -38,16 +38,18 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     if common.as_of.is_none() {
         common.as_of = Some(today_in_plan_year(&super::load_plan(
             common.plan.as_deref(),
+            lang,
         )?));
     }
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);
     ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)).context("Ctrl-C")?;
     let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(tx).context("không theo dõi được thư mục")?;
+    let mut watcher =
+        notify::recommended_watcher(tx).with_context(|| command::folder_not_watched(None, lang))?;
     watcher
         .watch(&common.folder, RecursiveMode::Recursive)
-        .with_context(|| format!("không theo dõi được thư mục '{}'", common.folder.display()))?;
+        .with_context(|| command::folder_not_watched(Some(&common.folder), lang))?;
     println!(
         "{} {} {}",
         cli::WATCHING.get(lang),
