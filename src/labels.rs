@@ -646,6 +646,14 @@ pub mod command {
         }
     }
 
+    /// The writer failed to build the workbook (`detail` is its own, in English).
+    pub fn workbook_not_made(detail: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("không tạo được bảng tổng hợp: {detail}"),
+            Lang::En => format!("cannot build the workbook: {detail}"),
+        }
+    }
+
     pub fn folder_not_watched(path: Option<&Path>, lang: Lang) -> String {
         let path = path
             .map(|p| format!(" '{}'", p.display()))

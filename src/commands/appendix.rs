@@ -21,7 +21,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let c = super::consolidate(&args.common, Some(&args.output))?;
     let lang: Lang = args.common.lang.into();
     let busy = super::Busy::writing(&args.output, lang);
-    let bytes = appendix::appendix_bytes(&c, lang)?;
+    let bytes = appendix::appendix_bytes(&c, lang).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
     super::write_workbook(&args.output, &bytes, lang)?;
     drop(busy);
     let mut text = String::new();

@@ -120,7 +120,7 @@ fn once(common: &Common, out: &Path, lang: Lang, seen: &mut HashSet<String>) {
         }
     };
     let written = workbook::workbook_bytes(&c, lang)
-        .map_err(anyhow::Error::from)
+        .map_err(|e| anyhow::anyhow!(e.message(lang)))
         .and_then(|b| super::write_workbook(out, &b, lang));
     println!("{time} {}", line(&c, lang, seen));
     if let Err(e) = written {

@@ -11,9 +11,18 @@ use crate::consolidation::Consolidation;
 use crate::input::workbook::OWN_OUTPUT_PROPERTY;
 use crate::labels::Lang;
 
+/// The writer could not build a workbook; worded by [`WorkbookError::message`]
+/// (Vietnamese when displayed).
 #[derive(Debug, Error)]
-#[error("không tạo được bảng tổng hợp: {0}")]
+#[error("{}", self.message(Lang::Vi))]
 pub struct WorkbookError(#[from] XlsxError);
+
+impl WorkbookError {
+    /// The reason in the user's language (the words are in `labels::command`).
+    pub fn message(&self, lang: Lang) -> String {
+        crate::labels::command::workbook_not_made(&self.0.to_string(), lang)
+    }
+}
 
 /// A workbook with the document properties every output of the tool carries: the
 /// creation time is the as-of date (so the same inputs give the same bytes), and the
