@@ -166,50 +166,68 @@ fn entries(s: &[u8]) -> Option<impl Iterator<Item = u32> + '_> {
     })
 }
 
-/// `None`: not a compound file, or calamine stops before any unbounded chain.
-/// `Some(Err)`: what is wrong. `Some(Ok)`: every chain ends.
-fn walk(bytes: &[u8]) -> Option<Result<(), &'static str>> {
-    let header = bytes.get(..512)?;
-    if !header.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return None;
-    }
-    let size = match u16_at(header, 30)? {
-        9 => 512,
-        12 if bytes.len() >= 4096 => 4096,
-        _ => return None,
-    };
-    if u16_at(header, 32)? != 6 {
-        return None;
-    }
-    let version = u16_at(header, 26)?;
-    let dir_start = u32_at(header, 48)?;
-    let mini_fat_start = u32_at(header, 60)?;
-    let mini_fat_len = u32_at(header, 64)? as usize;
-    let mut sector_id = u32_at(header, 68)?;
-    let last_id = u32::try_from(bytes.len() / size).ok()?;
-    let mut sectors = Sectors {
-        bytes,
-        size,
-        last_id,
-        grown: 0,
-    };
+/// What the 512-byte header says, as calamine reads it.
+struct Header {
+    size: usize,
+    version: u16,
+    dir_start: u32,
+    mini_fat_start: u32,
+    mini_fat_len: usize,
+    difat_start: u32,
+    /// The header's 109 DIFAT entries.
+    difat: Vec<u32>,
+}
 
-    // The DIFAT: 109 entries in the header, then a chain calamine bounds itself.
-    let mut difat: Vec<u32> = entries(&header[76..512])?.collect();
+impl Header {
+    /// `None` when calamine refuses the header itself.
+    fn read(bytes: &[u8]) -> Option<Header> {
+        let header = bytes.get(..512)?;
+        if !header.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return None;
+        }
+        let size = match u16_at(header, 30)? {
+            9 => 512,
+            12 if bytes.len() >= 4096 => 4096,
+            _ => return None,
+        };
+        if u16_at(header, 32)? != 6 {
+            return None;
+        }
+        Some(Header {
+            size,
+            version: u16_at(header, 26)?,
+            dir_start: u32_at(header, 48)?,
+            mini_fat_start: u32_at(header, 60)?,
+            mini_fat_len: u32_at(header, 64)? as usize,
+            difat_start: u32_at(header, 68)?,
+            difat: entries(&header[76..512])?.collect(),
+        })
+    }
+}
+
+const LOOPED: &str = "the compound file's sector chains loop";
+
+/// The FAT: the DIFAT (the header's entries, then a chain calamine bounds itself)
+/// names its sectors. No sound file names a sector twice, so a FAT longer than the
+/// file could hold is a damaged one (with room for a writer that leaves the header's
+/// unused entries at 0).
+fn allocation_table(
+    sectors: &mut Sectors,
+    header: &Header,
+) -> Option<Result<Vec<u32>, &'static str>> {
+    let mut difat = header.difat.clone();
+    let mut sector_id = header.difat_start;
     let mut hops = 0usize;
     while sector_id < RESERVED {
         hops += 1;
-        if hops > last_id as usize + 1 {
+        if hops > sectors.last_id as usize + 1 {
             return None;
         }
         difat.extend(entries(&sectors.get(sector_id)?)?);
         sector_id = difat.pop()?;
     }
-    // The FAT: one table made of the sectors the DIFAT names. No sound file names a
-    // sector twice, so a FAT longer than the file could hold is a damaged one (with
-    // room for a writer that leaves the header's unused entries at 0).
     let fat_ids: Vec<u32> = difat.into_iter().filter(|id| *id < DIFAT_MARKER).collect();
-    if fat_ids.len() > last_id as usize + 1 + 109 {
+    if fat_ids.len() > sectors.last_id as usize + 1 + 109 {
         return Some(Err(
             "the compound file's allocation table lists more sectors than the file holds",
         ));
@@ -218,14 +236,13 @@ fn walk(bytes: &[u8]) -> Option<Result<(), &'static str>> {
     for id in fat_ids {
         fat.extend(entries(&sectors.get(id)?)?);
     }
-    let looped = Some(Err("the compound file's sector chains loop"));
+    Some(Ok(fat))
+}
 
-    let Some(dir) = collect(&mut sectors, dir_start, &fat, usize::MAX) else {
-        return looped;
-    };
-    // (name, start, len) of each whole 128-byte entry, as calamine decodes them.
-    let dirs: Vec<(String, u32, usize)> = dir
-        .chunks_exact(128)
+/// (name, start, len) of each whole 128-byte directory entry, as calamine decodes
+/// them (lengths are 32-bit in files of 512-byte sectors, 64-bit otherwise).
+fn directory(dir: &[u8], size: usize) -> Vec<(String, u32, usize)> {
+    dir.chunks_exact(128)
         .map(|e| {
             let units: Vec<u16> = e[..64]
                 .chunks_exact(2)
@@ -243,25 +260,44 @@ fn walk(bytes: &[u8]) -> Option<Result<(), &'static str>> {
             };
             (name, start, len.unwrap_or(usize::MAX))
         })
-        .collect();
+        .collect()
+}
+
+/// `None`: not a compound file, or calamine stops before any unbounded chain.
+/// `Some(Err)`: what is wrong. `Some(Ok)`: every chain ends.
+fn walk(bytes: &[u8]) -> Option<Result<(), &'static str>> {
+    let header = Header::read(bytes)?;
+    let last_id = u32::try_from(bytes.len() / header.size).ok()?;
+    let mut sectors = Sectors {
+        bytes,
+        size: header.size,
+        last_id,
+        grown: 0,
+    };
+    let fat = match allocation_table(&mut sectors, &header)? {
+        Ok(fat) => fat,
+        Err(e) => return Some(Err(e)),
+    };
+    let Some(dir) = collect(&mut sectors, header.dir_start, &fat, usize::MAX) else {
+        return Some(Err(LOOPED));
+    };
+    let dirs = directory(&dir, header.size);
     let (_, root_start, root_len) = dirs.first()?.clone();
-    if version != 3 && root_start == END_OF_CHAIN {
+    if header.version != 3 && root_start == END_OF_CHAIN {
         return None;
     }
-
-    let (mini_fat, mini_stream) = if mini_fat_len > 0 {
+    let (mini_fat, mini_stream) = if header.mini_fat_len > 0 {
         let Some(stream) = collect(&mut sectors, root_start, &fat, root_len) else {
-            return looped;
+            return Some(Err(LOOPED));
         };
-        let want = mini_fat_len.saturating_mul(size);
-        let Some(table) = collect(&mut sectors, mini_fat_start, &fat, want) else {
-            return looped;
+        let want = header.mini_fat_len.saturating_mul(header.size);
+        let Some(table) = collect(&mut sectors, header.mini_fat_start, &fat, want) else {
+            return Some(Err(LOOPED));
         };
         (entries(&table)?.collect(), stream)
     } else {
         (Vec::new(), Vec::new())
     };
-
     for wanted in STREAMS {
         let Some((_, start, len)) = dirs
             .iter()
@@ -282,7 +318,7 @@ fn walk(bytes: &[u8]) -> Option<Result<(), &'static str>> {
             follow(*start, &fat, *len, |id| sectors.len_of(id))
         };
         if chain == Chain::Loops {
-            return looped;
+            return Some(Err(LOOPED));
         }
     }
     Some(Ok(()))
