@@ -16,14 +16,14 @@
 
 use crate::diagnostics::Problem;
 
-const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
+pub(super) const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 /// Sector numbers from here up are markers, not sectors (calamine's bound on the
 /// DIFAT chain).
 const RESERVED: u32 = 0xFFFF_FFFA;
 /// DIFAT entries from here up name no FAT sector.
 const DIFAT_MARKER: u32 = 0xFFFF_FFFC;
 /// Streams below this length live in the mini stream.
-const MINI_CUTOFF: usize = 4096;
+pub(super) const MINI_CUTOFF: usize = 4096;
 /// The streams calamine opens by name when it reads an .xls.
 const STREAMS: [&str; 4] = [
     "\u{5}SummaryInformation",
@@ -47,7 +47,7 @@ pub fn check(bytes: &[u8]) -> Result<(), Problem> {
 /// A compound file's sectors as calamine sees them: numbered from the end of the
 /// header (which takes one whole sector), the last one possibly short, and nothing
 /// past sector `len / size`.
-struct Sectors<'a> {
+pub(super) struct Sectors<'a> {
     bytes: &'a [u8],
     size: usize,
     last_id: u32,
@@ -56,7 +56,17 @@ struct Sectors<'a> {
     grown: usize,
 }
 
-impl Sectors<'_> {
+impl<'a> Sectors<'a> {
+    /// The sectors of `bytes`, as the header sizes them.
+    pub(super) fn new(bytes: &'a [u8], header: &Header) -> Option<Sectors<'a>> {
+        Some(Sectors {
+            bytes,
+            size: header.size,
+            last_id: u32::try_from(bytes.len() / header.size).ok()?,
+            grown: 0,
+        })
+    }
+
     /// Where sector `id` starts and ends in calamine's buffer (counted from the end
     /// of the header), as its `Sectors::get` finds it; `None` where calamine fails
     /// (a sector number past the end, or a sector that starts past the data).
@@ -134,7 +144,12 @@ fn follow(
 
 /// The bytes of the chain from `start` (the directory's and the mini stream's are
 /// needed; neither can pass the file's size without looping), or None when it loops.
-fn collect(sectors: &mut Sectors, start: u32, table: &[u32], len: usize) -> Option<Vec<u8>> {
+pub(super) fn collect(
+    sectors: &mut Sectors,
+    start: u32,
+    table: &[u32],
+    len: usize,
+) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     let chain = follow(start, table, len, |id| {
         let sector = sectors.get(id)?;
@@ -159,7 +174,7 @@ fn u64_at(b: &[u8], at: usize) -> Option<u64> {
 
 /// calamine's `to_u32`, which asserts a whole number of entries (a panic it does not
 /// survive, but that costs no memory): `None` there.
-fn entries(s: &[u8]) -> Option<impl Iterator<Item = u32> + '_> {
+pub(super) fn entries(s: &[u8]) -> Option<impl Iterator<Item = u32> + '_> {
     s.len().is_multiple_of(4).then(|| {
         s.chunks_exact(4)
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
@@ -167,12 +182,12 @@ fn entries(s: &[u8]) -> Option<impl Iterator<Item = u32> + '_> {
 }
 
 /// What the 512-byte header says, as calamine reads it.
-struct Header {
-    size: usize,
+pub(super) struct Header {
+    pub(super) size: usize,
     version: u16,
-    dir_start: u32,
-    mini_fat_start: u32,
-    mini_fat_len: usize,
+    pub(super) dir_start: u32,
+    pub(super) mini_fat_start: u32,
+    pub(super) mini_fat_len: usize,
     difat_start: u32,
     /// The header's 109 DIFAT entries.
     difat: Vec<u32>,
@@ -180,7 +195,7 @@ struct Header {
 
 impl Header {
     /// `None` when calamine refuses the header itself.
-    fn read(bytes: &[u8]) -> Option<Header> {
+    pub(super) fn read(bytes: &[u8]) -> Option<Header> {
         let header = bytes.get(..512)?;
         if !header.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             return None;
@@ -211,7 +226,7 @@ const LOOPED: &str = "the compound file's sector chains loop";
 /// names its sectors. No sound file names a sector twice, so a FAT longer than the
 /// file could hold is a damaged one (with room for a writer that leaves the header's
 /// unused entries at 0).
-fn allocation_table(
+pub(super) fn allocation_table(
     sectors: &mut Sectors,
     header: &Header,
 ) -> Option<Result<Vec<u32>, &'static str>> {
@@ -241,7 +256,7 @@ fn allocation_table(
 
 /// (name, start, len) of each whole 128-byte directory entry, as calamine decodes
 /// them (lengths are 32-bit in files of 512-byte sectors, 64-bit otherwise).
-fn directory(dir: &[u8], size: usize) -> Vec<(String, u32, usize)> {
+pub(super) fn directory(dir: &[u8], size: usize) -> Vec<(String, u32, usize)> {
     dir.chunks_exact(128)
         .map(|e| {
             let units: Vec<u16> = e[..64]
@@ -267,13 +282,8 @@ fn directory(dir: &[u8], size: usize) -> Vec<(String, u32, usize)> {
 /// `Some(Err)`: what is wrong. `Some(Ok)`: every chain ends.
 fn walk(bytes: &[u8]) -> Option<Result<(), &'static str>> {
     let header = Header::read(bytes)?;
-    let last_id = u32::try_from(bytes.len() / header.size).ok()?;
-    let mut sectors = Sectors {
-        bytes,
-        size: header.size,
-        last_id,
-        grown: 0,
-    };
+    let mut sectors = Sectors::new(bytes, &header)?;
+    let last_id = sectors.last_id;
     let fat = match allocation_table(&mut sectors, &header)? {
         Ok(fat) => fat,
         Err(e) => return Some(Err(e)),

@@ -42,9 +42,6 @@ impl Packed {
     }
 }
 
-const FREE: u32 = 0xFFFF_FFFF;
-const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
-
 /// Packs the sheets of an .xls; `Ok(None)` when the file cannot be followed (left to
 /// calamine), `Err` when even packed its sheets would lay out more than `budget` cells.
 pub fn pack(bytes: &[u8], budget: u64, text_budget: u64) -> Result<Option<Packed>, Problem> {
@@ -382,53 +379,30 @@ struct Stream {
 }
 
 impl Stream {
-    /// The Workbook (or Book) stream of a compound file, its chains already checked
-    /// (see cfb_guard); `None` where it cannot be followed.
+    /// The Workbook (or Book) stream of a compound file, found the way calamine finds
+    /// it (cfb_guard's reading of the header, the allocation tables and the
+    /// directory), its chains already checked there; `None` where it cannot be followed.
     fn find(bytes: &[u8]) -> Option<Stream> {
-        if !bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            return None;
-        }
-        let shift = u16_at(bytes, 0x1E)?;
-        let mini_shift = u16_at(bytes, 0x20)?;
-        if !(shift == 9 || shift == 12) || mini_shift != 6 {
-            return None;
-        }
-        let size = 1usize << shift;
-        // The last sector may be short (a file need not be a whole number of
-        // sectors long); what it holds is read.
-        let sector = |n: u32| -> Option<usize> {
-            let off = (n as usize).checked_add(1)?.checked_mul(size)?;
-            (off < bytes.len()).then_some(off)
+        use super::cfb_guard::{
+            END_OF_CHAIN, Header, MINI_CUTOFF, Sectors, allocation_table, collect, directory,
+            entries,
         };
-        let most = bytes.len() / size + 1;
-        // FAT sectors: 109 in the header, the rest along the DIFAT chain.
-        let mut fat_sectors: Vec<u32> = (0..109)
-            .filter_map(|i| u32_at(bytes, 0x4C + i * 4))
-            .filter(|s| *s < END_OF_CHAIN)
-            .collect();
-        let mut difat = u32_at(bytes, 0x44)?;
-        let mut hops = 0;
-        while difat < END_OF_CHAIN && hops < most {
-            let at = sector(difat)?;
-            let per = size / 4 - 1;
-            fat_sectors.extend(
-                (0..per)
-                    .filter_map(|i| u32_at(bytes, at + i * 4))
-                    .filter(|s| *s < END_OF_CHAIN),
-            );
-            difat = u32_at(bytes, at + per * 4)?;
-            hops += 1;
+        let header = Header::read(bytes)?;
+        let size = header.size;
+        let mut sectors = Sectors::new(bytes, &header)?;
+        let fat = allocation_table(&mut sectors, &header)?.ok()?;
+        let dir = collect(&mut sectors, header.dir_start, &fat, usize::MAX)?;
+        let dirs = directory(&dir, size);
+        let named = |wanted: &str| dirs.iter().find(|(n, ..)| n.eq_ignore_ascii_case(wanted));
+        let (_, start, len) = named("Workbook").or_else(|| named("Book"))?.clone();
+        if len > bytes.len() {
+            return None;
         }
-        let fat: Vec<u32> = fat_sectors
-            .iter()
-            .take(most)
-            .filter_map(|s| sector(*s))
-            .flat_map(|at| (0..size / 4).filter_map(move |i| u32_at(bytes, at + i * 4)))
-            .collect();
+        // A chain's sector numbers, as long as the table goes (its loops were refused).
         let chain = |start: u32, table: &[u32]| -> Vec<u32> {
             let mut out = Vec::new();
             let mut s = start;
-            while s != END_OF_CHAIN && s != FREE && out.len() <= table.len() {
+            while s != END_OF_CHAIN && out.len() <= table.len() {
                 out.push(s);
                 match table.get(s as usize) {
                     Some(next) => s = *next,
@@ -437,63 +411,35 @@ impl Stream {
             }
             out
         };
-        let (dir_start, minifat_start) = (u32_at(bytes, 0x30)?, u32_at(bytes, 0x3C)?);
-        let dir: Vec<usize> = chain(dir_start, &fat)
-            .into_iter()
-            .filter_map(sector)
-            .collect();
-        let entries = dir
-            .iter()
-            .flat_map(|at| (0..size / 128).map(move |i| at + i * 128));
-        let mut root: Option<(u32, usize)> = None;
-        let mut found: Option<(u32, usize)> = None;
-        for e in entries {
-            let name_len = (u16_at(bytes, e + 64)? as usize).min(64);
-            let name: Vec<u16> = (0..name_len.saturating_sub(2) / 2)
-                .filter_map(|i| u16_at(bytes, e + i * 2))
-                .collect();
-            let name = String::from_utf16_lossy(&name);
-            let kind = *bytes.get(e + 66)?;
-            let start = u32_at(bytes, e + 116)?;
-            let len = u32_at(bytes, e + 120)? as usize;
-            if kind == 5 && root.is_none() {
-                root = Some((start, len));
-            }
-            let wanted = name.eq_ignore_ascii_case("Workbook")
-                || (found.is_none() && name.eq_ignore_ascii_case("Book"));
-            if kind == 2 && wanted {
-                found = Some((start, len));
-            }
-        }
-        let (start, len) = found?;
-        if len > bytes.len() {
-            return None;
-        }
-        let cutoff = u32_at(bytes, 0x38)? as usize;
-        if len >= cutoff {
-            let sectors: Vec<usize> = chain(start, &fat).into_iter().filter_map(sector).collect();
+        // A regular sector's place in the file: after the header, which takes one
+        // sector; the last may be short.
+        let offset = |n: u32| -> Option<usize> {
+            let off = (n as usize).checked_add(1)?.checked_mul(size)?;
+            (off < bytes.len()).then_some(off)
+        };
+        if len >= MINI_CUTOFF {
+            let sectors: Vec<usize> = chain(start, &fat).into_iter().filter_map(offset).collect();
             return (sectors.len() * size >= len).then_some(Stream {
                 sectors,
                 unit: size,
                 len,
             });
         }
-        // A small stream lives in the mini stream, itself a chain of regular sectors.
-        let minifat: Vec<u32> = chain(minifat_start, &fat)
-            .into_iter()
-            .filter_map(sector)
-            .flat_map(|at| (0..size / 4).filter_map(move |i| u32_at(bytes, at + i * 4)))
-            .collect();
-        let (root_start, _) = root?;
+        // A small stream lives in the mini stream, itself the root entry's chain of
+        // regular sectors, with its sectors listed in the mini FAT.
+        let (_, root_start, _) = dirs.first()?.clone();
+        let want = header.mini_fat_len.saturating_mul(size);
+        let mini_fat: Vec<u32> =
+            entries(&collect(&mut sectors, header.mini_fat_start, &fat, want)?)?.collect();
         let mini_stream: Vec<usize> = chain(root_start, &fat)
             .into_iter()
-            .filter_map(sector)
+            .filter_map(offset)
             .collect();
-        let sectors: Vec<usize> = chain(start, &minifat)
+        let sectors: Vec<usize> = chain(start, &mini_fat)
             .into_iter()
             .map(|m| {
-                let off = (m as usize) << mini_shift;
-                Some(mini_stream.get(off / size)? + off % size)
+                let at = (m as usize) * 64;
+                Some(mini_stream.get(at / size)? + at % size)
             })
             .collect::<Option<_>>()?;
         (sectors.len() * 64 >= len).then_some(Stream {
