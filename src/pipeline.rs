@@ -70,7 +70,8 @@ impl RunError {
 /// the rows waiting to be merged stay a small part of the memory.
 const BATCH: usize = 256;
 
-/// Runs the whole consolidation.
+/// Runs the whole consolidation: find the files, read and merge them, check the
+/// classes against the plan.
 pub fn run(config: &Config) -> Result<Consolidation, RunError> {
     let as_of = AsOf::new(config.as_of, config.plan.year)?;
     let folder = &config.folder;
@@ -81,7 +82,6 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         path: folder.display().to_string(),
         err,
     })?;
-    let aliases = config.plan.folded_aliases();
     let pool = match &config.sandbox {
         Some(sandbox) => Some((
             Pool::start(sandbox, &config.plan).map_err(RunError::Sandbox)?,
@@ -89,15 +89,33 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         )),
         None => None,
     };
+    let state = profile::time(Stage::Reading, || {
+        read_and_merge(config, &found, pool.as_ref(), as_of.date)
+    });
+    let checking = std::time::Instant::now();
+    let c = check(config, state, as_of);
+    profile::add(Stage::Check, checking.elapsed());
+    Ok(c)
+}
+
+/// Reads every file found and merges what each gave, in folder order.
+///
+/// Files are read in parallel, each on its own, a batch at a time; each batch is
+/// merged in folder order while the next one is read. Merging thus overlaps the
+/// reading without a thread of its own competing for the cores, and only two batches
+/// of read files are held at once however large the folder.
+fn read_and_merge(
+    config: &Config,
+    found: &[Found],
+    pool: Option<&(Pool, crate::sandbox::Limits)>,
+    as_of: NaiveDate,
+) -> State {
+    let aliases = config.plan.folded_aliases();
     let mut state = State {
-        as_of: as_of.date,
+        as_of,
         ..State::default()
     };
     let total = found.len();
-    // Files are read in parallel, each on its own, a batch at a time; each batch is
-    // merged in folder order while the next one is read. Merging thus overlaps the
-    // reading without a thread of its own competing for the cores, and only two
-    // batches of read files are held at once however large the folder.
     let done = std::sync::atomic::AtomicUsize::new(0);
     let tick = || {
         let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
@@ -105,36 +123,22 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
             p(n, total);
         }
     };
+    let read_here = |f: &Found| {
+        let read = read_one(&config.plan, &aliases, f);
+        tick();
+        read
+    };
     let read_batch = |batch: &[Found]| -> Vec<FileRead> {
-        match &pool {
+        match pool {
             // A file to skip or refuse is settled here without a byte read; every
             // workbook goes to a worker.
-            Some((pool, limits)) => pool.read_all(
-                batch,
-                request_for,
-                |f| {
-                    let read = read_one(&config.plan, &aliases, f);
-                    tick();
-                    read
-                },
-                |f, answer: Result<FileRead, crate::sandbox::Lost>| {
-                    tick();
-                    match answer {
-                        Ok(read) => read,
-                        Err(lost) => {
-                            FileRead::Done(failed_report(f, crate::sandbox::problem(lost, limits)))
-                        }
-                    }
-                },
-            ),
-            None => batch
-                .par_iter()
-                .map(|f| {
-                    let read = read_one(&config.plan, &aliases, f);
-                    tick();
-                    read
+            Some((pool, limits)) => pool.read_all(batch, request_for, read_here, |f, answer| {
+                tick();
+                answer.unwrap_or_else(|lost| {
+                    FileRead::Done(failed_report(f, crate::sandbox::problem(lost, limits)))
                 })
-                .collect(),
+            }),
+            None => batch.par_iter().map(read_here).collect(),
         }
     };
     let merge_batch = |batch: &[Found], reads: Vec<FileRead>, state: &mut State| {
@@ -144,19 +148,21 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
             }
         });
     };
-    profile::time(Stage::Reading, || {
-        let mut previous: (&[Found], Vec<FileRead>) = (&[], Vec::new());
-        for batch in found.chunks(BATCH) {
-            let (prev_batch, prev_reads) = std::mem::take(&mut previous);
-            let ((), reads) = rayon::join(
-                || merge_batch(prev_batch, prev_reads, &mut state),
-                || read_batch(batch),
-            );
-            previous = (batch, reads);
-        }
-        merge_batch(previous.0, previous.1, &mut state);
-    });
-    let checking = std::time::Instant::now();
+    let mut previous: (&[Found], Vec<FileRead>) = (&[], Vec::new());
+    for batch in found.chunks(BATCH) {
+        let (prev_batch, prev_reads) = std::mem::take(&mut previous);
+        let ((), reads) = rayon::join(
+            || merge_batch(prev_batch, prev_reads, &mut state),
+            || read_batch(batch),
+        );
+        previous = (batch, reads);
+    }
+    merge_batch(previous.0, previous.1, &mut state);
+    state
+}
+
+/// The merged rows checked against the plan, as of the date.
+fn check(config: &Config, mut state: State, as_of: AsOf) -> Consolidation {
     // Classes opened after the as-of date were valid rows (accepted in the ledger) but
     // are not yet due to be counted: held apart from every figure.
     let (classes, later): (Vec<ClassRow>, _) = std::mem::take(&mut state.classes)
@@ -164,33 +170,27 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         .into_iter()
         .partition(|c| c.date <= as_of.date);
     let planned = std::mem::take(&mut state.planned).into_rows();
-    let summary = summarise(&config.plan, &classes, as_of);
-    let registration = crate::check::registration::check(&config.plan, &planned);
-    let plan_vs_held = crate::check::plan_vs_held::match_classes(&planned, &classes, as_of);
-    let criteria = crate::check::criteria::evaluate(&config.plan, &state.entries);
-    let completeness = crate::check::completeness::assess(
-        config.plan.subcommittees.len(),
-        &state.received,
-        as_of,
-        config.plan.report_deadline_day,
-    );
-    let computed = crate::check::criteria::computed(&config.plan, &classes);
-    profile::add(Stage::Check, checking.elapsed());
-    Ok(Consolidation {
-        plan: config.plan.clone(),
-        folder: folder.clone(),
+    let plan = &config.plan;
+    Consolidation {
+        summary: summarise(plan, &classes, as_of),
+        registration: crate::check::registration::check(plan, &planned),
+        plan_vs_held: crate::check::plan_vs_held::match_classes(&planned, &classes, as_of),
+        criteria: crate::check::criteria::evaluate(plan, &state.entries),
+        completeness: crate::check::completeness::assess(
+            plan.subcommittees.len(),
+            &state.received,
+            as_of,
+            plan.report_deadline_day,
+        ),
+        computed: crate::check::criteria::computed(plan, &classes),
+        plan: plan.clone(),
+        folder: config.folder.clone(),
         files: state.files,
         classes,
         later,
         planned,
         diagnostics: state.diagnostics,
-        summary,
-        registration,
-        plan_vs_held,
-        criteria,
-        computed,
-        completeness,
-    })
+    }
 }
 
 #[derive(Default)]
