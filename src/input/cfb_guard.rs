@@ -16,7 +16,7 @@
 
 use crate::diagnostics::Problem;
 
-pub(super) const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
+const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 /// Sector numbers from here up are markers, not sectors (calamine's bound on the
 /// DIFAT chain).
 const RESERVED: u32 = 0xFFFF_FFFA;
@@ -140,6 +140,17 @@ fn follow(
         }
     }
     Chain::Ends
+}
+
+/// The sector numbers of the chain from `start`, sectors of `unit` bytes, as far as
+/// calamine follows it for `len` bytes.
+pub(super) fn sector_ids(start: u32, table: &[u32], len: usize, unit: usize) -> Vec<u32> {
+    let mut ids = Vec::new();
+    follow(start, table, len, |id| {
+        ids.push(id);
+        Some(unit)
+    });
+    ids
 }
 
 /// The bytes of the chain from `start` (the directory's and the mini stream's are

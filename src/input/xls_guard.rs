@@ -384,8 +384,7 @@ impl Stream {
     /// directory), its chains already checked there; `None` where it cannot be followed.
     fn find(bytes: &[u8]) -> Option<Stream> {
         use super::cfb_guard::{
-            END_OF_CHAIN, Header, MINI_CUTOFF, Sectors, allocation_table, collect, directory,
-            entries,
+            Header, MINI_CUTOFF, Sectors, allocation_table, collect, directory, entries, sector_ids,
         };
         let header = Header::read(bytes)?;
         let size = header.size;
@@ -398,19 +397,6 @@ impl Stream {
         if len > bytes.len() {
             return None;
         }
-        // A chain's sector numbers, as long as the table goes (its loops were refused).
-        let chain = |start: u32, table: &[u32]| -> Vec<u32> {
-            let mut out = Vec::new();
-            let mut s = start;
-            while s != END_OF_CHAIN && out.len() <= table.len() {
-                out.push(s);
-                match table.get(s as usize) {
-                    Some(next) => s = *next,
-                    None => break,
-                }
-            }
-            out
-        };
         // A regular sector's place in the file: after the header, which takes one
         // sector; the last may be short.
         let offset = |n: u32| -> Option<usize> {
@@ -418,7 +404,10 @@ impl Stream {
             (off < bytes.len()).then_some(off)
         };
         if len >= MINI_CUTOFF {
-            let sectors: Vec<usize> = chain(start, &fat).into_iter().filter_map(offset).collect();
+            let sectors: Vec<usize> = sector_ids(start, &fat, len, size)
+                .into_iter()
+                .filter_map(offset)
+                .collect();
             return (sectors.len() * size >= len).then_some(Stream {
                 sectors,
                 unit: size,
@@ -427,15 +416,15 @@ impl Stream {
         }
         // A small stream lives in the mini stream, itself the root entry's chain of
         // regular sectors, with its sectors listed in the mini FAT.
-        let (_, root_start, _) = dirs.first()?.clone();
+        let (_, root_start, root_len) = dirs.first()?.clone();
         let want = header.mini_fat_len.saturating_mul(size);
         let mini_fat: Vec<u32> =
             entries(&collect(&mut sectors, header.mini_fat_start, &fat, want)?)?.collect();
-        let mini_stream: Vec<usize> = chain(root_start, &fat)
+        let mini_stream: Vec<usize> = sector_ids(root_start, &fat, root_len, size)
             .into_iter()
             .filter_map(offset)
             .collect();
-        let sectors: Vec<usize> = chain(start, &mini_fat)
+        let sectors: Vec<usize> = sector_ids(start, &mini_fat, len, 64)
             .into_iter()
             .map(|m| {
                 let at = (m as usize) * 64;

@@ -265,12 +265,7 @@ fn unpack<R: Read + std::io::Seek>(
 /// zip reader keeps only one entry per name).
 fn first_duplicate(bytes: &[u8]) -> Option<String> {
     // End of central directory: signature, then the directory's offset at +16.
-    let eocd = bytes.len().checked_sub(22).and_then(|last| {
-        (0..=last)
-            .rev()
-            .take(65_557)
-            .find(|&i| bytes.get(i..i + 4) == Some(b"PK\x05\x06"))
-    })?;
+    let eocd = end_record(bytes)?;
     let mut at = u32_at(bytes, eocd + 16)? as usize;
     let mut seen = std::collections::HashSet::new();
     while bytes.get(at..at + 4) == Some(b"PK\x01\x02") {
@@ -284,6 +279,14 @@ fn first_duplicate(bytes: &[u8]) -> Option<String> {
         at = at + 46 + name_len + extra_len + comment_len;
     }
     None
+}
+
+/// Where a zip's end-of-central-directory record (22 bytes, then a comment of at
+/// most 65,535) starts: its signature, searched back from the end.
+pub fn end_record(bytes: &[u8]) -> Option<usize> {
+    let last = bytes.len().checked_sub(22)?;
+    let from = last.saturating_sub(65_535);
+    memchr::memmem::rfind(&bytes[from..last + 4], b"PK\x05\x06").map(|i| from + i)
 }
 
 fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {

@@ -652,7 +652,7 @@ fn directory_is_small(mut file: &File, len: u64) -> std::io::Result<bool> {
     file.seek(SeekFrom::Start(len - tail))?;
     file.read_exact(&mut end)?;
     file.seek(SeekFrom::Start(0))?;
-    let Some(at) = memchr::memmem::rfind(&end, &EOCD_SIGNATURE) else {
+    let Some(at) = crate::input::zip_guard::end_record(&end) else {
         return Ok(false);
     };
     let field = |off: usize, n: usize| end.get(at + off..at + off + n);
