@@ -49,18 +49,7 @@ struct Case {
 impl Case {
     fn new() -> Case {
         let dir = tempfile::tempdir().unwrap();
-        let header = || vec![T("STT"), T("Tên lớp"), T("Ngày mở lớp"), T("Số học viên")];
-        book(
-            &dir.path().join("kinh-te.xlsx"),
-            &[(
-                "T3",
-                vec![
-                    header(),
-                    vec![N(1.0), T("Trồng lúa"), D(4, 3), N(40.0)],
-                    vec![N(2.0), T("Nuôi cá"), D(18, 3), N(35.0)],
-                ],
-            )],
-        );
+        common::kinh_te_march(&dir.path().join("kinh-te.xlsx"));
         Case { dir }
     }
 
@@ -94,6 +83,14 @@ impl Case {
         let peak_mib = peak_kib / 1024;
         assert!(peak_mib < 1024, "peak memory {peak_mib} MiB");
         j
+    }
+
+    /// Runs `check` and asserts that `file` is listed as failed, its reason saying
+    /// `because`.
+    fn refused(&self, file: &str, because: &str) {
+        let (status, reason, _) = self.outcome(file);
+        assert_eq!(status, "failed", "{reason}");
+        assert!(reason.contains(because), "{reason}");
     }
 
     /// Runs `check` and returns the crafted file's status and reason.
@@ -272,11 +269,9 @@ fn three_thousand_sheets_on_one_part_are_refused() {
     *workbook = format!("{}{sheets}{}", &text[..start], &text[end..]).into_bytes();
     write_zip(&case.path("phap-luat.xlsx"), &p);
 
-    let (status, reason, _) = case.outcome("phap-luat.xlsx");
-    assert_eq!(status, "failed");
-    assert!(
-        reason.contains("3000 trang tính cùng trỏ vào một phần 'xl/worksheets/sheet1.xml'"),
-        "{reason}"
+    case.refused(
+        "phap-luat.xlsx",
+        "3000 trang tính cùng trỏ vào một phần 'xl/worksheets/sheet1.xml'",
     );
 }
 
@@ -290,11 +285,9 @@ fn a_part_declared_past_256_mb_is_refused_unread() {
     declare_size(&mut bytes, SHEET, 300 << 20);
     std::fs::write(&path, bytes).unwrap();
 
-    let (status, reason, _) = case.outcome("phap-luat.xlsx");
-    assert_eq!(status, "failed");
-    assert!(
-        reason.contains("phần 'xl/worksheets/sheet1.xml' giải nén ra 300 MB, quá giới hạn 256 MB"),
-        "{reason}"
+    case.refused(
+        "phap-luat.xlsx",
+        "phần 'xl/worksheets/sheet1.xml' giải nén ra 300 MB, quá giới hạn 256 MB",
     );
 }
 
@@ -316,14 +309,9 @@ fn a_part_that_unpacks_more_than_200_times_its_packed_size_is_refused_as_a_bomb(
     declare_size(&mut bytes, SHEET, 32 << 20);
     std::fs::write(&path, bytes).unwrap();
 
-    let (status, reason, _) = case.outcome("phap-luat.xlsx");
-    assert_eq!(status, "failed");
-    assert!(
-        reason.contains(&format!(
-            "phần 'xl/worksheets/sheet1.xml' giải nén ra 32 MB từ {packed} byte nén, gấp hơn 200 lần"
-        )),
-        "{reason}"
-    );
+    case.refused("phap-luat.xlsx", &format!(
+        "phần 'xl/worksheets/sheet1.xml' giải nén ra 32 MB từ {packed} byte nén, gấp hơn 200 lần"
+    ));
 }
 
 #[test]
@@ -348,11 +336,9 @@ fn parts_declared_past_1_gb_together_are_refused_unread() {
     }
     std::fs::write(&path, bytes).unwrap();
 
-    let (status, reason, _) = case.outcome("phap-luat.xlsx");
-    assert_eq!(status, "failed");
-    assert!(
-        reason.contains("giải nén ra 1250 MB, quá giới hạn 1024 MB cho một tệp"),
-        "{reason}"
+    case.refused(
+        "phap-luat.xlsx",
+        "giải nén ra 1250 MB, quá giới hạn 1024 MB cho một tệp",
     );
 }
 
@@ -402,14 +388,9 @@ fn a_shared_string_count_the_file_cannot_hold_is_refused() {
     let bound = (sst.len() / 5) as u64;
     write_zip(&case.path("phap-luat.xlsx"), &p);
 
-    let (status, reason, _) = case.outcome("phap-luat.xlsx");
-    assert_eq!(status, "failed");
-    assert!(
-        reason.contains(&format!(
-            "sharedStrings uniqueCount khai báo 1000000000000000, nhiều hơn tệp có thể chứa (tối đa {bound})"
-        )),
-        "{reason}"
-    );
+    case.refused("phap-luat.xlsx", &format!(
+        "sharedStrings uniqueCount khai báo 1000000000000000, nhiều hơn tệp có thể chứa (tối đa {bound})"
+    ));
 }
 
 #[test]

@@ -363,3 +363,18 @@ impl std::ops::DerefMut for Reaped {
         &mut self.0
     }
 }
+
+/// kinh-te's March report: 2 classes, 40 + 35 = 75 learners (4 and 18 March).
+pub fn kinh_te_march(path: &Path) {
+    book(
+        path,
+        &[(
+            "T3",
+            vec![
+                vec![T("STT"), T("Tên lớp"), T("Ngày mở lớp"), T("Số học viên")],
+                vec![N(1.0), T("Trồng lúa"), D(4, 3), N(40.0)],
+                vec![N(2.0), T("Nuôi cá"), D(18, 3), N(35.0)],
+            ],
+        )],
+    );
+}
