@@ -20,14 +20,7 @@ pub struct Source {
 impl Source {
     /// "kinh-te/thang-03.xlsx, trang T3, dòng 12" — for messages.
     pub fn describe(&self, lang: crate::labels::Lang) -> String {
-        match lang {
-            crate::labels::Lang::Vi => {
-                format!("{}, trang '{}', dòng {}", self.file, self.sheet, self.row)
-            }
-            crate::labels::Lang::En => {
-                format!("{}, sheet '{}', row {}", self.file, self.sheet, self.row)
-            }
-        }
+        crate::labels::problem::row_place(&self.file, &self.sheet, self.row, lang)
     }
 }
 
@@ -158,6 +151,47 @@ pub enum Field {
     FigureSource,
     /// Criteria forms: is the evidence on file (hồ sơ minh chứng)?
     Evidence,
+}
+
+impl Period {
+    /// "tháng 3" / "quý II", "March" / "Q2", for a message.
+    pub fn words(self, lang: crate::labels::Lang) -> String {
+        use crate::labels::problem::{month, quarter};
+        match self {
+            Period::Month(m) => month(m, lang),
+            Period::Quarter(q) => quarter(q, lang),
+        }
+    }
+}
+
+impl Field {
+    /// What the column holds, for a message.
+    pub fn words(self) -> crate::labels::Label {
+        use crate::labels::problem::field as w;
+        match self {
+            Field::Stt => w::STT,
+            Field::SubCommittee => w::SUBCOMMITTEE,
+            Field::Topic => w::TOPIC,
+            Field::Date => w::DATE,
+            Field::Village => w::VILLAGE,
+            Field::Learners => w::LEARNERS,
+            Field::Male => w::MALE,
+            Field::Female => w::FEMALE,
+            Field::ClassCount => w::CLASS_COUNT,
+            Field::Teacher => w::TEACHER,
+            Field::Note => w::NOTE,
+            Field::PlannedPeriod => w::PLANNED_PERIOD,
+            Field::Responsible => w::RESPONSIBLE,
+            Field::Partner => w::PARTNER,
+            Field::CriterionNo => w::CRITERION_NO,
+            Field::Indicator => w::INDICATOR,
+            Field::Value => w::VALUE,
+            Field::Numerator => w::NUMERATOR,
+            Field::Denominator => w::DENOMINATOR,
+            Field::FigureSource => w::FIGURE_SOURCE,
+            Field::Evidence => w::EVIDENCE,
+        }
+    }
 }
 
 /// A date as a day number where the format is binary (the workers' replies, a row at

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::labels::Lang;
+use crate::labels::{Label, Lang};
 
 /// How much a problem matters for the figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
@@ -327,6 +327,94 @@ pub enum ZipFault {
     },
 }
 
+/// The words for the kinds a problem carries; the words themselves are in
+/// `labels::problem`.
+impl LooksLike {
+    /// `None` for no known format at all.
+    fn words(self) -> Option<Label> {
+        use crate::labels::problem::looks_like as w;
+        match self {
+            LooksLike::Html => Some(w::HTML),
+            LooksLike::Xml => Some(w::XML),
+            LooksLike::Pdf => Some(w::PDF),
+            LooksLike::Json => Some(w::JSON),
+            LooksLike::Csv => Some(w::CSV),
+            LooksLike::Text => Some(w::TEXT),
+            LooksLike::Unknown => None,
+        }
+    }
+}
+
+impl WorkbookLooks {
+    fn words(&self, lang: Lang) -> String {
+        use crate::labels::problem as w;
+        match self {
+            WorkbookLooks::Other { headings } if headings.is_empty() => {
+                w::NO_CLASS_TABLE.get(lang).into()
+            }
+            WorkbookLooks::Other { headings } => w::looks_other(headings, lang),
+            WorkbookLooks::Empty => w::LOOKS_EMPTY.get(lang).into(),
+            WorkbookLooks::PeopleList { headings } => w::looks_people_list(headings, lang),
+            WorkbookLooks::StatisticsForm => w::LOOKS_STATISTICS_FORM.get(lang).into(),
+            WorkbookLooks::Timetable { headings } => w::looks_timetable(headings, lang),
+            WorkbookLooks::BlankTemplate { headings } => w::looks_blank_template(headings, lang),
+        }
+    }
+}
+
+impl CountFault {
+    fn words(self) -> Label {
+        use crate::labels::problem::count_fault as w;
+        match self {
+            CountFault::NotANumber => w::NOT_A_NUMBER,
+            CountFault::Negative => w::NEGATIVE,
+            CountFault::Fraction => w::FRACTION,
+            CountFault::TooLarge => w::TOO_LARGE,
+        }
+    }
+}
+
+impl SpecialKind {
+    fn words(self) -> Label {
+        use crate::labels::problem::special as w;
+        match self {
+            SpecialKind::Fifo => w::FIFO,
+            SpecialKind::Socket => w::SOCKET,
+            SpecialKind::Device => w::DEVICE,
+            SpecialKind::Other => w::OTHER,
+        }
+    }
+}
+
+impl ZipFault {
+    fn words(&self, lang: Lang) -> String {
+        use crate::labels::problem::zip as w;
+        match self {
+            ZipFault::DuplicateEntry { name } => w::duplicate_entry(name, lang),
+            ZipFault::SheetsShareOnePart { part, sheets } => {
+                w::sheets_share_one_part(part, *sheets, lang)
+            }
+            ZipFault::PartTooLarge { part, bytes, limit } => {
+                w::part_too_large(part, *bytes, *limit, lang)
+            }
+            ZipFault::UnpacksTooLarge { bytes, limit } => {
+                w::unpacks_too_large(*bytes, *limit, lang)
+            }
+            ZipFault::CountBeyondFile {
+                what,
+                declared,
+                bound,
+            } => w::count_beyond_file(what, *declared, *bound, lang),
+            ZipFault::PartTooCompressed {
+                part,
+                bytes,
+                packed,
+                limit,
+            } => w::part_too_compressed(part, *bytes, *packed, *limit, lang),
+        }
+    }
+}
+
 impl Problem {
     /// Short, stable code for scripts; never translated.
     pub fn code(&self) -> &'static str {
@@ -391,6 +479,102 @@ impl Problem {
             CorrectedOutputKept { .. } => "corrected-output-kept",
             DamagedContainer { .. } => "damaged-file",
             TextTooLarge { .. } => "text-too-large",
+        }
+    }
+
+    /// The sentence a secretary reads (without the cell), in the language: the words
+    /// live in `labels::problem`, this only hands each message its data.
+    pub fn message(&self, lang: Lang) -> String {
+        use crate::labels::problem as w;
+        use Problem::*;
+        match self {
+            NotSpreadsheet { extension } => w::not_spreadsheet(extension, lang),
+            LockFile => w::LOCK_FILE.get(lang).into(),
+            HiddenFile => w::HIDDEN_FILE.get(lang).into(),
+            OwnOutput => w::OWN_OUTPUT.get(lang).into(),
+            DuplicateFile { original } => w::duplicate_file(original, lang),
+            PasswordProtected => w::PASSWORD_PROTECTED.get(lang).into(),
+            DamagedFile { detail } => w::damaged_file(detail, lang),
+            EmptyFile => w::EMPTY_FILE.get(lang).into(),
+            NotReallySpreadsheet { looks_like } => {
+                w::not_really_spreadsheet(looks_like.words(), lang)
+            }
+            ReaderCrashed => w::READER_CRASHED.get(lang).into(),
+            ReaderOutOfMemory { megabytes } => w::reader_out_of_memory(*megabytes, lang),
+            ReaderTimedOut { seconds } => w::reader_timed_out(*seconds, lang),
+            ReaderAborted => w::READER_ABORTED.get(lang).into(),
+            UnreadableFile { kind } => w::unreadable_file(*kind, lang),
+            NoClassTable { looks } => looks.words(lang),
+            WebPage { tables } => w::web_page(*tables, lang),
+            FileTooLarge { bytes, limit } => w::file_too_large(*bytes, *limit, lang),
+            SheetTooLarge { sheet, limit } => w::sheet_too_large(sheet, *limit, lang),
+            TooManyCells { requested } => w::too_many_cells(*requested, lang),
+            StillBeingWritten => w::STILL_BEING_WRITTEN.get(lang).into(),
+            SheetsSkipped {
+                without_table,
+                hidden,
+            } => w::sheets_skipped(without_table, hidden, lang),
+            ColumnsIgnored { names } => w::columns_ignored(names, lang),
+            LegacyConverted { encoding, cells } => {
+                w::legacy_converted(encoding.name(), *cells, lang)
+            }
+            TopicMissing => w::TOPIC_MISSING.get(lang).into(),
+            SubCommitteeMissing { known } => w::subcommittee_missing(known, lang),
+            SubCommitteeUnknown { raw, known } => w::subcommittee_unknown(raw, known, lang),
+            SubCommitteeAmbiguous { raw, candidates } => {
+                w::subcommittee_ambiguous(raw, candidates, lang)
+            }
+            DateColumnMissing => w::DATE_COLUMN_MISSING.get(lang).into(),
+            DateMissing => w::DATE_MISSING.get(lang).into(),
+            DateUnreadable { raw } => w::date_unreadable(raw, lang),
+            DateImpossible { raw } => w::date_impossible(raw, lang),
+            DateOutOfYear { date, year } => w::date_out_of_year(date, *year, lang),
+            DatePeriodMismatch { date, period, name } => {
+                w::date_period_mismatch(date, &period.words(lang), name, lang)
+            }
+            DateAfterAsOf { date, as_of } => w::date_after_as_of(date, as_of, lang),
+            LearnersMissing => w::LEARNERS_MISSING.get(lang).into(),
+            PlannedPeriodMissing => w::PLANNED_PERIOD_MISSING.get(lang).into(),
+            CriterionValueUnreadable { raw } => w::criterion_value_unreadable(raw, lang),
+            IndicatorUnknown { name } => w::indicator_unknown(name, lang),
+            PlannedPeriodUnreadable { raw } => w::planned_period_unreadable(raw, lang),
+            LearnersInvalid { raw, fault } => w::learners_invalid(raw, fault.words(), lang),
+            LearnersMismatch {
+                total,
+                male,
+                female,
+            } => w::learners_mismatch(*total, *male, *female, lang),
+            GenderPartlyBlank => w::GENDER_PARTLY_BLANK.get(lang).into(),
+            LearnersColumnMissing => w::LEARNERS_COLUMN_MISSING.get(lang).into(),
+            LearnersAbovePopulation {
+                learners,
+                population,
+            } => w::learners_above_population(*learners, *population, lang),
+            LearnersUnusual {
+                learners,
+                classes,
+                limit,
+            } => w::learners_unusual(*learners, *classes, *limit, lang),
+            ClassCountInvalid { raw } => w::class_count_invalid(raw, MAX_CLASS_COUNT, lang),
+            DatesMonthFirst { example } => w::dates_month_first(example, lang),
+            DateAmbiguous { raw } => w::date_ambiguous(raw, lang),
+            ColumnsCompete {
+                field,
+                used,
+                used_cell,
+                other,
+                other_cell,
+            } => w::columns_compete(field.words(), (used, used_cell), (other, other_cell), lang),
+            DuplicateRow { first } => w::duplicate_row(&first.describe(lang), lang),
+            HiddenFolder => w::HIDDEN_FOLDER.get(lang).into(),
+            UnreadableFolder { kind } => w::unreadable_folder(*kind, lang),
+            DanglingLink { target } => w::dangling_link(target, lang),
+            LinkLoop { target } => w::link_loop(target, lang),
+            LinkedFolderSeen { target } => w::linked_folder_seen(target, lang),
+            SpecialFile { kind } => w::special_file(kind.words(), lang),
+            CorrectedOutputKept { output, kept } => w::corrected_output_kept(output, kept, lang),
+            DamagedContainer { fault } => w::damaged_container(fault.words(lang), lang),
+            TextTooLarge { limit } => w::text_too_large(*limit, lang),
         }
     }
 
@@ -522,7 +706,7 @@ impl Diagnostic {
 
     /// The sentence a secretary reads, with the cell named first when there is one.
     pub fn message(&self, lang: Lang) -> String {
-        crate::labels::problem_message(&self.problem, self.cell.as_deref(), lang)
+        crate::labels::problem::in_cell(self.cell.as_deref(), self.problem.message(lang), lang)
     }
 }
 
@@ -547,5 +731,404 @@ impl Ledger {
         self.accepted += other.accepted;
         self.rejected += other.rejected;
         self.duplicate += other.duplicate;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lists_of_sheets_are_cut_after_five() {
+        let names: Vec<String> = (1..=157).map(|i| format!("S{i}")).collect();
+        let p = Problem::SheetsSkipped {
+            without_table: names,
+            hidden: vec!["DM".into()],
+        };
+        // 157 sheets: five named, 152 counted.
+        assert_eq!(
+            p.message(Lang::Vi),
+            "bỏ qua các trang không có bảng danh sách lớp: S1, S2, S3, S4, S5 … và 152 trang khác; các trang ẩn: DM"
+        );
+        assert_eq!(
+            p.message(Lang::En),
+            "skipped sheets without a class table: S1, S2, S3, S4, S5 … and 152 other sheets; hidden sheets: DM"
+        );
+    }
+
+    #[test]
+    fn a_skipped_workbook_says_what_it_looks_like_in_both_languages() {
+        let people = Problem::NoClassTable {
+            looks: WorkbookLooks::PeopleList {
+                headings: vec!["Họ và tên".into(), "Năm sinh".into()],
+            },
+        };
+        assert_eq!(
+            people.message(Lang::Vi),
+            "danh sách người (Họ và tên, Năm sinh): hãy gửi báo cáo lớp, hoặc ghi lớp này thành một dòng với số học viên"
+        );
+        assert_eq!(
+            people.message(Lang::En),
+            "a list of people (Họ và tên, Năm sinh): send the class report, or enter this class as one row with its number of learners"
+        );
+        let form = Problem::NoClassTable {
+            looks: WorkbookLooks::StatisticsForm,
+        };
+        assert_eq!(
+            form.message(Lang::En),
+            "a statistics form, not a class report"
+        );
+        // A blank form is for the record; a workbook in the wrong shape is a warning.
+        let blank = Problem::NoClassTable {
+            looks: WorkbookLooks::BlankTemplate { headings: vec![] },
+        };
+        assert_eq!(blank.severity(), crate::diagnostics::Severity::Info);
+        assert_eq!(people.severity(), crate::diagnostics::Severity::Warning);
+    }
+
+    #[test]
+    fn message_names_the_cell_and_the_raw_text() {
+        let p = Problem::LearnersInvalid {
+            raw: "bốn mươi".into(),
+            fault: CountFault::NotANumber,
+        };
+        let d = Diagnostic {
+            problem: p,
+            file: None,
+            sheet: None,
+            cell: Some("F12".into()),
+        };
+        assert_eq!(
+            d.message(Lang::Vi),
+            "Ô F12: số học viên 'bốn mươi' không phải là số"
+        );
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod samples {
+    //! One problem of every kind, and of every branch of its wording, with ASCII data
+    //! so that a test can tell the message's own words from what it quotes.
+    use super::*;
+    use crate::classes::{Field, Period, Source};
+
+    fn names(n: usize) -> Vec<String> {
+        (1..=n).map(|i| format!("S{i}")).collect()
+    }
+
+    fn headings() -> Vec<String> {
+        vec!["Ho va ten".into(), "Nam sinh".into()]
+    }
+
+    /// Every problem, with every way its words can come out.
+    pub(crate) fn every_problem() -> Vec<Problem> {
+        use Problem::*;
+        let mut all = vec![
+            NotSpreadsheet {
+                extension: String::new(),
+            },
+            NotSpreadsheet {
+                extension: "docx".into(),
+            },
+            LockFile,
+            HiddenFile,
+            OwnOutput,
+            DuplicateFile {
+                original: "a/b.xlsx".into(),
+            },
+            PasswordProtected,
+            DamagedFile {
+                detail: "bad".into(),
+            },
+            EmptyFile,
+            ReaderCrashed,
+            ReaderOutOfMemory { megabytes: 512 },
+            ReaderTimedOut { seconds: 30 },
+            ReaderAborted,
+            UnreadableFile {
+                kind: std::io::ErrorKind::PermissionDenied,
+            },
+            UnreadableFile {
+                kind: std::io::ErrorKind::NotFound,
+            },
+            NoClassTable {
+                looks: WorkbookLooks::Other { headings: vec![] },
+            },
+            NoClassTable {
+                looks: WorkbookLooks::Other {
+                    headings: headings(),
+                },
+            },
+            NoClassTable {
+                looks: WorkbookLooks::Empty,
+            },
+            NoClassTable {
+                looks: WorkbookLooks::PeopleList {
+                    headings: headings(),
+                },
+            },
+            NoClassTable {
+                looks: WorkbookLooks::StatisticsForm,
+            },
+            NoClassTable {
+                looks: WorkbookLooks::Timetable {
+                    headings: headings(),
+                },
+            },
+            NoClassTable {
+                looks: WorkbookLooks::BlankTemplate {
+                    headings: headings(),
+                },
+            },
+            WebPage { tables: 3 },
+            FileTooLarge {
+                bytes: 300 << 20,
+                limit: 200 << 20,
+            },
+            SheetTooLarge {
+                sheet: "T3".into(),
+                limit: 1_000_000,
+            },
+            TooManyCells {
+                requested: 17_179_869_184,
+            },
+            StillBeingWritten,
+            SheetsSkipped {
+                without_table: names(2),
+                hidden: vec![],
+            },
+            SheetsSkipped {
+                without_table: vec![],
+                hidden: names(1),
+            },
+            SheetsSkipped {
+                without_table: names(7),
+                hidden: names(2),
+            },
+            ColumnsIgnored { names: names(2) },
+            LegacyConverted {
+                encoding: crate::text::Legacy::Tcvn3,
+                cells: 12,
+            },
+            LegacyConverted {
+                encoding: crate::text::Legacy::Vni,
+                cells: 1,
+            },
+            TopicMissing,
+            SubCommitteeMissing { known: names(3) },
+            SubCommitteeUnknown {
+                raw: "xyz".into(),
+                known: names(2),
+            },
+            SubCommitteeAmbiguous {
+                raw: "van".into(),
+                candidates: names(2),
+            },
+            DateColumnMissing,
+            DateMissing,
+            DateUnreadable {
+                raw: "32/13".into(),
+            },
+            DateImpossible {
+                raw: "30/02/2019".into(),
+            },
+            DateOutOfYear {
+                date: "01/01/2018".into(),
+                year: 2019,
+            },
+            DatePeriodMismatch {
+                date: "05/04/2019".into(),
+                period: Period::Month(3),
+                name: "T3".into(),
+            },
+            DatePeriodMismatch {
+                date: "05/04/2019".into(),
+                period: Period::Quarter(1),
+                name: "Q1".into(),
+            },
+            DateAfterAsOf {
+                date: "05/04/2019".into(),
+                as_of: "31/03/2019".into(),
+            },
+            LearnersMissing,
+            PlannedPeriodMissing,
+            CriterionValueUnreadable { raw: "abc".into() },
+            IndicatorUnknown { name: "xyz".into() },
+            PlannedPeriodUnreadable { raw: "abc".into() },
+            LearnersMismatch {
+                total: 30,
+                male: 10,
+                female: 15,
+            },
+            GenderPartlyBlank,
+            LearnersColumnMissing,
+            LearnersAbovePopulation {
+                learners: 45_000,
+                population: 3_200,
+            },
+            LearnersUnusual {
+                learners: 1_500,
+                classes: 3,
+                limit: 200,
+            },
+            LearnersUnusual {
+                learners: 1_500,
+                classes: 1,
+                limit: 200,
+            },
+            ClassCountInvalid { raw: "51".into() },
+            DatesMonthFirst {
+                example: "03/25/2019".into(),
+            },
+            DateAmbiguous {
+                raw: "05/09/2019".into(),
+            },
+            DuplicateRow {
+                first: Source {
+                    file: "a.xlsx".into(),
+                    sheet: "T3".into(),
+                    row: 12,
+                    cell: "C12".into(),
+                },
+            },
+            HiddenFolder,
+            UnreadableFolder {
+                kind: std::io::ErrorKind::PermissionDenied,
+            },
+            DanglingLink {
+                target: "../x".into(),
+            },
+            LinkLoop {
+                target: "..".into(),
+            },
+            LinkedFolderSeen { target: "b".into() },
+            CorrectedOutputKept {
+                output: "out.xlsx".into(),
+                kept: "out (1).xlsx".into(),
+            },
+            TextTooLarge { limit: 64 << 20 },
+        ];
+        for looks_like in [
+            LooksLike::Html,
+            LooksLike::Xml,
+            LooksLike::Pdf,
+            LooksLike::Json,
+            LooksLike::Csv,
+            LooksLike::Text,
+            LooksLike::Unknown,
+        ] {
+            all.push(NotReallySpreadsheet { looks_like });
+        }
+        for fault in [
+            CountFault::NotANumber,
+            CountFault::Negative,
+            CountFault::Fraction,
+            CountFault::TooLarge,
+        ] {
+            all.push(LearnersInvalid {
+                raw: "x".into(),
+                fault,
+            });
+        }
+        for kind in [
+            SpecialKind::Fifo,
+            SpecialKind::Socket,
+            SpecialKind::Device,
+            SpecialKind::Other,
+        ] {
+            all.push(SpecialFile { kind });
+        }
+        for field in [
+            Field::Stt,
+            Field::SubCommittee,
+            Field::Topic,
+            Field::Date,
+            Field::Village,
+            Field::Learners,
+            Field::Male,
+            Field::Female,
+            Field::ClassCount,
+            Field::Teacher,
+            Field::Note,
+            Field::PlannedPeriod,
+            Field::Responsible,
+            Field::Partner,
+            Field::CriterionNo,
+            Field::Indicator,
+            Field::Value,
+            Field::Numerator,
+            Field::Denominator,
+            Field::FigureSource,
+            Field::Evidence,
+        ] {
+            all.push(ColumnsCompete {
+                field,
+                used: "A".into(),
+                used_cell: "A4".into(),
+                other: "B".into(),
+                other_cell: "B4".into(),
+            });
+        }
+        for fault in [
+            ZipFault::DuplicateEntry {
+                name: "xl/workbook.xml".into(),
+            },
+            ZipFault::SheetsShareOnePart {
+                part: "xl/worksheets/sheet1.xml".into(),
+                sheets: 2,
+            },
+            ZipFault::PartTooLarge {
+                part: "p".into(),
+                bytes: 900 << 20,
+                limit: 256 << 20,
+            },
+            ZipFault::UnpacksTooLarge {
+                bytes: 900 << 20,
+                limit: 512 << 20,
+            },
+            ZipFault::CountBeyondFile {
+                what: "entries".into(),
+                declared: 9_000,
+                bound: 40,
+            },
+            ZipFault::PartTooCompressed {
+                part: "p".into(),
+                bytes: 300 << 20,
+                packed: 1_000,
+                limit: 1_000,
+            },
+        ] {
+            all.push(DamagedContainer { fault });
+        }
+        all
+    }
+
+    /// The message's own words: what it quotes ('…') taken out.
+    fn own_words(message: &str) -> String {
+        message.split('\'').step_by(2).collect::<Vec<_>>().join(" ")
+    }
+
+    fn vietnamese_letters(text: &str) -> Vec<char> {
+        text.chars()
+            .filter(|c| c.is_alphabetic() && !c.is_ascii())
+            .collect()
+    }
+
+    #[test]
+    fn every_message_is_in_its_language() {
+        for p in every_problem() {
+            let (vi, en) = (p.message(Lang::Vi), p.message(Lang::En));
+            assert!(
+                vietnamese_letters(&own_words(&en)).is_empty(),
+                "{}: English message with Vietnamese letters: {en}",
+                p.code()
+            );
+            assert!(
+                !vietnamese_letters(&own_words(&vi)).is_empty(),
+                "{}: Vietnamese message without a Vietnamese word: {vi}",
+                p.code()
+            );
+            assert_ne!(vi, en, "{}", p.code());
+        }
     }
 }

@@ -333,7 +333,7 @@ fn unreadable_and_foreign_files_are_listed_and_the_rest_is_counted() {
             let reason = f
                 .reason
                 .as_ref()
-                .map(|p| tthtcd::labels::problem_message(p, None, tthtcd::labels::Lang::Vi));
+                .map(|p| p.message(tthtcd::labels::Lang::Vi));
             (f.path.as_str(), f.status, reason.unwrap_or_default())
         })
         .collect();

@@ -7,7 +7,7 @@ use crate::check::criteria::{CriterionStatus, IndicatorStatus};
 use crate::check::{Measure, Participation, Status};
 use crate::consolidation::{Consolidation, FileStatus};
 use crate::diagnostics::{Ledger, Severity};
-use crate::labels::{Lang, problem_message};
+use crate::labels::Lang;
 use crate::plan::IndicatorKind;
 
 /// Version of the JSON shape; bumped only when a field is renamed or removed.
@@ -146,7 +146,7 @@ pub fn summary(c: &Consolidation, lang: Lang) -> serde_json::Value {
             .map(|f| File {
                 path: &f.path,
                 status: f.status,
-                reason: f.reason.as_ref().map(|p| problem_message(p, None, lang)),
+                reason: f.reason.as_ref().map(|p| p.message(lang)),
                 sha256: f.sha256.as_deref(),
                 rows: f.ledger,
             })

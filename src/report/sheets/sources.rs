@@ -5,7 +5,7 @@ use rust_xlsxwriter::{ColNum, Worksheet, XlsxError};
 
 use super::Ctx;
 use super::{fit_height, header_row, sum, title, widths};
-use crate::labels::{l, problem_message, sheet as s};
+use crate::labels::{l, sheet as s};
 use crate::report::formats::{cell_text, page_setup};
 
 const LAST: ColNum = 8;
@@ -42,7 +42,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         let reason = file
             .reason
             .as_ref()
-            .map(|p| problem_message(p, None, ctx.lang))
+            .map(|p| p.message(ctx.lang))
             .unwrap_or_default();
         ws.write_number_with_format(row, 0, (i + 1) as f64, &f.text_center)?;
         ws.write_string_with_format(row, 1, cell_text(&file.path), &f.text)?;
