@@ -161,3 +161,16 @@ fn a_file_still_being_written_is_read_once_it_is_whole() {
     assert_eq!(lines.len(), 2, "{log}");
     assert!(lines[1].contains(" 2 tệp, 4 lớp, 400 học viên, "), "{log}");
 }
+
+#[test]
+fn outputs_written_inside_the_watched_folder_start_no_run() {
+    let (_dir, input) = january();
+    // Neither output is there yet when the watch starts.
+    let json = input.join("tong-hop.json");
+    let child = watch(&input, &input.join("tong-hop.xlsx"), &json);
+    wait_for(&json, (2, 205));
+    // Time for a few runs, were writing the outputs a change (a run waits 1 s of quiet).
+    std::thread::sleep(Duration::from_secs(4));
+    let log = stop(child);
+    assert_eq!(runs(&log).len(), 1, "{log}");
+}

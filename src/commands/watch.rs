@@ -1,8 +1,8 @@
 //! `tthtcd watch FOLDER -o OUT.xlsx`: consolidates once, then again each time a file in
 //! the folder is added, changed or removed. Events are debounced (a copy of ten files is
 //! one run, a file still being written is not read), lock files, hidden files and the
-//! tool's own output never trigger a run, and an output held open by Excel is reported
-//! and retried on the next change.
+//! tool's own outputs (the workbook and the JSON, also inside the folder) never trigger
+//! a run, and an output held open by Excel is reported and retried on the next change.
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -72,14 +72,14 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         common.folder.display(),
         cli::WATCH_STOP.get(lang)
     );
-    let output = std::fs::canonicalize(&args.output).unwrap_or_else(|_| args.output.clone());
+    let ours = own_outputs(&common, &args.output);
     let mut seen: HashSet<String> = HashSet::new();
     once(&common, &args.output, lang, &mut seen);
     while !stop.load(Ordering::SeqCst) {
         match rx.recv_timeout(POLL) {
             Ok(Ok(events)) => {
-                if let Some(changed) = changes(&events, &output) {
-                    settle(&rx, &output, &stop, changed);
+                if let Some(changed) = changes(&events, &ours) {
+                    settle(&rx, &ours, &stop, changed);
                     once(&common, &args.output, lang, &mut seen);
                 }
             }
@@ -109,7 +109,7 @@ fn today_in_plan_year(plan: &tthtcd::Plan) -> NaiveDate {
 /// start a run nor put one off.
 fn settle(
     rx: &mpsc::Receiver<DebounceEventResult>,
-    output: &Path,
+    ours: &[PathBuf],
     stop: &AtomicBool,
     changed: Vec<PathBuf>,
 ) {
@@ -122,7 +122,7 @@ fn settle(
         };
         match rx.recv_timeout(left.min(POLL)) {
             Ok(Ok(events)) => {
-                if let Some(more) = changes(&events, output) {
+                if let Some(more) = changes(&events, ours) {
                     files.extend(more);
                     until = Instant::now() + QUIET;
                 }
@@ -151,15 +151,39 @@ fn looks(files: &BTreeSet<PathBuf>) -> Vec<Option<(u64, Option<SystemTime>)>> {
 
 /// The files a batch of debounced events changes, when it holds a change worth a run
 /// (none for the watcher's word that events were lost); None when it holds none.
-fn changes(events: &[DebouncedEvent], output: &Path) -> Option<Vec<PathBuf>> {
-    let worth: Vec<&DebouncedEvent> = events.iter().filter(|e| relevant(e, output)).collect();
+fn changes(events: &[DebouncedEvent], ours: &[PathBuf]) -> Option<Vec<PathBuf>> {
+    let worth: Vec<&DebouncedEvent> = events.iter().filter(|e| relevant(e, ours)).collect();
     (!worth.is_empty()).then(|| worth.iter().flat_map(|e| e.paths.clone()).collect())
 }
 
-/// A change worth a run: not the output, not a lock, hidden or temporary file; or the
+/// The tool's own outputs, the workbook and the JSON file, as `in_folder` names them.
+fn own_outputs(common: &Common, output: &Path) -> Vec<PathBuf> {
+    let json = common.json.as_deref().filter(|j| *j != Path::new("-"));
+    [Some(output), json]
+        .into_iter()
+        .flatten()
+        .map(in_folder)
+        .collect()
+}
+
+/// A path named by its folder's canonical path and its file name: the same name whether
+/// the file is there yet or not (the output is written after the watch starts), and
+/// whichever way the folder was named.
+fn in_folder(p: &Path) -> PathBuf {
+    let folder = match p.parent() {
+        Some(f) if !f.as_os_str().is_empty() => f,
+        _ => Path::new("."),
+    };
+    match (std::fs::canonicalize(folder), p.file_name()) {
+        (Ok(f), Some(name)) => f.join(name),
+        _ => p.to_path_buf(),
+    }
+}
+
+/// A change worth a run: not an output, not a lock, hidden or temporary file; or the
 /// watcher's word that events were lost (its queue overflowed), when only a run can
 /// tell what changed.
-fn relevant(event: &DebouncedEvent, output: &Path) -> bool {
+fn relevant(event: &DebouncedEvent, ours: &[PathBuf]) -> bool {
     if event.need_rescan() {
         return true;
     }
@@ -173,10 +197,8 @@ fn relevant(event: &DebouncedEvent, output: &Path) -> bool {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let ours = std::fs::canonicalize(p)
-                .map(|c| c == output)
-                .unwrap_or(p == output);
-            !ours && !name.starts_with('.') && !name.starts_with("~$")
+            let own = ours.contains(&in_folder(p));
+            !own && !name.starts_with('.') && !name.starts_with("~$")
         })
 }
 
