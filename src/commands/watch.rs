@@ -1,18 +1,20 @@
 //! `tthtcd watch FOLDER -o OUT.xlsx`: consolidates once, then again each time a file in
 //! the folder is added, changed or removed. Events are debounced (a copy of ten files is
-//! one run), lock files, hidden files and the tool's own output never trigger a run,
-//! and an output held open by Excel is reported and retried on the next change.
+//! one run, a file still being written is not read), lock files, hidden files and the
+//! tool's own outputs (the workbook and the JSON, also inside the folder) never trigger
+//! a run, and an output held open by Excel is reported and retried on the next change.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::Context;
 use chrono::{Datelike, Local, NaiveDate};
-use notify::{EventKind, RecursiveMode, Watcher};
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, new_debouncer};
 
 use tthtcd::Consolidation;
 use tthtcd::labels::{Lang, cli, command};
@@ -29,8 +31,22 @@ pub struct Args {
     pub output: PathBuf,
 }
 
-/// Quiet time after the last event before a run starts.
-const DEBOUNCE: Duration = Duration::from_millis(800);
+/// notify-debouncer-full's timeout. It hands on a file's events once they are this old:
+/// one event a file and kind, a series of writes as one Modify once they have stopped
+/// this long, a rename as one event. It looks every quarter of it.
+const SETTLE: Duration = Duration::from_millis(500);
+
+/// How long the changes must stop before a run starts: no change handed on by the
+/// debouncer and no changed file growing or rewritten. The debouncer hands on a new
+/// file's Create once it is `SETTLE` old even while the file is still being written
+/// (the writes of that time go with it), so the loop also looks at the files
+/// themselves. Longer than `SETTLE` and one look, so the Modify that follows such a
+/// write joins the same run; the files of a copy that settle in the same stretch make
+/// one run.
+const QUIET: Duration = Duration::from_millis(1000);
+
+/// How often the loop looks at the Ctrl-C flag, and at the changed files, while it waits.
+const POLL: Duration = Duration::from_millis(200);
 
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     let lang: Lang = args.common.lang.into();
@@ -45,9 +61,9 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let flag = Arc::clone(&stop);
     ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)).context("Ctrl-C")?;
     let (tx, rx) = mpsc::channel();
-    let mut watcher =
-        notify::recommended_watcher(tx).with_context(|| command::folder_not_watched(None, lang))?;
-    watcher
+    let mut debouncer =
+        new_debouncer(SETTLE, None, tx).with_context(|| command::folder_not_watched(None, lang))?;
+    debouncer
         .watch(&common.folder, RecursiveMode::Recursive)
         .with_context(|| command::folder_not_watched(Some(&common.folder), lang))?;
     println!(
@@ -56,21 +72,18 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         common.folder.display(),
         cli::WATCH_STOP.get(lang)
     );
-    let output = std::fs::canonicalize(&args.output).unwrap_or_else(|_| args.output.clone());
+    let ours = own_outputs(&common, &args.output);
     let mut seen: HashSet<String> = HashSet::new();
     once(&common, &args.output, lang, &mut seen);
     while !stop.load(Ordering::SeqCst) {
-        match rx.recv_timeout(Duration::from_millis(200)) {
-            Ok(Ok(event)) if relevant(&event, &output) => {
-                // Let a copy of many files, or a file still being saved, settle first.
-                while let Ok(_more) = rx.recv_timeout(DEBOUNCE) {
-                    if stop.load(Ordering::SeqCst) {
-                        break;
-                    }
+        match rx.recv_timeout(POLL) {
+            Ok(Ok(events)) => {
+                if let Some(changed) = changes(&events, &ours) {
+                    settle(&rx, &ours, &stop, changed);
+                    once(&common, &args.output, lang, &mut seen);
                 }
-                once(&common, &args.output, lang, &mut seen);
             }
-            Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Ok(Err(_)) | Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
     }
@@ -90,8 +103,90 @@ fn today_in_plan_year(plan: &tthtcd::Plan) -> NaiveDate {
     }
 }
 
-/// A change worth a run: not the output, not a lock, hidden or temporary file.
-fn relevant(event: &notify::Event, output: &Path) -> bool {
+/// Waits until the changes have stopped for `QUIET` (or Ctrl-C): no further change
+/// handed on, and the changed files' sizes and times the same. Other events — the
+/// folder's files opened for reading, by this tool's last run among others — neither
+/// start a run nor put one off.
+fn settle(
+    rx: &mpsc::Receiver<DebounceEventResult>,
+    ours: &[PathBuf],
+    stop: &AtomicBool,
+    changed: Vec<PathBuf>,
+) {
+    let mut files: BTreeSet<PathBuf> = changed.into_iter().collect();
+    let mut before = looks(&files);
+    let mut until = Instant::now() + QUIET;
+    while !stop.load(Ordering::SeqCst) {
+        let Some(left) = until.checked_duration_since(Instant::now()) else {
+            return;
+        };
+        match rx.recv_timeout(left.min(POLL)) {
+            Ok(Ok(events)) => {
+                if let Some(more) = changes(&events, ours) {
+                    files.extend(more);
+                    until = Instant::now() + QUIET;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            Ok(Err(_)) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        let now = looks(&files);
+        if now != before {
+            before = now;
+            until = Instant::now() + QUIET;
+        }
+    }
+}
+
+/// Each file's size and modification time, or None once it is gone.
+fn looks(files: &BTreeSet<PathBuf>) -> Vec<Option<(u64, Option<SystemTime>)>> {
+    files
+        .iter()
+        .map(|f| {
+            let m = std::fs::metadata(f).ok()?;
+            Some((m.len(), m.modified().ok()))
+        })
+        .collect()
+}
+
+/// The files a batch of debounced events changes, when it holds a change worth a run
+/// (none for the watcher's word that events were lost); None when it holds none.
+fn changes(events: &[DebouncedEvent], ours: &[PathBuf]) -> Option<Vec<PathBuf>> {
+    let worth: Vec<&DebouncedEvent> = events.iter().filter(|e| relevant(e, ours)).collect();
+    (!worth.is_empty()).then(|| worth.iter().flat_map(|e| e.paths.clone()).collect())
+}
+
+/// The tool's own outputs, the workbook and the JSON file, as `in_folder` names them.
+fn own_outputs(common: &Common, output: &Path) -> Vec<PathBuf> {
+    let json = common.json.as_deref().filter(|j| *j != Path::new("-"));
+    [Some(output), json]
+        .into_iter()
+        .flatten()
+        .map(in_folder)
+        .collect()
+}
+
+/// A path named by its folder's canonical path and its file name: the same name whether
+/// the file is there yet or not (the output is written after the watch starts), and
+/// whichever way the folder was named.
+fn in_folder(p: &Path) -> PathBuf {
+    let folder = match p.parent() {
+        Some(f) if !f.as_os_str().is_empty() => f,
+        _ => Path::new("."),
+    };
+    match (std::fs::canonicalize(folder), p.file_name()) {
+        (Ok(f), Some(name)) => f.join(name),
+        _ => p.to_path_buf(),
+    }
+}
+
+/// A change worth a run: not an output, not a lock, hidden or temporary file; or the
+/// watcher's word that events were lost (its queue overflowed), when only a run can
+/// tell what changed.
+fn relevant(event: &DebouncedEvent, ours: &[PathBuf]) -> bool {
+    if event.need_rescan() {
+        return true;
+    }
     let kind_ok = matches!(
         event.kind,
         EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
@@ -102,10 +197,8 @@ fn relevant(event: &notify::Event, output: &Path) -> bool {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let ours = std::fs::canonicalize(p)
-                .map(|c| c == output)
-                .unwrap_or(p == output);
-            !ours && !name.starts_with('.') && !name.starts_with("~$")
+            let own = ours.contains(&in_folder(p));
+            !own && !name.starts_with('.') && !name.starts_with("~$")
         })
 }
 

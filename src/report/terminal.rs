@@ -1,85 +1,105 @@
 //! The short table `tthtcd check` and `consolidate` print: one line a sub-committee,
 //! then what was not counted and why.
+//!
+//! comfy-table draws the table. It measures each cell by its display width (Unicode
+//! width of grapheme clusters), so a sub-committee name in decomposed form — `ê` + a
+//! combining hook, as a plan.toml from some editors has it (names are kept as typed) —
+//! takes the columns it shows, not one per code point; it puts the colour codes around
+//! a cell after the widths are worked out; and it keeps widths, padding and separators
+//! out of this file.
 
 use std::fmt::Write;
 
-use crate::check::Measure;
+use comfy_table::presets::ASCII_MARKDOWN;
+use comfy_table::{Cell, CellAlignment, Color, Table};
+
+use crate::check::{Measure, Status, Summary};
 use crate::consolidation::{Consolidation, FileStatus};
 use crate::diagnostics::Severity;
 use crate::labels::{Lang, cli, percent};
 
-/// Display width of a string: NFC Vietnamese letters are one column each.
-fn width(s: &str) -> usize {
-    s.chars().count()
-}
-
-fn pad(s: &str, w: usize, right: bool) -> String {
-    let fill = " ".repeat(w.saturating_sub(width(s)));
-    if right {
-        format!("{fill}{s}")
-    } else {
-        format!("{s}{fill}")
-    }
-}
-
-/// ANSI colour of a row's last cell: red for what falls short, green for what is met.
-fn paint(status: crate::check::Status) -> &'static str {
+/// Colour of a status cell: red for what falls short, green for what is met (the
+/// console's own dark red and green, the colours of SGR 31 / 32).
+fn paint(status: Status) -> Color {
     if status.falls_short() {
-        "\x1b[31m"
+        Color::DarkRed
     } else {
-        "\x1b[32m"
+        Color::DarkGreen
     }
 }
 
-/// Renders rows as a plain table; the first column is left-aligned, the rest right.
-/// `colors[i]`, when given, colours the last cell of row `i` (after layout, so the
-/// escape codes never upset the column widths).
-fn table(rows: &[Vec<String>], colors: &[Option<&str>]) -> String {
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| width(s))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for (i, row) in rows.iter().enumerate() {
-        let line: Vec<String> = row
-            .iter()
-            .enumerate()
-            .map(|(c, s)| pad(s, widths[c], c > 0 && c + 1 < cols))
-            .collect();
-        let text = line.join("  ").trim_end().to_string();
-        match (colors.get(i).copied().flatten(), row.last()) {
-            (Some(color), Some(last)) if !last.is_empty() && text.ends_with(last.as_str()) => {
-                let head = &text[..text.len() - last.len()];
-                let _ = writeln!(out, "{head}{color}{last}\x1b[0m");
-            }
-            _ => {
-                let _ = writeln!(out, "{text}");
-            }
+/// A table line: its name, the class and learner figures, and its status (none on
+/// the total line).
+struct Line<'a> {
+    name: &'a str,
+    classes: &'a Measure,
+    learners: &'a Measure,
+    status: Option<Status>,
+}
+
+impl Line<'_> {
+    /// The cells: name, the three class figures, the three learner figures, status.
+    fn cells(&self, lang: Lang) -> Vec<Cell> {
+        let mut v = vec![Cell::new(self.name)];
+        for m in [self.classes, self.learners] {
+            v.extend([m.target, m.expected, m.actual].map(Cell::new));
         }
-        if i == 0 {
-            let _ = writeln!(
-                out,
-                "{}",
-                "-".repeat(widths.iter().sum::<usize>() + 2 * cols.saturating_sub(1))
-            );
+        v.push(match self.status {
+            Some(st) => Cell::new(st.label().get(lang)).fg(paint(st)),
+            None => Cell::new(""),
+        });
+        v
+    }
+}
+
+/// Draws the table in plain ASCII, Markdown-shaped: `|` between cells and one `|---|`
+/// line under the heading. ASCII reads the same in any console font and code page of
+/// an old Windows PC (the dashed `┆` of comfy-table's UTF-8 presets is in none of the
+/// console fonts' box-drawing sets), the `|` keeps the columns apart where a name is
+/// long, and a table copied into a message or a Markdown note stays a table.
+///
+/// Figures are right-aligned; the name and the status left. The status cells are
+/// coloured only when `color` (never when piped, see `commands::use_color`):
+/// comfy-table's own terminal checks are switched off, so nothing else about the
+/// table depends on where stdout goes.
+fn draw(lines: &[Line], lang: Lang, color: bool) -> String {
+    let mut t = Table::new();
+    t.load_style(ASCII_MARKDOWN).force_no_tty();
+    if color {
+        t.enforce_styling();
+    }
+    t.set_header(cli::TABLE_HEAD.iter().map(|l| l.get(lang)));
+    for l in lines {
+        t.add_row(l.cells(lang));
+    }
+    for figure in 1..=6 {
+        if let Some(column) = t.column_mut(figure) {
+            column.set_cell_alignment(CellAlignment::Right);
         }
     }
+    let mut out = t.to_string();
+    out.push('\n');
     out
 }
 
-/// A table line: name, the three class figures, the three learner figures, status.
-fn line(name: String, classes: &Measure, learners: &Measure, status: String) -> Vec<String> {
-    let mut v = vec![name];
-    for m in [classes, learners] {
-        v.extend([m.target, m.expected, m.actual].map(|n| n.to_string()));
-    }
-    v.push(status);
+/// The summary's lines: one a sub-committee, then the total.
+fn lines(s: &Summary, lang: Lang) -> Vec<Line<'_>> {
+    let mut v: Vec<Line> = s
+        .subcommittees
+        .iter()
+        .map(|r| Line {
+            name: &r.name,
+            classes: &r.classes,
+            learners: &r.learners,
+            status: Some(r.status),
+        })
+        .collect();
+    v.push(Line {
+        name: cli::TOTAL.get(lang),
+        classes: &s.classes,
+        learners: &s.learners,
+        status: None,
+    });
     v
 }
 
@@ -99,27 +119,7 @@ pub fn render(c: &Consolidation, lang: Lang, color: bool) -> String {
         cli::AS_OF.get(lang),
         s.as_of.date.format("%d/%m/%Y")
     );
-    let mut rows = vec![
-        cli::TABLE_HEAD
-            .iter()
-            .map(|l| l.get(lang).to_string())
-            .collect::<Vec<_>>(),
-    ];
-    for r in &s.subcommittees {
-        let status = r.status.label().get(lang).to_string();
-        rows.push(line(r.name.clone(), &r.classes, &r.learners, status));
-    }
-    rows.push(line(
-        cli::TOTAL.get(lang).to_string(),
-        &s.classes,
-        &s.learners,
-        String::new(),
-    ));
-    let mut colors: Vec<Option<&str>> = vec![None];
-    if color {
-        colors.extend(s.subcommittees.iter().map(|r| Some(paint(r.status))));
-    }
-    out.push_str(&table(&rows, &colors));
+    out.push_str(&draw(&lines(s, lang), lang, color));
     let p = &s.participation;
     let _ = writeln!(
         out,
@@ -131,6 +131,14 @@ pub fn render(c: &Consolidation, lang: Lang, color: bool) -> String {
         cli::TARGET.get(lang),
         percent(p.target_rate, lang)
     );
+    counts(&mut out, c, lang);
+    missing(&mut out, c, lang);
+    problems(&mut out, c, lang);
+    out
+}
+
+/// Files read, failed, skipped, duplicated, and the rows' ledger.
+fn counts(out: &mut String, c: &Consolidation, lang: Lang) {
     let t = c.totals();
     let count = |st: FileStatus| c.files.iter().filter(|f| f.status == st).count();
     let _ = writeln!(
@@ -156,70 +164,163 @@ pub fn render(c: &Consolidation, lang: Lang, color: bool) -> String {
         t.duplicate,
         cli::DUPLICATE.get(lang),
     );
+}
+
+/// The monthly reports still missing, when some are.
+fn missing(out: &mut String, c: &Consolidation, lang: Lang) {
+    use crate::labels::completeness as k;
     let comp = &c.completeness;
-    if !comp.missing.is_empty() {
-        use crate::labels::completeness as k;
-        let list: Vec<String> = comp
-            .missing
-            .iter()
-            .map(|(sub, m)| {
-                let id = c.plan.subcommittees.get(*sub).map_or("", |s| s.id.as_str());
-                format!("{id} {} {m}", k::MONTH_WORD.get(lang))
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "{} ({}): {}",
-            k::MISSING_LIST.get(lang),
-            list.len(),
-            list.join(", ")
-        );
+    if comp.missing.is_empty() {
+        return;
     }
+    let list: Vec<String> = comp
+        .missing
+        .iter()
+        .map(|(sub, m)| {
+            let id = c.plan.subcommittees.get(*sub).map_or("", |s| s.id.as_str());
+            format!("{id} {} {m}", k::MONTH_WORD.get(lang))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "{} ({}): {}",
+        k::MISSING_LIST.get(lang),
+        list.len(),
+        list.join(", ")
+    );
+}
+
+/// The warnings and errors, the first `MAX_PROBLEM_LINES` of them.
+fn problems(out: &mut String, c: &Consolidation, lang: Lang) {
     let problems: Vec<_> = c
         .diagnostics
         .iter()
         .filter(|d| d.severity() != Severity::Info)
         .collect();
-    if !problems.is_empty() {
-        let _ = writeln!(out, "\n{} ({}):", cli::PROBLEMS.get(lang), problems.len());
-        for d in problems.iter().take(MAX_PROBLEM_LINES) {
-            let place = [d.file.as_deref(), d.sheet.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" / ");
-            let _ = writeln!(out, "  [{}] {place}: {}", d.code(), d.message(lang));
-        }
-        if problems.len() > MAX_PROBLEM_LINES {
-            let _ = writeln!(
-                out,
-                "  … {} {}",
-                problems.len() - MAX_PROBLEM_LINES,
-                cli::MORE_PROBLEMS.get(lang)
-            );
-        }
+    if problems.is_empty() {
+        return;
     }
-    out
+    let _ = writeln!(out, "\n{} ({}):", cli::PROBLEMS.get(lang), problems.len());
+    for d in problems.iter().take(MAX_PROBLEM_LINES) {
+        let place = [d.file.as_deref(), d.sheet.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" / ");
+        let _ = writeln!(out, "  [{}] {place}: {}", d.code(), d.message(lang));
+    }
+    if problems.len() > MAX_PROBLEM_LINES {
+        let _ = writeln!(
+            out,
+            "  … {} {}",
+            problems.len() - MAX_PROBLEM_LINES,
+            cli::MORE_PROBLEMS.get(lang)
+        );
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    const LAW: Measure = Measure {
+        target: 8,
+        expected: 8,
+        actual: 5,
+    };
+    const LAW_LEARNERS: Measure = Measure {
+        target: 750,
+        expected: 750,
+        actual: 353,
+    };
+
+    fn law(name: &str, status: Option<Status>) -> Line<'_> {
+        Line {
+            name,
+            classes: &LAW,
+            learners: &LAW_LEARNERS,
+            status,
+        }
+    }
+
+    /// The text without its SGR colour sequences (`ESC [ … m`).
+    fn without_colour(s: &str) -> String {
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(at) = rest.find('\x1b') {
+            out.push_str(&rest[..at]);
+            let end = rest[at..].find('m').map_or(rest.len(), |e| at + e + 1);
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
 
     #[test]
-    fn colour_only_on_the_last_cell_and_only_when_asked() {
-        let rows = vec![
-            vec!["Tiểu ban".to_string(), "Đánh giá".to_string()],
-            vec!["Pháp luật".to_string(), "Không đạt".to_string()],
+    fn colour_only_on_the_status_cells_and_only_when_asked() {
+        let rows = [
+            law("Pháp luật", Some(Status::Short)),
+            law("Kinh tế", Some(Status::Met)),
+            law("Tổng cộng", None),
         ];
-        let plain = table(&rows, &[None, None]);
-        assert!(!plain.contains('\x1b'));
-        let coloured = table(&rows, &[None, Some("\x1b[31m")]);
-        // Same layout, with the status wrapped in red and reset.
-        assert_eq!(
-            coloured.replace("\x1b[31m", "").replace("\x1b[0m", ""),
-            plain
+        let plain = draw(&rows, Lang::Vi, false);
+        assert!(!plain.contains('\x1b'), "{plain}");
+        let coloured = draw(&rows, Lang::Vi, true);
+        // Same layout, with the two status cells wrapped in their colours.
+        assert_eq!(without_colour(&coloured), plain);
+        assert_eq!(coloured.matches('\x1b').count(), 4, "{coloured:?}");
+        let short = coloured.lines().nth(2).unwrap();
+        let met = coloured.lines().nth(3).unwrap();
+        assert!(
+            short.contains("\x1b[38;5;1m Không đạt \x1b[39m|"),
+            "{short:?}"
         );
-        assert!(coloured.contains("\x1b[31mKhông đạt\x1b[0m"));
+        assert!(met.contains("\x1b[38;5;2m Đạt       \x1b[39m|"), "{met:?}");
+        assert!(!coloured.lines().nth(4).unwrap().contains('\x1b'));
+    }
+
+    #[test]
+    fn a_decomposed_name_takes_the_columns_it_shows() {
+        // "Tiểu ban pháp luật" in NFD has 5 more code points than it shows columns.
+        let nfd: String = "Tiểu ban pháp luật".nfd().collect();
+        assert_eq!(
+            nfd.chars().count(),
+            "Tiểu ban pháp luật".chars().count() + 5
+        );
+        let rows = [
+            law(&nfd, Some(Status::Short)),
+            law("Tiểu ban pháp luật", Some(Status::Short)),
+        ];
+        let text = draw(&rows, Lang::Vi, false);
+        // Composed again, every line of the table is as wide as the heading's, and the
+        // two names' lines are the same line.
+        let widths: Vec<usize> = text
+            .lines()
+            .map(|l| l.nfc().collect::<String>().chars().count())
+            .collect();
+        assert!(widths.iter().all(|w| *w == widths[0]), "{widths:?}\n{text}");
+        let lines: Vec<String> = text.lines().map(|l| l.nfc().collect()).collect();
+        assert_eq!(lines[2], lines[3], "{text}");
+    }
+
+    #[test]
+    fn figures_right_aligned_words_left() {
+        let rows = [law("Pháp luật", Some(Status::Short))];
+        let text = draw(&rows, Lang::En, false);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "| Sub-committee | Class target | Due | Opened | Learner target | Due | Learners | Status |"
+        );
+        assert_eq!(
+            lines[1],
+            "|---------------|--------------|-----|--------|----------------|-----|----------|--------|"
+        );
+        assert_eq!(
+            lines[2],
+            "| Pháp luật     |            8 |   8 |      5 |            750 | 750 |      353 | Short  |"
+        );
+        assert_eq!(lines.len(), 3);
     }
 }
