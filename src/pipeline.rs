@@ -1,27 +1,24 @@
-//! One consolidation, start to finish: find the files, read each once, recognise and
-//! normalise its rows, drop repeats, and check the classes against the plan.
+//! One consolidation, start to finish: find the files, read each once (on its own, see
+//! [`crate::read`]; in worker processes when sandboxed), merge what each gave in folder
+//! order (copies, repeated rows, the ledger), and check the classes against the plan.
 
 use std::collections::HashMap;
-
-use rayon::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use sha2::{Digest, Sha256};
+use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::check::{AsOf, summary::summarise};
 use crate::classes::{ClassRow, CriterionEntry, PlannedClass};
 use crate::consolidation::{Consolidation, FileReport, FileStatus};
 use crate::diagnostics::{Diagnostic, Ledger, Problem};
-use crate::input::bytes;
-use crate::input::discover::{Action, Found, discover};
-use crate::input::workbook::{self, Outcome};
-use crate::normalise::legacy::{self, Legacy, Repaired};
-use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
+use crate::input::discover::{Found, discover};
+use crate::normalise::legacy::Legacy;
 use crate::plan::Plan;
 use crate::profile::{self, Stage};
-use crate::recognise::{RowOutcome, SheetContext, read_sheet};
+use crate::read::{FileRead, failed_report, read_one, request_for};
+use crate::recognise::RowOutcome;
 use crate::repeats::{Firsts, Keyed, RowKey, duplicate_of};
 use crate::sandbox::Pool;
 
@@ -217,215 +214,6 @@ fn file_diag(rel: &str, problem: Problem) -> Diagnostic {
         file: Some(rel.to_string()),
         sheet: None,
         cell: None,
-    }
-}
-
-/// A sheet as read, its grid already dropped.
-#[derive(serde::Serialize, serde::Deserialize)]
-pub(crate) struct SheetRead {
-    name: String,
-    hidden: bool,
-    /// True when the sheet holds nothing at all.
-    blank: bool,
-    /// None for a hidden sheet (not read).
-    result: Option<crate::recognise::SheetResult>,
-    /// The month or quarter the lines above the table announce.
-    title_period: Option<crate::normalise::period::Period>,
-    /// The duplicate key of each row of `result`, worked out where the file is read
-    /// (in a worker, sent with the rows: working them out again here would double
-    /// the cost of the run's commonest text folding).
-    keys: Vec<RowKey>,
-}
-
-/// What reading one file gave, before it is compared with the other files.
-#[derive(serde::Serialize, serde::Deserialize)]
-pub(crate) enum FileRead {
-    /// Skipped, failed or the tool's own output: the report is final.
-    Done(FileReport),
-    Sheets {
-        report: FileReport,
-        hash: String,
-        repaired: Repaired,
-        /// How many tables, when the file was a web page read as a workbook.
-        web_page: Option<usize>,
-        /// What the workbook looks like, when it yields no row.
-        looks: Option<crate::diagnostics::WorkbookLooks>,
-        sheets: Vec<SheetRead>,
-    },
-}
-
-/// The duplicate keys of a sheet's rows.
-fn keys_of(result: Option<&crate::recognise::SheetResult>) -> Vec<RowKey> {
-    result
-        .iter()
-        .flat_map(|r| r.rows.iter().map(RowKey::of))
-        .collect()
-}
-
-/// A worker's reading of one file (see [`crate::sandbox`]): the file's bytes are
-/// touched only here. A panic anywhere in the reading costs only the file.
-pub(crate) fn read_request(
-    plan: &Plan,
-    aliases: &[(String, usize)],
-    request: &crate::sandbox::Request,
-) -> FileRead {
-    let found = Found {
-        path: request.path.clone(),
-        rel: request.rel.clone(),
-        size: request.size,
-        action: Action::Read(request.format),
-    };
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_one(plan, aliases, &found)
-    }))
-    .unwrap_or_else(|_| FileRead::Done(failed_report(&found, Problem::ReaderCrashed)))
-}
-
-/// The report of a file that could not be read, for this reason.
-fn failed_report(f: &Found, problem: Problem) -> FileReport {
-    FileReport {
-        path: f.rel.clone(),
-        status: FileStatus::Failed,
-        reason: Some(problem),
-        sha256: None,
-        size: f.size,
-        ledger: Ledger::default(),
-    }
-}
-
-/// What a worker is asked to read for a file, if it is a workbook to read.
-fn request_for(f: &Found) -> Option<crate::sandbox::Request> {
-    let Action::Read(format) = f.action else {
-        return None;
-    };
-    Some(crate::sandbox::Request {
-        path: f.path.clone(),
-        rel: f.rel.clone(),
-        size: f.size,
-        format,
-    })
-}
-
-/// Reads one file on its own: bytes, format, legacy repair, table recognition and rows.
-/// Independent of every other file, so files are read in parallel.
-fn read_one(plan: &Plan, aliases: &[(String, usize)], f: &Found) -> FileRead {
-    let mut report = FileReport {
-        path: f.rel.clone(),
-        status: FileStatus::Read,
-        reason: None,
-        sha256: None,
-        size: f.size,
-        ledger: Ledger::default(),
-    };
-    let format = match &f.action {
-        Action::Skip(p) => {
-            report.status = FileStatus::Skipped;
-            report.reason = Some(p.clone());
-            return FileRead::Done(report);
-        }
-        Action::Fail(p) => {
-            report.status = FileStatus::Failed;
-            report.reason = Some(p.clone());
-            return FileRead::Done(report);
-        }
-        Action::Read(format) => *format,
-    };
-    let bytes = match profile::time(Stage::Bytes, || bytes::read_settled(&f.path)) {
-        Ok(b) => b,
-        Err(problem) => {
-            report.status = FileStatus::Failed;
-            report.reason = Some(problem);
-            return FileRead::Done(report);
-        }
-    };
-    let hash = profile::time(Stage::Bytes, || bytes::hex(&Sha256::digest(&bytes)));
-    report.sha256 = Some(hash.clone());
-    let mut web_page = None;
-    let mut sheets = match profile::time(Stage::Parse, || workbook::read(&bytes, format)) {
-        Outcome::Sheets(s) => s,
-        Outcome::WebPage(s) => {
-            web_page = Some(s.len());
-            s
-        }
-        Outcome::OwnOutput => {
-            report.status = FileStatus::Skipped;
-            report.reason = Some(Problem::OwnOutput);
-            return FileRead::Done(report);
-        }
-        Outcome::Failed(p) => {
-            report.status = FileStatus::Failed;
-            // A half-copied workbook looks damaged; if it changed moments ago, say so.
-            let fresh = matches!(p, Problem::DamagedFile { .. })
-                && bytes::modified_within(&f.path, bytes::RECENT);
-            report.reason = Some(if fresh { Problem::StillBeingWritten } else { p });
-            return FileRead::Done(report);
-        }
-    };
-    drop(bytes);
-    let mut repaired = Repaired::default();
-    profile::time(Stage::Legacy, || {
-        for sheet in &mut sheets {
-            repaired.add(legacy::repair(&mut sheet.grid));
-        }
-    });
-    let recognising = std::time::Instant::now();
-    let stem = Path::new(&f.rel).with_extension("");
-    let file_subcommittee = match match_subcommittee(aliases, &stem.to_string_lossy()) {
-        SubCommitteeMatch::One(i) => Some(i),
-        _ => None,
-    };
-    let ctx = SheetContext {
-        plan,
-        aliases,
-        file: &f.rel,
-        file_subcommittee,
-    };
-    let results: Vec<Option<crate::recognise::SheetResult>> = sheets
-        .iter()
-        .map(|sheet| (!sheet.hidden).then(|| read_sheet(&ctx, sheet)))
-        .collect();
-    // A workbook that yields no row is skipped (unless it is an empty monthly report,
-    // which the merge decides): say what it looks like while its grids are at hand.
-    let yields_rows = results
-        .iter()
-        .flatten()
-        .any(|r| r.table_found && !r.rows.is_empty());
-    let empty_table = results.iter().enumerate().find_map(|(i, r)| {
-        let r = r.as_ref().filter(|r| r.table_found)?;
-        Some((i, r.header_row?))
-    });
-    let looks = (!yields_rows).then(|| crate::input::looks::classify(&sheets, empty_table));
-    let sheets = sheets
-        .into_iter()
-        .zip(results)
-        .map(|(sheet, result)| {
-            let keys = keys_of(result.as_ref());
-            let title_period = result
-                .as_ref()
-                .and_then(|r| r.header_row)
-                .and_then(|h| title_period(&sheet.grid, h));
-            SheetRead {
-                title_period,
-                blank: sheet
-                    .grid
-                    .rows
-                    .iter()
-                    .all(|r| r.iter().all(|c| c.is_blank())),
-                result,
-                keys,
-                name: sheet.name,
-                hidden: sheet.hidden,
-            }
-        })
-        .collect();
-    profile::add(Stage::Recognise, recognising.elapsed());
-    FileRead::Sheets {
-        report,
-        hash,
-        repaired,
-        web_page,
-        looks,
-        sheets,
     }
 }
 
@@ -626,20 +414,6 @@ fn accept_entry(entry: CriterionEntry, ledger: &mut Ledger, st: &mut State) {
     }
     ledger.accepted += 1;
     st.entries.push(entry);
-}
-
-/// The period the title lines above a table's header row announce.
-fn title_period(
-    grid: &crate::input::grid::Grid,
-    header_row: usize,
-) -> Option<crate::normalise::period::Period> {
-    let lines = grid
-        .rows
-        .iter()
-        .take(header_row)
-        .flatten()
-        .filter_map(|v| v.as_text());
-    crate::normalise::period::period_in_title(lines)
 }
 
 /// The row number of an A1 address ("C12" → 12).
