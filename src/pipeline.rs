@@ -12,12 +12,12 @@ use thiserror::Error;
 use crate::check::{AsOf, summary::summarise};
 use crate::classes::{ClassRow, CriterionEntry, PlannedClass};
 use crate::consolidation::{Consolidation, FileReport, FileStatus};
-use crate::diagnostics::{Diagnostic, Ledger, Problem};
+use crate::diagnostics::{Diagnostic, Ledger, Problem, WorkbookLooks};
 use crate::input::discover::{Found, discover};
-use crate::normalise::legacy::Legacy;
+use crate::normalise::legacy::{Legacy, Repaired};
 use crate::plan::Plan;
 use crate::profile::{self, Stage};
-use crate::read::{FileRead, failed_report, read_one, request_for};
+use crate::read::{FileRead, SheetRead, failed_report, read_one, request_for};
 use crate::recognise::RowOutcome;
 use crate::repeats::{Firsts, Keyed, RowKey, duplicate_of};
 use crate::sandbox::Pool;
@@ -224,13 +224,8 @@ fn file_diag(rel: &str, problem: Problem) -> Diagnostic {
 /// skipped with one line saying what it looks like.
 fn merge(f: &Found, read: FileRead, st: &mut State) {
     let (mut report, hash, repaired, web_page, looks, sheets) = match read {
-        FileRead::Done(report) => {
-            return if report.status == FileStatus::Failed {
-                fail(st, report)
-            } else {
-                st.files.push(report)
-            };
-        }
+        FileRead::Done(report) if report.status == FileStatus::Failed => return fail(st, report),
+        FileRead::Done(report) => return st.files.push(report),
         FileRead::Sheets {
             report,
             hash,
@@ -250,34 +245,91 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
     }
     // Only a readable spreadsheet's bytes make later copies duplicates.
     st.hashes.insert(hash, f.rel.clone());
-    for (encoding, cells) in [(Legacy::Tcvn3, repaired.tcvn3), (Legacy::Vni, repaired.vni)] {
-        if cells > 0 {
-            st.diagnostics.push(file_diag(
-                &f.rel,
-                Problem::LegacyConverted { encoding, cells },
-            ));
-        }
-    }
-    if let Some(tables) = web_page {
-        st.diagnostics
-            .push(file_diag(&f.rel, Problem::WebPage { tables }));
-    }
+    file_notes(&f.rel, &repaired, web_page, &mut st.diagnostics);
     // Where this file's sheet notes start, dropped if the file turns out to be skipped.
     let notes_from = st.diagnostics.len();
     let received_before = st.received.len();
-    let mut without_table = Vec::new();
-    let mut hidden = Vec::new();
-    let mut ignored: indexmap::IndexSet<String> = indexmap::IndexSet::new();
+    let passed = merge_sheets(f, sheets, &mut report.ledger, st);
+    // Nothing read, and no empty monthly report counted for its month: the file is
+    // skipped, with what it looks like as the reason and the one line in Cảnh báo.
+    let empty_report = st.received.len() > received_before;
+    if report.ledger.read == 0 && !empty_report {
+        st.diagnostics.truncate(notes_from);
+        skip_without_rows(f, report, looks, st);
+        return;
+    }
+    st.diagnostics.extend(passed.notes(&f.rel));
+    st.files.push(report);
+}
+
+/// The notes on the file as a whole: text converted from a legacy encoding, a web page
+/// read as a workbook.
+fn file_notes(
+    rel: &str,
+    repaired: &Repaired,
+    web_page: Option<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (encoding, cells) in [(Legacy::Tcvn3, repaired.tcvn3), (Legacy::Vni, repaired.vni)] {
+        if cells > 0 {
+            diagnostics.push(file_diag(rel, Problem::LegacyConverted { encoding, cells }));
+        }
+    }
+    if let Some(tables) = web_page {
+        diagnostics.push(file_diag(rel, Problem::WebPage { tables }));
+    }
+}
+
+/// What a file's sheets passed over, for one line of each kind in Cảnh báo.
+#[derive(Default)]
+struct PassedOver {
+    /// Sheets holding something, but no table.
+    without_table: Vec<String>,
+    hidden: Vec<String>,
+    /// Headings of the columns not used, each once, in the order met.
+    ignored: indexmap::IndexSet<String>,
+}
+
+impl PassedOver {
+    /// The file's lines on the sheets and columns passed over, if any.
+    fn notes(self, rel: &str) -> Vec<Diagnostic> {
+        let mut notes = Vec::new();
+        if !self.without_table.is_empty() || !self.hidden.is_empty() {
+            notes.push(file_diag(
+                rel,
+                Problem::SheetsSkipped {
+                    without_table: self.without_table,
+                    hidden: self.hidden,
+                },
+            ));
+        }
+        if !self.ignored.is_empty() {
+            let names = self.ignored.into_iter().collect();
+            notes.push(file_diag(rel, Problem::ColumnsIgnored { names }));
+        }
+        notes
+    }
+}
+
+/// Merges the rows of each sheet with a table, counting them in the file's ledger, and
+/// notes the sheets and columns passed over.
+fn merge_sheets(
+    f: &Found,
+    sheets: Vec<SheetRead>,
+    ledger: &mut Ledger,
+    st: &mut State,
+) -> PassedOver {
+    let mut passed = PassedOver::default();
     for sheet in sheets {
         let result = match sheet.result {
             _ if sheet.hidden => {
-                hidden.push(sheet.name);
+                passed.hidden.push(sheet.name);
                 continue;
             }
             Some(r) if r.table_found => r,
             _ => {
                 if !sheet.blank {
-                    without_table.push(sheet.name);
+                    passed.without_table.push(sheet.name);
                 }
                 continue;
             }
@@ -288,62 +340,51 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
             &f.path,
             &f.rel,
         ));
-        ignored.extend(result.ignored_columns);
+        passed.ignored.extend(result.ignored_columns);
         let from = st.diagnostics.len();
         st.diagnostics.extend(result.diagnostics);
         for (outcome, key) in result.rows.into_iter().zip(sheet.keys) {
-            report.ledger.read += 1;
-            match outcome {
-                RowOutcome::Rejected => report.ledger.rejected += 1,
-                RowOutcome::Accepted(class) => accept_class(*class, key, &mut report.ledger, st),
-                // The same registration twice (same sub-committee, topic, period and
-                // village) counts once.
-                RowOutcome::Planned(class) => {
-                    accept(
-                        &mut st.planned,
-                        *class,
-                        key,
-                        &mut report.ledger,
-                        &mut st.diagnostics,
-                    );
-                }
-                RowOutcome::Criterion(entry) => accept_entry(*entry, &mut report.ledger, st),
-            }
+            merge_row(outcome, key, ledger, st);
         }
         // Duplicates are found after the sheet's own problems; list them all in row order.
         if let Some(sheet_diags) = st.diagnostics.get_mut(from..) {
             sheet_diags.sort_by_key(|d| d.cell.as_deref().map(row_of));
         }
     }
-    // Nothing read, and no empty monthly report counted for its month: the file is
-    // skipped, with what it looks like as the reason and the one line in Cảnh báo.
-    let empty_report = st.received.len() > received_before;
-    if report.ledger.read == 0 && !empty_report {
-        st.diagnostics.truncate(notes_from);
-        let looks = looks.unwrap_or(crate::diagnostics::WorkbookLooks::Other {
-            headings: Vec::new(),
-        });
-        let problem = Problem::NoClassTable { looks };
-        st.diagnostics.push(file_diag(&f.rel, problem.clone()));
-        report.status = FileStatus::Skipped;
-        report.reason = Some(problem);
-        st.files.push(report);
-        return;
+    passed
+}
+
+/// Counts one row read and takes it among the classes, registrations or criteria
+/// figures, unless it was rejected or repeats an earlier one.
+fn merge_row(outcome: RowOutcome, key: RowKey, ledger: &mut Ledger, st: &mut State) {
+    ledger.read += 1;
+    match outcome {
+        RowOutcome::Rejected => ledger.rejected += 1,
+        RowOutcome::Accepted(class) => accept_class(*class, key, ledger, st),
+        // The same registration twice (same sub-committee, topic, period and village)
+        // counts once.
+        RowOutcome::Planned(class) => {
+            accept(&mut st.planned, *class, key, ledger, &mut st.diagnostics);
+        }
+        RowOutcome::Criterion(entry) => accept_entry(*entry, ledger, st),
     }
-    if !without_table.is_empty() || !hidden.is_empty() {
-        st.diagnostics.push(file_diag(
-            &f.rel,
-            Problem::SheetsSkipped {
-                without_table,
-                hidden,
-            },
-        ));
-    }
-    if !ignored.is_empty() {
-        let names = ignored.into_iter().collect();
-        st.diagnostics
-            .push(file_diag(&f.rel, Problem::ColumnsIgnored { names }));
-    }
+}
+
+/// Skips a file that yields no row, with what it looks like as the reason and its one
+/// line in Cảnh báo.
+fn skip_without_rows(
+    f: &Found,
+    mut report: FileReport,
+    looks: Option<WorkbookLooks>,
+    st: &mut State,
+) {
+    let looks = looks.unwrap_or(WorkbookLooks::Other {
+        headings: Vec::new(),
+    });
+    let problem = Problem::NoClassTable { looks };
+    st.diagnostics.push(file_diag(&f.rel, problem.clone()));
+    report.status = FileStatus::Skipped;
+    report.reason = Some(problem);
     st.files.push(report);
 }
 
