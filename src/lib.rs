@@ -7,6 +7,8 @@
 //! (with [`normalise`] for text, dates, counts and sub-committees) →
 //! [`check`] compares the classes with the [`plan`] →
 //! [`report`] writes the workbook, the JSON and the terminal table.
+//! [`read`] takes one file through the first stages on its own; [`pipeline`] runs the
+//! whole folder through them, merges the files and checks the result.
 //! Problems travel as [`diagnostics::Diagnostic`] values to every output.
 
 pub mod check;
@@ -19,6 +21,7 @@ pub mod normalise;
 pub mod pipeline;
 pub mod plan;
 pub mod profile;
+pub mod read;
 pub mod recognise;
 pub mod repeats;
 pub mod report;

@@ -1,27 +1,24 @@
-//! One consolidation, start to finish: find the files, read each once, recognise and
-//! normalise its rows, drop repeats, and check the classes against the plan.
+//! One consolidation, start to finish: find the files, read each once (on its own, see
+//! [`crate::read`]; in worker processes when sandboxed), merge what each gave in folder
+//! order (copies, repeated rows, the ledger), and check the classes against the plan.
 
 use std::collections::HashMap;
-
-use rayon::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use sha2::{Digest, Sha256};
+use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::check::{AsOf, summary::summarise};
 use crate::classes::{ClassRow, CriterionEntry, PlannedClass};
 use crate::consolidation::{Consolidation, FileReport, FileStatus};
-use crate::diagnostics::{Diagnostic, Ledger, Problem};
-use crate::input::bytes;
-use crate::input::discover::{Action, Found, discover};
-use crate::input::workbook::{self, Outcome};
-use crate::normalise::legacy::{self, Legacy, Repaired};
-use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
+use crate::diagnostics::{Diagnostic, Ledger, Problem, WorkbookLooks};
+use crate::input::discover::{Found, discover};
+use crate::normalise::legacy::{Legacy, Repaired};
 use crate::plan::Plan;
 use crate::profile::{self, Stage};
-use crate::recognise::{RowOutcome, SheetContext, read_sheet};
+use crate::read::{FileRead, SheetRead, failed_report, read_one, request_for};
+use crate::recognise::RowOutcome;
 use crate::repeats::{Firsts, Keyed, RowKey, duplicate_of};
 use crate::sandbox::Pool;
 
@@ -220,215 +217,6 @@ fn file_diag(rel: &str, problem: Problem) -> Diagnostic {
     }
 }
 
-/// A sheet as read, its grid already dropped.
-#[derive(serde::Serialize, serde::Deserialize)]
-pub(crate) struct SheetRead {
-    name: String,
-    hidden: bool,
-    /// True when the sheet holds nothing at all.
-    blank: bool,
-    /// None for a hidden sheet (not read).
-    result: Option<crate::recognise::SheetResult>,
-    /// The month or quarter the lines above the table announce.
-    title_period: Option<crate::normalise::period::Period>,
-    /// The duplicate key of each row of `result`, worked out where the file is read
-    /// (in a worker, sent with the rows: working them out again here would double
-    /// the cost of the run's commonest text folding).
-    keys: Vec<RowKey>,
-}
-
-/// What reading one file gave, before it is compared with the other files.
-#[derive(serde::Serialize, serde::Deserialize)]
-pub(crate) enum FileRead {
-    /// Skipped, failed or the tool's own output: the report is final.
-    Done(FileReport),
-    Sheets {
-        report: FileReport,
-        hash: String,
-        repaired: Repaired,
-        /// How many tables, when the file was a web page read as a workbook.
-        web_page: Option<usize>,
-        /// What the workbook looks like, when it yields no row.
-        looks: Option<crate::diagnostics::WorkbookLooks>,
-        sheets: Vec<SheetRead>,
-    },
-}
-
-/// The duplicate keys of a sheet's rows.
-fn keys_of(result: Option<&crate::recognise::SheetResult>) -> Vec<RowKey> {
-    result
-        .iter()
-        .flat_map(|r| r.rows.iter().map(RowKey::of))
-        .collect()
-}
-
-/// A worker's reading of one file (see [`crate::sandbox`]): the file's bytes are
-/// touched only here. A panic anywhere in the reading costs only the file.
-pub(crate) fn read_request(
-    plan: &Plan,
-    aliases: &[(String, usize)],
-    request: &crate::sandbox::Request,
-) -> FileRead {
-    let found = Found {
-        path: request.path.clone(),
-        rel: request.rel.clone(),
-        size: request.size,
-        action: Action::Read(request.format),
-    };
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_one(plan, aliases, &found)
-    }))
-    .unwrap_or_else(|_| FileRead::Done(failed_report(&found, Problem::ReaderCrashed)))
-}
-
-/// The report of a file that could not be read, for this reason.
-fn failed_report(f: &Found, problem: Problem) -> FileReport {
-    FileReport {
-        path: f.rel.clone(),
-        status: FileStatus::Failed,
-        reason: Some(problem),
-        sha256: None,
-        size: f.size,
-        ledger: Ledger::default(),
-    }
-}
-
-/// What a worker is asked to read for a file, if it is a workbook to read.
-fn request_for(f: &Found) -> Option<crate::sandbox::Request> {
-    let Action::Read(format) = f.action else {
-        return None;
-    };
-    Some(crate::sandbox::Request {
-        path: f.path.clone(),
-        rel: f.rel.clone(),
-        size: f.size,
-        format,
-    })
-}
-
-/// Reads one file on its own: bytes, format, legacy repair, table recognition and rows.
-/// Independent of every other file, so files are read in parallel.
-fn read_one(plan: &Plan, aliases: &[(String, usize)], f: &Found) -> FileRead {
-    let mut report = FileReport {
-        path: f.rel.clone(),
-        status: FileStatus::Read,
-        reason: None,
-        sha256: None,
-        size: f.size,
-        ledger: Ledger::default(),
-    };
-    let format = match &f.action {
-        Action::Skip(p) => {
-            report.status = FileStatus::Skipped;
-            report.reason = Some(p.clone());
-            return FileRead::Done(report);
-        }
-        Action::Fail(p) => {
-            report.status = FileStatus::Failed;
-            report.reason = Some(p.clone());
-            return FileRead::Done(report);
-        }
-        Action::Read(format) => *format,
-    };
-    let bytes = match profile::time(Stage::Bytes, || bytes::read_settled(&f.path)) {
-        Ok(b) => b,
-        Err(problem) => {
-            report.status = FileStatus::Failed;
-            report.reason = Some(problem);
-            return FileRead::Done(report);
-        }
-    };
-    let hash = profile::time(Stage::Bytes, || bytes::hex(&Sha256::digest(&bytes)));
-    report.sha256 = Some(hash.clone());
-    let mut web_page = None;
-    let mut sheets = match profile::time(Stage::Parse, || workbook::read(&bytes, format)) {
-        Outcome::Sheets(s) => s,
-        Outcome::WebPage(s) => {
-            web_page = Some(s.len());
-            s
-        }
-        Outcome::OwnOutput => {
-            report.status = FileStatus::Skipped;
-            report.reason = Some(Problem::OwnOutput);
-            return FileRead::Done(report);
-        }
-        Outcome::Failed(p) => {
-            report.status = FileStatus::Failed;
-            // A half-copied workbook looks damaged; if it changed moments ago, say so.
-            let fresh = matches!(p, Problem::DamagedFile { .. })
-                && bytes::modified_within(&f.path, bytes::RECENT);
-            report.reason = Some(if fresh { Problem::StillBeingWritten } else { p });
-            return FileRead::Done(report);
-        }
-    };
-    drop(bytes);
-    let mut repaired = Repaired::default();
-    profile::time(Stage::Legacy, || {
-        for sheet in &mut sheets {
-            repaired.add(legacy::repair(&mut sheet.grid));
-        }
-    });
-    let recognising = std::time::Instant::now();
-    let stem = Path::new(&f.rel).with_extension("");
-    let file_subcommittee = match match_subcommittee(aliases, &stem.to_string_lossy()) {
-        SubCommitteeMatch::One(i) => Some(i),
-        _ => None,
-    };
-    let ctx = SheetContext {
-        plan,
-        aliases,
-        file: &f.rel,
-        file_subcommittee,
-    };
-    let results: Vec<Option<crate::recognise::SheetResult>> = sheets
-        .iter()
-        .map(|sheet| (!sheet.hidden).then(|| read_sheet(&ctx, sheet)))
-        .collect();
-    // A workbook that yields no row is skipped (unless it is an empty monthly report,
-    // which the merge decides): say what it looks like while its grids are at hand.
-    let yields_rows = results
-        .iter()
-        .flatten()
-        .any(|r| r.table_found && !r.rows.is_empty());
-    let empty_table = results.iter().enumerate().find_map(|(i, r)| {
-        let r = r.as_ref().filter(|r| r.table_found)?;
-        Some((i, r.header_row?))
-    });
-    let looks = (!yields_rows).then(|| crate::input::looks::classify(&sheets, empty_table));
-    let sheets = sheets
-        .into_iter()
-        .zip(results)
-        .map(|(sheet, result)| {
-            let keys = keys_of(result.as_ref());
-            let title_period = result
-                .as_ref()
-                .and_then(|r| r.header_row)
-                .and_then(|h| title_period(&sheet.grid, h));
-            SheetRead {
-                title_period,
-                blank: sheet
-                    .grid
-                    .rows
-                    .iter()
-                    .all(|r| r.iter().all(|c| c.is_blank())),
-                result,
-                keys,
-                name: sheet.name,
-                hidden: sheet.hidden,
-            }
-        })
-        .collect();
-    profile::add(Stage::Recognise, recognising.elapsed());
-    FileRead::Sheets {
-        report,
-        hash,
-        repaired,
-        web_page,
-        looks,
-        sheets,
-    }
-}
-
 /// Adds one file's reading to the run, in folder order: byte-identical copies, repeated
 /// classes and the ledger are decided here, where every earlier file is known. A file
 /// gives Cảnh báo at most one line for each kind of note (sheets passed over, columns
@@ -436,13 +224,8 @@ fn read_one(plan: &Plan, aliases: &[(String, usize)], f: &Found) -> FileRead {
 /// skipped with one line saying what it looks like.
 fn merge(f: &Found, read: FileRead, st: &mut State) {
     let (mut report, hash, repaired, web_page, looks, sheets) = match read {
-        FileRead::Done(report) => {
-            return if report.status == FileStatus::Failed {
-                fail(st, report)
-            } else {
-                st.files.push(report)
-            };
-        }
+        FileRead::Done(report) if report.status == FileStatus::Failed => return fail(st, report),
+        FileRead::Done(report) => return st.files.push(report),
         FileRead::Sheets {
             report,
             hash,
@@ -462,34 +245,91 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
     }
     // Only a readable spreadsheet's bytes make later copies duplicates.
     st.hashes.insert(hash, f.rel.clone());
-    for (encoding, cells) in [(Legacy::Tcvn3, repaired.tcvn3), (Legacy::Vni, repaired.vni)] {
-        if cells > 0 {
-            st.diagnostics.push(file_diag(
-                &f.rel,
-                Problem::LegacyConverted { encoding, cells },
-            ));
-        }
-    }
-    if let Some(tables) = web_page {
-        st.diagnostics
-            .push(file_diag(&f.rel, Problem::WebPage { tables }));
-    }
+    file_notes(&f.rel, &repaired, web_page, &mut st.diagnostics);
     // Where this file's sheet notes start, dropped if the file turns out to be skipped.
     let notes_from = st.diagnostics.len();
     let received_before = st.received.len();
-    let mut without_table = Vec::new();
-    let mut hidden = Vec::new();
-    let mut ignored: indexmap::IndexSet<String> = indexmap::IndexSet::new();
+    let passed = merge_sheets(f, sheets, &mut report.ledger, st);
+    // Nothing read, and no empty monthly report counted for its month: the file is
+    // skipped, with what it looks like as the reason and the one line in Cảnh báo.
+    let empty_report = st.received.len() > received_before;
+    if report.ledger.read == 0 && !empty_report {
+        st.diagnostics.truncate(notes_from);
+        skip_without_rows(f, report, looks, st);
+        return;
+    }
+    st.diagnostics.extend(passed.notes(&f.rel));
+    st.files.push(report);
+}
+
+/// The notes on the file as a whole: text converted from a legacy encoding, a web page
+/// read as a workbook.
+fn file_notes(
+    rel: &str,
+    repaired: &Repaired,
+    web_page: Option<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (encoding, cells) in [(Legacy::Tcvn3, repaired.tcvn3), (Legacy::Vni, repaired.vni)] {
+        if cells > 0 {
+            diagnostics.push(file_diag(rel, Problem::LegacyConverted { encoding, cells }));
+        }
+    }
+    if let Some(tables) = web_page {
+        diagnostics.push(file_diag(rel, Problem::WebPage { tables }));
+    }
+}
+
+/// What a file's sheets passed over, for one line of each kind in Cảnh báo.
+#[derive(Default)]
+struct PassedOver {
+    /// Sheets holding something, but no table.
+    without_table: Vec<String>,
+    hidden: Vec<String>,
+    /// Headings of the columns not used, each once, in the order met.
+    ignored: indexmap::IndexSet<String>,
+}
+
+impl PassedOver {
+    /// The file's lines on the sheets and columns passed over, if any.
+    fn notes(self, rel: &str) -> Vec<Diagnostic> {
+        let mut notes = Vec::new();
+        if !self.without_table.is_empty() || !self.hidden.is_empty() {
+            notes.push(file_diag(
+                rel,
+                Problem::SheetsSkipped {
+                    without_table: self.without_table,
+                    hidden: self.hidden,
+                },
+            ));
+        }
+        if !self.ignored.is_empty() {
+            let names = self.ignored.into_iter().collect();
+            notes.push(file_diag(rel, Problem::ColumnsIgnored { names }));
+        }
+        notes
+    }
+}
+
+/// Merges the rows of each sheet with a table, counting them in the file's ledger, and
+/// notes the sheets and columns passed over.
+fn merge_sheets(
+    f: &Found,
+    sheets: Vec<SheetRead>,
+    ledger: &mut Ledger,
+    st: &mut State,
+) -> PassedOver {
+    let mut passed = PassedOver::default();
     for sheet in sheets {
         let result = match sheet.result {
             _ if sheet.hidden => {
-                hidden.push(sheet.name);
+                passed.hidden.push(sheet.name);
                 continue;
             }
             Some(r) if r.table_found => r,
             _ => {
                 if !sheet.blank {
-                    without_table.push(sheet.name);
+                    passed.without_table.push(sheet.name);
                 }
                 continue;
             }
@@ -500,62 +340,51 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
             &f.path,
             &f.rel,
         ));
-        ignored.extend(result.ignored_columns);
+        passed.ignored.extend(result.ignored_columns);
         let from = st.diagnostics.len();
         st.diagnostics.extend(result.diagnostics);
         for (outcome, key) in result.rows.into_iter().zip(sheet.keys) {
-            report.ledger.read += 1;
-            match outcome {
-                RowOutcome::Rejected => report.ledger.rejected += 1,
-                RowOutcome::Accepted(class) => accept_class(*class, key, &mut report.ledger, st),
-                // The same registration twice (same sub-committee, topic, period and
-                // village) counts once.
-                RowOutcome::Planned(class) => {
-                    accept(
-                        &mut st.planned,
-                        *class,
-                        key,
-                        &mut report.ledger,
-                        &mut st.diagnostics,
-                    );
-                }
-                RowOutcome::Criterion(entry) => accept_entry(*entry, &mut report.ledger, st),
-            }
+            merge_row(outcome, key, ledger, st);
         }
         // Duplicates are found after the sheet's own problems; list them all in row order.
         if let Some(sheet_diags) = st.diagnostics.get_mut(from..) {
             sheet_diags.sort_by_key(|d| d.cell.as_deref().map(row_of));
         }
     }
-    // Nothing read, and no empty monthly report counted for its month: the file is
-    // skipped, with what it looks like as the reason and the one line in Cảnh báo.
-    let empty_report = st.received.len() > received_before;
-    if report.ledger.read == 0 && !empty_report {
-        st.diagnostics.truncate(notes_from);
-        let looks = looks.unwrap_or(crate::diagnostics::WorkbookLooks::Other {
-            headings: Vec::new(),
-        });
-        let problem = Problem::NoClassTable { looks };
-        st.diagnostics.push(file_diag(&f.rel, problem.clone()));
-        report.status = FileStatus::Skipped;
-        report.reason = Some(problem);
-        st.files.push(report);
-        return;
+    passed
+}
+
+/// Counts one row read and takes it among the classes, registrations or criteria
+/// figures, unless it was rejected or repeats an earlier one.
+fn merge_row(outcome: RowOutcome, key: RowKey, ledger: &mut Ledger, st: &mut State) {
+    ledger.read += 1;
+    match outcome {
+        RowOutcome::Rejected => ledger.rejected += 1,
+        RowOutcome::Accepted(class) => accept_class(*class, key, ledger, st),
+        // The same registration twice (same sub-committee, topic, period and village)
+        // counts once.
+        RowOutcome::Planned(class) => {
+            accept(&mut st.planned, *class, key, ledger, &mut st.diagnostics);
+        }
+        RowOutcome::Criterion(entry) => accept_entry(*entry, ledger, st),
     }
-    if !without_table.is_empty() || !hidden.is_empty() {
-        st.diagnostics.push(file_diag(
-            &f.rel,
-            Problem::SheetsSkipped {
-                without_table,
-                hidden,
-            },
-        ));
-    }
-    if !ignored.is_empty() {
-        let names = ignored.into_iter().collect();
-        st.diagnostics
-            .push(file_diag(&f.rel, Problem::ColumnsIgnored { names }));
-    }
+}
+
+/// Skips a file that yields no row, with what it looks like as the reason and its one
+/// line in Cảnh báo.
+fn skip_without_rows(
+    f: &Found,
+    mut report: FileReport,
+    looks: Option<WorkbookLooks>,
+    st: &mut State,
+) {
+    let looks = looks.unwrap_or(WorkbookLooks::Other {
+        headings: Vec::new(),
+    });
+    let problem = Problem::NoClassTable { looks };
+    st.diagnostics.push(file_diag(&f.rel, problem.clone()));
+    report.status = FileStatus::Skipped;
+    report.reason = Some(problem);
     st.files.push(report);
 }
 
@@ -626,20 +455,6 @@ fn accept_entry(entry: CriterionEntry, ledger: &mut Ledger, st: &mut State) {
     }
     ledger.accepted += 1;
     st.entries.push(entry);
-}
-
-/// The period the title lines above a table's header row announce.
-fn title_period(
-    grid: &crate::input::grid::Grid,
-    header_row: usize,
-) -> Option<crate::normalise::period::Period> {
-    let lines = grid
-        .rows
-        .iter()
-        .take(header_row)
-        .flatten()
-        .filter_map(|v| v.as_text());
-    crate::normalise::period::period_in_title(lines)
 }
 
 /// The row number of an A1 address ("C12" → 12).

@@ -18,7 +18,7 @@ const FLOORS: &[&[&str]] = &[
     &["check", "repeats"],
     &["consolidation"],
     &["report"],
-    &["pipeline", "sandbox"],
+    &["pipeline", "read", "sandbox"],
     &["commands", "lib", "main"],
 ];
 

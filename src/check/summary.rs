@@ -138,8 +138,36 @@ fn status(
 
 /// Computes the summary of `classes` against `plan` as of `as_of`.
 pub fn summarise(plan: &Plan, classes: &[ClassRow], as_of: AsOf) -> Summary {
-    let n = plan.subcommittees.len();
-    let mut months = vec![[MonthCell::default(); 12]; n];
+    let (months, per_quarter) = tally(plan.subcommittees.len(), classes);
+    let subcommittees = subcommittee_results(plan, &months, as_of);
+    let quarters = plan
+        .quarters
+        .iter()
+        .zip(per_quarter)
+        .enumerate()
+        .map(|(i, (t, actual))| quarter_result(i as u32 + 1, *t, actual, as_of))
+        .collect();
+    let (classes, learners) = totals(plan, &subcommittees, &per_quarter);
+    Summary {
+        as_of,
+        subcommittees,
+        quarters,
+        months,
+        participation: Participation {
+            learners: learners.actual,
+            population_15_plus: plan.population_15_plus,
+            rate: learners.actual as f64 / f64::from(plan.population_15_plus),
+            target_rate: plan.participation_target,
+        },
+        classes,
+        learners,
+    }
+}
+
+/// The classes and learners of each sub-committee's months (one row of twelve a
+/// sub-committee) and of each quarter.
+fn tally(subcommittees: usize, classes: &[ClassRow]) -> (Vec<[MonthCell; 12]>, [MonthCell; 4]) {
+    let mut months = vec![[MonthCell::default(); 12]; subcommittees];
     let mut per_quarter = [MonthCell::default(); 4];
     for c in classes {
         let m = c.date.month0() as usize;
@@ -159,12 +187,20 @@ pub fn summarise(plan: &Plan, classes: &[ClassRow], as_of: AsOf) -> Summary {
             q.add(this);
         }
     }
+    (months, per_quarter)
+}
+
+/// Each sub-committee's year so far against its target, pro-rated to the as-of date.
+fn subcommittee_results(
+    plan: &Plan,
+    months: &[[MonthCell; 12]],
+    as_of: AsOf,
+) -> Vec<SubCommitteeResult> {
     let fraction = as_of.year_fraction();
     let year_ended = as_of.is_year_end();
-    let subcommittees: Vec<SubCommitteeResult> = plan
-        .subcommittees
+    plan.subcommittees
         .iter()
-        .zip(&months)
+        .zip(months)
         .map(|(s, row)| {
             let mut actual = MonthCell::default();
             row.iter().for_each(|m| actual.add(*m));
@@ -178,47 +214,32 @@ pub fn summarise(plan: &Plan, classes: &[ClassRow], as_of: AsOf) -> Summary {
                 status: status(&classes, &learners, year_ended, true),
             }
         })
-        .collect();
-    let quarters = plan
-        .quarters
-        .iter()
-        .zip(per_quarter)
-        .enumerate()
-        .map(|(i, (t, actual))| quarter_result(i as u32 + 1, *t, actual, as_of))
-        .collect();
+        .collect()
+}
+
+/// The commune's classes and learners against the plan's total.
+fn totals(
+    plan: &Plan,
+    subcommittees: &[SubCommitteeResult],
+    per_quarter: &[MonthCell; 4],
+) -> (Measure, Measure) {
     let total = plan.total_target();
     let mut actual = MonthCell::default();
     per_quarter.iter().for_each(|q| actual.add(*q));
-    let (actual_classes, actual_learners) = (actual.classes, actual.learners);
     // What is due in total is the sum of what each sub-committee owes, each rounded on
     // its own — so the total row of Tổng hợp (a SUM) and every reader agree. Rounding
     // the pro-rated total instead gives 13 where the rows add up to 14 on 31 March.
-    let due_classes = subcommittees.iter().map(|r| r.classes.expected).sum();
-    let due_learners = subcommittees.iter().map(|r| r.learners.expected).sum();
-    let classes_total = Measure {
+    let classes = Measure {
         target: total.classes,
-        expected: due_classes,
-        actual: actual_classes,
+        expected: subcommittees.iter().map(|r| r.classes.expected).sum(),
+        actual: actual.classes,
     };
-    let learners_total = Measure {
+    let learners = Measure {
         target: total.learners,
-        expected: due_learners,
-        actual: actual_learners,
+        expected: subcommittees.iter().map(|r| r.learners.expected).sum(),
+        actual: actual.learners,
     };
-    Summary {
-        as_of,
-        subcommittees,
-        quarters,
-        months,
-        classes: classes_total,
-        learners: learners_total,
-        participation: Participation {
-            learners: actual_learners,
-            population_15_plus: plan.population_15_plus,
-            rate: actual_learners as f64 / f64::from(plan.population_15_plus),
-            target_rate: plan.participation_target,
-        },
-    }
+    (classes, learners)
 }
 
 fn quarter_result(quarter: u32, target: Target, actual: MonthCell, as_of: AsOf) -> QuarterResult {

@@ -391,13 +391,14 @@ mod tests {
         );
     }
 
+    /// A folder "in" under `tmp` holding every odd kind of entry, beside a folder
+    /// "chia-se" it links to: (the folder, the one outside, the socket's listener, kept
+    /// open while the test runs).
     #[cfg(unix)]
-    #[test]
-    fn every_odd_entry_has_a_line_and_no_link_loops_the_walk() {
+    fn odd_folder(tmp: &Path) -> (PathBuf, PathBuf, std::os::unix::net::UnixListener) {
         use std::os::unix::fs::symlink;
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("in");
-        let outside = tmp.path().join("chia-se");
+        let root = tmp.join("in");
+        let outside = tmp.join("chia-se");
         std::fs::create_dir_all(root.join("sub")).unwrap();
         std::fs::create_dir_all(&outside).unwrap();
         std::fs::write(root.join("a.xlsx"), b"x").unwrap();
@@ -420,80 +421,47 @@ mod tests {
         let fifo = std::ffi::CString::new(root.join("ong.xlsx").to_str().unwrap()).unwrap();
         // SAFETY: a NUL-terminated path.
         assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
-        let _socket = std::os::unix::net::UnixListener::bind(root.join("socket")).unwrap();
+        let socket = std::os::unix::net::UnixListener::bind(root.join("socket")).unwrap();
         symlink("/dev/null", root.join("null.xlsx")).unwrap();
+        (root, outside, socket)
+    }
 
+    #[cfg(unix)]
+    #[test]
+    fn every_odd_entry_has_a_line_and_no_link_loops_the_walk() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (root, outside, _socket) = odd_folder(tmp.path());
         let found = discover(&root, None).unwrap();
         let got: Vec<(&str, &Action)> = found.iter().map(|f| (f.rel.as_str(), &f.action)).collect();
-        let xlsx = Action::Read(Format::Xlsx);
-        let parent = std::fs::canonicalize(tmp.path())
-            .unwrap()
-            .display()
-            .to_string();
-        let outside_shown = std::fs::canonicalize(&outside)
-            .unwrap()
-            .display()
-            .to_string();
+        let shown = |p: &Path| std::fs::canonicalize(p).unwrap().display().to_string();
+        let xlsx = || Action::Read(Format::Xlsx);
         let skip = Action::Skip;
-        assert_eq!(
-            got,
-            vec![
-                ("a.xlsx", &xlsx),
-                ("cha/", &skip(Problem::LinkLoop { target: parent })),
-                (
-                    "ghi-chu",
-                    &skip(Problem::DanglingLink {
-                        target: "khong-co".into()
-                    })
-                ),
-                ("len/", &skip(Problem::LinkLoop { target: ".".into() })),
-                (
-                    "mat.xlsx",
-                    &Action::Fail(Problem::DanglingLink {
-                        target: "khong-co.xlsx".into()
-                    })
-                ),
-                ("ngoai/b.xlsx", &xlsx),
-                ("ngoai/ve/", &skip(Problem::LinkLoop { target: ".".into() })),
-                (
-                    "ngoai2/",
-                    &skip(Problem::LinkedFolderSeen {
-                        target: outside_shown
-                    })
-                ),
-                (
-                    "null.xlsx",
-                    &skip(Problem::SpecialFile {
-                        kind: SpecialKind::Device
-                    })
-                ),
-                (
-                    "ong.xlsx",
-                    &skip(Problem::SpecialFile {
-                        kind: SpecialKind::Fifo
-                    })
-                ),
-                (
-                    "socket",
-                    &skip(Problem::SpecialFile {
-                        kind: SpecialKind::Socket
-                    })
-                ),
-                ("sub/c.xlsx", &xlsx),
-                (
-                    "trong/",
-                    &skip(Problem::LinkedFolderSeen {
-                        target: "sub".into()
-                    })
-                ),
-                (
-                    "vong.xlsx",
-                    &Action::Fail(Problem::LinkLoop {
-                        target: "vong.xlsx".into()
-                    })
-                ),
-            ]
-        );
+        let link_loop = |target: &str| Problem::LinkLoop {
+            target: target.into(),
+        };
+        let dangling = |target: &str| Problem::DanglingLink {
+            target: target.into(),
+        };
+        let seen = |target: String| skip(Problem::LinkedFolderSeen { target });
+        let special = |kind| skip(Problem::SpecialFile { kind });
+        let want = [
+            ("a.xlsx", xlsx()),
+            ("cha/", skip(link_loop(&shown(tmp.path())))),
+            ("ghi-chu", skip(dangling("khong-co"))),
+            ("len/", skip(link_loop("."))),
+            ("mat.xlsx", Action::Fail(dangling("khong-co.xlsx"))),
+            ("ngoai/b.xlsx", xlsx()),
+            ("ngoai/ve/", skip(link_loop("."))),
+            ("ngoai2/", seen(shown(&outside))),
+            ("null.xlsx", special(SpecialKind::Device)),
+            ("ong.xlsx", special(SpecialKind::Fifo)),
+            ("socket", special(SpecialKind::Socket)),
+            ("sub/c.xlsx", xlsx()),
+            ("trong/", seen("sub".into())),
+            ("vong.xlsx", Action::Fail(link_loop("vong.xlsx"))),
+        ];
+        let want: Vec<(&str, &Action)> = want.iter().map(|(rel, a)| (*rel, a)).collect();
+        assert_eq!(got, want);
     }
 
     #[cfg(unix)]

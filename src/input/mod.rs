@@ -5,6 +5,7 @@
 pub mod bytes;
 pub mod cfb_guard;
 pub mod discover;
+pub mod file;
 pub mod grid;
 pub mod html;
 pub mod looks;

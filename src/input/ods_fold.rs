@@ -256,47 +256,70 @@ fn rewrite(content: &[u8], sheets: &[Sheet]) -> Option<Vec<u8>> {
                     .min(MAX_COLUMNS.saturating_sub(col));
                 let start = col;
                 col += n;
-                if !filled(&e, empty) {
-                    let keep = sheet.map_or(n, |s| s.cols.count_in(start, n));
-                    if keep == 0 {
-                        continue;
-                    }
-                    if keep != n {
-                        let shorter = with_repeats(&e, keep);
-                        writer.write_event(Event::Empty(shorter)).ok()?;
-                        continue;
-                    }
-                }
-                // A filled cell (or an empty run all of whose columns are used) is
-                // written as it is, content and all.
-                if !empty {
-                    writer.write_event(event).ok()?;
-                    let mut inner = Vec::new();
-                    let end = e.to_end().into_owned();
-                    let mut depth = 0u32;
-                    loop {
-                        inner.clear();
-                        let ev = reader.read_event_into(&mut inner).ok()?;
-                        match &ev {
-                            Event::Start(s) if s.name() == e.name() => depth += 1,
-                            Event::End(x) if x.name() == end.name() => {
-                                if depth == 0 {
-                                    writer.write_event(ev).ok()?;
-                                    break;
-                                }
-                                depth -= 1;
-                            }
-                            Event::Eof => return None,
-                            _ => {}
-                        }
-                        writer.write_event(ev).ok()?;
-                    }
-                    continue;
-                }
+                let keep = if filled(&e, empty) {
+                    n
+                } else {
+                    sheet.map_or(n, |s| s.cols.count_in(start, n))
+                };
+                write_cell(&mut reader, &mut writer, event, &e, n, keep)?;
+                continue;
             }
             _ => {}
         }
         writer.write_event(event).ok()?;
+    }
+}
+
+/// Writes a cell standing for `n` columns as the `keep` of them some row uses: an
+/// empty run shortened, or left out when it spans none. A filled cell (or an empty run
+/// all of whose columns are used) is written as it is, content and all.
+fn write_cell<R: BufRead>(
+    reader: &mut Reader<R>,
+    writer: &mut Writer<Vec<u8>>,
+    event: Event,
+    e: &BytesStart,
+    n: u64,
+    keep: u64,
+) -> Option<()> {
+    if keep == 0 {
+        return Some(());
+    }
+    if keep != n {
+        let shorter = with_repeats(e, keep);
+        return writer.write_event(Event::Empty(shorter)).ok();
+    }
+    let whole = matches!(event, Event::Start(_));
+    writer.write_event(event).ok()?;
+    if whole {
+        copy_inside(reader, writer, e)?;
+    }
+    Some(())
+}
+
+/// Copies what is inside an element as it is, up to and including its end.
+fn copy_inside<R: BufRead>(
+    reader: &mut Reader<R>,
+    writer: &mut Writer<Vec<u8>>,
+    e: &BytesStart,
+) -> Option<()> {
+    let mut inner = Vec::new();
+    let end = e.to_end().into_owned();
+    let mut depth = 0u32;
+    loop {
+        inner.clear();
+        let ev = reader.read_event_into(&mut inner).ok()?;
+        match &ev {
+            Event::Start(s) if s.name() == e.name() => depth += 1,
+            Event::End(x) if x.name() == end.name() => {
+                if depth == 0 {
+                    return writer.write_event(ev).ok();
+                }
+                depth -= 1;
+            }
+            Event::Eof => return None,
+            _ => {}
+        }
+        writer.write_event(ev).ok()?;
     }
 }
 

@@ -165,49 +165,61 @@ const MAX_COPIED_BYTES: u64 = 128 * 1024 * 1024;
 fn scan<R: std::io::BufRead>(input: R, counter: &mut Counter, limit: u64) -> Result<(), Refusal> {
     let mut reader = Reader::from_reader(input);
     let mut buf = Vec::new();
-    // Open cells: a table may not start inside one.
-    let mut in_cell: u32 = 0;
-    // Where the open cell with content started, and its column repeats.
-    let mut cell_start: Option<(u64, u64)> = None;
+    let mut open = OpenCells::default();
     loop {
         buf.clear();
-        let (element, empty) = match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) => (e, false),
-            Ok(Event::Empty(e)) => (e, true),
+        let event = reader.read_event_into(&mut buf);
+        let at = reader.buffer_position();
+        match event {
+            Ok(Event::Start(e)) => open.start(&e, false, at, counter)?,
+            Ok(Event::Empty(e)) => open.start(&e, true, at, counter)?,
             Ok(Event::End(e)) => {
-                match e.name().into_inner() {
-                    "table:table-row" => counter.end_row(),
-                    "table:table" => counter.end_sheet(),
-                    "table:table-cell" | "table:covered-table-cell" => {
-                        in_cell = in_cell.saturating_sub(1);
-                        if let Some((at, repeats)) = cell_start.take() {
-                            let span = reader.buffer_position().saturating_sub(at);
-                            counter.row_copies = counter
-                                .row_copies
-                                .saturating_add(span.saturating_mul(repeats));
-                            counter.row_text = counter.row_text.saturating_add(span);
-                        }
-                    }
-                    _ => {}
-                }
-                if counter.total() > limit {
-                    return Err(Refusal::Cells(counter.total()));
-                }
-                // Cells first: the count says more than the bytes when both pass.
-                if counter.copies > MAX_COPIED_BYTES {
-                    return Err(Refusal::Text);
-                }
-                continue;
+                open.end(e.name().into_inner(), at, counter);
+                within_limits(counter, limit)?;
             }
             Ok(Event::Eof) => return Ok(()),
             Err(e) => {
                 let detail: String = e.to_string().chars().take(120).collect();
                 return Err(Refusal::Malformed(detail));
             }
-            Ok(_) => continue,
-        };
+            Ok(_) => {}
+        }
+    }
+}
+
+/// Refuses once the cells counted pass `limit`, or the bytes copied pass
+/// [`MAX_COPIED_BYTES`].
+fn within_limits(counter: &Counter, limit: u64) -> Result<(), Refusal> {
+    if counter.total() > limit {
+        return Err(Refusal::Cells(counter.total()));
+    }
+    // Cells first: the count says more than the bytes when both pass.
+    if counter.copies > MAX_COPIED_BYTES {
+        return Err(Refusal::Text);
+    }
+    Ok(())
+}
+
+/// Where the scan stands among the cells: the count's elements as they open and close.
+#[derive(Debug, Default)]
+struct OpenCells {
+    /// Open cells: a table may not start inside one.
+    depth: u32,
+    /// Where the open cell with content started, and its column repeats.
+    with_content: Option<(u64, u64)>,
+}
+
+impl OpenCells {
+    /// A table, row or cell opens (or, `empty`, opens and closes) at byte `at`.
+    fn start(
+        &mut self,
+        element: &BytesStart,
+        empty: bool,
+        at: u64,
+        counter: &mut Counter,
+    ) -> Result<(), Refusal> {
         match element.name().into_inner() {
-            "table:table" if in_cell > 0 => {
+            "table:table" if self.depth > 0 => {
                 return Err(Refusal::Malformed("a table inside a cell".into()));
             }
             "table:table" => {
@@ -217,35 +229,51 @@ fn scan<R: std::io::BufRead>(input: R, counter: &mut Counter, limit: u64) -> Res
                 }
             }
             "table:table-row" => {
-                counter.start_row(repeats(&element, "table:number-rows-repeated"));
+                counter.start_row(repeats(element, "table:number-rows-repeated"));
                 if empty {
                     counter.end_row();
                 }
             }
             "table:table-cell" | "table:covered-table-cell" => {
-                // A cell with a value type or a formula is filled; one with content
-                // (not self-closing) may be: counted as filled, to err on the safe side.
-                let filled = !empty
-                    || element
-                        .try_get_attribute("office:value-type")
-                        .ok()
-                        .flatten()
-                        .is_some()
-                    || element
-                        .try_get_attribute("table:formula")
-                        .ok()
-                        .flatten()
-                        .is_some();
-                let columns = repeats(&element, "table:number-columns-repeated");
-                counter.cell(columns, filled);
+                let columns = repeats(element, "table:number-columns-repeated");
+                counter.cell(columns, filled(element, empty));
                 if !empty {
-                    in_cell = in_cell.saturating_add(1);
-                    cell_start = Some((reader.buffer_position(), columns));
+                    self.depth = self.depth.saturating_add(1);
+                    self.with_content = Some((at, columns));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The element `name` closes at byte `at`: a cell with content counts its bytes,
+    /// once as written and once for each of its repeated columns.
+    fn end(&mut self, name: &str, at: u64, counter: &mut Counter) {
+        match name {
+            "table:table-row" => counter.end_row(),
+            "table:table" => counter.end_sheet(),
+            "table:table-cell" | "table:covered-table-cell" => {
+                self.depth = self.depth.saturating_sub(1);
+                if let Some((start, repeats)) = self.with_content.take() {
+                    let span = at.saturating_sub(start);
+                    counter.row_copies = counter
+                        .row_copies
+                        .saturating_add(span.saturating_mul(repeats));
+                    counter.row_text = counter.row_text.saturating_add(span);
                 }
             }
             _ => {}
         }
     }
+}
+
+/// Whether calamine may hold a value for the cell: one with a value type or a formula
+/// is filled; one with content (not self-closing) may be, and is counted as filled, to
+/// err on the safe side.
+fn filled(element: &BytesStart, empty: bool) -> bool {
+    let has = |name: &str| element.try_get_attribute(name).ok().flatten().is_some();
+    !empty || has("office:value-type") || has("table:formula")
 }
 
 /// The value of a repeat attribute, 1 when absent or unreadable.

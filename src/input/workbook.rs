@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 use super::discover::Format;
 use super::grid::{CellValue, FOLD_KEEP, Fold, Folds, Grid, SheetGrid};
+use super::xls_guard::Packed;
 use crate::diagnostics::{LooksLike, Problem};
 
 /// Name of the custom document property the tool writes into its own output, so that
@@ -52,8 +53,9 @@ pub enum Outcome {
 pub fn read(bytes: &[u8], claimed: Format) -> Outcome {
     quiet_reader_panics();
     IN_READER.with(|f| f.set(true));
-    let outcome =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_inner(bytes, claimed)));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_inner(bytes, claimed).unwrap_or_else(Outcome::Failed)
+    }));
     IN_READER.with(|f| f.set(false));
     outcome.unwrap_or(Outcome::Failed(Problem::ReaderCrashed))
 }
@@ -76,34 +78,56 @@ fn quiet_reader_panics() {
     });
 }
 
-fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
+/// [`read`] without the panic guard, each refusal an Err: the file's size, a web page,
+/// the guards on the bytes, then calamine on them.
+fn read_inner(bytes: &[u8], claimed: Format) -> Result<Outcome, Problem> {
+    within_size(bytes)?;
+    if matches!(magic(bytes), Magic::Other) && super::html::is_html(bytes) {
+        return web_page(bytes);
+    }
+    if matches!(magic(bytes), Magic::Zip) {
+        super::zip_guard::check(bytes)?;
+    }
+    let packed = packed(bytes)?;
+    let source = packed.as_ref().map_or(bytes, |p| p.bytes.as_slice());
+    let mut wb = open(source, claimed)?;
+    if own_output(bytes, &mut wb) {
+        return Ok(Outcome::OwnOutput);
+    }
+    read_sheets(&mut wb, packed.as_ref()).map(Outcome::Sheets)
+}
+
+/// Refuses an empty file, and one over [`MAX_FILE_BYTES`], before looking inside.
+fn within_size(bytes: &[u8]) -> Result<(), Problem> {
     if bytes.is_empty() {
-        return Outcome::Failed(Problem::EmptyFile);
+        return Err(Problem::EmptyFile);
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Outcome::Failed(Problem::FileTooLarge {
+        return Err(Problem::FileTooLarge {
             bytes: bytes.len() as u64,
             limit: MAX_FILE_BYTES,
         });
     }
-    if matches!(magic(bytes), Magic::Other) && super::html::is_html(bytes) {
-        return match super::html::read(bytes) {
-            Ok(sheets) if sheets.is_empty() => Outcome::Failed(Problem::NotReallySpreadsheet {
-                looks_like: LooksLike::Html,
-            }),
-            Ok(sheets) => Outcome::WebPage(sheets),
-            Err(p) => Outcome::Failed(p),
-        };
+    Ok(())
+}
+
+/// A web page saved under a spreadsheet's name: its tables, each a sheet.
+fn web_page(bytes: &[u8]) -> Result<Outcome, Problem> {
+    let sheets = super::html::read(bytes)?;
+    if sheets.is_empty() {
+        return Err(Problem::NotReallySpreadsheet {
+            looks_like: LooksLike::Html,
+        });
     }
-    if matches!(magic(bytes), Magic::Zip)
-        && let Err(p) = super::zip_guard::check(bytes)
-    {
-        return Outcome::Failed(p);
-    }
-    // An .xls is handed to calamine with its sheets packed (see xls_guard), and so is
-    // an .ods calamine would lay out too large (ods_fold); either is refused when even
-    // packed it would pass the budget.
-    let packed = match magic(bytes) {
+    Ok(Outcome::WebPage(sheets))
+}
+
+/// The bytes to hand calamine instead of the file's, when they are packed. An .xls is
+/// handed to calamine with its sheets packed (see xls_guard), and so is an .ods calamine
+/// would lay out too large (ods_fold); either is refused when even packed it would pass
+/// the budget.
+fn packed(bytes: &[u8]) -> Result<Option<Packed>, Problem> {
+    match magic(bytes) {
         Magic::Cfb => super::xls_guard::pack(bytes, MAX_LAID_OUT_CELLS, MAX_TEXT_BYTES),
         Magic::Zip => match super::ods_guard::check(bytes, MAX_CELLS_PER_SHEET as u64 * 4) {
             Err(Problem::TooManyCells { .. }) => super::ods_fold::fold(bytes, MAX_LAID_OUT_CELLS),
@@ -111,25 +135,23 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
             Ok(()) => Ok(None),
         },
         Magic::Other => Ok(None),
-    };
-    let packed = match packed {
-        Ok(packed) => packed,
-        Err(p) => return Outcome::Failed(p),
-    };
-    let source = packed.as_ref().map_or(bytes, |p| p.bytes.as_slice());
-    let mut wb = match open(source, claimed) {
-        Ok(wb) => wb,
-        Err(p) => return Outcome::Failed(p),
-    };
+    }
+}
+
+/// Whether the workbook is one of the tool's own outputs, by its custom property.
+fn own_output(bytes: &[u8], wb: &mut Book<'_>) -> bool {
     // The tool's own outputs are xlsx files with custom document properties; reading
     // the properties of every other file (all of them, in a province) costs more than
     // looking for the part's name, which a zip stores uncompressed.
-    if memchr::memmem::find(bytes, b"docProps/custom.xml").is_some()
-        && let Ok(props) = wb.workbook_properties()
-        && props.custom_properties.contains_key(OWN_OUTPUT_PROPERTY)
-    {
-        return Outcome::OwnOutput;
-    }
+    memchr::memmem::find(bytes, b"docProps/custom.xml").is_some()
+        && wb
+            .workbook_properties()
+            .is_ok_and(|props| props.custom_properties.contains_key(OWN_OUTPUT_PROPERTY))
+}
+
+/// Every worksheet as a grid, the cells laid out and the text copied counted against
+/// the workbook's budgets.
+fn read_sheets(wb: &mut Book<'_>, packed: Option<&Packed>) -> Result<Vec<SheetGrid>, Problem> {
     // Chart sheets, dialog sheets and macro sheets hold no cells to read.
     // Each sheet's place in the workbook's order, for the way back from packed cells.
     let metas: Vec<(usize, String, bool)> = wb
@@ -143,56 +165,60 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Outcome {
     let mut budget = MAX_LAID_OUT_CELLS;
     let mut text_budget = MAX_TEXT_BYTES;
     for (index, name, hidden) in metas {
-        // xlsx and xlsb are streamed cell by cell; the other formats come whole from
-        // calamine, their cells taken from its range. Either way the grid holds the
-        // cells present, far stretches folded, so a stray cell at XFD1048576 costs one.
-        let cells = match &mut wb {
-            Sheets::Xlsx(x) => match x.worksheet_cells_reader(&name) {
-                Ok(mut r) => stream(
-                    || r.next_cell().map_err(|e| e.to_string()),
-                    &name,
-                    &mut text_budget,
-                ),
-                Err(e) => Err(damaged(&e.to_string())),
-            },
-            Sheets::Xlsb(x) => match x.worksheet_cells_reader(&name) {
-                Ok(mut r) => stream(
-                    || r.next_cell().map_err(|e| e.to_string()),
-                    &name,
-                    &mut text_budget,
-                ),
-                Err(e) => Err(damaged(&e.to_string())),
-            },
-            other => match other.worksheet_range(&name) {
-                Ok(range)
-                    if range.get_size().0.saturating_mul(range.get_size().1)
-                        > MAX_CELLS_PER_SHEET * 4 =>
-                {
-                    Err(Problem::SheetTooLarge {
-                        sheet: name.clone(),
-                        limit: MAX_CELLS_PER_SHEET as u64,
-                    })
-                }
-                Ok(range) => Ok(present_cells(&range, |r, c| {
-                    packed.as_ref().map_or((r, c), |p| p.unpack(index, r, c))
-                })),
-                Err(e) => Err(damaged(&e.to_string())),
-            },
-        };
-        let grid = cells.and_then(|cells| {
-            from_sparse_within(cells, budget).map_err(|laid_out| Problem::TooManyCells {
-                requested: (MAX_LAID_OUT_CELLS - budget).saturating_add(laid_out),
-            })
-        });
-        match grid {
-            Ok(grid) => {
-                budget = budget.saturating_sub(laid_out(&grid));
-                sheets.push(SheetGrid { name, hidden, grid });
-            }
-            Err(p) => return Outcome::Failed(p),
-        }
+        let cells = sheet_cells(wb, index, &name, packed, &mut text_budget)?;
+        let grid = from_sparse_within(cells, budget).map_err(|laid_out| Problem::TooManyCells {
+            requested: (MAX_LAID_OUT_CELLS - budget).saturating_add(laid_out),
+        })?;
+        budget = budget.saturating_sub(laid_out(&grid));
+        sheets.push(SheetGrid { name, hidden, grid });
     }
-    Outcome::Sheets(sheets)
+    Ok(sheets)
+}
+
+/// The cells with a value of one sheet, at their real positions. xlsx and xlsb are
+/// streamed cell by cell; the other formats come whole from calamine, their cells taken
+/// from its range. Either way the grid holds the cells present, far stretches folded,
+/// so a stray cell at XFD1048576 costs one.
+fn sheet_cells(
+    wb: &mut Book<'_>,
+    index: usize,
+    name: &str,
+    packed: Option<&Packed>,
+    text_budget: &mut u64,
+) -> Result<Vec<(u32, u32, CellValue)>, Problem> {
+    match wb {
+        Sheets::Xlsx(x) => match x.worksheet_cells_reader(name) {
+            Ok(mut r) => stream(
+                || r.next_cell().map_err(|e| e.to_string()),
+                name,
+                text_budget,
+            ),
+            Err(e) => Err(damaged(&e.to_string())),
+        },
+        Sheets::Xlsb(x) => match x.worksheet_cells_reader(name) {
+            Ok(mut r) => stream(
+                || r.next_cell().map_err(|e| e.to_string()),
+                name,
+                text_budget,
+            ),
+            Err(e) => Err(damaged(&e.to_string())),
+        },
+        other => match other.worksheet_range(name) {
+            Ok(range)
+                if range.get_size().0.saturating_mul(range.get_size().1)
+                    > MAX_CELLS_PER_SHEET * 4 =>
+            {
+                Err(Problem::SheetTooLarge {
+                    sheet: name.to_string(),
+                    limit: MAX_CELLS_PER_SHEET as u64,
+                })
+            }
+            Ok(range) => Ok(present_cells(&range, |r, c| {
+                packed.map_or((r, c), |p| p.unpack(index, r, c))
+            })),
+            Err(e) => Err(damaged(&e.to_string())),
+        },
+    }
 }
 
 type Book<'a> = Sheets<Cursor<&'a [u8]>>;

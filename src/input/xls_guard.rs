@@ -53,9 +53,32 @@ pub fn pack(bytes: &[u8], budget: u64, text_budget: u64) -> Result<Option<Packed
     let Some(sheets) = walk(&data)? else {
         return Ok(None);
     };
-    // calamine copies a shared string into every cell that shows it, while opening
-    // the file: the copies are counted first.
-    let strings = shared_strings(&data);
+    strings_within(&data, &sheets, text_budget)?;
+    let mut patched = bytes.to_vec();
+    let mut maps = Vec::with_capacity(sheets.len());
+    let mut laid_out: u64 = 0;
+    for records in sheets {
+        let (rows, cols) = used_positions(&records);
+        laid_out = laid_out.saturating_add((rows.len() as u64).saturating_mul(cols.len() as u64));
+        if laid_out > budget {
+            return Err(Problem::TooManyCells {
+                requested: laid_out,
+            });
+        }
+        stream.pack_sheet(&mut patched, &records, &rows, &cols);
+        maps.push((rows, cols));
+    }
+    Ok(Some(Packed {
+        bytes: patched,
+        sheets: maps,
+    }))
+}
+
+/// Refuses the file when the shared strings its cells show would be copied past
+/// `text_budget` bytes: calamine copies a shared string into every cell that shows it,
+/// while opening the file, so the copies are counted first.
+fn strings_within(data: &[u8], sheets: &[Vec<Record>], text_budget: u64) -> Result<(), Problem> {
+    let strings = shared_strings(data);
     let copied: u64 = sheets
         .iter()
         .flatten()
@@ -64,56 +87,27 @@ pub fn pack(bytes: &[u8], budget: u64, text_budget: u64) -> Result<Option<Packed
     if copied > text_budget {
         return Err(Problem::TextTooLarge { limit: text_budget });
     }
-    let mut patched = bytes.to_vec();
-    let mut maps = Vec::with_capacity(sheets.len());
-    let mut laid_out: u64 = 0;
-    for records in sheets {
-        let mut rows: Vec<u32> = records
-            .iter()
-            .flat_map(|r| r.cells())
-            .map(|c| c.0)
-            .collect();
-        let mut cols: Vec<u32> = records
-            .iter()
-            .flat_map(|r| r.cells())
-            .map(|c| c.1)
-            .collect();
-        for v in [&mut rows, &mut cols] {
-            v.sort_unstable();
-            v.dedup();
-        }
-        laid_out = laid_out.saturating_add((rows.len() as u64).saturating_mul(cols.len() as u64));
-        if laid_out > budget {
-            return Err(Problem::TooManyCells {
-                requested: laid_out,
-            });
-        }
-        let rank = |all: &[u32], v: u32| all.binary_search(&v).unwrap_or(0) as u16;
-        for r in &records {
-            match r.kind {
-                Kind::Dimensions => {
-                    for i in 0..r.len.min(12) {
-                        stream.poke(&mut patched, r.at + i, 0);
-                    }
-                }
-                Kind::Cell | Kind::MulRk => {
-                    let row = rank(&rows, r.row);
-                    let col = rank(&cols, r.col);
-                    stream.poke_u16(&mut patched, r.at, row);
-                    stream.poke_u16(&mut patched, r.at + 2, col);
-                    if r.kind == Kind::MulRk && r.len >= 6 {
-                        let last = rank(&cols, r.last_col);
-                        stream.poke_u16(&mut patched, r.at + r.len - 2, last);
-                    }
-                }
-            }
-        }
-        maps.push((rows, cols));
+    Ok(())
+}
+
+/// A sheet's used rows and used columns, each sorted once: a cell's packed position is
+/// its row's and its column's rank among them.
+fn used_positions(records: &[Record]) -> (Vec<u32>, Vec<u32>) {
+    let mut rows: Vec<u32> = records
+        .iter()
+        .flat_map(|r| r.cells())
+        .map(|c| c.0)
+        .collect();
+    let mut cols: Vec<u32> = records
+        .iter()
+        .flat_map(|r| r.cells())
+        .map(|c| c.1)
+        .collect();
+    for v in [&mut rows, &mut cols] {
+        v.sort_unstable();
+        v.dedup();
     }
-    Ok(Some(Packed {
-        bytes: patched,
-        sheets: maps,
-    }))
+    (rows, cols)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -468,6 +462,29 @@ impl Stream {
         let [lo, hi] = value.to_le_bytes();
         self.poke(bytes, at, lo);
         self.poke(bytes, at + 1, hi);
+    }
+
+    /// Packs one sheet's records in the copy: each cell moved to its row's and column's
+    /// rank among the used ones, and DIMENSIONS zeroed to declare one cell.
+    fn pack_sheet(&self, patched: &mut [u8], records: &[Record], rows: &[u32], cols: &[u32]) {
+        let rank = |all: &[u32], v: u32| all.binary_search(&v).unwrap_or(0) as u16;
+        for r in records {
+            match r.kind {
+                Kind::Dimensions => {
+                    for i in 0..r.len.min(12) {
+                        self.poke(patched, r.at + i, 0);
+                    }
+                }
+                Kind::Cell | Kind::MulRk => {
+                    self.poke_u16(patched, r.at, rank(rows, r.row));
+                    self.poke_u16(patched, r.at + 2, rank(cols, r.col));
+                    if r.kind == Kind::MulRk && r.len >= 6 {
+                        let last = rank(cols, r.last_col);
+                        self.poke_u16(patched, r.at + r.len - 2, last);
+                    }
+                }
+            }
+        }
     }
 }
 

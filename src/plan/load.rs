@@ -89,8 +89,36 @@ fn default_deadline() -> u32 {
 
 pub(super) fn parse(text: &str) -> Result<Plan, PlanError> {
     let raw: RawPlan = toml::from_str(text).map_err(|e| PlanError::Syntax(describe(&e, text)))?;
-    let invalid = |m: String| Err(PlanError::Invalid(m));
+    check_figures(&raw, text)?;
+    let subcommittees = subcommittees(raw.subcommittee)?;
+    let quarters = quarters(raw.quarter)?;
+    let criteria = raw
+        .criterion
+        .into_iter()
+        .map(criterion)
+        .collect::<Result<Vec<_>, _>>()?;
+    let plan = Plan {
+        unit: raw.unit,
+        centre: raw.centre,
+        year: raw.year,
+        population_15_plus: raw.population_15_plus,
+        participation_target: raw.participation_target,
+        villages: raw.villages,
+        village_count: raw.village_count,
+        report_deadline_day: raw.report_deadline_day,
+        max_learners_per_class: raw.max_learners_per_class,
+        subcommittees,
+        quarters,
+        criteria,
+    };
+    check_aliases(&plan)?;
+    Ok(plan)
+}
 
+/// The plan's own figures in their ranges, each refusal naming the field and its line
+/// in `text`.
+fn check_figures(raw: &RawPlan, text: &str) -> Result<(), PlanError> {
+    let invalid = |m: String| Err(PlanError::Invalid(m));
     if !(1900..=2100).contains(&raw.year) {
         return invalid(format!(
             "{}năm kế hoạch (year) {} không hợp lệ",
@@ -127,11 +155,17 @@ pub(super) fn parse(text: &str) -> Result<Plan, PlanError> {
             at(text, "max_learners_per_class")
         ));
     }
-    if raw.subcommittee.is_empty() {
+    Ok(())
+}
+
+/// The sub-committees, at least one, each with an id and a name, no id twice.
+fn subcommittees(raw: Vec<RawSubCommittee>) -> Result<Vec<SubCommittee>, PlanError> {
+    let invalid = |m: String| Err(PlanError::Invalid(m));
+    if raw.is_empty() {
         return invalid("kế hoạch chưa có tiểu ban nào ([[subcommittee]])".into());
     }
     let mut subcommittees: Vec<SubCommittee> = Vec::new();
-    for s in raw.subcommittee {
+    for s in raw {
         if s.id.trim().is_empty() || s.name.trim().is_empty() {
             return invalid("mỗi tiểu ban phải có id và name".into());
         }
@@ -148,8 +182,14 @@ pub(super) fn parse(text: &str) -> Result<Plan, PlanError> {
             },
         });
     }
+    Ok(subcommittees)
+}
+
+/// The targets of quarters 1 to 4, each given exactly once.
+fn quarters(raw: Vec<RawQuarter>) -> Result<[Target; 4], PlanError> {
+    let invalid = |m: String| Err(PlanError::Invalid(m));
     let mut quarters: [Option<Target>; 4] = [None; 4];
-    for q in raw.quarter {
+    for q in raw {
         let Some(slot) = quarters.get_mut(usize::from(q.quarter).wrapping_sub(1)) else {
             return invalid(format!(
                 "quý {} không hợp lệ: chỉ có quý 1 đến 4",
@@ -180,27 +220,7 @@ pub(super) fn parse(text: &str) -> Result<Plan, PlanError> {
             }
         }
     }
-    let criteria = raw
-        .criterion
-        .into_iter()
-        .map(criterion)
-        .collect::<Result<Vec<_>, _>>()?;
-    let plan = Plan {
-        unit: raw.unit,
-        centre: raw.centre,
-        year: raw.year,
-        population_15_plus: raw.population_15_plus,
-        participation_target: raw.participation_target,
-        villages: raw.villages,
-        village_count: raw.village_count,
-        report_deadline_day: raw.report_deadline_day,
-        max_learners_per_class: raw.max_learners_per_class,
-        subcommittees,
-        quarters: out,
-        criteria,
-    };
-    check_aliases(&plan)?;
-    Ok(plan)
+    Ok(out)
 }
 
 /// A criterion with every indicator well formed: a percentage needs a comparison and a

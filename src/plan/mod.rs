@@ -235,6 +235,11 @@ mod tests {
                 learners: 4350
             }
         );
+    }
+
+    #[test]
+    fn embedded_plan_has_the_seed_quarters() {
+        let plan = Plan::embedded();
         let q: Vec<_> = plan
             .quarters
             .iter()
@@ -249,6 +254,11 @@ mod tests {
                 learners: 4350
             }
         );
+    }
+
+    #[test]
+    fn embedded_plan_has_the_seed_criteria() {
+        let plan = Plan::embedded();
         assert_eq!(plan.criteria.len(), 15);
         let c5 = &plan.criteria[4];
         assert_eq!(c5.number, 5);

@@ -97,66 +97,76 @@ fn read_table(
         out.subcommittee = sheet_sub;
     }
     out.ignored_columns.extend(table.ignored.iter().cloned());
-    for c in &table.competing {
-        out.diagnostics.push(Diagnostic {
-            problem: Problem::ColumnsCompete {
-                field: c.field,
-                used: c.used.1.clone(),
-                used_cell: grid.a1(table.header_row, c.used.0),
-                other: c.other.1.clone(),
-                other_cell: grid.a1(table.header_row, c.other.0),
-            },
-            file: Some(ctx.file.to_string()),
-            sheet: Some(sheet.name.clone()),
-            cell: Some(grid.a1(table.header_row, c.other.0)),
-        });
-    }
+    out.diagnostics.extend(competing_columns(ctx, sheet, table));
     let (rows, end) = table_rows(grid, table, &mut out.signed_on);
     let order = date_order(ctx, sheet, table, &rows, &mut out.diagnostics);
     let mut current_criterion: Option<u32> = None;
     for r in rows {
-        // "Tiêu chí 5: …" above its indicators in a criteria form.
-        if table.kind == TableKind::Criteria
-            && let Some(n) = criterion_heading(grid, table, r)
-        {
-            current_criterion = Some(n);
-            continue;
+        match heading(ctx, grid, table, r) {
+            Some(Heading::Criterion(n)) => current_criterion = Some(n),
+            Some(Heading::Period) => {}
+            Some(Heading::Group(i)) => sheet_sub = Some(i),
+            None => {
+                let mut reader = RowReader {
+                    ctx,
+                    sheet,
+                    table,
+                    r,
+                    order,
+                    diagnostics: &mut out.diagnostics,
+                };
+                let outcome = reader.outcome(sheet_sub, period, current_criterion);
+                out.rows.push(outcome);
+            }
         }
-        // "Tháng 1", "Quý I" heading the classes of a period: not a class.
-        if period_heading(grid, table, r) {
-            continue;
-        }
-        // "II | TIỂU BAN PHÁP LUẬT" inside a table that groups several sub-committees:
-        // the rows below belong to it.
-        if let Some(i) = group_heading(ctx, grid, table, r) {
-            sheet_sub = Some(i);
-            continue;
-        }
-        let mut reader = RowReader {
-            ctx,
-            sheet,
-            table,
-            r,
-            order,
-            diagnostics: &mut out.diagnostics,
-        };
-        let outcome = match table.kind {
-            TableKind::Report => match reader.read(sheet_sub, period) {
-                Some(class) => RowOutcome::Accepted(Box::new(class)),
-                None => RowOutcome::Rejected,
-            },
-            TableKind::Registration => match reader.read_planned(sheet_sub) {
-                Some(class) => RowOutcome::Planned(Box::new(class)),
-                None => RowOutcome::Rejected,
-            },
-            TableKind::Criteria => match reader.read_criterion(current_criterion) {
-                Some(entry) => RowOutcome::Criterion(Box::new(entry)),
-                None => RowOutcome::Rejected,
-            },
-        };
-        out.rows.push(outcome);
     }
     end
+}
+
+/// A note for each field two columns of the table could hold: the one used, the other
+/// at its heading.
+fn competing_columns<'a>(
+    ctx: &'a SheetContext,
+    sheet: &'a SheetGrid,
+    table: &'a Table,
+) -> impl Iterator<Item = Diagnostic> + 'a {
+    let grid = &sheet.grid;
+    table.competing.iter().map(move |c| Diagnostic {
+        problem: Problem::ColumnsCompete {
+            field: c.field,
+            used: c.used.1.clone(),
+            used_cell: grid.a1(table.header_row, c.used.0),
+            other: c.other.1.clone(),
+            other_cell: grid.a1(table.header_row, c.other.0),
+        },
+        file: Some(ctx.file.to_string()),
+        sheet: Some(sheet.name.clone()),
+        cell: Some(grid.a1(table.header_row, c.other.0)),
+    })
+}
+
+/// A row that heads the rows below it rather than being read.
+enum Heading {
+    /// "Tiêu chí 5: …" above its indicators in a criteria form.
+    Criterion(u32),
+    /// "Tháng 1", "Quý I" heading the classes of a period: not a class.
+    Period,
+    /// "II | TIỂU BAN PHÁP LUẬT" inside a table that groups several sub-committees:
+    /// the rows below belong to it.
+    Group(usize),
+}
+
+/// What row `r` heads, if it is a heading.
+fn heading(ctx: &SheetContext, grid: &Grid, table: &Table, r: usize) -> Option<Heading> {
+    if table.kind == TableKind::Criteria
+        && let Some(n) = criterion_heading(grid, table, r)
+    {
+        return Some(Heading::Criterion(n));
+    }
+    if period_heading(grid, table, r) {
+        return Some(Heading::Period);
+    }
+    group_heading(ctx, grid, table, r).map(Heading::Group)
 }
 
 /// The rows of a table that hold something to read, and the row after the table. The
@@ -500,6 +510,30 @@ impl RowReader<'_, '_> {
         });
     }
 
+    /// Reads the row as its table's kind says: a class, a registration or a criteria
+    /// figure, or rejected.
+    fn outcome(
+        &mut self,
+        sheet_sub: Option<usize>,
+        period: Option<&(Period, String)>,
+        criterion: Option<u32>,
+    ) -> RowOutcome {
+        match self.table.kind {
+            TableKind::Report => match self.read(sheet_sub, period) {
+                Some(class) => RowOutcome::Accepted(Box::new(class)),
+                None => RowOutcome::Rejected,
+            },
+            TableKind::Registration => match self.read_planned(sheet_sub) {
+                Some(class) => RowOutcome::Planned(Box::new(class)),
+                None => RowOutcome::Rejected,
+            },
+            TableKind::Criteria => match self.read_criterion(criterion) {
+                Some(entry) => RowOutcome::Criterion(Box::new(entry)),
+                None => RowOutcome::Rejected,
+            },
+        }
+    }
+
     /// Reads the row; reports every problem found (not only the first) and returns the
     /// class when none of them is an error.
     fn read(
@@ -724,36 +758,10 @@ impl RowReader<'_, '_> {
             self.report(Problem::DateMissing, self.addr(Field::Date));
             return None;
         };
-        let parsed = match v {
-            CellValue::Date(d) => Ok(*d),
-            CellValue::Number(n) => dates::from_serial(*n),
-            CellValue::Text(s) => match self.order {
-                DateOrder::All(order) => dates::from_text_in(s, order),
-                DateOrder::Mixed => match dates::orders(s) {
-                    Some((true, true))
-                        if dates::from_text_in(s, dates::Order::DayFirst)
-                            != dates::from_text_in(s, dates::Order::MonthFirst) =>
-                    {
-                        let raw = clean(s);
-                        self.report(Problem::DateAmbiguous { raw }, addr);
-                        return None;
-                    }
-                    Some((false, true)) => dates::from_text_in(s, dates::Order::MonthFirst),
-                    _ => dates::from_text(s),
-                },
-            },
-            _ => Err(DateError::Unreadable),
-        };
-        let date = match parsed {
-            Ok(d) => d,
-            Err(DateError::Impossible) => {
-                let raw = v.display();
-                self.report(Problem::DateImpossible { raw }, addr);
-                return None;
-            }
-            Err(DateError::Unreadable) => {
-                let raw = v.display();
-                self.report(Problem::DateUnreadable { raw }, addr);
+        let date = match self.parse_date(v) {
+            Ok(date) => date,
+            Err(problem) => {
+                self.report(problem, addr);
                 return None;
             }
         };
@@ -777,6 +785,36 @@ impl RowReader<'_, '_> {
             self.report(problem, addr);
         }
         Some(date)
+    }
+
+    /// The date a filled date cell holds, or what is wrong with it. A text date is read
+    /// in the column's order; in a mixed column, one that reads both ways is ambiguous.
+    fn parse_date(&self, v: &CellValue) -> Result<NaiveDate, Problem> {
+        let parsed = match v {
+            CellValue::Date(d) => Ok(*d),
+            CellValue::Number(n) => dates::from_serial(*n),
+            CellValue::Text(s) => match self.order {
+                DateOrder::All(order) => dates::from_text_in(s, order),
+                DateOrder::Mixed => match dates::orders(s) {
+                    Some((true, true))
+                        if dates::from_text_in(s, dates::Order::DayFirst)
+                            != dates::from_text_in(s, dates::Order::MonthFirst) =>
+                    {
+                        return Err(Problem::DateAmbiguous { raw: clean(s) });
+                    }
+                    Some((false, true)) => dates::from_text_in(s, dates::Order::MonthFirst),
+                    _ => dates::from_text(s),
+                },
+            },
+            _ => Err(DateError::Unreadable),
+        };
+        parsed.map_err(|e| {
+            let raw = v.display();
+            match e {
+                DateError::Impossible => Problem::DateImpossible { raw },
+                DateError::Unreadable => Problem::DateUnreadable { raw },
+            }
+        })
     }
 
     /// A count cell: Ok(None) when blank, Err after reporting when invalid.

@@ -29,7 +29,7 @@ pub fn serve() -> std::process::ExitCode {
         let Ok(request) = postcard::from_bytes::<Request>(&body) else {
             break;
         };
-        let read = crate::pipeline::read_request(&setup.plan, &aliases, &request);
+        let read = crate::read::read_request(&setup.plan, &aliases, &request);
         let Ok(reply) = postcard::to_stdvec(&read) else {
             break;
         };

@@ -18,6 +18,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use syllable::share_of_vietnamese_words;
 
+use crate::input::grid::{CellValue, Grid};
+
 pub use crate::text::Legacy;
 
 impl Legacy {
@@ -197,63 +199,19 @@ impl Repaired {
 /// headings or values from it. A cell that reads as Vietnamese in both encodings takes
 /// the one the rest of the grid is in; a cell that reads as Vietnamese both as it is
 /// and decoded is converted only in a grid clearly in that encoding.
-pub fn repair(grid: &mut crate::input::grid::Grid) -> Repaired {
-    use crate::input::grid::CellValue;
-    // First look: a cell that already reads wholly as Vietnamese can at most be a
-    // `Maybe`, which matters only in a sheet clearly in a legacy encoding — so its two
-    // trial decodings wait until such a sheet is found (most sheets are Unicode, and
-    // most of their text is Vietnamese that happens to stay within Latin-1).
-    let verdicts: Vec<Vec<Option<Verdict>>> = grid
-        .rows
-        .iter()
-        .map(|row| {
-            row.iter()
-                .map(|c| match c {
-                    CellValue::Text(t) if reads_as_vietnamese(t) => None,
-                    CellValue::Text(t) => Some(judge(t)),
-                    _ => Some(Verdict::Plain),
-                })
-                .collect()
-        })
-        .collect();
-    let count = |e: Legacy| {
-        verdicts
-            .iter()
-            .flatten()
-            .filter(|v| **v == Some(Verdict::One(e)))
-            .count()
-    };
-    let (tcvn3, vni) = (count(Legacy::Tcvn3), count(Legacy::Vni));
-    let majority = match (tcvn3, vni) {
-        (0, 0) => None,
-        (t, v) if v > t => Some(Legacy::Vni),
-        _ => Some(Legacy::Tcvn3),
-    };
-    // A sheet "clearly" in one encoding: a few cells that can only be it, none the other.
-    let clearly = match (tcvn3, vni) {
-        (t, 0) if t >= 3 => Some(Legacy::Tcvn3),
-        (0, v) if v >= 3 => Some(Legacy::Vni),
-        _ => None,
-    };
+pub fn repair(grid: &mut Grid) -> Repaired {
+    let verdicts = first_look(grid);
+    let leaning = Leaning::of(&verdicts);
     let mut done = Repaired::default();
     for (row, row_verdicts) in grid.rows.iter_mut().zip(&verdicts) {
         for (cell, verdict) in row.iter_mut().zip(row_verdicts) {
             let verdict = match (verdict, &*cell) {
                 (Some(v), _) => *v,
-                (None, CellValue::Text(t)) if clearly.is_some() => judge(t),
+                (None, CellValue::Text(t)) if leaning.clearly.is_some() => judge(t),
                 (None, _) => continue,
             };
-            let enc = match verdict {
-                Verdict::One(e) => e,
-                Verdict::Either => match majority {
-                    Some(e) => e,
-                    None => continue,
-                },
-                Verdict::Maybe(e) => match clearly {
-                    Some(c) if e.is_none_or(|e| e == c) => c,
-                    _ => continue,
-                },
-                Verdict::Plain => continue,
+            let Some(enc) = leaning.encoding(verdict) else {
+                continue;
             };
             if let CellValue::Text(text) = cell {
                 *text = decode(text, enc);
@@ -265,6 +223,68 @@ pub fn repair(grid: &mut crate::input::grid::Grid) -> Repaired {
         }
     }
     done
+}
+
+/// Each cell's verdict at first look; None for a text that already reads wholly as
+/// Vietnamese. Such a cell can at most be a `Maybe`, which matters only in a sheet
+/// clearly in a legacy encoding — so its two trial decodings wait until such a sheet is
+/// found (most sheets are Unicode, and most of their text is Vietnamese that happens to
+/// stay within Latin-1).
+fn first_look(grid: &Grid) -> Vec<Vec<Option<Verdict>>> {
+    grid.rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|c| match c {
+                    CellValue::Text(t) if reads_as_vietnamese(t) => None,
+                    CellValue::Text(t) => Some(judge(t)),
+                    _ => Some(Verdict::Plain),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Which encoding the grid as a whole is in, as far as its cells say.
+struct Leaning {
+    /// The encoding more cells can only be in, if any can.
+    majority: Option<Legacy>,
+    /// A grid "clearly" in one encoding: a few cells that can only be it, none the other.
+    clearly: Option<Legacy>,
+}
+
+impl Leaning {
+    fn of(verdicts: &[Vec<Option<Verdict>>]) -> Leaning {
+        let count = |e: Legacy| {
+            verdicts
+                .iter()
+                .flatten()
+                .filter(|v| **v == Some(Verdict::One(e)))
+                .count()
+        };
+        let (tcvn3, vni) = (count(Legacy::Tcvn3), count(Legacy::Vni));
+        let majority = match (tcvn3, vni) {
+            (0, 0) => None,
+            (t, v) if v > t => Some(Legacy::Vni),
+            _ => Some(Legacy::Tcvn3),
+        };
+        let clearly = match (tcvn3, vni) {
+            (t, 0) if t >= 3 => Some(Legacy::Tcvn3),
+            (0, v) if v >= 3 => Some(Legacy::Vni),
+            _ => None,
+        };
+        Leaning { majority, clearly }
+    }
+
+    /// The encoding a cell with this verdict is converted from, None to leave it.
+    fn encoding(&self, verdict: Verdict) -> Option<Legacy> {
+        match verdict {
+            Verdict::One(e) => Some(e),
+            Verdict::Either => self.majority,
+            Verdict::Maybe(e) => self.clearly.filter(|c| e.is_none_or(|e| e == *c)),
+            Verdict::Plain => None,
+        }
+    }
 }
 
 #[cfg(test)]

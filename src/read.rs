@@ -1,0 +1,262 @@
+//! One file → its rows and diagnostics, on its own: the file's grids (from [`input`]),
+//! legacy text repaired ([`normalise`]), each sheet's table recognised and its rows read
+//! ([`recognise`]), and the duplicate key of each row. Independent of every other file,
+//! so files are read in parallel, and in a worker process when the run is sandboxed
+//! (see [`crate::sandbox`]); what the files mean together is decided by the merge in
+//! [`crate::pipeline`].
+//!
+//! [`input`]: crate::input
+//! [`normalise`]: crate::normalise
+//! [`recognise`]: crate::recognise
+
+use std::path::Path;
+
+use crate::consolidation::{FileReport, FileStatus};
+use crate::diagnostics::{Ledger, Problem, WorkbookLooks};
+use crate::input::discover::{Action, Found};
+use crate::input::grid::{Grid, SheetGrid};
+use crate::input::workbook::Outcome;
+use crate::normalise::legacy::{self, Repaired};
+use crate::normalise::period::{Period, period_in_title};
+use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
+use crate::plan::Plan;
+use crate::profile::{self, Stage};
+use crate::recognise::{SheetContext, SheetResult, read_sheet};
+use crate::repeats::RowKey;
+use crate::sandbox::Request;
+
+/// A sheet as read, its grid already dropped.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub(crate) struct SheetRead {
+    pub(crate) name: String,
+    pub(crate) hidden: bool,
+    /// True when the sheet holds nothing at all.
+    pub(crate) blank: bool,
+    /// None for a hidden sheet (not read).
+    pub(crate) result: Option<SheetResult>,
+    /// The month or quarter the lines above the table announce.
+    pub(crate) title_period: Option<Period>,
+    /// The duplicate key of each row of `result`, worked out where the file is read
+    /// (in a worker, sent with the rows: working them out again here would double
+    /// the cost of the run's commonest text folding).
+    pub(crate) keys: Vec<RowKey>,
+}
+
+/// What reading one file gave, before it is compared with the other files.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub(crate) enum FileRead {
+    /// Skipped, failed or the tool's own output: the report is final.
+    Done(FileReport),
+    Sheets {
+        report: FileReport,
+        hash: String,
+        repaired: Repaired,
+        /// How many tables, when the file was a web page read as a workbook.
+        web_page: Option<usize>,
+        /// What the workbook looks like, when it yields no row.
+        looks: Option<WorkbookLooks>,
+        sheets: Vec<SheetRead>,
+    },
+}
+
+/// What a worker is asked to read for a file, if it is a workbook to read.
+pub(crate) fn request_for(f: &Found) -> Option<Request> {
+    let Action::Read(format) = f.action else {
+        return None;
+    };
+    Some(Request {
+        path: f.path.clone(),
+        rel: f.rel.clone(),
+        size: f.size,
+        format,
+    })
+}
+
+/// A worker's reading of one file (see [`crate::sandbox`]): the file's bytes are
+/// touched only here. A panic anywhere in the reading costs only the file.
+pub(crate) fn read_request(
+    plan: &Plan,
+    aliases: &[(String, usize)],
+    request: &Request,
+) -> FileRead {
+    let found = Found {
+        path: request.path.clone(),
+        rel: request.rel.clone(),
+        size: request.size,
+        action: Action::Read(request.format),
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_one(plan, aliases, &found)
+    }))
+    .unwrap_or_else(|_| FileRead::Done(failed_report(&found, Problem::ReaderCrashed)))
+}
+
+/// The report of a file that could not be read, for this reason.
+pub(crate) fn failed_report(f: &Found, problem: Problem) -> FileReport {
+    settled(report_of(f), FileStatus::Failed, problem)
+}
+
+/// A file's report before anything is known of it: read, nothing counted.
+fn report_of(f: &Found) -> FileReport {
+    FileReport {
+        path: f.rel.clone(),
+        status: FileStatus::Read,
+        reason: None,
+        sha256: None,
+        size: f.size,
+        ledger: Ledger::default(),
+    }
+}
+
+/// The report settled without rows: its status and why.
+fn settled(mut report: FileReport, status: FileStatus, reason: Problem) -> FileReport {
+    report.status = status;
+    report.reason = Some(reason);
+    report
+}
+
+/// Reads one file on its own: bytes, format, legacy repair, table recognition and rows.
+pub(crate) fn read_one(plan: &Plan, aliases: &[(String, usize)], f: &Found) -> FileRead {
+    let report = report_of(f);
+    let format = match &f.action {
+        Action::Skip(p) => return FileRead::Done(settled(report, FileStatus::Skipped, p.clone())),
+        Action::Fail(p) => return FileRead::Done(settled(report, FileStatus::Failed, p.clone())),
+        Action::Read(format) => *format,
+    };
+    let grids = match crate::input::file::read(&f.path, format) {
+        Ok(grids) => grids,
+        Err(problem) => return FileRead::Done(settled(report, FileStatus::Failed, problem)),
+    };
+    let report = FileReport {
+        sha256: Some(grids.sha256.clone()),
+        ..report
+    };
+    let (mut sheets, web_page) = match grids.outcome {
+        Outcome::Sheets(sheets) => (sheets, None),
+        Outcome::WebPage(sheets) => {
+            let tables = sheets.len();
+            (sheets, Some(tables))
+        }
+        Outcome::OwnOutput => {
+            return FileRead::Done(settled(report, FileStatus::Skipped, Problem::OwnOutput));
+        }
+        Outcome::Failed(p) => return FileRead::Done(settled(report, FileStatus::Failed, p)),
+    };
+    let repaired = profile::time(Stage::Legacy, || repair_legacy(&mut sheets));
+    let (looks, sheets) = profile::time(Stage::Recognise, || {
+        recognise_sheets(plan, aliases, &f.rel, sheets)
+    });
+    FileRead::Sheets {
+        report,
+        hash: grids.sha256,
+        repaired,
+        web_page,
+        looks,
+        sheets,
+    }
+}
+
+/// Converts the text of every sheet written in a legacy encoding (TCVN3, VNI) to
+/// Unicode, counting the cells converted.
+fn repair_legacy(sheets: &mut [SheetGrid]) -> Repaired {
+    let mut repaired = Repaired::default();
+    for sheet in sheets {
+        repaired.add(legacy::repair(&mut sheet.grid));
+    }
+    repaired
+}
+
+/// Recognises the table of each sheet not hidden and reads its rows; when the workbook
+/// yields no row, also what it looks like.
+fn recognise_sheets(
+    plan: &Plan,
+    aliases: &[(String, usize)],
+    rel: &str,
+    sheets: Vec<SheetGrid>,
+) -> (Option<WorkbookLooks>, Vec<SheetRead>) {
+    let ctx = SheetContext {
+        plan,
+        aliases,
+        file: rel,
+        file_subcommittee: file_subcommittee(aliases, rel),
+    };
+    let results: Vec<Option<SheetResult>> = sheets
+        .iter()
+        .map(|sheet| (!sheet.hidden).then(|| read_sheet(&ctx, sheet)))
+        .collect();
+    let looks = looks_without_rows(&sheets, &results);
+    let sheets = sheets
+        .into_iter()
+        .zip(results)
+        .map(|(sheet, result)| sheet_read(sheet, result))
+        .collect();
+    (looks, sheets)
+}
+
+/// The sub-committee the file's name gives, when it names exactly one.
+fn file_subcommittee(aliases: &[(String, usize)], rel: &str) -> Option<usize> {
+    let stem = Path::new(rel).with_extension("");
+    match match_subcommittee(aliases, &stem.to_string_lossy()) {
+        SubCommitteeMatch::One(i) => Some(i),
+        _ => None,
+    }
+}
+
+/// What a workbook that yields no row looks like, None when it yields some. A workbook
+/// without rows is skipped (unless it is an empty monthly report, which the merge
+/// decides): this is worked out while its grids are at hand.
+fn looks_without_rows(
+    sheets: &[SheetGrid],
+    results: &[Option<SheetResult>],
+) -> Option<WorkbookLooks> {
+    let yields_rows = results
+        .iter()
+        .flatten()
+        .any(|r| r.table_found && !r.rows.is_empty());
+    let empty_table = results.iter().enumerate().find_map(|(i, r)| {
+        let r = r.as_ref().filter(|r| r.table_found)?;
+        Some((i, r.header_row?))
+    });
+    (!yields_rows).then(|| crate::input::looks::classify(sheets, empty_table))
+}
+
+/// A sheet's reading, without its grid: the period its title announces, whether it
+/// was blank, and the duplicate key of each row.
+fn sheet_read(sheet: SheetGrid, result: Option<SheetResult>) -> SheetRead {
+    let keys = keys_of(result.as_ref());
+    let title_period = result
+        .as_ref()
+        .and_then(|r| r.header_row)
+        .and_then(|h| title_period(&sheet.grid, h));
+    SheetRead {
+        title_period,
+        blank: sheet
+            .grid
+            .rows
+            .iter()
+            .all(|r| r.iter().all(|c| c.is_blank())),
+        result,
+        keys,
+        name: sheet.name,
+        hidden: sheet.hidden,
+    }
+}
+
+/// The duplicate keys of a sheet's rows.
+fn keys_of(result: Option<&SheetResult>) -> Vec<RowKey> {
+    result
+        .iter()
+        .flat_map(|r| r.rows.iter().map(RowKey::of))
+        .collect()
+}
+
+/// The period the title lines above a table's header row announce.
+fn title_period(grid: &Grid, header_row: usize) -> Option<Period> {
+    let lines = grid
+        .rows
+        .iter()
+        .take(header_row)
+        .flatten()
+        .filter_map(|v| v.as_text());
+    period_in_title(lines)
+}
