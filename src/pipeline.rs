@@ -12,7 +12,9 @@ use thiserror::Error;
 use crate::check::{AsOf, summary::summarise};
 use crate::classes::{ClassRow, CriterionEntry, PlannedClass};
 use crate::consolidation::{Consolidation, FileReport, FileStatus};
-use crate::diagnostics::{Diagnostic, Ledger, Problem, WorkbookLooks};
+use crate::diagnostics::{
+    Diagnostic, FoundProblem, Ledger, Problem, RowProblem, TableProblem, WorkbookLooks,
+};
 use crate::input::discover::{Found, discover};
 use crate::normalise::legacy::{Legacy, Repaired};
 use crate::plan::Plan;
@@ -237,9 +239,9 @@ fn merge(f: &Found, read: FileRead, st: &mut State) {
     };
     if let Some(original) = st.hashes.get(&hash) {
         report.status = FileStatus::Duplicate;
-        report.reason = Some(Problem::DuplicateFile {
+        report.reason = Some(Problem::Found(FoundProblem::DuplicateFile {
             original: original.clone(),
-        });
+        }));
         st.files.push(report);
         return;
     }
@@ -272,11 +274,17 @@ fn file_notes(
 ) {
     for (encoding, cells) in [(Legacy::Tcvn3, repaired.tcvn3), (Legacy::Vni, repaired.vni)] {
         if cells > 0 {
-            diagnostics.push(file_diag(rel, Problem::LegacyConverted { encoding, cells }));
+            diagnostics.push(file_diag(
+                rel,
+                Problem::Table(TableProblem::LegacyConverted { encoding, cells }),
+            ));
         }
     }
     if let Some(tables) = web_page {
-        diagnostics.push(file_diag(rel, Problem::WebPage { tables }));
+        diagnostics.push(file_diag(
+            rel,
+            Problem::Table(TableProblem::WebPage { tables }),
+        ));
     }
 }
 
@@ -297,15 +305,18 @@ impl PassedOver {
         if !self.without_table.is_empty() || !self.hidden.is_empty() {
             notes.push(file_diag(
                 rel,
-                Problem::SheetsSkipped {
+                Problem::Table(TableProblem::SheetsSkipped {
                     without_table: self.without_table,
                     hidden: self.hidden,
-                },
+                }),
             ));
         }
         if !self.ignored.is_empty() {
             let names = self.ignored.into_iter().collect();
-            notes.push(file_diag(rel, Problem::ColumnsIgnored { names }));
+            notes.push(file_diag(
+                rel,
+                Problem::Table(TableProblem::ColumnsIgnored { names }),
+            ));
         }
         notes
     }
@@ -381,7 +392,7 @@ fn skip_without_rows(
     let looks = looks.unwrap_or(WorkbookLooks::Other {
         headings: Vec::new(),
     });
-    let problem = Problem::NoClassTable { looks };
+    let problem = Problem::Table(TableProblem::NoClassTable { looks });
     st.diagnostics.push(file_diag(&f.rel, problem.clone()));
     report.status = FileStatus::Skipped;
     report.reason = Some(problem);
@@ -431,10 +442,10 @@ fn accept<T: Keyed>(
 /// The note on a class opened after the as-of date, at its row's topic cell.
 fn after_as_of(class: &ClassRow, as_of: NaiveDate) -> Diagnostic {
     Diagnostic {
-        problem: Problem::DateAfterAsOf {
+        problem: Problem::Row(RowProblem::DateAfterAsOf {
             date: class.date.format("%d/%m/%Y").to_string(),
             as_of: as_of.format("%d/%m/%Y").to_string(),
-        },
+        }),
         file: Some(class.source.file.clone()),
         sheet: Some(class.source.sheet.clone()),
         cell: Some(class.source.cell.clone()),

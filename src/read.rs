@@ -12,7 +12,7 @@
 use std::path::Path;
 
 use crate::consolidation::{FileReport, FileStatus};
-use crate::diagnostics::{Ledger, Problem, WorkbookLooks};
+use crate::diagnostics::{FoundProblem, Ledger, Problem, ReadProblem, WorkbookLooks};
 use crate::input::discover::{Action, Found};
 use crate::input::grid::{Grid, SheetGrid};
 use crate::input::workbook::Outcome;
@@ -88,7 +88,12 @@ pub(crate) fn read_request(
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         read_one(plan, aliases, &found)
     }))
-    .unwrap_or_else(|_| FileRead::Done(failed_report(&found, Problem::ReaderCrashed)))
+    .unwrap_or_else(|_| {
+        FileRead::Done(failed_report(
+            &found,
+            Problem::Unread(ReadProblem::ReaderCrashed),
+        ))
+    })
 }
 
 /// The report of a file that could not be read, for this reason.
@@ -138,7 +143,11 @@ pub(crate) fn read_one(plan: &Plan, aliases: &[(String, usize)], f: &Found) -> F
             (sheets, Some(tables))
         }
         Outcome::OwnOutput => {
-            return FileRead::Done(settled(report, FileStatus::Skipped, Problem::OwnOutput));
+            return FileRead::Done(settled(
+                report,
+                FileStatus::Skipped,
+                Problem::Found(FoundProblem::OwnOutput),
+            ));
         }
         Outcome::Failed(p) => return FileRead::Done(settled(report, FileStatus::Failed, p)),
     };

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::classes::{ClassRow, PlannedClass, Source};
-use crate::diagnostics::{Diagnostic, Problem};
+use crate::diagnostics::{Diagnostic, Problem, RowProblem};
 use crate::recognise::RowOutcome;
 use crate::text::match_key;
 
@@ -162,9 +162,9 @@ impl<T: Keyed> Firsts<T> {
 /// The warning on a repeated row, pointing at the first report of it.
 pub(crate) fn duplicate_of(first: &Source, repeat: &Source) -> Diagnostic {
     Diagnostic {
-        problem: Problem::DuplicateRow {
+        problem: Problem::Row(RowProblem::DuplicateRow {
             first: first.clone(),
-        },
+        }),
         file: Some(repeat.file.clone()),
         sheet: Some(repeat.sheet.clone()),
         cell: Some(repeat.cell.clone()),

@@ -453,7 +453,9 @@ fn a_three_row_heading_reads_total_men_and_women_from_the_right_columns() {
     assert_eq!((t.read, t.accepted, t.rejected, t.duplicate), (3, 3, 0, 0));
     assert_eq!(problems(&c), vec![p("learners-mismatch", "T5", "E8")]);
     let ignored = c.diagnostics.iter().find_map(|d| match &d.problem {
-        tthtcd::diagnostics::Problem::ColumnsIgnored { names } => Some(names.clone()),
+        tthtcd::diagnostics::Problem::Table(
+            tthtcd::diagnostics::TableProblem::ColumnsIgnored { names },
+        ) => Some(names.clone()),
         _ => None,
     });
     assert_eq!(ignored, Some(vec!["Dân tộc thiểu số".to_string()]));

@@ -284,10 +284,11 @@ fn corrected_kept(
             .unwrap_or_default()
     };
     tthtcd::diagnostics::Diagnostic {
-        problem: tthtcd::diagnostics::Problem::CorrectedOutputKept {
+        problem: tthtcd::diagnostics::FoundProblem::CorrectedOutputKept {
             output: name(path),
             kept: name(&output::kept_name(path, modified, lang)),
-        },
+        }
+        .into(),
         file: None,
         sheet: None,
         cell: None,

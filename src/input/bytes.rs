@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Problem, ReadProblem};
 
 /// How recently a file must have changed for a failure to be put down to copying.
 pub const RECENT: std::time::Duration = std::time::Duration::from_secs(2);
@@ -20,19 +20,19 @@ pub fn modified_within(path: &Path, d: std::time::Duration) -> bool {
 /// being copied or saved) and one over the size limit, before reading it.
 pub fn read_settled(path: &Path) -> Result<Vec<u8>, Problem> {
     let stamp = |m: &std::fs::Metadata| (m.len(), m.modified().ok());
-    let io = |e: std::io::Error| Problem::UnreadableFile { kind: e.kind() };
+    let io = |e: std::io::Error| Problem::Unread(ReadProblem::UnreadableFile { kind: e.kind() });
     let before = std::fs::metadata(path).map_err(io)?;
     let limit = super::workbook::MAX_FILE_BYTES;
     if before.len() > limit {
-        return Err(Problem::FileTooLarge {
+        return Err(Problem::Unread(ReadProblem::FileTooLarge {
             bytes: before.len(),
             limit,
-        });
+        }));
     }
     let bytes = std::fs::read(path).map_err(io)?;
     let after = std::fs::metadata(path).map_err(io)?;
     if stamp(&before) != stamp(&after) || bytes.len() as u64 != after.len() {
-        return Err(Problem::StillBeingWritten);
+        return Err(Problem::Unread(ReadProblem::StillBeingWritten));
     }
     Ok(bytes)
 }

@@ -14,7 +14,7 @@
 //! compound-file format forbids them. A file this walk cannot read far enough to
 //! judge is left to calamine, which fails on it too, at the same place.
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Problem, ReadProblem};
 
 const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 /// Sector numbers from here up are markers, not sectors (calamine's bound on the
@@ -37,9 +37,9 @@ const STREAMS: [&str; 4] = [
 /// that calamine will refuse on its own before following any chain.
 pub fn check(bytes: &[u8]) -> Result<(), Problem> {
     match walk(bytes) {
-        Some(Err(detail)) => Err(Problem::DamagedFile {
+        Some(Err(detail)) => Err(Problem::Unread(ReadProblem::DamagedFile {
             detail: detail.into(),
-        }),
+        })),
         _ => Ok(()),
     }
 }
@@ -416,7 +416,13 @@ mod tests {
         // 4,609 or a gigabyte would be the ring for ever.
         for len in [4609, 1 << 30] {
             let refused = check(&file(&RING, END_OF_CHAIN, len));
-            assert!(matches!(refused, Err(Problem::DamagedFile { .. })), "{len}");
+            assert!(
+                matches!(
+                    refused,
+                    Err(Problem::Unread(ReadProblem::DamagedFile { .. }))
+                ),
+                "{len}"
+            );
         }
     }
 
@@ -434,7 +440,10 @@ mod tests {
         // The directory (sector 1) points at itself; calamine reads it with no length.
         let next = [3, 4, 5, 6, 7, 8, 9, END_OF_CHAIN];
         let refused = check(&file(&next, 1, 4096));
-        assert!(matches!(refused, Err(Problem::DamagedFile { .. })));
+        assert!(matches!(
+            refused,
+            Err(Problem::Unread(ReadProblem::DamagedFile { .. }))
+        ));
     }
 
     #[test]
@@ -450,7 +459,10 @@ mod tests {
             put(&mut b, 76 + i * 4, 0);
         }
         put(&mut b, at + 127 * 4, END_OF_CHAIN);
-        assert!(matches!(check(&b), Err(Problem::DamagedFile { .. })));
+        assert!(matches!(
+            check(&b),
+            Err(Problem::Unread(ReadProblem::DamagedFile { .. }))
+        ));
         // Unused header entries written as 0 rather than free: a sloppy writer, not
         // a damaged file.
         let mut b = file(&next, END_OF_CHAIN, 4096);
@@ -469,7 +481,10 @@ mod tests {
         b.truncate(512 * 10 + 100);
         assert!(check(&b).is_ok());
         put(&mut b, 1024 + 128 + 120, 4197);
-        assert!(matches!(check(&b), Err(Problem::DamagedFile { .. })));
+        assert!(matches!(
+            check(&b),
+            Err(Problem::Unread(ReadProblem::DamagedFile { .. }))
+        ));
     }
 
     #[test]

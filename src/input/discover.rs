@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Problem, SpecialKind};
+use crate::diagnostics::{FoundProblem, Problem, ReadProblem, SpecialKind};
 
 /// Spreadsheet formats calamine reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -135,7 +135,9 @@ impl Walk<'_> {
                 dir,
                 true,
                 0,
-                Action::Fail(Problem::UnreadableFolder { kind: e.kind() }),
+                Action::Fail(Problem::Found(FoundProblem::UnreadableFolder {
+                    kind: e.kind(),
+                })),
             ),
         }
     }
@@ -152,8 +154,11 @@ impl Walk<'_> {
     fn entry(&mut self, entry: &std::fs::DirEntry) {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        let unreadable =
-            |e: std::io::Error| Action::Fail(Problem::UnreadableFile { kind: e.kind() });
+        let unreadable = |e: std::io::Error| {
+            Action::Fail(Problem::Unread(ReadProblem::UnreadableFile {
+                kind: e.kind(),
+            }))
+        };
         let file_type = match entry.file_type() {
             Ok(t) => t,
             Err(e) => return self.push(&path, false, 0, unreadable(e)),
@@ -163,7 +168,12 @@ impl Walk<'_> {
         }
         if file_type.is_dir() {
             if name.starts_with('.') {
-                return self.push(&path, true, 0, Action::Skip(Problem::HiddenFolder));
+                return self.push(
+                    &path,
+                    true,
+                    0,
+                    Action::Skip(Problem::Found(FoundProblem::HiddenFolder)),
+                );
             }
             return self.folder(&path);
         }
@@ -192,17 +202,25 @@ impl Walk<'_> {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => self.folder_link(path),
             Ok(meta) => self.file(path, name, &meta),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                self.push(path, false, 0, judged(Problem::DanglingLink { target }))
-            }
-            Err(e) if e.raw_os_error() == Some(ELOOP) => {
-                self.push(path, false, 0, judged(Problem::LinkLoop { target }))
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => self.push(
+                path,
+                false,
+                0,
+                judged(Problem::Found(FoundProblem::DanglingLink { target })),
+            ),
+            Err(e) if e.raw_os_error() == Some(ELOOP) => self.push(
+                path,
+                false,
+                0,
+                judged(Problem::Found(FoundProblem::LinkLoop { target })),
+            ),
             Err(e) => self.push(
                 path,
                 false,
                 0,
-                Action::Fail(Problem::UnreadableFile { kind: e.kind() }),
+                Action::Fail(Problem::Unread(ReadProblem::UnreadableFile {
+                    kind: e.kind(),
+                })),
             ),
         }
     }
@@ -217,7 +235,9 @@ impl Walk<'_> {
                     path,
                     true,
                     0,
-                    Action::Fail(Problem::UnreadableFolder { kind: e.kind() }),
+                    Action::Fail(Problem::Found(FoundProblem::UnreadableFolder {
+                        kind: e.kind(),
+                    })),
                 );
             }
         };
@@ -232,14 +252,16 @@ impl Walk<'_> {
                 path,
                 true,
                 0,
-                Action::Skip(Problem::LinkLoop { target: shown }),
+                Action::Skip(Problem::Found(FoundProblem::LinkLoop { target: shown })),
             );
         } else if target.starts_with(&self.root_canon) || self.visited.contains(&target) {
             self.push(
                 path,
                 true,
                 0,
-                Action::Skip(Problem::LinkedFolderSeen { target: shown }),
+                Action::Skip(Problem::Found(FoundProblem::LinkedFolderSeen {
+                    target: shown,
+                })),
             );
         } else {
             self.folder(path);
@@ -250,7 +272,12 @@ impl Walk<'_> {
     fn file(&mut self, path: &Path, name: &str, meta: &std::fs::Metadata) {
         if !meta.is_file() {
             let kind = special_kind(meta);
-            return self.push(path, false, 0, Action::Skip(Problem::SpecialFile { kind }));
+            return self.push(
+                path,
+                false,
+                0,
+                Action::Skip(Problem::Found(FoundProblem::SpecialFile { kind })),
+            );
         }
         // The file this run is about to write is not an input: leaving it out keeps the
         // output the same whether or not an earlier run left it in the folder.
@@ -321,19 +348,19 @@ fn copy_base(rel: &str) -> String {
 
 fn classify(path: &Path, name: &str) -> Action {
     if name.starts_with("~$") || name.starts_with(".~lock.") {
-        return Action::Skip(Problem::LockFile);
+        return Action::Skip(Problem::Found(FoundProblem::LockFile));
     }
     if name.starts_with('.') {
-        return Action::Skip(Problem::HiddenFile);
+        return Action::Skip(Problem::Found(FoundProblem::HiddenFile));
     }
     match Format::from_path(path) {
         Some(f) => Action::Read(f),
-        None => Action::Skip(Problem::NotSpreadsheet {
+        None => Action::Skip(Problem::Found(FoundProblem::NotSpreadsheet {
             extension: path
                 .extension()
                 .map(|e| e.to_string_lossy().to_lowercase())
                 .unwrap_or_default(),
-        }),
+        })),
     }
 }
 
@@ -376,17 +403,26 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                (".git/", &Action::Skip(Problem::HiddenFolder)),
-                (".hidden.xlsx", &Action::Skip(Problem::HiddenFile)),
+                (
+                    ".git/",
+                    &Action::Skip(Problem::Found(FoundProblem::HiddenFolder))
+                ),
+                (
+                    ".hidden.xlsx",
+                    &Action::Skip(Problem::Found(FoundProblem::HiddenFile))
+                ),
                 ("a.XLS", &Action::Read(Format::Xls)),
                 ("b-sub/c.ods", &Action::Read(Format::Ods)),
                 (
                     "note.docx",
-                    &Action::Skip(Problem::NotSpreadsheet {
+                    &Action::Skip(Problem::Found(FoundProblem::NotSpreadsheet {
                         extension: "docx".into()
-                    })
+                    }))
                 ),
-                ("~$z.xlsx", &Action::Skip(Problem::LockFile)),
+                (
+                    "~$z.xlsx",
+                    &Action::Skip(Problem::Found(FoundProblem::LockFile))
+                ),
             ]
         );
     }
@@ -436,14 +472,18 @@ mod tests {
         let shown = |p: &Path| std::fs::canonicalize(p).unwrap().display().to_string();
         let xlsx = || Action::Read(Format::Xlsx);
         let skip = Action::Skip;
-        let link_loop = |target: &str| Problem::LinkLoop {
-            target: target.into(),
+        let link_loop = |target: &str| {
+            Problem::Found(FoundProblem::LinkLoop {
+                target: target.into(),
+            })
         };
-        let dangling = |target: &str| Problem::DanglingLink {
-            target: target.into(),
+        let dangling = |target: &str| {
+            Problem::Found(FoundProblem::DanglingLink {
+                target: target.into(),
+            })
         };
-        let seen = |target: String| skip(Problem::LinkedFolderSeen { target });
-        let special = |kind| skip(Problem::SpecialFile { kind });
+        let seen = |target: String| skip(Problem::Found(FoundProblem::LinkedFolderSeen { target }));
+        let special = |kind| skip(Problem::Found(FoundProblem::SpecialFile { kind }));
         let want = [
             ("a.xlsx", xlsx()),
             ("cha/", skip(link_loop(&shown(tmp.path())))),
@@ -486,9 +526,9 @@ mod tests {
         assert_eq!(found[0].rel, "khoa/");
         assert_eq!(
             found[0].action,
-            Action::Fail(Problem::UnreadableFolder {
+            Action::Fail(Problem::Found(FoundProblem::UnreadableFolder {
                 kind: std::io::ErrorKind::PermissionDenied
-            })
+            }))
         );
     }
 }

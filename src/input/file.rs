@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use super::bytes;
 use super::discover::Format;
 use super::workbook::{self, Outcome};
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Problem, ReadProblem};
 use crate::profile::{self, Stage};
 
 /// A file's bytes read as a workbook.
@@ -27,10 +27,10 @@ pub fn read(path: &Path, format: Format) -> Result<Grids, Problem> {
     let sha256 = profile::time(Stage::Bytes, || bytes::hex(&Sha256::digest(&bytes)));
     let outcome = match profile::time(Stage::Parse, || workbook::read(&bytes, format)) {
         // A half-copied workbook looks damaged; if it changed moments ago, say so.
-        Outcome::Failed(Problem::DamagedFile { .. })
+        Outcome::Failed(Problem::Unread(ReadProblem::DamagedFile { .. }))
             if bytes::modified_within(path, bytes::RECENT) =>
         {
-            Outcome::Failed(Problem::StillBeingWritten)
+            Outcome::Failed(Problem::Unread(ReadProblem::StillBeingWritten))
         }
         outcome => outcome,
     };

@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Node};
 
 use super::grid::{CellValue, SheetGrid};
 use super::workbook::{MAX_CELLS_PER_SHEET, from_sparse};
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Problem, ReadProblem};
 use crate::text::fold;
 
 /// Bytes of the page looked at to tell whether it is one, and for its `<meta charset>`.
@@ -50,7 +50,9 @@ pub fn read(bytes: &[u8]) -> Result<Vec<SheetGrid>, Problem> {
     let (text, _, _) = encoding(bytes).decode(bytes);
     let tags = opening_tags(&text);
     if tags > MAX_TAGS {
-        return Err(Problem::TooManyCells { requested: tags });
+        return Err(Problem::Unread(ReadProblem::TooManyCells {
+            requested: tags,
+        }));
     }
     let page = Html::parse_document(&text);
     drop(text);
@@ -175,9 +177,9 @@ fn place(table: ElementRef) -> Result<Vec<(u32, u32, CellValue)>, Problem> {
     let mut spend = |steps: usize| {
         work = work.saturating_add(steps);
         if work > MAX_SPAN_WORK {
-            Err(Problem::TooManyCells {
+            Err(Problem::Unread(ReadProblem::TooManyCells {
                 requested: work as u64,
-            })
+            }))
         } else {
             Ok(())
         }
@@ -200,9 +202,9 @@ fn place(table: ElementRef) -> Result<Vec<(u32, u32, CellValue)>, Problem> {
             let text = cell_text(td);
             if !text.is_empty() {
                 if cells.len() >= MAX_CELLS_PER_SHEET {
-                    return Err(Problem::TooManyCells {
+                    return Err(Problem::Unread(ReadProblem::TooManyCells {
                         requested: cells.len() as u64 + 1,
-                    });
+                    }));
                 }
                 cells.push((r as u32, c as u32, CellValue::Text(text)));
             }
@@ -385,7 +387,7 @@ mod tests {
         let page = "<td>".repeat(MAX_TAGS as usize + 1);
         assert!(matches!(
             read(page.as_bytes()),
-            Err(Problem::TooManyCells { .. })
+            Err(Problem::Unread(ReadProblem::TooManyCells { .. }))
         ));
     }
 
@@ -401,7 +403,7 @@ mod tests {
         let page = format!("<table>{}</table>", row.repeat(2_000));
         assert!(matches!(
             read(page.as_bytes()),
-            Err(Problem::TooManyCells { .. })
+            Err(Problem::Unread(ReadProblem::TooManyCells { .. }))
         ));
     }
 

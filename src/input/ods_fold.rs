@@ -18,7 +18,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, Writer};
 
 use super::xls_guard::Packed;
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Problem, ReadProblem};
 
 /// The most content.xml may unpack to (as in `ods_guard`).
 const MAX_CONTENT_BYTES: u64 = 1 << 30;
@@ -102,9 +102,9 @@ pub fn fold(bytes: &[u8], budget: u64) -> Result<Option<Packed>, Problem> {
         laid_out = laid_out.saturating_add(s.rows.total().saturating_mul(s.cols.total()));
     }
     if laid_out > budget {
-        return Err(Problem::TooManyCells {
+        return Err(Problem::Unread(ReadProblem::TooManyCells {
             requested: laid_out,
-        });
+        }));
     }
     let Some(folded) = rewrite(&content, &sheets) else {
         return Ok(None);

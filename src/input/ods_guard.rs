@@ -13,7 +13,7 @@ use std::io::{BufReader, Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Problem, ReadProblem};
 
 /// The most content.xml may unpack to: far beyond any report, and a bound on the time
 /// a compressed bomb could make the scan take.
@@ -42,18 +42,20 @@ pub fn check(bytes: &[u8], limit: u64) -> Result<(), Problem> {
     let mut counter = Counter::default();
     let result = scan(BufReader::new(&mut taken), &mut counter, limit);
     if taken.limit() == 0 {
-        return Err(Problem::DamagedFile {
+        return Err(Problem::Unread(ReadProblem::DamagedFile {
             detail: "content.xml unpacks to more than 1 GiB".into(),
-        });
+        }));
     }
     match result {
-        Err(Refusal::Cells(requested)) => Err(Problem::TooManyCells { requested }),
-        Err(Refusal::Malformed(detail)) => Err(Problem::DamagedFile {
+        Err(Refusal::Cells(requested)) => {
+            Err(Problem::Unread(ReadProblem::TooManyCells { requested }))
+        }
+        Err(Refusal::Malformed(detail)) => Err(Problem::Unread(ReadProblem::DamagedFile {
             detail: format!("content.xml: {detail}"),
-        }),
-        Err(Refusal::Text) => Err(Problem::TextTooLarge {
+        })),
+        Err(Refusal::Text) => Err(Problem::Unread(ReadProblem::TextTooLarge {
             limit: MAX_COPIED_BYTES,
-        }),
+        })),
         Ok(()) => Ok(()),
     }
 }

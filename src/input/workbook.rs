@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use super::discover::Format;
 use super::grid::{CellValue, FOLD_KEEP, Fold, Folds, Grid, SheetGrid};
 use super::xls_guard::Packed;
-use crate::diagnostics::{LooksLike, Problem};
+use crate::diagnostics::{LooksLike, Problem, ReadProblem};
 
 /// Name of the custom document property the tool writes into its own output, so that
 /// last month's summary left in the folder is recognised and never counted again.
@@ -57,7 +57,7 @@ pub fn read(bytes: &[u8], claimed: Format) -> Outcome {
         read_inner(bytes, claimed).unwrap_or_else(Outcome::Failed)
     }));
     IN_READER.with(|f| f.set(false));
-    outcome.unwrap_or(Outcome::Failed(Problem::ReaderCrashed))
+    outcome.unwrap_or(Outcome::Failed(Problem::Unread(ReadProblem::ReaderCrashed)))
 }
 
 thread_local! {
@@ -100,13 +100,13 @@ fn read_inner(bytes: &[u8], claimed: Format) -> Result<Outcome, Problem> {
 /// Refuses an empty file, and one over [`MAX_FILE_BYTES`], before looking inside.
 fn within_size(bytes: &[u8]) -> Result<(), Problem> {
     if bytes.is_empty() {
-        return Err(Problem::EmptyFile);
+        return Err(Problem::Unread(ReadProblem::EmptyFile));
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Problem::FileTooLarge {
+        return Err(Problem::Unread(ReadProblem::FileTooLarge {
             bytes: bytes.len() as u64,
             limit: MAX_FILE_BYTES,
-        });
+        }));
     }
     Ok(())
 }
@@ -115,9 +115,9 @@ fn within_size(bytes: &[u8]) -> Result<(), Problem> {
 fn web_page(bytes: &[u8]) -> Result<Outcome, Problem> {
     let sheets = super::html::read(bytes)?;
     if sheets.is_empty() {
-        return Err(Problem::NotReallySpreadsheet {
+        return Err(Problem::Unread(ReadProblem::NotReallySpreadsheet {
             looks_like: LooksLike::Html,
-        });
+        }));
     }
     Ok(Outcome::WebPage(sheets))
 }
@@ -130,7 +130,9 @@ fn packed(bytes: &[u8]) -> Result<Option<Packed>, Problem> {
     match magic(bytes) {
         Magic::Cfb => super::xls_guard::pack(bytes, MAX_LAID_OUT_CELLS, MAX_TEXT_BYTES),
         Magic::Zip => match super::ods_guard::check(bytes, MAX_CELLS_PER_SHEET as u64 * 4) {
-            Err(Problem::TooManyCells { .. }) => super::ods_fold::fold(bytes, MAX_LAID_OUT_CELLS),
+            Err(Problem::Unread(ReadProblem::TooManyCells { .. })) => {
+                super::ods_fold::fold(bytes, MAX_LAID_OUT_CELLS)
+            }
             Err(p) => Err(p),
             Ok(()) => Ok(None),
         },
@@ -166,8 +168,10 @@ fn read_sheets(wb: &mut Book<'_>, packed: Option<&Packed>) -> Result<Vec<SheetGr
     let mut text_budget = MAX_TEXT_BYTES;
     for (index, name, hidden) in metas {
         let cells = sheet_cells(wb, index, &name, packed, &mut text_budget)?;
-        let grid = from_sparse_within(cells, budget).map_err(|laid_out| Problem::TooManyCells {
-            requested: (MAX_LAID_OUT_CELLS - budget).saturating_add(laid_out),
+        let grid = from_sparse_within(cells, budget).map_err(|laid_out| {
+            Problem::Unread(ReadProblem::TooManyCells {
+                requested: (MAX_LAID_OUT_CELLS - budget).saturating_add(laid_out),
+            })
         })?;
         budget = budget.saturating_sub(laid_out(&grid));
         sheets.push(SheetGrid { name, hidden, grid });
@@ -208,10 +212,10 @@ fn sheet_cells(
                 if range.get_size().0.saturating_mul(range.get_size().1)
                     > MAX_CELLS_PER_SHEET * 4 =>
             {
-                Err(Problem::SheetTooLarge {
+                Err(Problem::Unread(ReadProblem::SheetTooLarge {
                     sheet: name.to_string(),
                     limit: MAX_CELLS_PER_SHEET as u64,
-                })
+                }))
             }
             Ok(range) => Ok(present_cells(&range, |r, c| {
                 packed.map_or((r, c), |p| p.unpack(index, r, c))
@@ -254,7 +258,7 @@ fn open(bytes: &[u8], claimed: Format) -> Result<Book<'_>, Problem> {
     for f in order {
         match open_as(bytes, *f) {
             Ok(wb) => return Ok(wb),
-            Err(p @ Problem::PasswordProtected) => return Err(p),
+            Err(p @ Problem::Unread(ReadProblem::PasswordProtected)) => return Err(p),
             Err(p) => {
                 first_err.get_or_insert(p);
             }
@@ -292,11 +296,13 @@ fn classify(e: &calamine::Error) -> Problem {
     match e {
         calamine::Error::Xlsx(XlsxError::Password)
         | calamine::Error::Xls(XlsError::Password)
-        | calamine::Error::Ods(OdsError::Password) => Problem::PasswordProtected,
+        | calamine::Error::Ods(OdsError::Password) => {
+            Problem::Unread(ReadProblem::PasswordProtected)
+        }
         calamine::Error::Ods(OdsError::CellLimitExceeded { requested, .. }) => {
-            Problem::TooManyCells {
+            Problem::Unread(ReadProblem::TooManyCells {
                 requested: *requested as u64,
-            }
+            })
         }
         other => damaged(&other.to_string()),
     }
@@ -305,7 +311,7 @@ fn classify(e: &calamine::Error) -> Problem {
 fn damaged(detail: &str) -> Problem {
     // Reader messages can be long and technical; keep the gist.
     let detail: String = detail.chars().take(160).collect();
-    Problem::DamagedFile { detail }
+    Problem::Unread(ReadProblem::DamagedFile { detail })
 }
 
 /// Names what a file with a spreadsheet extension really is, when it is text.
@@ -335,7 +341,7 @@ fn not_a_workbook(bytes: &[u8]) -> Problem {
     } else {
         LooksLike::Unknown
     };
-    Problem::NotReallySpreadsheet { looks_like }
+    Problem::Unread(ReadProblem::NotReallySpreadsheet { looks_like })
 }
 
 /// A JSON object or array: the whole file parses as JSON (read without building it), or
@@ -365,18 +371,21 @@ fn stream<'a>(
             DataRef::String(s) => s.len() as u64,
             _ => 0,
         };
-        *text_budget = text_budget.checked_sub(text).ok_or(Problem::TextTooLarge {
-            limit: MAX_TEXT_BYTES,
-        })?;
+        *text_budget =
+            text_budget
+                .checked_sub(text)
+                .ok_or(Problem::Unread(ReadProblem::TextTooLarge {
+                    limit: MAX_TEXT_BYTES,
+                }))?;
         let value = to_cell_ref(cell.get_value());
         if value == CellValue::Empty {
             continue;
         }
         if cells.len() >= MAX_CELLS_PER_SHEET {
-            return Err(Problem::SheetTooLarge {
+            return Err(Problem::Unread(ReadProblem::SheetTooLarge {
                 sheet: sheet.to_string(),
                 limit: MAX_CELLS_PER_SHEET as u64,
-            });
+            }));
         }
         let (r, c) = cell.get_position();
         cells.push((r, c, value));

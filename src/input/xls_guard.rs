@@ -13,7 +13,7 @@
 //!
 //! A file this walk cannot follow is handed to calamine unchanged, as before.
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Problem, ReadProblem};
 
 /// A copy of the file with packed sheets, and the way back to real positions.
 #[derive(Debug)]
@@ -61,9 +61,9 @@ pub fn pack(bytes: &[u8], budget: u64, text_budget: u64) -> Result<Option<Packed
         let (rows, cols) = used_positions(&records);
         laid_out = laid_out.saturating_add((rows.len() as u64).saturating_mul(cols.len() as u64));
         if laid_out > budget {
-            return Err(Problem::TooManyCells {
+            return Err(Problem::Unread(ReadProblem::TooManyCells {
                 requested: laid_out,
-            });
+            }));
         }
         stream.pack_sheet(&mut patched, &records, &rows, &cols);
         maps.push((rows, cols));
@@ -85,7 +85,9 @@ fn strings_within(data: &[u8], sheets: &[Vec<Record>], text_budget: u64) -> Resu
         .filter_map(|r| strings.get(r.string? as usize))
         .fold(0u64, |sum, n| sum.saturating_add(*n));
     if copied > text_budget {
-        return Err(Problem::TextTooLarge { limit: text_budget });
+        return Err(Problem::Unread(ReadProblem::TextTooLarge {
+            limit: text_budget,
+        }));
     }
     Ok(())
 }
@@ -169,9 +171,9 @@ fn walk(data: &[u8]) -> Result<Option<Vec<Vec<Record>>>, Problem> {
         let (records, length) = sheet_records(data, start);
         walked = walked.saturating_add(length);
         if walked > data.len() {
-            return Err(Problem::DamagedFile {
+            return Err(Problem::Unread(ReadProblem::DamagedFile {
                 detail: "several sheets share one sheet's records".into(),
-            });
+            }));
         }
         sheets.push(records);
     }
@@ -537,7 +539,7 @@ mod tests {
         assert!(matches!(walk(&stream(2)), Ok(Some(s)) if s.len() == 2));
         assert!(matches!(
             walk(&stream(3)),
-            Err(Problem::DamagedFile { detail }) if detail.contains("share")
+            Err(Problem::Unread(ReadProblem::DamagedFile { detail })) if detail.contains("share")
         ));
     }
 

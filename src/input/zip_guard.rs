@@ -24,7 +24,7 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use crate::diagnostics::{Problem, ZipFault};
+use crate::diagnostics::{Problem, ReadProblem, ZipFault};
 
 /// Most bytes one part may unpack to: a monthly report's sheet is a few kilobytes.
 pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
@@ -54,7 +54,7 @@ pub fn check(bytes: &[u8]) -> Result<(), Problem> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };
-    let refuse = |fault| Err(Problem::DamagedContainer { fault });
+    let refuse = |fault| Err(Problem::Unread(ReadProblem::DamagedContainer { fault }));
     if zip.has_duplicate_names() {
         return refuse(ZipFault::DuplicateEntry {
             name: first_duplicate(bytes).unwrap_or_default(),

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::headers::Field;
 use super::table::{RowKind, Table, TableKind, find_tables, has_figures, is_header_row, row_kind};
 use crate::classes::{ClassRow, CriterionEntry, EntryValue, PlannedClass, Source};
-use crate::diagnostics::{CountFault, Diagnostic, Problem};
+use crate::diagnostics::{CountFault, Diagnostic, Problem, RowProblem, TableProblem};
 use crate::input::grid::{CellValue, Grid, SheetGrid};
 use crate::normalise::dates::{self, DateError};
 use crate::normalise::numbers::{self, CountError};
@@ -132,13 +132,13 @@ fn competing_columns<'a>(
 ) -> impl Iterator<Item = Diagnostic> + 'a {
     let grid = &sheet.grid;
     table.competing.iter().map(move |c| Diagnostic {
-        problem: Problem::ColumnsCompete {
+        problem: Problem::Table(TableProblem::ColumnsCompete {
             field: c.field,
             used: c.used.1.clone(),
             used_cell: grid.a1(table.header_row, c.used.0),
             other: c.other.1.clone(),
             other_cell: grid.a1(table.header_row, c.other.0),
-        },
+        }),
         file: Some(ctx.file.to_string()),
         sheet: Some(sheet.name.clone()),
         cell: Some(grid.a1(table.header_row, c.other.0)),
@@ -244,9 +244,9 @@ fn date_order(
     match (day_only, example) {
         (0, Some((r, text))) => {
             diagnostics.push(Diagnostic {
-                problem: Problem::DatesMonthFirst {
+                problem: Problem::Table(TableProblem::DatesMonthFirst {
                     example: clean(text),
-                },
+                }),
                 file: Some(ctx.file.to_string()),
                 sheet: Some(sheet.name.clone()),
                 cell: Some(sheet.grid.a1(r, c)),
@@ -543,7 +543,10 @@ impl RowReader<'_, '_> {
     ) -> Option<ClassRow> {
         let topic = self.text(Field::Topic);
         if topic.is_empty() {
-            self.report(Problem::TopicMissing, self.addr(Field::Topic));
+            self.report(
+                Problem::Row(RowProblem::TopicMissing),
+                self.addr(Field::Topic),
+            );
         }
         let sub = self.subcommittee(sheet_sub);
         let date = self.date(period);
@@ -582,7 +585,10 @@ impl RowReader<'_, '_> {
     fn read_planned(&mut self, sheet_sub: Option<usize>) -> Option<PlannedClass> {
         let topic = self.text(Field::Topic);
         if topic.is_empty() {
-            self.report(Problem::TopicMissing, self.addr(Field::Topic));
+            self.report(
+                Problem::Row(RowProblem::TopicMissing),
+                self.addr(Field::Topic),
+            );
         }
         let sub = self.subcommittee(sheet_sub);
         let when = self.planned_period();
@@ -608,7 +614,7 @@ impl RowReader<'_, '_> {
     fn planned_period(&mut self) -> Option<Planned> {
         let Some((v, addr)) = self.filled(Field::PlannedPeriod) else {
             self.report(
-                Problem::PlannedPeriodMissing,
+                Problem::Row(RowProblem::PlannedPeriodMissing),
                 self.addr(Field::PlannedPeriod),
             );
             return None;
@@ -621,7 +627,10 @@ impl RowReader<'_, '_> {
         let parsed = planned(v, quarter_column);
         if parsed.is_none() {
             let raw = v.display();
-            self.report(Problem::PlannedPeriodUnreadable { raw }, addr);
+            self.report(
+                Problem::Row(RowProblem::PlannedPeriodUnreadable { raw }),
+                addr,
+            );
         }
         parsed
     }
@@ -641,7 +650,7 @@ impl RowReader<'_, '_> {
             .or(current);
         let Some((criterion, indicator)) = match_indicator(self.ctx.plan, number, &name) else {
             self.report(
-                Problem::IndicatorUnknown { name },
+                Problem::Row(RowProblem::IndicatorUnknown { name }),
                 self.addr(Field::Indicator),
             );
             return None;
@@ -683,7 +692,10 @@ impl RowReader<'_, '_> {
                 }
                 _ => {
                     let raw = format!("{} / {}", n.display(), d.display());
-                    self.report(Problem::CriterionValueUnreadable { raw }, addr);
+                    self.report(
+                        Problem::Row(RowProblem::CriterionValueUnreadable { raw }),
+                        addr,
+                    );
                     None
                 }
             };
@@ -703,7 +715,10 @@ impl RowReader<'_, '_> {
         };
         if parsed.is_none() {
             let raw = v.display();
-            self.report(Problem::CriterionValueUnreadable { raw }, addr);
+            self.report(
+                Problem::Row(RowProblem::CriterionValueUnreadable { raw }),
+                addr,
+            );
             return None;
         }
         Some(parsed)
@@ -723,7 +738,7 @@ impl RowReader<'_, '_> {
             if sheet_sub.is_none() {
                 let known = self.known();
                 self.report(
-                    Problem::SubCommitteeMissing { known },
+                    Problem::Row(RowProblem::SubCommitteeMissing { known }),
                     self.addr(Field::Topic),
                 );
             }
@@ -734,7 +749,10 @@ impl RowReader<'_, '_> {
             SubCommitteeMatch::One(i) => Some(i),
             SubCommitteeMatch::None => {
                 let known = self.known();
-                self.report(Problem::SubCommitteeUnknown { raw, known }, addr);
+                self.report(
+                    Problem::Row(RowProblem::SubCommitteeUnknown { raw, known }),
+                    addr,
+                );
                 None
             }
             SubCommitteeMatch::Ambiguous(ids) => {
@@ -743,7 +761,10 @@ impl RowReader<'_, '_> {
                     .filter_map(|i| self.ctx.plan.subcommittees.get(*i))
                     .map(|s| s.name.clone())
                     .collect();
-                self.report(Problem::SubCommitteeAmbiguous { raw, candidates }, addr);
+                self.report(
+                    Problem::Row(RowProblem::SubCommitteeAmbiguous { raw, candidates }),
+                    addr,
+                );
                 None
             }
         }
@@ -751,11 +772,17 @@ impl RowReader<'_, '_> {
 
     fn date(&mut self, period: Option<&(Period, String)>) -> Option<NaiveDate> {
         if !self.table.has(Field::Date) {
-            self.report(Problem::DateColumnMissing, self.addr(Field::Topic));
+            self.report(
+                Problem::Table(TableProblem::DateColumnMissing),
+                self.addr(Field::Topic),
+            );
             return None;
         }
         let Some((v, addr)) = self.filled(Field::Date) else {
-            self.report(Problem::DateMissing, self.addr(Field::Date));
+            self.report(
+                Problem::Row(RowProblem::DateMissing),
+                self.addr(Field::Date),
+            );
             return None;
         };
         let date = match self.parse_date(v) {
@@ -768,20 +795,20 @@ impl RowReader<'_, '_> {
         let shown = || date.format("%d/%m/%Y").to_string();
         if date.year() != self.ctx.plan.year {
             self.report(
-                Problem::DateOutOfYear {
+                Problem::Row(RowProblem::DateOutOfYear {
                     date: shown(),
                     year: self.ctx.plan.year,
-                },
+                }),
                 addr,
             );
             return None;
         }
         if let Some((p, name)) = period.filter(|(p, _)| !p.contains(date)) {
-            let problem = Problem::DatePeriodMismatch {
+            let problem = Problem::Row(RowProblem::DatePeriodMismatch {
                 date: shown(),
                 period: *p,
                 name: name.clone(),
-            };
+            });
             self.report(problem, addr);
         }
         Some(date)
@@ -800,7 +827,7 @@ impl RowReader<'_, '_> {
                         if dates::from_text_in(s, dates::Order::DayFirst)
                             != dates::from_text_in(s, dates::Order::MonthFirst) =>
                     {
-                        return Err(Problem::DateAmbiguous { raw: clean(s) });
+                        return Err(Problem::Row(RowProblem::DateAmbiguous { raw: clean(s) }));
                     }
                     Some((false, true)) => dates::from_text_in(s, dates::Order::MonthFirst),
                     _ => dates::from_text(s),
@@ -811,8 +838,8 @@ impl RowReader<'_, '_> {
         parsed.map_err(|e| {
             let raw = v.display();
             match e {
-                DateError::Impossible => Problem::DateImpossible { raw },
-                DateError::Unreadable => Problem::DateUnreadable { raw },
+                DateError::Impossible => Problem::Row(RowProblem::DateImpossible { raw }),
+                DateError::Unreadable => Problem::Row(RowProblem::DateUnreadable { raw }),
             }
         })
     }
@@ -837,7 +864,10 @@ impl RowReader<'_, '_> {
                     CountError::TooLarge => CountFault::TooLarge,
                 };
                 let raw = v.display();
-                self.report(Problem::LearnersInvalid { raw, fault }, addr);
+                self.report(
+                    Problem::Row(RowProblem::LearnersInvalid { raw, fault }),
+                    addr,
+                );
                 Err(())
             }
         }
@@ -858,7 +888,7 @@ impl RowReader<'_, '_> {
             Some(n) if (1..=crate::diagnostics::MAX_CLASS_COUNT).contains(&n) => Some(n),
             _ => {
                 let raw = v.display();
-                self.report(Problem::ClassCountInvalid { raw }, addr);
+                self.report(Problem::Row(RowProblem::ClassCountInvalid { raw }), addr);
                 None
             }
         }
@@ -869,7 +899,10 @@ impl RowReader<'_, '_> {
     /// class (per class) is counted with a warning.
     fn learners(&mut self, classes: u32) -> Option<(u32, Option<u32>, Option<u32>)> {
         if !self.table.has_learners() {
-            self.report(Problem::LearnersColumnMissing, self.addr(Field::Topic));
+            self.report(
+                Problem::Table(TableProblem::LearnersColumnMissing),
+                self.addr(Field::Topic),
+            );
             return None;
         }
         let (learners, male, female) = self.learner_cells()?;
@@ -878,10 +911,10 @@ impl RowReader<'_, '_> {
         if plan.population_15_plus > 0 && learners > plan.population_15_plus {
             let population = plan.population_15_plus;
             self.report(
-                Problem::LearnersAbovePopulation {
+                Problem::Row(RowProblem::LearnersAbovePopulation {
                     learners,
                     population,
-                },
+                }),
                 addr,
             );
             return None;
@@ -889,11 +922,11 @@ impl RowReader<'_, '_> {
         let limit = plan.max_learners_per_class;
         if u64::from(learners) > u64::from(limit) * u64::from(classes) {
             self.report(
-                Problem::LearnersUnusual {
+                Problem::Row(RowProblem::LearnersUnusual {
                     learners,
                     classes,
                     limit,
-                },
+                }),
                 addr,
             );
         }
@@ -911,11 +944,11 @@ impl RowReader<'_, '_> {
                 if m + f != t {
                     let addr = self.addr(Field::Learners);
                     self.report(
-                        Problem::LearnersMismatch {
+                        Problem::Row(RowProblem::LearnersMismatch {
                             total: t,
                             male: m,
                             female: f,
-                        },
+                        }),
                         addr,
                     );
                 }
@@ -928,19 +961,19 @@ impl RowReader<'_, '_> {
                 if !self.table.has(Field::Learners) && self.table.has(Field::Female) =>
             {
                 let addr = self.addr(Field::Female);
-                self.report(Problem::GenderPartlyBlank, addr);
+                self.report(Problem::Row(RowProblem::GenderPartlyBlank), addr);
                 Some((m, Some(m), Some(0)))
             }
             (None, None, Some(f))
                 if !self.table.has(Field::Learners) && self.table.has(Field::Male) =>
             {
                 let addr = self.addr(Field::Male);
-                self.report(Problem::GenderPartlyBlank, addr);
+                self.report(Problem::Row(RowProblem::GenderPartlyBlank), addr);
                 Some((f, Some(0), Some(f)))
             }
             _ => {
                 let addr = self.addr(Field::Learners);
-                self.report(Problem::LearnersMissing, addr);
+                self.report(Problem::Row(RowProblem::LearnersMissing), addr);
                 None
             }
         }

@@ -26,7 +26,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Problem, ReadProblem};
 use crate::input::discover::Format;
 use crate::plan::Plan;
 
@@ -501,12 +501,12 @@ impl Drop for Pool {
 /// The problem a lost file is listed with.
 pub fn problem(lost: Lost, limits: &Limits) -> Problem {
     match lost {
-        Lost::Memory => Problem::ReaderOutOfMemory {
+        Lost::Memory => Problem::Unread(ReadProblem::ReaderOutOfMemory {
             megabytes: limits.per_worker_memory() / (1 << 20),
-        },
-        Lost::Time => Problem::ReaderTimedOut {
+        }),
+        Lost::Time => Problem::Unread(ReadProblem::ReaderTimedOut {
             seconds: limits.per_file.as_secs(),
-        },
-        Lost::Crash => Problem::ReaderAborted,
+        }),
+        Lost::Crash => Problem::Unread(ReadProblem::ReaderAborted),
     }
 }
