@@ -13,10 +13,10 @@ pub mod warnings;
 
 use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Worksheet, XlsxError};
 
-use super::formats::Formats;
+use super::formats::{Formats, page_setup};
 use crate::consolidation::Consolidation;
-use crate::labels::Lang;
 use crate::labels::sheet as s;
+use crate::labels::{Label, Lang};
 pub use classes::ListCol;
 
 /// What every sheet builder needs: the consolidation, the language, the formats and
@@ -37,6 +37,31 @@ impl Ctx<'_> {
     /// "31/12/2019".
     pub fn as_of(&self) -> String {
         self.c.summary.as_of.date.format("%d/%m/%Y").to_string()
+    }
+
+    /// A sheet's title naming the unit: "CÁC TỆP ĐÃ ĐỌC — XÃ HỒNG THÁI TÂY".
+    pub fn unit_title(&self, words: Label) -> String {
+        format!("{} — {}", self.t(words), self.c.plan.unit.to_uppercase())
+    }
+
+    /// A sheet's title naming the year and the unit: "KẾT QUẢ MỞ LỚP THEO QUÝ NĂM 2019 — XÃ
+    /// HỒNG THÁI TÂY".
+    pub fn yearly_title(&self, words: Label) -> String {
+        format!(
+            "{} {} — {}",
+            self.t(words),
+            self.c.plan.year,
+            self.c.plan.unit.to_uppercase()
+        )
+    }
+
+    /// A4 landscape with rows `repeat` (first, last) printed atop every page.
+    pub fn page_setup(
+        &self,
+        ws: &mut Worksheet,
+        repeat: (RowNum, RowNum),
+    ) -> Result<(), XlsxError> {
+        page_setup(ws, repeat, &self.page_header, self.t(s::PAGE))
     }
 }
 
@@ -152,6 +177,9 @@ fn place_name(unit: &str) -> &str {
     unit
 }
 
+/// The first free row under [`title`]: the title, the as-of line and a blank row.
+pub const BELOW_TITLE: RowNum = 3;
+
 /// Sheet title (merged across `last_col`) and the as-of line; returns the next free row.
 pub fn title(
     ws: &mut Worksheet,
@@ -163,7 +191,56 @@ pub fn title(
     ws.set_row_height(0, 22)?;
     let sub = format!("({} {})", ctx.t(s::AS_OF), ctx.as_of());
     ws.merge_range(1, 0, 1, last_col, &sub, &ctx.f.subtitle)?;
-    Ok(3)
+    Ok(BELOW_TITLE)
+}
+
+/// A list-like sheet: a title, one row of headings, then one row an item (the sources,
+/// the warnings, the plan against what was held, the class list; the criteria and the
+/// report deliveries share its top only). The title spans the headings.
+pub struct List<'a> {
+    /// The sheet's tab.
+    pub name: &'a str,
+    /// Column widths in characters, one a heading.
+    pub widths: &'a [f64],
+    pub title: String,
+    pub headings: &'a [&'a str],
+    /// Headings long enough to wrap get a row two lines tall.
+    pub tall_headings: bool,
+}
+
+impl List<'_> {
+    /// The last column: the title spans the headings.
+    pub fn last_col(&self) -> ColNum {
+        self.headings.len().saturating_sub(1) as ColNum
+    }
+
+    /// The sheet's name, its widths, the title and the headings; returns the heading row.
+    pub fn top(&self, ws: &mut Worksheet, ctx: &Ctx) -> Result<RowNum, XlsxError> {
+        ws.set_name(self.name)?;
+        widths(ws, self.widths)?;
+        let header = title(ws, ctx, &self.title, self.last_col())?;
+        header_row(ws, ctx, header, self.headings)?;
+        if self.tall_headings {
+            ws.set_row_height(header, 32)?;
+        }
+        Ok(header)
+    }
+
+    /// The foot of the list once its items fill the rows down to `next` (excluded): a
+    /// filter on the headings over them, the headings kept in view while scrolling and
+    /// repeated on every printed page.
+    pub fn end(
+        &self,
+        ws: &mut Worksheet,
+        ctx: &Ctx,
+        header: RowNum,
+        next: RowNum,
+    ) -> Result<(), XlsxError> {
+        let last = next.saturating_sub(1).max(header);
+        ws.autofilter(header, 0, last, self.last_col())?;
+        ws.set_freeze_panes(header + 1, 0)?;
+        ctx.page_setup(ws, (header, header))
+    }
 }
 
 /// The two header rows of a figures table: STT and `name` spanning both rows, "Số lớp"
