@@ -11,12 +11,15 @@ pub mod sources;
 pub mod summary;
 pub mod warnings;
 
-use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    ColNum, ConditionalFormatFormula, Format, Formula, RowNum, Worksheet, XlsxError,
+};
 
 use super::formats::{Formats, page_setup};
+use crate::check::Measure;
 use crate::consolidation::Consolidation;
 use crate::labels::sheet as s;
-use crate::labels::{Label, Lang};
+use crate::labels::{Label, Lang, l};
 pub use classes::ListCol;
 
 /// What every sheet builder needs: the consolidation, the language, the formats and
@@ -243,6 +246,9 @@ impl List<'_> {
     }
 }
 
+/// The status column of a figures table, its last.
+const STATUS_COL: ColNum = 10;
+
 /// The two header rows of a figures table: STT and `name` spanning both rows, "Số lớp"
 /// and "Số lượt học viên" each over target, due, done and share, then the status.
 pub fn figures_header(
@@ -257,7 +263,7 @@ pub fn figures_header(
     ws.merge_range(h1, 1, h2, 1, name, &f.header)?;
     ws.merge_range(h1, 2, h1, 5, ctx.t(s::CLASSES), &f.header)?;
     ws.merge_range(h1, 6, h1, 9, ctx.t(s::LEARNERS), &f.header)?;
-    ws.merge_range(h1, 10, h2, 10, ctx.t(s::STATUS), &f.header)?;
+    ws.merge_range(h1, STATUS_COL, h2, STATUS_COL, ctx.t(s::STATUS), &f.header)?;
     for group in [2, 6] {
         for (i, label) in [s::TARGET, s::DUE, s::DONE, s::SHARE].iter().enumerate() {
             ws.write_string_with_format(h2, group + i as ColNum, ctx.t(*label), &f.header)?;
@@ -265,6 +271,95 @@ pub fn figures_header(
     }
     ws.set_row_height(h2, 48)?;
     Ok(h2)
+}
+
+/// The figures of a row of a figures table: for classes (from column 2) and learners
+/// (from column 6) the target, due, done and share. Done is counted from Danh sách lớp
+/// by `criteria` (see [`classes_formula`]), so a corrected row there shows here.
+pub fn figures_row(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    row: RowNum,
+    (classes, learners): (&Measure, &Measure),
+    criteria: &str,
+) -> Result<(), XlsxError> {
+    let f = &ctx.f;
+    figures(ws, ctx, row, 2, classes)?;
+    figures(ws, ctx, row, 6, learners)?;
+    let (count, sum) = (
+        classes_formula(ctx, criteria),
+        learners_formula(ctx, criteria),
+    );
+    counted(ws, row, 4, count, classes.actual, &f.int)?;
+    counted(ws, row, 8, sum, learners.actual, &f.int)
+}
+
+/// Target, due, done and share in four columns from `at`.
+fn figures(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    row: RowNum,
+    at: ColNum,
+    m: &Measure,
+) -> Result<(), XlsxError> {
+    let f = &ctx.f;
+    ws.write_number_with_format(row, at, m.target as f64, &f.int)?;
+    ws.write_number_with_format(row, at + 1, m.expected as f64, &f.int)?;
+    ws.write_number_with_format(row, at + 2, m.actual as f64, &f.int)?;
+    ratio(ws, row, at + 3, (at + 2, m.actual), (at, m.target), &f.pct)
+}
+
+/// The totals row of a figures table over rows `first` to `last`: for classes and
+/// learners the sums of target, due and done, and the share of the sums; `classes`
+/// and `learners` are the values they add up to.
+pub fn figures_totals(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    row: RowNum,
+    (first, last): (RowNum, RowNum),
+    (classes, learners): (&Measure, &Measure),
+) -> Result<(), XlsxError> {
+    let f = &ctx.f;
+    ws.merge_range(row, 0, row, 1, ctx.t(s::TOTAL), &f.total_text)?;
+    for (at, m) in [(2, classes), (6, learners)] {
+        sum(ws, row, at, first, last, m.target, &f.total_int)?;
+        sum(ws, row, at + 1, first, last, m.expected, &f.total_int)?;
+        sum(ws, row, at + 2, first, last, m.actual, &f.total_int)?;
+        ratio(
+            ws,
+            row,
+            at + 3,
+            (at + 2, m.actual),
+            (at, m.target),
+            &f.total_pct,
+        )?;
+    }
+    ws.write_blank(row, STATUS_COL, &f.total_text)?;
+    Ok(())
+}
+
+/// Rows of a figures table whose status is behind or short turn red, by a rule on the
+/// status column, so the flag follows if someone edits the sheet.
+pub fn highlight_short(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    first: RowNum,
+    last: RowNum,
+) -> Result<(), XlsxError> {
+    if last < first {
+        return Ok(());
+    }
+    let status = format!("${}{}", col(STATUS_COL), first + 1);
+    let rule = format!(
+        "=OR({status}=\"{}\",{status}=\"{}\")",
+        ctx.t(l::STATUS_BEHIND),
+        ctx.t(l::STATUS_SHORT)
+    );
+    let cf = ConditionalFormatFormula::new()
+        .set_rule(rule.as_str())
+        .set_format(&ctx.f.short);
+    ws.add_conditional_format(first, 0, last, STATUS_COL, &cf)?;
+    Ok(())
 }
 
 /// A header row of plain headings.
@@ -373,7 +468,7 @@ pub fn list_range(ctx: &Ctx, c: ListCol) -> Option<String> {
     // 1-based: the first class is on the row after the heading's.
     let first = classes::HEADING_ROW + 2;
     (n > 0).then(|| {
-        let sheet = ctx.t(crate::labels::l::SHEET_CLASSES).replace('\'', "''");
+        let sheet = ctx.t(l::SHEET_CLASSES).replace('\'', "''");
         let l = col(c.col());
         format!("'{sheet}'!${l}${first}:${l}${}", first + n - 1)
     })
