@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 
-use crate::check::criteria::{CriterionStatus, IndicatorStatus};
-use crate::check::{Measure, Participation, Status};
-use crate::consolidation::{Consolidation, FileStatus};
-use crate::diagnostics::{Ledger, Severity};
+use crate::check::criteria::{CriterionResult, CriterionStatus, IndicatorResult, IndicatorStatus};
+use crate::check::{Measure, Participation, QuarterResult, Status, SubCommitteeResult};
+use crate::consolidation::{Consolidation, FileReport, FileStatus};
+use crate::diagnostics::{Diagnostic, Ledger, Severity};
 use crate::labels::Lang;
 use crate::plan::IndicatorKind;
 
@@ -127,7 +127,6 @@ struct Issue<'a> {
 
 /// The summary as a JSON value.
 pub fn summary(c: &Consolidation, lang: Lang) -> serde_json::Value {
-    let t = c.totals();
     let s = &c.summary;
     let doc = Summary {
         schema: SCHEMA,
@@ -140,84 +139,109 @@ pub fn summary(c: &Consolidation, lang: Lang) -> serde_json::Value {
             year: c.plan.year,
             as_of: s.as_of.date.format("%Y-%m-%d").to_string(),
         },
-        files: c
-            .files
-            .iter()
-            .map(|f| File {
-                path: &f.path,
-                status: f.status,
-                reason: f.reason.as_ref().map(|p| p.message(lang)),
-                sha256: f.sha256.as_deref(),
-                rows: f.ledger,
-            })
-            .collect(),
-        totals: Totals {
-            classes: s.classes.actual,
-            learners: s.learners.actual,
+        files: c.files.iter().map(|f| File::new(f, lang)).collect(),
+        totals: Totals::new(c),
+        subcommittees: s.subcommittees.iter().map(SubCommittee::new).collect(),
+        quarters: s.quarters.iter().map(Quarter::new).collect(),
+        participation: &s.participation,
+        criteria: c.criteria.iter().map(CriterionJson::new).collect(),
+        completeness: CompletenessJson::new(c),
+        issues: c.diagnostics.iter().map(|d| Issue::new(d, lang)).collect(),
+    };
+    serde_json::to_value(doc).unwrap_or(serde_json::Value::Null)
+}
+
+impl<'a> File<'a> {
+    fn new(f: &'a FileReport, lang: Lang) -> File<'a> {
+        File {
+            path: &f.path,
+            status: f.status,
+            reason: f.reason.as_ref().map(|p| p.message(lang)),
+            sha256: f.sha256.as_deref(),
+            rows: f.ledger,
+        }
+    }
+}
+
+impl Totals {
+    /// What was counted, and the rows of every file added up.
+    fn new(c: &Consolidation) -> Totals {
+        let t = c.totals();
+        Totals {
+            classes: c.summary.classes.actual,
+            learners: c.summary.learners.actual,
             rows_read: t.read,
             rows_accepted: t.accepted,
             rows_rejected: t.rejected,
             duplicates: t.duplicate,
-        },
-        subcommittees: s
-            .subcommittees
-            .iter()
-            .map(|r| SubCommittee {
-                id: &r.id,
-                name: &r.name,
-                classes: r.classes,
-                learners: r.learners,
-                status: r.status,
-            })
-            .collect(),
-        quarters: s
-            .quarters
-            .iter()
-            .map(|q| Quarter {
-                quarter: q.quarter,
-                classes: q.classes,
-                learners: q.learners,
-                status: q.status,
-            })
-            .collect(),
-        participation: &s.participation,
-        criteria: c
-            .criteria
-            .iter()
-            .map(|cr| CriterionJson {
-                number: cr.number,
-                name: &cr.name,
-                status: cr.status,
-                indicators: cr
-                    .indicators
-                    .iter()
-                    .map(|i| {
-                        let (value, threshold) = match (i.kind, i.value) {
-                            (IndicatorKind::Percent { op, threshold }, v) => (
-                                v.map_or(serde_json::Value::Null, |v| serde_json::json!(v)),
-                                Some(Threshold {
-                                    op: op.ascii(),
-                                    value: threshold,
-                                }),
-                            ),
-                            (IndicatorKind::YesNo, v) => (
-                                v.map_or(serde_json::Value::Null, |v| {
-                                    serde_json::Value::Bool(v >= 100.0)
-                                }),
-                                None,
-                            ),
-                        };
-                        IndicatorJson {
-                            name: &i.name,
-                            value,
-                            threshold,
-                            status: i.status,
-                        }
-                    })
-                    .collect(),
-            })
-            .collect(),
-        completeness: CompletenessJson {
+        }
+    }
+}
+
+impl<'a> SubCommittee<'a> {
+    fn new(r: &'a SubCommitteeResult) -> SubCommittee<'a> {
+        SubCommittee {
+            id: &r.id,
+            name: &r.name,
+            classes: r.classes,
+            learners: r.learners,
+            status: r.status,
+        }
+    }
+}
+
+impl Quarter {
+    fn new(q: &QuarterResult) -> Quarter {
+        Quarter {
+            quarter: q.quarter,
+            classes: q.classes,
+            learners: q.learners,
+            status: q.status,
+        }
+    }
+}
+
+impl<'a> CriterionJson<'a> {
+    fn new(cr: &'a CriterionResult) -> CriterionJson<'a> {
+        CriterionJson {
+            number: cr.number,
+            name: &cr.name,
+            status: cr.status,
+            indicators: cr.indicators.iter().map(IndicatorJson::new).collect(),
+        }
+    }
+}
+
+impl<'a> IndicatorJson<'a> {
+    fn new(i: &'a IndicatorResult) -> IndicatorJson<'a> {
+        let (value, threshold) = match (i.kind, i.value) {
+            (IndicatorKind::Percent { op, threshold }, v) => (
+                v.map_or(serde_json::Value::Null, |v| serde_json::json!(v)),
+                Some(Threshold {
+                    op: op.ascii(),
+                    value: threshold,
+                }),
+            ),
+            (IndicatorKind::YesNo, v) => (
+                v.map_or(serde_json::Value::Null, |v| {
+                    serde_json::Value::Bool(v >= 100.0)
+                }),
+                None,
+            ),
+        };
+        IndicatorJson {
+            name: &i.name,
+            value,
+            threshold,
+            status: i.status,
+        }
+    }
+}
+
+impl<'a> CompletenessJson<'a> {
+    /// The counts, and each missing report by sub-committee id and month.
+    fn new(c: &'a Consolidation) -> CompletenessJson<'a> {
+        CompletenessJson {
             expected: c.completeness.expected,
             received: c.completeness.received,
             on_time: c.completeness.on_time,
@@ -230,19 +254,19 @@ pub fn summary(c: &Consolidation, lang: Lang) -> serde_json::Value {
                     month: *month,
                 })
                 .collect(),
-        },
-        issues: c
-            .diagnostics
-            .iter()
-            .map(|d| Issue {
-                severity: d.severity(),
-                code: d.code(),
-                file: d.file.as_deref(),
-                sheet: d.sheet.as_deref(),
-                cell: d.cell.as_deref(),
-                message: d.message(lang),
-            })
-            .collect(),
-    };
-    serde_json::to_value(doc).unwrap_or(serde_json::Value::Null)
+        }
+    }
+}
+
+impl<'a> Issue<'a> {
+    fn new(d: &'a Diagnostic, lang: Lang) -> Issue<'a> {
+        Issue {
+            severity: d.severity(),
+            code: d.code(),
+            file: d.file.as_deref(),
+            sheet: d.sheet.as_deref(),
+            cell: d.cell.as_deref(),
+            message: d.message(lang),
+        }
+    }
 }

@@ -170,6 +170,8 @@ fn width(k: Kind) -> f64 {
     }
 }
 
+/// A form's sheet: the heading naming who fills it in, one column a field with its
+/// rule and hint over [`FORM_ROWS`] blank rows, a total row, and the signatures.
 fn form_sheet(
     ws: &mut Worksheet,
     plan: &Plan,
@@ -187,23 +189,58 @@ fn form_sheet(
         Form::Report => format!("{} {}", t::TITLE_REPORT.get(lang), plan.year),
         Form::Registration => format!("{} {}", t::TITLE_REGISTRATION.get(lang), plan.year),
     };
+    let who = who(plan, sub, lang);
+    form_heading(ws, plan, last, &title, &who, lang, f)?;
+    ws.set_row_height(HEADER, 32)?;
+    let sums = input_columns(ws, plan, &cols, lang, f)?;
+    let total = HEADER + FORM_ROWS + 1;
+    total_row(ws, total, &sums, lang, f)?;
+    form_signature(ws, plan, total + 2, last, lang, f)?;
+    ws.set_freeze_panes(HEADER + 1, 0)?;
+    ws.protect();
+    super::formats::page_setup(
+        ws,
+        (HEADER, HEADER),
+        &format!("{} — {}", plan.centre, who),
+        s::PAGE.get(lang),
+    )?;
+    Ok(())
+}
+
+/// Who fills the form in, under its title: the sub-committee, or the centre for the
+/// shared form.
+fn who(plan: &Plan, sub: Option<usize>, lang: Lang) -> String {
     // "Tiểu ban pháp luật" names itself; "Các chương trình khác" needs the word.
     let name = sub
         .and_then(|i| plan.subcommittees.get(i))
         .map(|sc| sc.name.as_str());
-    let who = match name {
+    match name {
         Some(n) if crate::text::fold(n).starts_with("tieu ban") => n.to_string(),
         Some(n) => format!("{}: {n}", s::SUBCOMMITTEE.get(lang)),
         None => plan.centre.clone(),
-    };
-    form_heading(ws, plan, last, &title, &who, lang, f)?;
-    ws.set_row_height(HEADER, 32)?;
-    let (first, end) = (HEADER + 1, HEADER + FORM_ROWS);
-    let input = Format::new()
+    }
+}
+
+/// The cells a form's user types into: bordered, and unlocked in the protected sheet.
+fn input_format() -> Format {
+    Format::new()
         .set_font_name("Times New Roman")
         .set_font_size(12)
         .set_border(rust_xlsxwriter::FormatBorder::Thin)
-        .set_unlocked();
+        .set_unlocked()
+}
+
+/// Each column's heading, its blank input cells with their rule and hint; returns the
+/// columns of counts, which the total row adds up.
+fn input_columns(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    cols: &[(&str, &str, Kind)],
+    lang: Lang,
+    f: &Formats,
+) -> Result<Vec<ColNum>, XlsxError> {
+    let (first, end) = (HEADER + 1, HEADER + FORM_ROWS);
+    let input = input_format();
     let input_date = input.clone().set_num_format("dd/mm/yyyy");
     let mut sums = Vec::new();
     for (c, (heading, hint, kind)) in cols.iter().enumerate() {
@@ -225,63 +262,72 @@ fn form_sheet(
             sums.push(c);
         }
     }
-    // The total row: formulas with their (empty form) result.
-    let total = end + 1;
-    ws.write_string_with_format(total, 1, t::TOTAL.get(lang), &f.total_text)?;
-    for c in sums {
+    Ok(sums)
+}
+
+/// The total row at `row`: a sum over the input rows of each column in `sums`, with
+/// the empty form's result.
+fn total_row(
+    ws: &mut Worksheet,
+    row: RowNum,
+    sums: &[ColNum],
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let (first, end) = (HEADER + 1, HEADER + FORM_ROWS);
+    ws.write_string_with_format(row, 1, t::TOTAL.get(lang), &f.total_text)?;
+    for &c in sums {
         let col = crate::input::grid::column_letters(u64::from(c));
         let formula =
             Formula::new(format!("=SUM({col}{}:{col}{})", first + 1, end + 1)).set_result("0");
-        ws.write_formula_with_format(total, c, formula, &f.total_int)?;
+        ws.write_formula_with_format(row, c, formula, &f.total_int)?;
     }
-    let sign = total + 2;
+    Ok(())
+}
+
+/// Place and date, then who prepares (columns 0 to 2) and the head who signs
+/// (columns 4 to `last`), from `row`.
+fn form_signature(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    row: RowNum,
+    last: ColNum,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let place_date = format!("{}, {}", place(&plan.unit), s::SIGN_PLACE_DATE.get(lang));
+    ws.merge_range(row, 4, row, last, &place_date, &f.sign_italic)?;
     ws.merge_range(
-        sign,
-        4,
-        sign,
-        last,
-        &format!("{}, {}", place(&plan.unit), s::SIGN_PLACE_DATE.get(lang)),
-        &f.sign_italic,
-    )?;
-    ws.merge_range(
-        sign + 1,
+        row + 1,
         0,
-        sign + 1,
+        row + 1,
         2,
         s::SIGN_PREPARER.get(lang),
         &f.sign_bold,
     )?;
     ws.merge_range(
-        sign + 1,
+        row + 1,
         4,
-        sign + 1,
+        row + 1,
         last,
         t::SIGN_HEAD.get(lang),
         &f.sign_bold,
     )?;
     ws.merge_range(
-        sign + 2,
+        row + 2,
         0,
-        sign + 2,
+        row + 2,
         2,
         s::SIGN_HINT.get(lang),
         &f.sign_italic,
     )?;
     ws.merge_range(
-        sign + 2,
+        row + 2,
         4,
-        sign + 2,
+        row + 2,
         last,
         s::SIGN_HINT.get(lang),
         &f.sign_italic,
-    )?;
-    ws.set_freeze_panes(first, 0)?;
-    ws.protect();
-    super::formats::page_setup(
-        ws,
-        (HEADER, HEADER),
-        &format!("{} — {}", plan.centre, who),
-        s::PAGE.get(lang),
     )?;
     Ok(())
 }
@@ -327,7 +373,8 @@ fn place(unit: &str) -> &str {
         .unwrap_or(unit)
 }
 
-/// The instruction sheet: a few plain lines.
+/// The instruction sheet of a report or registration form; "{year}" in its lines is
+/// the plan's year.
 fn instructions(
     ws: &mut Worksheet,
     plan: &Plan,
@@ -335,26 +382,30 @@ fn instructions(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
+    let help: &[crate::labels::Label] = match form {
+        Form::Report => &t::HELP_REPORT,
+        Form::Registration => &t::HELP_REGISTRATION,
+    };
+    let year = plan.year.to_string();
+    let lines: Vec<String> = help
+        .iter()
+        .map(|l| l.get(lang).replace("{year}", &year))
+        .collect();
+    help_sheet(ws, &lines, lang, f)
+}
+
+/// An instruction sheet: a title and a few plain lines.
+fn help_sheet(
+    ws: &mut Worksheet,
+    lines: &[String],
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     ws.set_name(t::SHEET_HELP.get(lang))?;
     ws.set_column_width(0, 110)?;
     ws.write_string_with_format(0, 0, t::HELP_TITLE.get(lang), &f.title)?;
-    let lines: Vec<String> = match form {
-        Form::Report => t::HELP_REPORT
-            .iter()
-            .map(|l| l.get(lang).to_string())
-            .collect(),
-        Form::Registration => t::HELP_REGISTRATION
-            .iter()
-            .map(|l| l.get(lang).to_string())
-            .collect(),
-    };
     for (i, line) in lines.iter().enumerate() {
-        ws.write_string_with_format(
-            2 + i as RowNum,
-            0,
-            line.replace("{year}", &plan.year.to_string()),
-            &f.label,
-        )?;
+        ws.write_string_with_format(2 + i as RowNum, 0, line, &f.label)?;
     }
     Ok(())
 }
@@ -362,10 +413,26 @@ fn instructions(
 /// The criteria form: one row per indicator of the plan, under a heading row per
 /// criterion, for the centre to fill in each quarter.
 pub fn criteria_form_bytes(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    use crate::labels::criteria as k;
     let f = Formats::new();
     let mut wb = form_workbook(plan)?;
-    let ws = wb.add_worksheet();
+    criteria_sheet(wb.add_worksheet(), plan, lang, &f)?;
+    let lines: Vec<String> = crate::labels::criteria::HELP
+        .iter()
+        .map(|l| l.get(lang).to_string())
+        .collect();
+    help_sheet(wb.add_worksheet(), &lines, lang, &f)?;
+    wb.save_to_buffer()
+}
+
+/// The criteria form's sheet: heading, the row of headings, the criteria with their
+/// indicators, and the rules on the evidence and count columns.
+fn criteria_sheet(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    use crate::labels::criteria as k;
     ws.set_name(k::SHEET.get(lang))?;
     let last: ColNum = 7;
     for (c, w) in [8.0, 56.0, 12.0, 11.0, 10.0, 10.0, 14.0, 24.0]
@@ -375,7 +442,7 @@ pub fn criteria_form_bytes(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError
         ws.set_column_width(c as ColNum, *w)?;
     }
     let title = format!("{} {}", k::TITLE.get(lang), plan.year);
-    form_heading(ws, plan, last, &title, &plan.centre, lang, &f)?;
+    form_heading(ws, plan, last, &title, &plan.centre, lang, f)?;
     let headings = [
         k::NUMBER,
         k::INDICATOR,
@@ -390,11 +457,33 @@ pub fn criteria_form_bytes(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError
         ws.write_string_with_format(HEADER, c as ColNum, h.get(lang), &f.header)?;
     }
     ws.set_row_height(HEADER, 32)?;
-    let input = Format::new()
-        .set_font_name("Times New Roman")
-        .set_font_size(12)
-        .set_border(rust_xlsxwriter::FormatBorder::Thin)
-        .set_unlocked();
+    let next = indicator_rows(ws, plan, last, lang, f)?;
+    let (first, end) = (HEADER + 1, next.saturating_sub(1));
+    let evidence = [k::HAS_EVIDENCE.get(lang), k::NO_EVIDENCE.get(lang)];
+    let dv = DataValidation::new()
+        .allow_list_strings(&evidence)?
+        .set_input_message(k::EVIDENCE.get(lang))?;
+    ws.add_data_validation(first, 6, end, 6, &dv)?;
+    let counts = DataValidation::new()
+        .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+        .set_error_message(t::ERROR_COUNT.get(lang))?;
+    ws.add_data_validation(first, 4, end, 5, &counts)?;
+    ws.set_freeze_panes(first, 0)?;
+    ws.protect();
+    super::formats::page_setup(ws, (HEADER, HEADER), &plan.centre, s::PAGE.get(lang))
+}
+
+/// Under the headings, each criterion's heading row and its indicators, with the
+/// threshold filled in and the cells to fill blank; returns the row under the last.
+fn indicator_rows(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    last: ColNum,
+    lang: Lang,
+    f: &Formats,
+) -> Result<RowNum, XlsxError> {
+    use crate::labels::criteria as k;
+    let input = input_format();
     let mut row = HEADER + 1;
     for cr in &plan.criteria {
         let heading = format!("{} {}: {}", k::NUMBER.get(lang), cr.number, cr.name);
@@ -416,25 +505,5 @@ pub fn criteria_form_bytes(plan: &Plan, lang: Lang) -> Result<Vec<u8>, XlsxError
             row += 1;
         }
     }
-    let (first, end) = (HEADER + 1, row.saturating_sub(1));
-    let evidence = [k::HAS_EVIDENCE.get(lang), k::NO_EVIDENCE.get(lang)];
-    let dv = DataValidation::new()
-        .allow_list_strings(&evidence)?
-        .set_input_message(k::EVIDENCE.get(lang))?;
-    ws.add_data_validation(first, 6, end, 6, &dv)?;
-    let counts = DataValidation::new()
-        .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
-        .set_error_message(t::ERROR_COUNT.get(lang))?;
-    ws.add_data_validation(first, 4, end, 5, &counts)?;
-    ws.set_freeze_panes(first, 0)?;
-    ws.protect();
-    super::formats::page_setup(ws, (HEADER, HEADER), &plan.centre, s::PAGE.get(lang))?;
-    let help = wb.add_worksheet();
-    help.set_name(t::SHEET_HELP.get(lang))?;
-    help.set_column_width(0, 110)?;
-    help.write_string_with_format(0, 0, t::HELP_TITLE.get(lang), &f.title)?;
-    for (i, line) in k::HELP.iter().enumerate() {
-        help.write_string_with_format(2 + i as RowNum, 0, line.get(lang), &f.label)?;
-    }
-    wb.save_to_buffer()
+    Ok(row)
 }

@@ -8,11 +8,12 @@ use rust_xlsxwriter::{
 
 use rayon::prelude::*;
 
-use super::Ctx;
-use super::{header_row, lines_needed, set_lines, title, widths};
+use super::{Ctx, List};
+use super::{lines_needed, set_lines};
+use crate::classes::ClassRow;
 use crate::labels::{Label, l, sheet as s};
 use crate::normalise::dates::quarter_of;
-use crate::report::formats::{Formats, cell_text, page_setup};
+use crate::report::formats::{Formats, cell_text};
 
 /// The columns of Danh sách lớp, in order: the one definition the writer and the
 /// summaries' formulas over the list (see [`super::list_range`]) both use.
@@ -120,73 +121,36 @@ const LAST: ColNum = ListCol::SourceRow.col();
 
 /// The row of the list's headings (0-based), under the title and the as-of line; the
 /// classes follow it. The summaries' formulas count from the row after it.
-pub const HEADING_ROW: RowNum = 3;
+pub const HEADING_ROW: RowNum = super::BELOW_TITLE;
 
 pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
-    let c = ctx.c;
     let f = &ctx.f;
-    ws.set_name(ctx.t(l::SHEET_CLASSES))?;
-    widths(ws, &ListCol::ALL.map(ListCol::width))?;
-    let t = format!(
-        "{} {} — {}",
-        ctx.t(s::TITLE_CLASSES),
-        c.plan.year,
-        c.plan.unit.to_uppercase()
-    );
-    let below_title = title(ws, ctx, &t, LAST)?;
-    debug_assert!(below_title <= HEADING_ROW, "the title runs into the list");
-    let header = HEADING_ROW;
     let headings = ListCol::ALL.map(|c| ctx.t(c.heading()));
-    header_row(ws, ctx, header, &headings)?;
-    ws.set_row_height(header, 32)?;
+    let list = List {
+        name: ctx.t(l::SHEET_CLASSES),
+        widths: &ListCol::ALL.map(ListCol::width),
+        title: ctx.yearly_title(s::TITLE_CLASSES),
+        headings: &headings,
+        tall_headings: true,
+    };
+    let header = list.top(ws, ctx)?;
+    debug_assert_eq!(
+        header, HEADING_ROW,
+        "the summaries' formulas count from HEADING_ROW"
+    );
     for c in ListCol::ALL {
         ws.set_column_format(c.col(), c.format(f))?;
     }
-    let mut row = header + 1;
-    // In plan order, then by date, as a secretary would file them; the source columns
-    // still lead back to where each was read.
-    let mut classes: Vec<&crate::classes::ClassRow> = c.classes.iter().collect();
-    classes.sort_by(|a, b| {
-        (a.subcommittee, a.date, &a.source.file, a.source.row).cmp(&(
-            b.subcommittee,
-            b.date,
-            &b.source.file,
-            b.source.row,
-        ))
-    });
+    let classes = filing_order(ctx);
     // How tall each row must be, worked out on every core before the rows are
     // written one by one.
     let lines: Vec<u32> = classes
         .par_iter()
         .map(|class| lines_needed(&wrapped(ctx, class)))
         .collect();
+    let mut row = header + 1;
     for (i, class) in classes.into_iter().enumerate() {
-        let name = subcommittee_name(ctx, class);
-        let d = class.date;
-        // The date as its serial number: written with a date format, `write_datetime`
-        // would look up a default format for every row first.
-        let date =
-            ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?.to_excel();
-        // Unformatted: each cell takes its column's format (see `Formats::list_text`).
-        use ListCol as C;
-        ws.write_number(row, C::Stt.col(), (i + 1) as f64)?;
-        ws.write_string(row, C::SubCommittee.col(), name)?;
-        ws.write_string(row, C::Topic.col(), cell_text(&class.topic))?;
-        ws.write_number(row, C::Date.col(), date)?;
-        ws.write_number(row, C::Quarter.col(), f64::from(quarter_of(d)))?;
-        ws.write_string(row, C::Village.col(), cell_text(&class.village))?;
-        ws.write_number(row, C::Classes.col(), f64::from(class.classes))?;
-        ws.write_number(row, C::Learners.col(), f64::from(class.learners))?;
-        for (at, v) in [(C::Male, class.male), (C::Female, class.female)] {
-            if let Some(n) = v {
-                ws.write_number(row, at.col(), f64::from(n))?;
-            }
-        }
-        ws.write_string(row, C::Teacher.col(), cell_text(&class.teacher))?;
-        ws.write_string(row, C::Note.col(), cell_text(&class.note))?;
-        ws.write_string(row, C::SourceFile.col(), cell_text(&class.source.file))?;
-        ws.write_string(row, C::SourceSheet.col(), cell_text(&class.source.sheet))?;
-        ws.write_number(row, C::SourceRow.col(), f64::from(class.source.row))?;
+        class_row(ws, ctx, row, i, class)?;
         set_lines(ws, row, lines.get(i).copied().unwrap_or(1))?;
         row += 1;
     }
@@ -196,14 +160,61 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
             .set_format(&f.list_border);
         ws.add_conditional_format(header + 1, 0, row - 1, LAST, &borders)?;
     }
-    ws.autofilter(header, 0, row.saturating_sub(1).max(header), LAST)?;
-    ws.set_freeze_panes(header + 1, 0)?;
-    page_setup(ws, (header, header), &ctx.page_header, ctx.t(s::PAGE))?;
+    list.end(ws, ctx, header, row)
+}
+
+/// The classes in plan order, then by date, as a secretary would file them; the source
+/// columns still lead back to where each was read.
+fn filing_order<'a>(ctx: &Ctx<'a>) -> Vec<&'a ClassRow> {
+    let mut classes: Vec<&ClassRow> = ctx.c.classes.iter().collect();
+    classes.sort_by(|a, b| {
+        (a.subcommittee, a.date, &a.source.file, a.source.row).cmp(&(
+            b.subcommittee,
+            b.date,
+            &b.source.file,
+            b.source.row,
+        ))
+    });
+    classes
+}
+
+/// The `i`th class's row, its cells unformatted: each takes its column's format (see
+/// `Formats::list_text`).
+fn class_row(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    row: RowNum,
+    i: usize,
+    class: &ClassRow,
+) -> Result<(), XlsxError> {
+    use ListCol as C;
+    let d = class.date;
+    // The date as its serial number: written with a date format, `write_datetime`
+    // would look up a default format for every row first.
+    let date = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?.to_excel();
+    ws.write_number(row, C::Stt.col(), (i + 1) as f64)?;
+    ws.write_string(row, C::SubCommittee.col(), subcommittee_name(ctx, class))?;
+    ws.write_string(row, C::Topic.col(), cell_text(&class.topic))?;
+    ws.write_number(row, C::Date.col(), date)?;
+    ws.write_number(row, C::Quarter.col(), f64::from(quarter_of(d)))?;
+    ws.write_string(row, C::Village.col(), cell_text(&class.village))?;
+    ws.write_number(row, C::Classes.col(), f64::from(class.classes))?;
+    ws.write_number(row, C::Learners.col(), f64::from(class.learners))?;
+    for (at, v) in [(C::Male, class.male), (C::Female, class.female)] {
+        if let Some(n) = v {
+            ws.write_number(row, at.col(), f64::from(n))?;
+        }
+    }
+    ws.write_string(row, C::Teacher.col(), cell_text(&class.teacher))?;
+    ws.write_string(row, C::Note.col(), cell_text(&class.note))?;
+    ws.write_string(row, C::SourceFile.col(), cell_text(&class.source.file))?;
+    ws.write_string(row, C::SourceSheet.col(), cell_text(&class.source.sheet))?;
+    ws.write_number(row, C::SourceRow.col(), f64::from(class.source.row))?;
     Ok(())
 }
 
 /// The wrapped cells of a class's row, with their column widths.
-fn wrapped<'a>(ctx: &'a Ctx, class: &'a crate::classes::ClassRow) -> [(&'a str, f64); 6] {
+fn wrapped<'a>(ctx: &'a Ctx, class: &'a ClassRow) -> [(&'a str, f64); 6] {
     [
         (subcommittee_name(ctx, class), ListCol::SubCommittee.width()),
         (class.topic.as_str(), ListCol::Topic.width()),
@@ -215,7 +226,7 @@ fn wrapped<'a>(ctx: &'a Ctx, class: &'a crate::classes::ClassRow) -> [(&'a str, 
 }
 
 /// The plan's name of the class's sub-committee.
-fn subcommittee_name<'a>(ctx: &'a Ctx, class: &crate::classes::ClassRow) -> &'a str {
+fn subcommittee_name<'a>(ctx: &'a Ctx, class: &ClassRow) -> &'a str {
     ctx.c
         .plan
         .subcommittees

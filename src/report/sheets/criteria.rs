@@ -2,14 +2,16 @@
 //! indicator with its figure, threshold, margin, evidence and source — and the
 //! indicators the tool works out from the classes.
 
-use rust_xlsxwriter::{ColNum, ConditionalFormatFormula, Worksheet, XlsxError};
+use rust_xlsxwriter::{ColNum, ConditionalFormatFormula, RowNum, Worksheet, XlsxError};
 
-use super::Ctx;
-use super::{fit_height, header_row, title, widths};
-use crate::check::criteria::{CriterionStatus, IndicatorStatus, margin_text};
+use super::fit_height;
+use super::{Ctx, List};
+use crate::check::criteria::{
+    CriterionResult, CriterionStatus, IndicatorResult, IndicatorStatus, margin_text,
+};
 use crate::labels::{Lang, criteria as k, percent};
 use crate::plan::IndicatorKind;
-use crate::report::formats::{cell_text, page_setup};
+use crate::report::formats::cell_text;
 
 const LAST: ColNum = 7;
 const WIDTHS: [f64; 8] = [8.0, 52.0, 12.0, 11.0, 14.0, 34.0, 12.0, 22.0];
@@ -53,18 +55,6 @@ pub fn criterion_word(s: CriterionStatus) -> crate::labels::Label {
 }
 
 pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
-    let c = ctx.c;
-    let f = &ctx.f;
-    let lang = ctx.lang;
-    ws.set_name(ctx.t(k::SHEET))?;
-    widths(ws, &WIDTHS)?;
-    let t = format!(
-        "{} {} — {}",
-        ctx.t(k::TITLE),
-        c.plan.year,
-        c.plan.unit.to_uppercase()
-    );
-    let header = title(ws, ctx, &t, LAST)?;
     let headings = [
         k::NUMBER,
         k::NAME,
@@ -76,49 +66,20 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         k::SOURCE,
     ]
     .map(|h| ctx.t(h));
-    header_row(ws, ctx, header, &headings)?;
-    ws.set_row_height(header, 32)?;
+    let list = List {
+        name: ctx.t(k::SHEET),
+        widths: &WIDTHS,
+        title: ctx.yearly_title(k::TITLE),
+        headings: &headings,
+        tall_headings: true,
+    };
+    let header = list.top(ws, ctx)?;
     let mut row = header + 1;
-    for cr in &c.criteria {
-        ws.write_number_with_format(row, 0, f64::from(cr.number), &f.total_text)?;
-        ws.write_string_with_format(row, 1, &cr.name, &f.total_text_left)?;
-        for col in [2, 3, 5, 6, 7] {
-            ws.write_blank(row, col, &f.total_text)?;
-        }
-        ws.write_string_with_format(row, 4, ctx.t(criterion_word(cr.status)), &f.total_text)?;
-        fit_height(ws, row, &[(&cr.name, WIDTHS[1])])?;
+    for cr in &ctx.c.criteria {
+        criterion_row(ws, ctx, row, cr)?;
         row += 1;
         for ind in &cr.indicators {
-            let value = match (ind.kind, ind.value) {
-                (_, None) => String::new(),
-                (IndicatorKind::YesNo, Some(v)) => {
-                    ctx.t(if v >= 100.0 { k::YES } else { k::NO }).to_string()
-                }
-                (IndicatorKind::Percent { .. }, Some(v)) => num(v, lang),
-            };
-            let evidence = match ind.evidence {
-                Some(true) => ctx.t(k::HAS_EVIDENCE),
-                Some(false) => ctx.t(k::NO_EVIDENCE),
-                None => "",
-            };
-            let margin = margin_text(ind, lang);
-            ws.write_blank(row, 0, &f.text)?;
-            ws.write_string_with_format(row, 1, format!("– {}", ind.name), &f.text)?;
-            ws.write_string_with_format(row, 2, threshold_text(ind.kind, lang), &f.text_center)?;
-            ws.write_string_with_format(row, 3, &value, &f.text_center)?;
-            ws.write_string_with_format(row, 4, ctx.t(indicator_word(ind.status)), &f.text_center)?;
-            ws.write_string_with_format(row, 5, &margin, &f.text)?;
-            ws.write_string_with_format(row, 6, evidence, &f.text_center)?;
-            ws.write_string_with_format(row, 7, cell_text(&ind.figure_source), &f.text)?;
-            fit_height(
-                ws,
-                row,
-                &[
-                    (&ind.name, WIDTHS[1]),
-                    (&margin, WIDTHS[5]),
-                    (&ind.figure_source, WIDTHS[7]),
-                ],
-            )?;
+            indicator_row(ws, ctx, row, ind)?;
             row += 1;
         }
     }
@@ -127,15 +88,78 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         let rule = format!("=$E{}=\"{}\"", header + 2, ctx.t(k::NOT_MET));
         let cf = ConditionalFormatFormula::new()
             .set_rule(rule.as_str())
-            .set_format(&f.short);
+            .set_format(&ctx.f.short);
         ws.add_conditional_format(header + 1, 0, last, LAST, &cf)?;
     }
+    computed(ws, ctx, row + 1)?;
+    ws.set_freeze_panes(header + 1, 0)?;
+    ctx.page_setup(ws, (header, header))
+}
 
-    // Worked out from the classes.
-    row += 1;
+/// A criterion's heading row: its number, name and whether it is met, in bold.
+fn criterion_row(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    row: RowNum,
+    cr: &CriterionResult,
+) -> Result<(), XlsxError> {
+    let f = &ctx.f;
+    ws.write_number_with_format(row, 0, f64::from(cr.number), &f.total_text)?;
+    ws.write_string_with_format(row, 1, &cr.name, &f.total_text_left)?;
+    for col in [2, 3, 5, 6, 7] {
+        ws.write_blank(row, col, &f.total_text)?;
+    }
+    ws.write_string_with_format(row, 4, ctx.t(criterion_word(cr.status)), &f.total_text)?;
+    fit_height(ws, row, &[(&cr.name, WIDTHS[1])])
+}
+
+/// An indicator under its criterion: threshold, figure, met or not, by how much, the
+/// evidence and where the figure came from.
+fn indicator_row(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    row: RowNum,
+    ind: &IndicatorResult,
+) -> Result<(), XlsxError> {
+    let (f, lang) = (&ctx.f, ctx.lang);
+    let value = match (ind.kind, ind.value) {
+        (_, None) => String::new(),
+        (IndicatorKind::YesNo, Some(v)) => {
+            ctx.t(if v >= 100.0 { k::YES } else { k::NO }).to_string()
+        }
+        (IndicatorKind::Percent { .. }, Some(v)) => num(v, lang),
+    };
+    let evidence = match ind.evidence {
+        Some(true) => ctx.t(k::HAS_EVIDENCE),
+        Some(false) => ctx.t(k::NO_EVIDENCE),
+        None => "",
+    };
+    let margin = margin_text(ind, lang);
+    ws.write_blank(row, 0, &f.text)?;
+    ws.write_string_with_format(row, 1, format!("– {}", ind.name), &f.text)?;
+    ws.write_string_with_format(row, 2, threshold_text(ind.kind, lang), &f.text_center)?;
+    ws.write_string_with_format(row, 3, &value, &f.text_center)?;
+    ws.write_string_with_format(row, 4, ctx.t(indicator_word(ind.status)), &f.text_center)?;
+    ws.write_string_with_format(row, 5, &margin, &f.text)?;
+    ws.write_string_with_format(row, 6, evidence, &f.text_center)?;
+    ws.write_string_with_format(row, 7, cell_text(&ind.figure_source), &f.text)?;
+    fit_height(
+        ws,
+        row,
+        &[
+            (&ind.name, WIDTHS[1]),
+            (&margin, WIDTHS[5]),
+            (&ind.figure_source, WIDTHS[7]),
+        ],
+    )
+}
+
+/// The indicators worked out from the classes, under their caption at `row`:
+/// participation, women among learners, villages reached.
+fn computed(ws: &mut Worksheet, ctx: &Ctx, row: RowNum) -> Result<(), XlsxError> {
+    let (f, lang) = (&ctx.f, ctx.lang);
     ws.merge_range(row, 0, row, LAST, ctx.t(k::COMPUTED), &f.unit)?;
-    row += 1;
-    let comp = &c.computed;
+    let comp = &ctx.c.computed;
     let participation = format!(
         "{} ({} {})",
         percent(comp.participation.0 / 100.0, lang),
@@ -152,21 +176,14 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         (n, Some(total)) => format!("{n} / {total}"),
         (n, None) => n.to_string(),
     };
-    for (label, value) in [
+    let lines = [
         (k::PARTICIPATION, participation),
         (k::WOMEN, women),
         (k::VILLAGES, villages),
-    ] {
+    ];
+    for ((label, value), row) in lines.into_iter().zip(row + 1..) {
         ws.write_string_with_format(row, 1, ctx.t(label), &f.label)?;
         ws.merge_range(row, 2, row, 5, &value, &f.label)?;
-        row += 1;
     }
-    ws.set_freeze_panes(header + 1, 0)?;
-    page_setup(
-        ws,
-        (header, header),
-        &ctx.page_header,
-        ctx.t(crate::labels::sheet::PAGE),
-    )?;
     Ok(())
 }

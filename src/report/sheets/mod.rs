@@ -11,12 +11,15 @@ pub mod sources;
 pub mod summary;
 pub mod warnings;
 
-use rust_xlsxwriter::{ColNum, Format, Formula, RowNum, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    ColNum, ConditionalFormatFormula, Format, Formula, RowNum, Worksheet, XlsxError,
+};
 
-use super::formats::Formats;
+use super::formats::{Formats, page_setup};
+use crate::check::Measure;
 use crate::consolidation::Consolidation;
-use crate::labels::Lang;
 use crate::labels::sheet as s;
+use crate::labels::{Label, Lang, l};
 pub use classes::ListCol;
 
 /// What every sheet builder needs: the consolidation, the language, the formats and
@@ -37,6 +40,31 @@ impl Ctx<'_> {
     /// "31/12/2019".
     pub fn as_of(&self) -> String {
         self.c.summary.as_of.date.format("%d/%m/%Y").to_string()
+    }
+
+    /// A sheet's title naming the unit: "CÁC TỆP ĐÃ ĐỌC — XÃ HỒNG THÁI TÂY".
+    pub fn unit_title(&self, words: Label) -> String {
+        format!("{} — {}", self.t(words), self.c.plan.unit.to_uppercase())
+    }
+
+    /// A sheet's title naming the year and the unit: "KẾT QUẢ MỞ LỚP THEO QUÝ NĂM 2019 — XÃ
+    /// HỒNG THÁI TÂY".
+    pub fn yearly_title(&self, words: Label) -> String {
+        format!(
+            "{} {} — {}",
+            self.t(words),
+            self.c.plan.year,
+            self.c.plan.unit.to_uppercase()
+        )
+    }
+
+    /// A4 landscape with rows `repeat` (first, last) printed atop every page.
+    pub fn page_setup(
+        &self,
+        ws: &mut Worksheet,
+        repeat: (RowNum, RowNum),
+    ) -> Result<(), XlsxError> {
+        page_setup(ws, repeat, &self.page_header, self.t(s::PAGE))
     }
 }
 
@@ -152,6 +180,9 @@ fn place_name(unit: &str) -> &str {
     unit
 }
 
+/// The first free row under [`title`]: the title, the as-of line and a blank row.
+pub const BELOW_TITLE: RowNum = 3;
+
 /// Sheet title (merged across `last_col`) and the as-of line; returns the next free row.
 pub fn title(
     ws: &mut Worksheet,
@@ -163,8 +194,60 @@ pub fn title(
     ws.set_row_height(0, 22)?;
     let sub = format!("({} {})", ctx.t(s::AS_OF), ctx.as_of());
     ws.merge_range(1, 0, 1, last_col, &sub, &ctx.f.subtitle)?;
-    Ok(3)
+    Ok(BELOW_TITLE)
 }
+
+/// A list-like sheet: a title, one row of headings, then one row an item (the sources,
+/// the warnings, the plan against what was held, the class list; the criteria and the
+/// report deliveries share its top only). The title spans the headings.
+pub struct List<'a> {
+    /// The sheet's tab.
+    pub name: &'a str,
+    /// Column widths in characters, one a heading.
+    pub widths: &'a [f64],
+    pub title: String,
+    pub headings: &'a [&'a str],
+    /// Headings long enough to wrap get a row two lines tall.
+    pub tall_headings: bool,
+}
+
+impl List<'_> {
+    /// The last column: the title spans the headings.
+    pub fn last_col(&self) -> ColNum {
+        self.headings.len().saturating_sub(1) as ColNum
+    }
+
+    /// The sheet's name, its widths, the title and the headings; returns the heading row.
+    pub fn top(&self, ws: &mut Worksheet, ctx: &Ctx) -> Result<RowNum, XlsxError> {
+        ws.set_name(self.name)?;
+        widths(ws, self.widths)?;
+        let header = title(ws, ctx, &self.title, self.last_col())?;
+        header_row(ws, ctx, header, self.headings)?;
+        if self.tall_headings {
+            ws.set_row_height(header, 32)?;
+        }
+        Ok(header)
+    }
+
+    /// The foot of the list once its items fill the rows down to `next` (excluded): a
+    /// filter on the headings over them, the headings kept in view while scrolling and
+    /// repeated on every printed page.
+    pub fn end(
+        &self,
+        ws: &mut Worksheet,
+        ctx: &Ctx,
+        header: RowNum,
+        next: RowNum,
+    ) -> Result<(), XlsxError> {
+        let last = next.saturating_sub(1).max(header);
+        ws.autofilter(header, 0, last, self.last_col())?;
+        ws.set_freeze_panes(header + 1, 0)?;
+        ctx.page_setup(ws, (header, header))
+    }
+}
+
+/// The status column of a figures table, its last.
+const STATUS_COL: ColNum = 10;
 
 /// The two header rows of a figures table: STT and `name` spanning both rows, "Số lớp"
 /// and "Số lượt học viên" each over target, due, done and share, then the status.
@@ -180,7 +263,7 @@ pub fn figures_header(
     ws.merge_range(h1, 1, h2, 1, name, &f.header)?;
     ws.merge_range(h1, 2, h1, 5, ctx.t(s::CLASSES), &f.header)?;
     ws.merge_range(h1, 6, h1, 9, ctx.t(s::LEARNERS), &f.header)?;
-    ws.merge_range(h1, 10, h2, 10, ctx.t(s::STATUS), &f.header)?;
+    ws.merge_range(h1, STATUS_COL, h2, STATUS_COL, ctx.t(s::STATUS), &f.header)?;
     for group in [2, 6] {
         for (i, label) in [s::TARGET, s::DUE, s::DONE, s::SHARE].iter().enumerate() {
             ws.write_string_with_format(h2, group + i as ColNum, ctx.t(*label), &f.header)?;
@@ -188,6 +271,95 @@ pub fn figures_header(
     }
     ws.set_row_height(h2, 48)?;
     Ok(h2)
+}
+
+/// The figures of a row of a figures table: for classes (from column 2) and learners
+/// (from column 6) the target, due, done and share. Done is counted from Danh sách lớp
+/// by `criteria` (see [`classes_formula`]), so a corrected row there shows here.
+pub fn figures_row(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    row: RowNum,
+    (classes, learners): (&Measure, &Measure),
+    criteria: &str,
+) -> Result<(), XlsxError> {
+    let f = &ctx.f;
+    figures(ws, ctx, row, 2, classes)?;
+    figures(ws, ctx, row, 6, learners)?;
+    let (count, sum) = (
+        classes_formula(ctx, criteria),
+        learners_formula(ctx, criteria),
+    );
+    counted(ws, row, 4, count, classes.actual, &f.int)?;
+    counted(ws, row, 8, sum, learners.actual, &f.int)
+}
+
+/// Target, due, done and share in four columns from `at`.
+fn figures(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    row: RowNum,
+    at: ColNum,
+    m: &Measure,
+) -> Result<(), XlsxError> {
+    let f = &ctx.f;
+    ws.write_number_with_format(row, at, m.target as f64, &f.int)?;
+    ws.write_number_with_format(row, at + 1, m.expected as f64, &f.int)?;
+    ws.write_number_with_format(row, at + 2, m.actual as f64, &f.int)?;
+    ratio(ws, row, at + 3, (at + 2, m.actual), (at, m.target), &f.pct)
+}
+
+/// The totals row of a figures table over rows `first` to `last`: for classes and
+/// learners the sums of target, due and done, and the share of the sums; `classes`
+/// and `learners` are the values they add up to.
+pub fn figures_totals(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    row: RowNum,
+    (first, last): (RowNum, RowNum),
+    (classes, learners): (&Measure, &Measure),
+) -> Result<(), XlsxError> {
+    let f = &ctx.f;
+    ws.merge_range(row, 0, row, 1, ctx.t(s::TOTAL), &f.total_text)?;
+    for (at, m) in [(2, classes), (6, learners)] {
+        sum(ws, row, at, first, last, m.target, &f.total_int)?;
+        sum(ws, row, at + 1, first, last, m.expected, &f.total_int)?;
+        sum(ws, row, at + 2, first, last, m.actual, &f.total_int)?;
+        ratio(
+            ws,
+            row,
+            at + 3,
+            (at + 2, m.actual),
+            (at, m.target),
+            &f.total_pct,
+        )?;
+    }
+    ws.write_blank(row, STATUS_COL, &f.total_text)?;
+    Ok(())
+}
+
+/// Rows of a figures table whose status is behind or short turn red, by a rule on the
+/// status column, so the flag follows if someone edits the sheet.
+pub fn highlight_short(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    first: RowNum,
+    last: RowNum,
+) -> Result<(), XlsxError> {
+    if last < first {
+        return Ok(());
+    }
+    let status = format!("${}{}", col(STATUS_COL), first + 1);
+    let rule = format!(
+        "=OR({status}=\"{}\",{status}=\"{}\")",
+        ctx.t(l::STATUS_BEHIND),
+        ctx.t(l::STATUS_SHORT)
+    );
+    let cf = ConditionalFormatFormula::new()
+        .set_rule(rule.as_str())
+        .set_format(&ctx.f.short);
+    ws.add_conditional_format(first, 0, last, STATUS_COL, &cf)?;
+    Ok(())
 }
 
 /// A header row of plain headings.
@@ -296,7 +468,7 @@ pub fn list_range(ctx: &Ctx, c: ListCol) -> Option<String> {
     // 1-based: the first class is on the row after the heading's.
     let first = classes::HEADING_ROW + 2;
     (n > 0).then(|| {
-        let sheet = ctx.t(crate::labels::l::SHEET_CLASSES).replace('\'', "''");
+        let sheet = ctx.t(l::SHEET_CLASSES).replace('\'', "''");
         let l = col(c.col());
         format!("'{sheet}'!${l}${first}:${l}${}", first + n - 1)
     })

@@ -1,69 +1,84 @@
 //! Nguồn: every file of the folder, what became of it and of its rows, and its SHA-256,
 //! so the district office can tell exactly which files a report was made from.
 
-use rust_xlsxwriter::{ColNum, Worksheet, XlsxError};
+use rust_xlsxwriter::{RowNum, Worksheet, XlsxError};
 
-use super::Ctx;
-use super::{fit_height, header_row, sum, title, widths};
+use super::{Ctx, List};
+use super::{fit_height, sum};
+use crate::consolidation::FileReport;
 use crate::labels::{l, sheet as s};
-use crate::report::formats::{cell_text, page_setup};
+use crate::report::formats::cell_text;
 
-const LAST: ColNum = 8;
 const WIDTHS: [f64; 9] = [6.0, 32.0, 10.0, 40.0, 9.0, 9.0, 9.0, 9.0, 50.0];
+const HEADINGS: [crate::labels::Label; 9] = [
+    s::STT,
+    s::FILE,
+    s::FILE_STATUS,
+    s::REASON,
+    s::ROWS_READ,
+    s::ROWS_ACCEPTED,
+    s::ROWS_REJECTED,
+    s::ROWS_DUPLICATE,
+    s::SHA256,
+];
 
 pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
-    let c = ctx.c;
-    let f = &ctx.f;
-    ws.set_name(ctx.t(l::SHEET_SOURCES))?;
-    widths(ws, &WIDTHS)?;
-    let t = format!(
-        "{} — {}",
-        ctx.t(s::TITLE_SOURCES),
-        c.plan.unit.to_uppercase()
-    );
-    let header = title(ws, ctx, &t, LAST)?;
-    let headings = [
-        s::STT,
-        s::FILE,
-        s::FILE_STATUS,
-        s::REASON,
-        s::ROWS_READ,
-        s::ROWS_ACCEPTED,
-        s::ROWS_REJECTED,
-        s::ROWS_DUPLICATE,
-        s::SHA256,
-    ]
-    .map(|h| ctx.t(h));
-    header_row(ws, ctx, header, &headings)?;
-    ws.set_row_height(header, 32)?;
+    let headings = HEADINGS.map(|h| ctx.t(h));
+    let list = List {
+        name: ctx.t(l::SHEET_SOURCES),
+        widths: &WIDTHS,
+        title: ctx.unit_title(s::TITLE_SOURCES),
+        headings: &headings,
+        tall_headings: true,
+    };
+    let header = list.top(ws, ctx)?;
     let first = header + 1;
     let mut row = first;
-    for (i, file) in c.files.iter().enumerate() {
-        let reason = file
-            .reason
-            .as_ref()
-            .map(|p| p.message(ctx.lang))
-            .unwrap_or_default();
-        ws.write_number_with_format(row, 0, (i + 1) as f64, &f.text_center)?;
-        ws.write_string_with_format(row, 1, cell_text(&file.path), &f.text)?;
-        ws.write_string_with_format(row, 2, ctx.t(file.status.label()), &f.text)?;
-        ws.write_string_with_format(row, 3, cell_text(&reason), &f.text)?;
-        let l = &file.ledger;
-        for (at, v) in [
-            (4, l.read),
-            (5, l.accepted),
-            (6, l.rejected),
-            (7, l.duplicate),
-        ] {
-            ws.write_number_with_format(row, at, v as f64, &f.int)?;
-        }
-        ws.write_string_with_format(row, 8, file.sha256.as_deref().unwrap_or(""), &f.hash)?;
-        fit_height(ws, row, &[(&file.path, WIDTHS[1]), (&reason, WIDTHS[3])])?;
+    for (i, file) in ctx.c.files.iter().enumerate() {
+        file_row(ws, ctx, row, i, file)?;
         row += 1;
     }
+    totals(ws, ctx, row, first)?;
+    list.end(ws, ctx, header, row)
+}
+
+/// The `i`th file: its path, status, why it was not read, its rows, its digest.
+fn file_row(
+    ws: &mut Worksheet,
+    ctx: &Ctx,
+    row: RowNum,
+    i: usize,
+    file: &FileReport,
+) -> Result<(), XlsxError> {
+    let f = &ctx.f;
+    let reason = file
+        .reason
+        .as_ref()
+        .map(|p| p.message(ctx.lang))
+        .unwrap_or_default();
+    ws.write_number_with_format(row, 0, (i + 1) as f64, &f.text_center)?;
+    ws.write_string_with_format(row, 1, cell_text(&file.path), &f.text)?;
+    ws.write_string_with_format(row, 2, ctx.t(file.status.label()), &f.text)?;
+    ws.write_string_with_format(row, 3, cell_text(&reason), &f.text)?;
+    let l = &file.ledger;
+    for (at, v) in [
+        (4, l.read),
+        (5, l.accepted),
+        (6, l.rejected),
+        (7, l.duplicate),
+    ] {
+        ws.write_number_with_format(row, at, v as f64, &f.int)?;
+    }
+    ws.write_string_with_format(row, 8, file.sha256.as_deref().unwrap_or(""), &f.hash)?;
+    fit_height(ws, row, &[(&file.path, WIDTHS[1]), (&reason, WIDTHS[3])])
+}
+
+/// The rows of every file added up, at `row` under the files listed from `first`.
+fn totals(ws: &mut Worksheet, ctx: &Ctx, row: RowNum, first: RowNum) -> Result<(), XlsxError> {
+    let f = &ctx.f;
     let last = row.saturating_sub(1);
     ws.merge_range(row, 0, row, 3, ctx.t(s::TOTAL), &f.total_text)?;
-    let t = c.totals();
+    let t = ctx.c.totals();
     for (at, v) in [
         (4, t.read),
         (5, t.accepted),
@@ -73,8 +88,5 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         sum(ws, row, at, first, last, v, &f.total_int)?;
     }
     ws.write_blank(row, 8, &f.total_text)?;
-    ws.autofilter(header, 0, last.max(header), LAST)?;
-    ws.set_freeze_panes(first, 0)?;
-    page_setup(ws, (header, header), &ctx.page_header, ctx.t(s::PAGE))?;
     Ok(())
 }
