@@ -5,6 +5,7 @@ pub mod appendix;
 pub mod check;
 pub mod consolidate;
 pub mod criteria;
+pub mod help;
 pub mod plan;
 pub mod template;
 pub mod watch;
