@@ -429,3 +429,20 @@ fn an_error_has_its_tips_and_the_usage_line_in_the_chosen_language() {
         "{en}"
     );
 }
+
+#[test]
+fn clap_s_help_command_answers_in_the_language_asked_for() {
+    let (code, out, err) = tthtcd(&["help", "plan", "check", "--lang", "en"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.starts_with("Check that the plan adds up: sub-committees against quarters"),
+        "{out}"
+    );
+    let (_, out, _) = tthtcd(&["help", "--lang=en"]);
+    assert!(out.contains("\nUsage: tthtcd <COMMAND>\n"), "{out}");
+    let (_, out, _) = tthtcd(&["help", "template"]);
+    assert!(
+        out.contains("\nCách dùng: tthtcd template [TÙY_CHỌN] --output <THƯ_MỤC>\n"),
+        "{out}"
+    );
+}

@@ -22,11 +22,31 @@ use super::{BadValue, exit};
 /// printing it (help and version on stdout, errors on stderr).
 pub fn parse<C: clap::Parser>(args: &[OsString]) -> Result<C, u8> {
     let lang = lang_of(args);
+    let args = &for_help_command(args);
     let mut cmd = localised(C::command(), lang);
     let matches = cmd
         .try_get_matches_from_mut(args)
         .map_err(|e| report(&e, &cmd, args, lang))?;
     C::from_arg_matches(&matches).map_err(|e| report(&e.format(&mut cmd), &cmd, args, lang))
+}
+
+/// `tthtcd help consolidate --lang en`: clap's `help` command takes command names only,
+/// so `--lang`, already read, is taken out of its arguments.
+fn for_help_command(args: &[OsString]) -> Vec<OsString> {
+    if args.get(1).is_none_or(|a| a != "help") {
+        return args.to_vec();
+    }
+    let mut kept = Vec::with_capacity(args.len());
+    let mut words = args.iter().peekable();
+    while let Some(word) = words.next() {
+        let text = word.to_str().unwrap_or("");
+        if text == "--lang" {
+            words.next_if(|v| !v.to_str().unwrap_or("").starts_with('-'));
+        } else if !text.starts_with("--lang=") {
+            kept.push(word.clone());
+        }
+    }
+    kept
 }
 
 /// English when the arguments say `--lang en` (or `--lang=en`), the last one counting;
@@ -527,6 +547,25 @@ mod tests {
         assert_eq!(lang(&["tthtcd", "check", "--lang", "fr"]), Lang::Vi);
         assert_eq!(lang(&["tthtcd", "check", "--lang"]), Lang::Vi);
         assert_eq!(lang(&["tthtcd", "check", "--", "--lang", "en"]), Lang::Vi);
+    }
+
+    #[test]
+    fn clap_s_help_command_is_given_no_lang() {
+        let help = |args: &[&str]| {
+            let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+            for_help_command(&args)
+        };
+        assert_eq!(
+            help(&["tthtcd", "help", "check", "--lang", "en"]),
+            ["tthtcd", "help", "check"]
+        );
+        assert_eq!(
+            help(&["tthtcd", "help", "--lang=en", "plan"]),
+            ["tthtcd", "help", "plan"]
+        );
+        // Other commands parse --lang themselves.
+        let args = ["tthtcd", "check", "d", "--lang", "en"];
+        assert_eq!(help(&args), args);
     }
 
     #[test]
