@@ -77,6 +77,10 @@ pub fn lang_of(args: &[OsString]) -> Lang {
 /// The command with every word the user reads in `lang`: the descriptions and the
 /// placeholders first, then (once clap has added them) its own `--help`, `--version`
 /// and `help` command, the headings and the usage lines.
+///
+/// Every change goes through `mut_args` and `mut_subcommands`, which keep the order:
+/// `mut_arg` puts the argument last, and once clap has built the command (and indexed
+/// its flags by position) that would leave `--help` pointing at another argument.
 pub fn localised(cmd: Command, lang: Lang) -> Command {
     let mut cmd = described(cmd, "", WIDTH, lang);
     cmd.build();
