@@ -50,16 +50,11 @@ fn main() -> ExitCode {
     if std::env::args_os().nth(1).as_deref() == Some(tthtcd::sandbox::WORKER_ARG.as_ref()) {
         return tthtcd::sandbox::worker::serve();
     }
-    let cli = match Cli::try_parse() {
+    // clap's help and errors in the language the arguments ask for.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match commands::help::parse::<Cli>(&args) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() {
-                exit::CANNOT_RUN
-            } else {
-                exit::OK
-            });
-        }
+        Err(code) => return ExitCode::from(code),
     };
     let result = match &cli.command {
         Command::Consolidate(args) => commands::consolidate::run(args),

@@ -273,3 +273,29 @@ fn plan_check_reports_53_against_54_and_passes_a_consistent_plan() {
         String::from_utf8_lossy(&ok.stdout)
     );
 }
+
+#[test]
+fn help_and_version_go_to_stdout_with_0_a_refused_argument_to_stderr_with_3() {
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    let out = tthtcd(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    let version = format!("tthtcd {}\n", env!("CARGO_PKG_VERSION"));
+    assert_eq!(text(&out.stdout), version);
+    // clap's help command, down to a subcommand's subcommand.
+    let out = tthtcd(&["help", "plan", "check"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty());
+    assert!(text(&out.stdout).starts_with("Kiểm tra kế hoạch có khớp không"));
+    // A command that needs a subcommand: its help, as an error.
+    let out = tthtcd(&["plan"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(out.stdout.is_empty());
+    assert!(text(&out.stderr).contains("\nCách dùng: tthtcd plan <LỆNH>\n"));
+    let out = tthtcd(&["check", "thu-muc", "--max-seconds", "0"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        text(&out.stderr).lines().next(),
+        Some("Lỗi: giá trị '0' không hợp lệ cho '--max-seconds <GIÂY>': phải từ 1 trở lên")
+    );
+}

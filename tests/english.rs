@@ -178,3 +178,271 @@ fn an_error_that_stops_the_run_is_worded_in_english_under_lang_en() {
         );
     }
 }
+
+/// Runs tthtcd; (exit code, stdout, stderr).
+fn tthtcd(args: &[&str]) -> (Option<i32>, String, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_tthtcd"))
+        .args(args)
+        .output()
+        .unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (o.status.code(), text(&o.stdout), text(&o.stderr))
+}
+
+/// The lines of a Vietnamese text that are in no Vietnamese: an English sentence left.
+/// An argument itself (`--plan <TỆP>`, `-h, --help`) is code, not a sentence: only
+/// the help after it on its line (`-h, --help  In hướng dẫn`) counts.
+fn lines_without_vietnamese(text: &str) -> Vec<&str> {
+    let words = |l: &str| {
+        let l = l.trim_start();
+        if l.starts_with(['-', '<']) {
+            l.split_once("  ").map_or("", |(_, help)| help).to_string()
+        } else {
+            l.to_string()
+        }
+    };
+    text.lines()
+        .filter(|l| words(l).chars().any(char::is_alphabetic))
+        .filter(|l| !has_vietnamese_letter(&words(l)))
+        .collect()
+}
+
+/// Every command's help, asked for with --help and --lang en.
+const COMMANDS: &[&[&str]] = &[
+    &[],
+    &["consolidate"],
+    &["check"],
+    &["appendix"],
+    &["watch"],
+    &["criteria"],
+    &["plan"],
+    &["plan", "check"],
+    &["template"],
+];
+
+#[test]
+fn the_help_of_every_command_is_in_english_under_lang_en() {
+    for command in COMMANDS {
+        for flag in ["--help", "-h"] {
+            let args = [*command, &[flag, "--lang", "en"]].concat();
+            let (code, out, err) = tthtcd(&args);
+            assert_eq!(code, Some(0), "{args:?}: {err}");
+            assert!(err.is_empty(), "{args:?}: {err}");
+            // The commune's name is data.
+            let words = out.replace("Hồng Thái Tây", "");
+            assert!(!has_vietnamese_letter(&words), "{args:?}:\n{out}");
+            assert!(out.contains("\nUsage: tthtcd"), "{args:?}:\n{out}");
+            assert!(out.contains("\nOptions:\n"), "{args:?}:\n{out}");
+        }
+    }
+    let (_, top, _) = tthtcd(&["--help", "--lang=en"]);
+    for line in [
+        "Consolidates the monthly class reports of a commune Community Learning Centre and checks them",
+        "Usage: tthtcd <COMMAND>",
+        "Commands:",
+        "  consolidate  Read every workbook in FOLDER and write one consolidated workbook.",
+        "  -h, --help     Print help",
+        "  -V, --version  Print version",
+    ] {
+        assert!(top.lines().any(|l| l == line), "{line}\n{top}");
+    }
+    let (_, consolidate, _) = tthtcd(&["consolidate", "--lang", "en", "--help"]);
+    for line in [
+        "Usage: tthtcd consolidate [OPTIONS] <FOLDER>",
+        "Arguments:",
+        "  <FOLDER>",
+        "          Folder of sub-committee workbooks (.xlsx .xlsm .xlsb .xls .ods), read recursively.",
+        "      --as-of <YYYY-MM-DD>",
+        "          Judge the figures as of this date, written year-month-day, e.g. 2019-06-30; by default the",
+        "          The consolidated workbook to write. [default: tong-hop.xlsx]",
+    ] {
+        assert!(
+            consolidate.lines().any(|l| l == line),
+            "{line}\n{consolidate}"
+        );
+    }
+}
+
+#[test]
+fn the_help_is_in_vietnamese_by_default() {
+    for command in COMMANDS {
+        let args = [*command, &["--help"]].concat();
+        let (code, out, err) = tthtcd(&args);
+        assert_eq!(code, Some(0), "{args:?}: {err}");
+        assert!(out.contains("\nCách dùng: tthtcd"), "{args:?}:\n{out}");
+        assert!(out.contains("\nTùy chọn:\n"), "{args:?}:\n{out}");
+        assert!(
+            lines_without_vietnamese(&out).is_empty(),
+            "{args:?}:\n{out}"
+        );
+    }
+    // `tthtcd` alone: the help, on stderr, as for a missing argument.
+    let (code, out, top) = tthtcd(&[]);
+    assert_eq!((code, out.as_str()), (Some(3), ""));
+    for line in [
+        "Cách dùng: tthtcd <LỆNH>",
+        "Lệnh:",
+        "  consolidate  Đọc mọi bảng tính trong THƯ_MỤC và ghi ra một bảng tính tổng hợp.",
+        "  -h, --help     In hướng dẫn",
+    ] {
+        assert!(top.lines().any(|l| l == line), "{line}\n{top}");
+    }
+    let (_, consolidate, _) = tthtcd(&["consolidate", "-h"]);
+    for line in [
+        "Cách dùng: tthtcd consolidate [TÙY_CHỌN] <THƯ_MỤC>",
+        "Tham số:",
+        "  <THƯ_MỤC>",
+        "          Thư mục chứa các bảng tính của tiểu ban (.xlsx .xlsm .xlsb .xls .ods), đọc cả thư mục con.",
+        "      --as-of <NĂM-THÁNG-NGÀY>",
+        "          Đánh giá số liệu tính đến ngày này, viết theo dạng năm-tháng-ngày, ví dụ 2019-06-30 là",
+        "          ngày 30 tháng 6 năm 2019; mặc định là ngày cuối cùng của năm kế hoạch.",
+        "          Tệp bảng tính tổng hợp sẽ ghi ra. [mặc định: tong-hop.xlsx]",
+    ] {
+        assert!(
+            consolidate.lines().any(|l| l == line),
+            "{line}\n{consolidate}"
+        );
+    }
+}
+
+/// (arguments, first line in English, first line in Vietnamese): arguments clap
+/// refuses, each sentence worked out by hand from the words in labels::help.
+fn refused_arguments(samples: &str) -> Vec<(Vec<&str>, String, String)> {
+    fn case<'a>(args: &[&'a str], en: &str, vi: &str) -> (Vec<&'a str>, String, String) {
+        (args.to_vec(), en.to_string(), vi.to_string())
+    }
+    vec![
+        case(
+            &["consolidate"],
+            "Error: a required argument is missing: <FOLDER>",
+            "Lỗi: còn thiếu tham số bắt buộc: <THƯ_MỤC>",
+        ),
+        case(
+            &["consolidate", samples, "--lang", "fr"],
+            "Error: invalid value 'fr' for '--lang <LANG>'",
+            "Lỗi: giá trị 'fr' không hợp lệ cho '--lang <NGÔN_NGỮ>'",
+        ),
+        case(
+            &["consolidate", samples, "--max-memory", "5"],
+            "Error: invalid value '5' for '--max-memory <MB>': must be at least 32",
+            "Lỗi: giá trị '5' không hợp lệ cho '--max-memory <MB>': phải từ 32 trở lên",
+        ),
+        case(
+            &["consolidate", samples, "--bogus"],
+            "Error: this command has no option '--bogus'",
+            "Lỗi: lệnh này không có tùy chọn '--bogus'",
+        ),
+        case(
+            &["check", samples, "--as-of", "2019-13-45"],
+            "Error: invalid value '2019-13-45' for '--as-of <YYYY-MM-DD>': not a date written \
+             year-month-day, e.g. 2019-06-30",
+            "Lỗi: giá trị '2019-13-45' không hợp lệ cho '--as-of <NĂM-THÁNG-NGÀY>': không phải \
+             ngày viết theo dạng năm-tháng-ngày, ví dụ 2019-06-30",
+        ),
+        case(
+            &["chek", samples],
+            "Error: there is no command 'chek'",
+            "Lỗi: không có lệnh 'chek'",
+        ),
+        case(
+            &["check", "Bao", "cao"],
+            "Error: unexpected argument 'cao'",
+            "Lỗi: thừa tham số 'cao'",
+        ),
+        case(
+            &["check", samples, "--json"],
+            "Error: '--json <FILE>' needs a value but none was given",
+            "Lỗi: thiếu giá trị cho '--json <TỆP>'",
+        ),
+        case(
+            &["template", "-o", samples, "--force", "--force"],
+            "Error: '--force' may be given only once",
+            "Lỗi: '--force' chỉ được dùng một lần",
+        ),
+    ]
+}
+
+#[test]
+fn arguments_clap_refuses_are_worded_in_the_chosen_language() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let samples_s = samples.to_str().unwrap();
+    for (args, en, vi) in refused_arguments(samples_s) {
+        for (lang, first) in [("en", &en), ("vi", &vi)] {
+            let all = [args.as_slice(), &["--lang", lang]].concat();
+            let (code, out, err) = tthtcd(&all);
+            assert_eq!((code, out.as_str()), (Some(3), ""), "{all:?}: {err}");
+            assert_eq!(err.lines().next(), Some(first.as_str()), "{all:?}:\n{err}");
+            let command = match args[0] {
+                "chek" => "tthtcd".to_string(),
+                sub => format!("tthtcd {sub}"),
+            };
+            let words = err.replace(samples_s, "");
+            if lang == "en" {
+                assert!(!has_vietnamese_letter(&words), "{all:?}:\n{err}");
+                let more = format!("For more, try '{command} --help'.");
+                assert_eq!(err.lines().last(), Some(more.as_str()), "{all:?}:\n{err}");
+            } else {
+                assert!(
+                    lines_without_vietnamese(&words).is_empty(),
+                    "{all:?}:\n{err}"
+                );
+                let more = format!("Xem thêm: {command} --help");
+                assert_eq!(err.lines().last(), Some(more.as_str()), "{all:?}:\n{err}");
+            }
+        }
+    }
+}
+
+#[test]
+fn an_error_has_its_tips_and_the_usage_line_in_the_chosen_language() {
+    let (_, _, en) = tthtcd(&["consolidate", "--lang", "en", "--bogus"]);
+    let (_, _, vi) = tthtcd(&["consolidate", "--bogus"]);
+    assert_eq!(
+        en,
+        "Error: this command has no option '--bogus'\n  \
+         tip: to pass '--bogus' as a value, use '-- --bogus'\n\n\
+         Usage: tthtcd consolidate [OPTIONS] <FOLDER>\n\n\
+         For more, try 'tthtcd consolidate --help'.\n"
+    );
+    assert_eq!(
+        vi,
+        "Lỗi: lệnh này không có tùy chọn '--bogus'\n  \
+         gợi ý: nếu '--bogus' là một giá trị (chẳng hạn tên thư mục), hãy viết '-- --bogus'\n\n\
+         Cách dùng: tthtcd consolidate [TÙY_CHỌN] <THƯ_MỤC>\n\n\
+         Xem thêm: tthtcd consolidate --help\n"
+    );
+    let (_, _, vi) = tthtcd(&["consolidate", "mau", "--lang", "fr"]);
+    assert!(vi.contains("\n  các giá trị dùng được: vi, en\n"), "{vi}");
+    let (_, _, en) = tthtcd(&["consolidate", "--jsn", "x", "mau", "--lang=en"]);
+    assert!(en.contains("\n  tip: did you mean '--json'?\n"), "{en}");
+    let (_, _, vi) = tthtcd(&["chek"]);
+    assert!(
+        vi.contains("\n  gợi ý: có phải ý bạn là 'check'?\n"),
+        "{vi}"
+    );
+    // --lang before the command: said where it goes, in the language it asks for.
+    let (_, _, en) = tthtcd(&["--lang", "en", "--help"]);
+    assert!(
+        en.contains(
+            "\n  tip: '--lang' goes after the command, e.g. tthtcd check FOLDER --lang en\n"
+        ),
+        "{en}"
+    );
+}
+
+#[test]
+fn clap_s_help_command_answers_in_the_language_asked_for() {
+    let (code, out, err) = tthtcd(&["help", "plan", "check", "--lang", "en"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.starts_with("Check that the plan adds up: sub-committees against quarters"),
+        "{out}"
+    );
+    let (_, out, _) = tthtcd(&["help", "--lang=en"]);
+    assert!(out.contains("\nUsage: tthtcd <COMMAND>\n"), "{out}");
+    let (_, out, _) = tthtcd(&["help", "template"]);
+    assert!(
+        out.contains("\nCách dùng: tthtcd template [TÙY_CHỌN] --output <THƯ_MỤC>\n"),
+        "{out}"
+    );
+}

@@ -5,6 +5,7 @@ pub mod appendix;
 pub mod check;
 pub mod consolidate;
 pub mod criteria;
+pub mod help;
 pub mod plan;
 pub mod template;
 pub mod watch;
@@ -53,11 +54,11 @@ pub struct Common {
     /// Memory (MB) the processes that read the workbooks may use together; a workbook
     /// that needs more is listed as failed.
     #[arg(long, value_name = "MB", default_value_t = 1024,
-          value_parser = clap::value_parser!(u64).range(32..))]
+          value_parser = at_least::<32>)]
     pub max_memory: u64,
     /// Seconds one workbook may take to read; one that takes longer is listed as failed.
     #[arg(long, value_name = "SECONDS", default_value_t = 30,
-          value_parser = clap::value_parser!(u64).range(1..))]
+          value_parser = at_least::<1>)]
     pub max_seconds: u64,
 }
 
@@ -90,9 +91,55 @@ impl From<Language> for Lang {
     }
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' không phải ngày dạng YYYY-MM-DD"))
+/// A value an argument's parser refuses. The words come later, from labels, in the
+/// language the arguments ask for (see `help`): a parser does not know it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadValue {
+    NotADate,
+    NotAWholeNumber,
+    TooLarge,
+    Below(u64),
+}
+
+impl std::fmt::Display for BadValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.reason(Lang::En))
+    }
+}
+
+impl std::error::Error for BadValue {}
+
+impl BadValue {
+    /// Why the value was refused, in `lang`.
+    pub fn reason(self, lang: Lang) -> String {
+        use tthtcd::labels::help as w;
+        match self {
+            BadValue::NotADate => w::NOT_A_DATE.get(lang).to_string(),
+            BadValue::NotAWholeNumber => w::NOT_A_WHOLE_NUMBER.get(lang).to_string(),
+            BadValue::TooLarge => w::TOO_LARGE.get(lang).to_string(),
+            BadValue::Below(min) => w::below(min, lang),
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, BadValue> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| BadValue::NotADate)
+}
+
+/// A whole number of at least `MIN` (megabytes, seconds).
+fn at_least<const MIN: u64>(s: &str) -> Result<u64, BadValue> {
+    use std::num::IntErrorKind;
+    let n: u64 = s.trim().parse().map_err(|e: std::num::ParseIntError| {
+        if *e.kind() == IntErrorKind::PosOverflow {
+            BadValue::TooLarge
+        } else {
+            BadValue::NotAWholeNumber
+        }
+    })?;
+    if n < MIN {
+        return Err(BadValue::Below(MIN));
+    }
+    Ok(n)
 }
 
 /// Colour on the terminal only: not when piped, not when NO_COLOR is set.

@@ -2,6 +2,7 @@
 //! and problem messages, in Vietnamese (the default) and English. Adding a language is
 //! adding a column here, not editing the report code.
 
+pub mod help;
 pub mod problem;
 
 /// Output language.

@@ -1,0 +1,404 @@
+//! The words of the command line itself: what `tthtcd --help` says about each command
+//! and each argument, the headings of the help, and the sentences for the arguments
+//! clap refuses. clap writes these in English only; the binary's `commands::help`
+//! puts these in their place, by clap id, before the arguments are parsed.
+//!
+//! The doc comments on the argument structs stay as the developers' description;
+//! this table is what the secretaries read.
+
+use super::{Label, Lang};
+
+/// The program's description at the top of `tthtcd --help`.
+pub const ABOUT: Label = Label::new(
+    "Tổng hợp báo cáo hằng tháng các lớp của Trung tâm học tập cộng đồng xã và đối chiếu \
+     với kế hoạch năm.",
+    "Consolidates the monthly class reports of a commune Community Learning Centre and \
+     checks them against the yearly plan.",
+);
+
+/// Each command's description, by its names below `tthtcd` ("plan check"). `help` is
+/// clap's own command, wherever it appears.
+pub const COMMANDS: &[(&str, Label)] = &[
+    (
+        "consolidate",
+        Label::new(
+            "Đọc mọi bảng tính trong THƯ_MỤC và ghi ra một bảng tính tổng hợp.",
+            "Read every workbook in FOLDER and write one consolidated workbook.",
+        ),
+    ),
+    (
+        "check",
+        Label::new(
+            "Đọc và kiểm tra THƯ_MỤC mà không ghi bảng tính; mã thoát cho biết tình hình.",
+            "Read and check FOLDER without writing a workbook; the exit code tells the state.",
+        ),
+    ),
+    (
+        "appendix",
+        Label::new(
+            "Lập phụ lục kế hoạch (kế hoạch chi tiết các lớp) từ các phiếu đăng ký trong \
+             THƯ_MỤC.",
+            "Write the plan's appendix (detailed class plan) from the registration forms in \
+             FOLDER.",
+        ),
+    ),
+    (
+        "watch",
+        Label::new(
+            "Tổng hợp THƯ_MỤC, rồi tổng hợp lại mỗi khi có tệp trong đó thay đổi (Ctrl-C để \
+             dừng).",
+            "Consolidate FOLDER, then again each time a file in it changes (Ctrl-C to stop).",
+        ),
+    ),
+    (
+        "criteria",
+        Label::new(
+            "Đánh giá các tiêu chí từ các phiếu tiêu chí trong THƯ_MỤC (mã thoát 1 nếu còn \
+             tiêu chí chưa đạt).",
+            "Review the criteria from the criteria forms in FOLDER (exit code 1 unless all \
+             are met).",
+        ),
+    ),
+    (
+        "plan",
+        Label::new(
+            "Các việc với kế hoạch năm: 'plan check' kiểm tra xem kế hoạch có khớp không.",
+            "The plan itself: 'plan check' tells whether it adds up.",
+        ),
+    ),
+    (
+        "plan check",
+        Label::new(
+            "Kiểm tra kế hoạch có khớp không: các tiểu ban so với các quý, tỷ lệ người học, \
+             các ngưỡng. Mã thoát 1 nếu có điểm chưa khớp.",
+            "Check that the plan adds up: sub-committees against quarters, participation, \
+             thresholds. Exit code 1 on any finding.",
+        ),
+    ),
+    (
+        "template",
+        Label::new(
+            "Tạo các biểu mẫu trống để điền (báo cáo tháng, phiếu đăng ký) cho từng tiểu \
+             ban, và phiếu tiêu chí.",
+            "Write blank forms to fill in (monthly report, registration) for every \
+             sub-committee, and the criteria form.",
+        ),
+    ),
+    (
+        "help",
+        Label::new(
+            "In hướng dẫn này, hoặc hướng dẫn của lệnh được nêu.",
+            "Print this message or the help of the given command.",
+        ),
+    ),
+];
+
+/// Each argument's help, by clap id; "command id" (command names as in [`COMMANDS`])
+/// where one id means different things in different commands. The default value and
+/// the values allowed are added by the code, from the arguments themselves.
+pub const ARGS: &[(&str, Label)] = &[
+    (
+        "folder",
+        Label::new(
+            "Thư mục chứa các bảng tính của tiểu ban (.xlsx .xlsm .xlsb .xls .ods), đọc cả \
+             thư mục con.",
+            "Folder of sub-committee workbooks (.xlsx .xlsm .xlsb .xls .ods), read \
+             recursively.",
+        ),
+    ),
+    (
+        "plan",
+        Label::new(
+            "Tệp kế hoạch (TOML) dùng thay cho kế hoạch năm 2019 của xã Hồng Thái Tây có sẵn \
+             trong chương trình.",
+            "Plan file (TOML) to use instead of the 2019 plan of Hồng Thái Tây built into \
+             the program.",
+        ),
+    ),
+    (
+        "as_of",
+        Label::new(
+            "Đánh giá số liệu tính đến ngày này, viết theo dạng năm-tháng-ngày, ví dụ \
+             2019-06-30 là ngày 30 tháng 6 năm 2019; mặc định là ngày cuối cùng của năm kế \
+             hoạch.",
+            "Judge the figures as of this date, written year-month-day, e.g. 2019-06-30; by \
+             default the last day of the plan year.",
+        ),
+    ),
+    (
+        "json",
+        Label::new(
+            "Ghi thêm bản tóm tắt dạng JSON vào TỆP (\"-\" để ghi ra đầu ra chuẩn).",
+            "Also write the summary as JSON to FILE (\"-\" for standard output).",
+        ),
+    ),
+    (
+        "lang",
+        Label::new(
+            "Ngôn ngữ của bảng tính, các thông báo JSON và màn hình: vi (tiếng Việt) hoặc en \
+             (tiếng Anh).",
+            "Language of the workbook, the JSON messages and the terminal: vi (Vietnamese) \
+             or en (English).",
+        ),
+    ),
+    (
+        "max_memory",
+        Label::new(
+            "Bộ nhớ (MB) mà các tiến trình đọc bảng tính được dùng chung, ít nhất 32; bảng \
+             tính cần nhiều hơn sẽ được ghi là lỗi.",
+            "Memory (MB) the processes that read the workbooks may use together, at least \
+             32; a workbook that needs more is listed as failed.",
+        ),
+    ),
+    (
+        "max_seconds",
+        Label::new(
+            "Số giây tối đa để đọc một bảng tính, ít nhất 1; bảng tính đọc lâu hơn sẽ được \
+             ghi là lỗi.",
+            "Seconds one workbook may take to read, at least 1; one that takes longer is \
+             listed as failed.",
+        ),
+    ),
+    (
+        "consolidate output",
+        Label::new(
+            "Tệp bảng tính tổng hợp sẽ ghi ra.",
+            "The consolidated workbook to write.",
+        ),
+    ),
+    (
+        "appendix output",
+        Label::new(
+            "Tệp bảng tính phụ lục sẽ ghi ra.",
+            "The appendix workbook to write.",
+        ),
+    ),
+    (
+        "watch output",
+        Label::new(
+            "Tệp bảng tính tổng hợp được cập nhật sau mỗi thay đổi.",
+            "The consolidated workbook to keep up to date.",
+        ),
+    ),
+    (
+        "template output",
+        Label::new(
+            "Thư mục để ghi các biểu mẫu (chưa có thì tạo mới).",
+            "Folder to write the forms into (created if missing).",
+        ),
+    ),
+    (
+        "template force",
+        Label::new(
+            "Ghi đè các biểu mẫu đã có trong THƯ_MỤC (có thể đã được điền nên mặc định không \
+             ghi đè).",
+            "Replace forms already in DIR (they may have been filled in, so not by default).",
+        ),
+    ),
+    (
+        "template lang",
+        Label::new(
+            "Ngôn ngữ của biểu mẫu: vi (tiếng Việt) hoặc en (tiếng Anh).",
+            "Language of the forms: vi (Vietnamese) or en (English).",
+        ),
+    ),
+    (
+        "plan check lang",
+        Label::new(
+            "Ngôn ngữ của kết quả kiểm tra: vi (tiếng Việt) hoặc en (tiếng Anh).",
+            "Language of the findings: vi (Vietnamese) or en (English).",
+        ),
+    ),
+    // clap's own flags.
+    ("help", Label::new("In hướng dẫn", "Print help")),
+    ("version", Label::new("In số phiên bản", "Print version")),
+];
+
+/// The placeholders of the values (`--plan <FILE>`), by the name in the code.
+pub const VALUE_NAMES: &[(&str, Label)] = &[
+    ("FOLDER", Label::new("THƯ_MỤC", "FOLDER")),
+    ("DIR", Label::new("THƯ_MỤC", "DIR")),
+    ("FILE", Label::new("TỆP", "FILE")),
+    ("OUT.xlsx", Label::new("TỆP.xlsx", "OUT.xlsx")),
+    ("YYYY-MM-DD", Label::new("NĂM-THÁNG-NGÀY", "YYYY-MM-DD")),
+    ("LANG", Label::new("NGÔN_NGỮ", "LANG")),
+    ("MB", Label::new("MB", "MB")),
+    ("SECONDS", Label::new("GIÂY", "SECONDS")),
+];
+
+/// The words in a label table under `key`.
+pub fn lookup(table: &[(&str, Label)], key: &str) -> Option<Label> {
+    table.iter().find(|(k, _)| *k == key).map(|(_, l)| *l)
+}
+
+// The headings of the help ("Cách dùng: …", then "Lệnh:", "Tham số:", "Tùy chọn:").
+pub const USAGE: Label = Label::new("Cách dùng", "Usage");
+pub const COMMANDS_HEADING: Label = Label::new("Lệnh", "Commands");
+pub const ARGUMENTS_HEADING: Label = Label::new("Tham số", "Arguments");
+pub const OPTIONS_HEADING: Label = Label::new("Tùy chọn", "Options");
+/// The placeholders clap writes in a usage line.
+pub const COMMAND_PLACEHOLDER: Label = Label::new("LỆNH", "COMMAND");
+pub const OPTIONS_PLACEHOLDER: Label = Label::new("[TÙY_CHỌN]", "[OPTIONS]");
+/// After an argument's help: "[mặc định: tong-hop.xlsx]".
+pub const DEFAULT: Label = Label::new("mặc định", "default");
+/// After `-h`'s help when `--help` says more, and the other way round.
+pub const SEE_MORE: Label = Label::new("xem đầy đủ với '--help'", "see more with '--help'");
+pub const SEE_SUMMARY: Label = Label::new("xem bản tóm tắt với '-h'", "see a summary with '-h'");
+
+/// The last line of an argument error: where to read more.
+pub fn see_help(command: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Xem thêm: {command} --help"),
+        Lang::En => format!("For more, try '{command} --help'."),
+    }
+}
+
+/// An option the command does not have (`--bogus`).
+pub fn unknown_option(arg: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("lệnh này không có tùy chọn '{arg}'"),
+        Lang::En => format!("this command has no option '{arg}'"),
+    }
+}
+
+/// A word left over once every argument has its value (`check Bao cao`).
+pub fn unexpected_value(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("thừa tham số '{value}'"),
+        Lang::En => format!("unexpected argument '{value}'"),
+    }
+}
+
+/// The usual cause of a left-over word: a folder name with a space, not in quotes.
+pub const SPACES_TIP: Label = Label::new(
+    "gợi ý: nếu tên thư mục có dấu cách, hãy đặt cả tên trong ngoặc kép, ví dụ \"Bao cao\"",
+    "tip: if a folder name has spaces, put the whole name in double quotes, e.g. \"My reports\"",
+);
+
+/// `--lang` before the command, or after one that has none (`tthtcd --lang en`).
+pub const LANG_AFTER_COMMAND: Label = Label::new(
+    "gợi ý: '--lang' đặt sau tên lệnh, ví dụ: tthtcd check THƯ_MỤC --lang en",
+    "tip: '--lang' goes after the command, e.g. tthtcd check FOLDER --lang en",
+);
+
+/// A tip: the name the user probably meant.
+pub fn did_you_mean(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("gợi ý: có phải ý bạn là '{name}'?"),
+        Lang::En => format!("tip: did you mean '{name}'?"),
+    }
+}
+
+/// A tip: an option of the same name exists in another command ("check --lang").
+pub fn exists_elsewhere(usage: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("gợi ý: có thể dùng '{usage}'"),
+        Lang::En => format!("tip: '{usage}' exists"),
+    }
+}
+
+/// A tip: how to give a value that starts with a dash.
+pub fn as_value_tip(arg: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "gợi ý: nếu '{arg}' là một giá trị (chẳng hạn tên thư mục), hãy viết '-- {arg}'"
+        ),
+        Lang::En => format!("tip: to pass '{arg}' as a value, use '-- {arg}'"),
+    }
+}
+
+/// A value not among those an option takes (`--lang fr`).
+pub fn invalid_value(value: &str, arg: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("giá trị '{value}' không hợp lệ cho '{arg}'"),
+        Lang::En => format!("invalid value '{value}' for '{arg}'"),
+    }
+}
+
+/// The values an option takes, listed after [`invalid_value`].
+pub fn possible_values(values: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("các giá trị dùng được: {}", values.join(", ")),
+        Lang::En => format!("possible values: {}", values.join(", ")),
+    }
+}
+
+/// An option given without its value (`-o` at the end).
+pub fn value_missing(arg: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("thiếu giá trị cho '{arg}'"),
+        Lang::En => format!("'{arg}' needs a value but none was given"),
+    }
+}
+
+/// A value the argument's own check refused; `reason` is one of the reasons below.
+pub fn refused_value(value: &str, arg: &str, reason: &str, lang: Lang) -> String {
+    format!("{}: {reason}", invalid_value(value, arg, lang))
+}
+
+/// Why a value was refused.
+pub const NOT_A_DATE: Label = Label::new(
+    "không phải ngày viết theo dạng năm-tháng-ngày, ví dụ 2019-06-30",
+    "not a date written year-month-day, e.g. 2019-06-30",
+);
+pub const NOT_A_WHOLE_NUMBER: Label = Label::new("không phải số nguyên", "not a whole number");
+pub const TOO_LARGE: Label = Label::new("số quá lớn", "too large a number");
+
+pub fn below(min: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("phải từ {min} trở lên"),
+        Lang::En => format!("must be at least {min}"),
+    }
+}
+
+/// Required arguments not given (`consolidate` without a folder).
+pub fn missing_required(args: &[String], lang: Lang) -> String {
+    let list = args.join(", ");
+    match (lang, args.len()) {
+        (Lang::Vi, _) => format!("còn thiếu tham số bắt buộc: {list}"),
+        (Lang::En, 1) => format!("a required argument is missing: {list}"),
+        (Lang::En, _) => format!("required arguments are missing: {list}"),
+    }
+}
+
+/// A command that needs one of its own commands (`plan` without `check`).
+pub fn missing_command(command: &str, valid: &[String], lang: Lang) -> String {
+    let list = valid.join(", ");
+    match lang {
+        Lang::Vi => format!("'{command}' cần thêm một lệnh con: {list}"),
+        Lang::En => format!("'{command}' needs a subcommand: {list}"),
+    }
+}
+
+/// A command that does not exist (`tthtcd frob`).
+pub fn unknown_command(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("không có lệnh '{name}'"),
+        Lang::En => format!("there is no command '{name}'"),
+    }
+}
+
+/// An option given twice (`--lang en --lang vi`).
+pub fn used_twice(arg: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("'{arg}' chỉ được dùng một lần"),
+        Lang::En => format!("'{arg}' may be given only once"),
+    }
+}
+
+/// Two options that exclude each other.
+pub fn conflict(arg: &str, others: &[String], lang: Lang) -> String {
+    let list = others.join("', '");
+    match lang {
+        Lang::Vi => format!("không được dùng '{arg}' cùng với '{list}'"),
+        Lang::En => format!("'{arg}' cannot be used with '{list}'"),
+    }
+}
+
+/// One value too many for an option.
+pub fn too_many_values(value: &str, arg: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("thừa giá trị '{value}' cho '{arg}'"),
+        Lang::En => format!("unexpected value '{value}' for '{arg}'; no more were expected"),
+    }
+}
