@@ -1,8 +1,13 @@
 //! The `tthtcd` command: parses arguments, runs one command, maps the outcome to an
 //! exit code. Errors that stop a run are printed as plain sentences, never a backtrace.
 
+// No function longer than a screen (the threshold is in clippy.toml): a long one is a
+// sequence of named steps waiting to be written.
+#![warn(clippy::too_many_lines)]
+
 mod commands;
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -69,7 +74,8 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             let lang = cli.command.lang();
-            eprintln!("{}: {e:#}", tthtcd::labels::cli::ERROR.get(lang));
+            let error = tthtcd::labels::cli::ERROR.get(lang);
+            let _ = writeln!(std::io::stderr().lock(), "{error}: {e:#}");
             ExitCode::from(exit::CANNOT_RUN)
         }
     }

@@ -299,3 +299,35 @@ fn help_and_version_go_to_stdout_with_0_a_refused_argument_to_stderr_with_3() {
         Some("Lỗi: giá trị '0' không hợp lệ cho '--max-seconds <GIÂY>': phải từ 1 trở lên")
     );
 }
+
+/// `tthtcd consolidate … | head -1`: the reader goes away before the table is printed.
+/// The workbook is written and the run ends as usual, without a panic about the pipe.
+#[test]
+fn a_closed_standard_output_is_no_crash() {
+    use std::process::Stdio;
+    let dir = Dir::new();
+    six_files(&dir, "50");
+    let out = dir.path("out.xlsx");
+    let plan = small_plan(&dir);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tthtcd"))
+        .args([
+            "consolidate",
+            s(&dir.input()),
+            "--plan",
+            s(&plan),
+            "-o",
+            s(&out),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run tthtcd");
+    // Closed before the run has read a single file, so every line it prints meets a
+    // closed pipe.
+    drop(child.stdout.take());
+    let done = child.wait_with_output().expect("wait for tthtcd");
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(done.status.code(), Some(0), "{stderr}");
+    assert!(out.is_file());
+}

@@ -52,9 +52,9 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         args.output.display()
     ));
     if args.common.json.as_deref() == Some(std::path::Path::new("-")) {
-        eprint!("{text}");
+        say!(err, "{text}");
     } else {
-        print!("{text}");
+        say!(out, "{text}");
     }
     Ok(exit::OK)
 }

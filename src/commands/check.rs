@@ -18,9 +18,9 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let lang: Lang = args.common.lang.into();
     let text = terminal::render(&c, lang, super::use_color());
     if args.common.json.as_deref() == Some(std::path::Path::new("-")) {
-        eprint!("{text}");
+        say!(err, "{text}");
     } else {
-        print!("{text}");
+        say!(out, "{text}");
     }
     Ok(if c.has_losses() {
         exit::NOT_COUNTED

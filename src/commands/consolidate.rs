@@ -31,11 +31,11 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let text = terminal::render(&c, lang, super::use_color());
     let wrote = format!("{} {}", cli::WROTE.get(lang), args.output.display());
     if args.common.json.as_deref() == Some(std::path::Path::new("-")) {
-        eprint!("{text}");
-        eprintln!("\n{wrote}");
+        say!(err, "{text}");
+        say!(errln, "\n{wrote}");
     } else {
-        print!("{text}");
-        println!("\n{wrote}");
+        say!(out, "{text}");
+        say!(outln, "\n{wrote}");
     }
     Ok(exit::OK)
 }

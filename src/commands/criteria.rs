@@ -48,9 +48,9 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         c.criteria.len()
     ));
     if args.common.json.as_deref() == Some(std::path::Path::new("-")) {
-        eprint!("{text}");
+        say!(err, "{text}");
     } else {
-        print!("{text}");
+        say!(out, "{text}");
     }
     Ok(if met == c.criteria.len() {
         exit::OK

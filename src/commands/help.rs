@@ -308,7 +308,7 @@ fn report(e: &clap::Error, cmd: &Command, args: &[OsString], lang: Lang) -> u8 {
         _ => {}
     }
     match sentence(e, lang) {
-        Some(text) => eprint!("{}", message(e, &text, &command_path(cmd, args), lang)),
+        Some(text) => say!(err, "{}", message(e, &text, &command_path(cmd, args), lang)),
         None => {
             let _ = e.print();
         }

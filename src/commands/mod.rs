@@ -1,6 +1,28 @@
 //! One module a subcommand. Each takes its parsed arguments and returns the exit code;
 //! `anyhow` carries the errors that stop a run to `main`, which prints them plainly.
 
+/// `print!`, `println!`, `eprint!` and `eprintln!` that do not panic when nobody reads
+/// any more (`tthtcd check … | head` closes the pipe): by then the workbook is written
+/// and the exit code decided; the lines are a courtesy, never worth a crash.
+macro_rules! say {
+    (out, $($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($t)*);
+    }};
+    (outln, $($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($t)*);
+    }};
+    (err, $($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr().lock(), $($t)*);
+    }};
+    (errln, $($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($t)*);
+    }};
+}
+
 pub mod appendix;
 pub mod check;
 pub mod consolidate;
@@ -188,7 +210,7 @@ pub fn write_workbook(path: &Path, bytes: &[u8], lang: Lang) -> anyhow::Result<(
     let written = output::write(path, bytes, output::Kind::Workbook, lang)
         .map_err(|e| output_error(e, lang))?;
     if let Some(kept) = &written.kept {
-        eprintln!("{}", tthtcd::labels::kept_message(path, kept, lang));
+        say!(errln, "{}", tthtcd::labels::kept_message(path, kept, lang));
     }
     Ok(())
 }

@@ -28,12 +28,17 @@ pub fn run(cmd: &PlanCommand) -> anyhow::Result<u8> {
             let plan = super::load_plan(plan.as_deref(), lang)?;
             let findings = plan_check::check(&plan);
             if findings.is_empty() {
-                println!("{}", cli::PLAN_OK.get(lang));
+                say!(outln, "{}", cli::PLAN_OK.get(lang));
                 return Ok(exit::OK);
             }
-            println!("{} ({}):", cli::PLAN_FINDINGS.get(lang), findings.len());
+            say!(
+                outln,
+                "{} ({}):",
+                cli::PLAN_FINDINGS.get(lang),
+                findings.len()
+            );
             for f in &findings {
-                println!("- {}", f.message(lang));
+                say!(outln, "- {}", f.message(lang));
             }
             Ok(exit::FALLS_SHORT)
         }

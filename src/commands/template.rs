@@ -70,7 +70,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     .map_err(|e| super::output_error(e, lang))?;
     written.push(path);
     for p in &written {
-        println!("{} {}", cli::WROTE.get(lang), p.display());
+        say!(outln, "{} {}", cli::WROTE.get(lang), p.display());
     }
     Ok(exit::OK)
 }

@@ -66,7 +66,8 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     debouncer
         .watch(&common.folder, RecursiveMode::Recursive)
         .with_context(|| command::folder_not_watched(Some(&common.folder), lang))?;
-    println!(
+    say!(
+        outln,
         "{} {} {}",
         cli::WATCHING.get(lang),
         common.folder.display(),
@@ -87,7 +88,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
     }
-    println!("{}", cli::WATCH_STOPPED.get(lang));
+    say!(outln, "{}", cli::WATCH_STOPPED.get(lang));
     Ok(exit::OK)
 }
 
@@ -208,16 +209,17 @@ fn once(common: &Common, out: &Path, lang: Lang, seen: &mut HashSet<String>) {
     let c = match super::consolidate(common, Some(out)) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("{time} {e:#}");
+            say!(errln, "{time} {e:#}");
             return;
         }
     };
     let written = workbook::workbook_bytes(&c, lang)
         .map_err(|e| anyhow::anyhow!(e.message(lang)))
         .and_then(|b| super::write_workbook(out, &b, lang));
-    println!("{time} {}", line(&c, lang, seen));
+    say!(outln, "{time} {}", line(&c, lang, seen));
     if let Err(e) = written {
-        eprintln!(
+        say!(
+            errln,
             "{time} {} — {}: {e:#}",
             out.display(),
             cli::WATCH_WRITE_FAILED.get(lang)
