@@ -21,7 +21,7 @@ use crate::plan::Plan;
 use crate::profile::{self, Stage};
 use crate::read::{FileRead, SheetRead, failed_report, read_one, request_for};
 use crate::recognise::RowOutcome;
-use crate::repeats::{Firsts, Keyed, RowKey, duplicate_of};
+use crate::repeats::{Firsts, RowKey};
 use crate::sandbox::Pool;
 
 /// What to consolidate.
@@ -174,7 +174,7 @@ fn check(config: &Config, mut state: State, as_of: AsOf) -> Consolidation {
         summary: summarise(plan, &classes, as_of),
         registration: crate::check::registration::check(plan, &planned),
         plan_vs_held: crate::check::plan_vs_held::match_classes(&planned, &classes, as_of),
-        criteria: crate::check::criteria::evaluate(plan, &state.entries),
+        criteria: crate::check::criteria::evaluate(plan, state.entries.rows()),
         completeness: crate::check::completeness::assess(
             plan.subcommittees.len(),
             &state.received,
@@ -204,8 +204,8 @@ struct State {
     hashes: HashMap<String, String>,
     /// Monthly reports found: which sub-committee, which month, when.
     received: Vec<crate::check::completeness::Received>,
-    /// Criteria figures, in the order read; one per indicator.
-    entries: Vec<CriterionEntry>,
+    /// Criteria figures, in the order read: the first for each indicator.
+    entries: Firsts<CriterionEntry>,
     /// Registered classes, in the order read: the first registration of each.
     planned: Firsts<PlannedClass>,
 }
@@ -375,9 +375,12 @@ fn merge_row(outcome: RowOutcome, key: RowKey, ledger: &mut Ledger, st: &mut Sta
         // The same registration twice (same sub-committee, topic, period and village)
         // counts once.
         RowOutcome::Planned(class) => {
-            accept(&mut st.planned, *class, key, ledger, &mut st.diagnostics);
+            st.planned.accept(*class, key, ledger, &mut st.diagnostics);
         }
-        RowOutcome::Criterion(entry) => accept_entry(*entry, ledger, st),
+        // A second figure for the same indicator is a duplicate: the first one counts.
+        RowOutcome::Criterion(entry) => {
+            st.entries.accept(*entry, key, ledger, &mut st.diagnostics);
+        }
     }
 }
 
@@ -412,30 +415,8 @@ fn fail(st: &mut State, report: FileReport) {
 /// yet; [`run`] holds it apart from the figures.
 fn accept_class(class: ClassRow, key: RowKey, ledger: &mut Ledger, st: &mut State) {
     let after = (class.date > st.as_of).then(|| after_as_of(&class, st.as_of));
-    if accept(&mut st.classes, class, key, ledger, &mut st.diagnostics) {
+    if st.classes.accept(class, key, ledger, &mut st.diagnostics) {
         st.diagnostics.extend(after);
-    }
-}
-
-/// Takes a row among the first of their key and counts it in the file's ledger: true
-/// when accepted, else a duplicate with its warning. Classes and registrations alike.
-fn accept<T: Keyed>(
-    firsts: &mut Firsts<T>,
-    row: T,
-    key: RowKey,
-    ledger: &mut Ledger,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> bool {
-    match firsts.take(row, key) {
-        Some(repeat) => {
-            ledger.duplicate += 1;
-            diagnostics.push(repeat);
-            false
-        }
-        None => {
-            ledger.accepted += 1;
-            true
-        }
     }
 }
 
@@ -450,22 +431,6 @@ fn after_as_of(class: &ClassRow, as_of: NaiveDate) -> Diagnostic {
         sheet: Some(class.source.sheet.clone()),
         cell: Some(class.source.cell.clone()),
     }
-}
-
-/// A second figure for the same indicator is a duplicate: the first one counts.
-fn accept_entry(entry: CriterionEntry, ledger: &mut Ledger, st: &mut State) {
-    let first = st
-        .entries
-        .iter()
-        .find(|e| e.criterion == entry.criterion && e.indicator == entry.indicator);
-    if let Some(first) = first {
-        ledger.duplicate += 1;
-        let d = duplicate_of(&first.source, &entry.source);
-        st.diagnostics.push(d);
-        return;
-    }
-    ledger.accepted += 1;
-    st.entries.push(entry);
 }
 
 /// The row number of an A1 address ("C12" → 12).

@@ -1,13 +1,13 @@
 //! Repeats: the same class reported twice (same sub-committee, topic, date and village
-//! once normalised), or the same registration twice, counts once; each repeat is a
-//! duplicate pointing at the first report of it.
+//! once normalised), the same registration twice, or a second figure for the same
+//! indicator, counts once; each repeat is a duplicate pointing at the first report of it.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::classes::{ClassRow, PlannedClass, Source};
-use crate::diagnostics::{Diagnostic, Problem, RowProblem};
+use crate::classes::{ClassRow, CriterionEntry, PlannedClass, Source};
+use crate::diagnostics::{Diagnostic, Ledger, Problem, RowProblem};
 use crate::recognise::RowOutcome;
 use crate::text::match_key;
 
@@ -23,7 +23,9 @@ pub(crate) enum RowKey {
     ),
     /// Sub-committee, topic, quarter, month, village.
     Planned(usize, String, u32, Option<u32>, String),
-    /// Criteria figures and rejected rows are not keyed.
+    /// A criteria figure: the criterion and its indicator.
+    Indicator(usize, usize),
+    /// Rejected rows are not keyed.
     None,
 }
 
@@ -32,7 +34,8 @@ impl RowKey {
         match row {
             RowOutcome::Accepted(c) => RowKey::class(c),
             RowOutcome::Planned(p) => RowKey::planned(p),
-            RowOutcome::Criterion(_) | RowOutcome::Rejected => RowKey::None,
+            RowOutcome::Criterion(e) => RowKey::Indicator(e.criterion, e.indicator),
+            RowOutcome::Rejected => RowKey::None,
         }
     }
 
@@ -120,6 +123,15 @@ impl Keyed for PlannedClass {
     }
 }
 
+impl Keyed for CriterionEntry {
+    fn key(&self) -> RowKey {
+        RowKey::Indicator(self.criterion, self.indicator)
+    }
+    fn source(&self) -> &Source {
+        &self.source
+    }
+}
+
 /// The rows of one kind taken so far, each the first of its key.
 pub(crate) struct Firsts<T> {
     rows: Vec<T>,
@@ -152,6 +164,33 @@ impl<T: Keyed> Firsts<T> {
                 None
             }
         }
+    }
+
+    /// Takes a row among the first of their key and counts it in the file's ledger:
+    /// true when accepted, else a duplicate with its warning added to `diagnostics`.
+    /// Classes, registrations and criteria figures alike.
+    pub(crate) fn accept(
+        &mut self,
+        row: T,
+        key: RowKey,
+        ledger: &mut Ledger,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> bool {
+        match self.take(row, key) {
+            Some(repeat) => {
+                ledger.duplicate += 1;
+                diagnostics.push(repeat);
+                false
+            }
+            None => {
+                ledger.accepted += 1;
+                true
+            }
+        }
+    }
+
+    pub(crate) fn rows(&self) -> &[T] {
+        &self.rows
     }
 
     pub(crate) fn into_rows(self) -> Vec<T> {
@@ -203,5 +242,42 @@ mod tests {
         // "b" is not row 0's class: a first row of its own, kept by its whole key.
         assert_eq!(seen.first_or_note(key("b"), 1, at), None);
         assert_eq!(seen.first_or_note(key("b"), 2, at), Some(1));
+    }
+
+    fn figure(criterion: usize, indicator: usize, row: u32) -> CriterionEntry {
+        CriterionEntry {
+            criterion,
+            indicator,
+            value: None,
+            figure_source: String::new(),
+            evidence: None,
+            source: Source {
+                file: "tieu-chi.xlsx".into(),
+                sheet: "TC".into(),
+                row,
+                cell: format!("C{row}"),
+            },
+        }
+    }
+
+    #[test]
+    fn a_second_figure_for_one_indicator_is_a_duplicate_of_the_first() {
+        let mut firsts = Firsts::default();
+        let (mut ledger, mut diagnostics) = (Ledger::default(), Vec::new());
+        // Rows 4 and 5: criterion 2's indicators 0 and 1; row 6 repeats indicator 0.
+        for (indicator, row) in [(0, 4), (1, 5), (0, 6)] {
+            let entry = figure(2, indicator, row);
+            let key = entry.key();
+            firsts.accept(entry, key, &mut ledger, &mut diagnostics);
+        }
+        assert_eq!((ledger.accepted, ledger.duplicate), (2, 1));
+        let rows: Vec<u32> = firsts.rows().iter().map(|e| e.source.row).collect();
+        assert_eq!(rows, [4, 5]);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].cell.as_deref(), Some("C6"));
+        assert!(matches!(
+            &diagnostics[0].problem,
+            Problem::Row(RowProblem::DuplicateRow { first }) if first.row == 4
+        ));
     }
 }
