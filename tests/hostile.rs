@@ -571,7 +571,7 @@ fn an_xls_whose_directory_chain_loops_is_refused() {
     assert_eq!(status, "failed");
     assert_eq!(
         reason,
-        "tệp bị hỏng hoặc không đọc được (the compound file's sector chains loop)"
+        "tệp bị hỏng hoặc không đọc được (các chuỗi dữ liệu trong tệp .xls quay vòng, đọc sẽ không bao giờ dừng)"
     );
     assert_eq!(figures(&j, "phap-luat"), (0, 0));
 }
@@ -624,7 +624,9 @@ fn an_ods_hiding_millions_of_cells_behind_a_mismatched_end_tag_is_refused() {
     let (status, reason, _) = case.outcome("phap-luat.ods");
     assert_eq!(status, "failed");
     assert!(
-        reason.starts_with("tệp bị hỏng hoặc không đọc được (content.xml: "),
+        reason.starts_with(
+            "tệp bị hỏng hoặc không đọc được (phần nội dung content.xml không đúng cấu trúc XML; chi tiết kỹ thuật: '"
+        ),
         "{reason}"
     );
 }
@@ -646,7 +648,7 @@ fn an_ods_with_a_table_inside_a_cell_is_refused() {
     assert_eq!(status, "failed");
     assert_eq!(
         reason,
-        "tệp bị hỏng hoặc không đọc được (content.xml: a table inside a cell)"
+        "tệp bị hỏng hoặc không đọc được (có một bảng nằm trong một ô, điều mà không chương trình bảng tính nào ghi ra)"
     );
 }
 

@@ -37,7 +37,7 @@ mod row;
 mod table;
 
 pub use found::{FoundProblem, SpecialKind};
-pub use read::{LooksLike, ReadProblem, ZipFault};
+pub use read::{Damage, LooksLike, ReadProblem, ZipFault};
 pub use row::{CountFault, MAX_CLASS_COUNT, RowProblem};
 pub use table::{TableProblem, WorkbookLooks};
 
@@ -292,6 +292,7 @@ pub(crate) mod samples {
             kinds(),
             fields(),
             zip_faults(),
+            damages(),
         ]
         .concat()
     }
@@ -334,7 +335,9 @@ pub(crate) mod samples {
         vec![
             Problem::Unread(ReadProblem::PasswordProtected),
             Problem::Unread(ReadProblem::DamagedFile {
-                detail: "bad".into(),
+                damage: Damage::Reader {
+                    detail: "Invalid OLE signature (not an office document)".into(),
+                },
             }),
             Problem::Unread(ReadProblem::EmptyFile),
             Problem::Unread(ReadProblem::ReaderCrashed),
@@ -582,6 +585,24 @@ pub(crate) mod samples {
             }));
         }
         all
+    }
+
+    /// Every damage a file can have.
+    fn damages() -> Vec<Problem> {
+        [
+            Damage::UnknownFormat,
+            Damage::ChainsLoop,
+            Damage::TableBeyondFile,
+            Damage::SheetsShareRecords,
+            Damage::ContentTooLarge { limit: 1 << 30 },
+            Damage::TableInCell,
+            Damage::ContentMalformed {
+                detail: "ill-formed document: expected `</text:p>`".into(),
+            },
+        ]
+        .into_iter()
+        .map(|damage| ReadProblem::DamagedFile { damage }.into())
+        .collect()
     }
 
     /// Every fault of a zip container.

@@ -8,7 +8,7 @@ use crate::labels::{Label, Lang};
 pub enum ReadProblem {
     PasswordProtected,
     DamagedFile {
-        detail: String,
+        damage: Damage,
     },
     EmptyFile,
     NotReallySpreadsheet {
@@ -92,7 +92,7 @@ impl ReadProblem {
         use ReadProblem::*;
         match self {
             PasswordProtected => w::PASSWORD_PROTECTED.get(lang).into(),
-            DamagedFile { detail } => w::damaged_file(detail, lang),
+            DamagedFile { damage } => w::damaged_file(&damage.words(lang), lang),
             EmptyFile => w::EMPTY_FILE.get(lang).into(),
             NotReallySpreadsheet { looks_like } => {
                 w::not_really_spreadsheet(looks_like.words(), lang)
@@ -200,6 +200,45 @@ impl ZipFault {
                 packed,
                 limit,
             } => w::part_too_compressed(part, *bytes, *packed, *limit, lang),
+        }
+    }
+}
+
+/// What is wrong with a file that a reader cannot take, or a guard refuses.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Damage {
+    /// The format reader's own words (calamine, the XML reader): in English, quoted
+    /// as a technical detail for whoever repairs the file.
+    Reader { detail: String },
+    /// No format reader recognised the bytes.
+    UnknownFormat,
+    /// A compound file (.xls) whose sector chains loop: a reader following them would
+    /// never stop.
+    ChainsLoop,
+    /// A compound file whose allocation table lists more sectors than the file holds.
+    TableBeyondFile,
+    /// Several sheets of an .xls point at one sheet's records.
+    SheetsShareRecords,
+    /// An .ods whose content.xml unpacks to more than `limit` bytes.
+    ContentTooLarge { limit: u64 },
+    /// An .ods with a table inside a cell, which no spreadsheet program writes.
+    TableInCell,
+    /// An .ods whose content.xml is not well-formed XML: the XML reader's words.
+    ContentMalformed { detail: String },
+}
+
+impl Damage {
+    fn words(&self, lang: Lang) -> String {
+        use crate::labels::problem::damage as w;
+        match self {
+            Damage::Reader { detail } => w::reader(detail, lang),
+            Damage::UnknownFormat => w::UNKNOWN_FORMAT.get(lang).into(),
+            Damage::ChainsLoop => w::CHAINS_LOOP.get(lang).into(),
+            Damage::TableBeyondFile => w::TABLE_BEYOND_FILE.get(lang).into(),
+            Damage::SheetsShareRecords => w::SHEETS_SHARE_RECORDS.get(lang).into(),
+            Damage::ContentTooLarge { limit } => w::content_too_large(*limit, lang),
+            Damage::TableInCell => w::TABLE_IN_CELL.get(lang).into(),
+            Damage::ContentMalformed { detail } => w::content_malformed(detail, lang),
         }
     }
 }

@@ -14,7 +14,7 @@
 //! compound-file format forbids them. A file this walk cannot read far enough to
 //! judge is left to calamine, which fails on it too, at the same place.
 
-use crate::diagnostics::{Problem, ReadProblem};
+use crate::diagnostics::{Damage, Problem, ReadProblem};
 
 const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 /// Sector numbers from here up are markers, not sectors (calamine's bound on the
@@ -37,9 +37,7 @@ const STREAMS: [&str; 4] = [
 /// that calamine will refuse on its own before following any chain.
 pub fn check(bytes: &[u8]) -> Result<(), Problem> {
     match walk(bytes) {
-        Some(Err(detail)) => Err(Problem::Unread(ReadProblem::DamagedFile {
-            detail: detail.into(),
-        })),
+        Some(Err(damage)) => Err(Problem::Unread(ReadProblem::DamagedFile { damage })),
         _ => Ok(()),
     }
 }
@@ -231,8 +229,6 @@ impl Header {
     }
 }
 
-const LOOPED: &str = "the compound file's sector chains loop";
-
 /// The FAT: the DIFAT (the header's entries, then a chain calamine bounds itself)
 /// names its sectors. No sound file names a sector twice, so a FAT longer than the
 /// file could hold is a damaged one (with room for a writer that leaves the header's
@@ -240,7 +236,7 @@ const LOOPED: &str = "the compound file's sector chains loop";
 pub(super) fn allocation_table(
     sectors: &mut Sectors,
     header: &Header,
-) -> Option<Result<Vec<u32>, &'static str>> {
+) -> Option<Result<Vec<u32>, Damage>> {
     let mut difat = header.difat.clone();
     let mut sector_id = header.difat_start;
     let mut hops = 0usize;
@@ -254,9 +250,7 @@ pub(super) fn allocation_table(
     }
     let fat_ids: Vec<u32> = difat.into_iter().filter(|id| *id < DIFAT_MARKER).collect();
     if fat_ids.len() > sectors.last_id as usize + 1 + 109 {
-        return Some(Err(
-            "the compound file's allocation table lists more sectors than the file holds",
-        ));
+        return Some(Err(Damage::TableBeyondFile));
     }
     let mut fat = Vec::new();
     for id in fat_ids {
@@ -291,7 +285,7 @@ pub(super) fn directory(dir: &[u8], size: usize) -> Vec<(String, u32, usize)> {
 
 /// `None`: not a compound file, or calamine stops before any unbounded chain.
 /// `Some(Err)`: what is wrong. `Some(Ok)`: every chain ends.
-fn walk(bytes: &[u8]) -> Option<Result<(), &'static str>> {
+fn walk(bytes: &[u8]) -> Option<Result<(), Damage>> {
     let header = Header::read(bytes)?;
     let mut sectors = Sectors::new(bytes, &header)?;
     let last_id = sectors.last_id;
@@ -300,7 +294,7 @@ fn walk(bytes: &[u8]) -> Option<Result<(), &'static str>> {
         Err(e) => return Some(Err(e)),
     };
     let Some(dir) = collect(&mut sectors, header.dir_start, &fat, usize::MAX) else {
-        return Some(Err(LOOPED));
+        return Some(Err(Damage::ChainsLoop));
     };
     let dirs = directory(&dir, header.size);
     let (_, root_start, root_len) = dirs.first()?.clone();
@@ -309,11 +303,11 @@ fn walk(bytes: &[u8]) -> Option<Result<(), &'static str>> {
     }
     let (mini_fat, mini_stream) = if header.mini_fat_len > 0 {
         let Some(stream) = collect(&mut sectors, root_start, &fat, root_len) else {
-            return Some(Err(LOOPED));
+            return Some(Err(Damage::ChainsLoop));
         };
         let want = header.mini_fat_len.saturating_mul(header.size);
         let Some(table) = collect(&mut sectors, header.mini_fat_start, &fat, want) else {
-            return Some(Err(LOOPED));
+            return Some(Err(Damage::ChainsLoop));
         };
         (entries(&table)?.collect(), stream)
     } else {
@@ -339,7 +333,7 @@ fn walk(bytes: &[u8]) -> Option<Result<(), &'static str>> {
             follow(*start, &fat, *len, |id| sectors.len_of(id))
         };
         if chain == Chain::Loops {
-            return Some(Err(LOOPED));
+            return Some(Err(Damage::ChainsLoop));
         }
     }
     Some(Ok(()))

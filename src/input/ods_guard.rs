@@ -13,7 +13,7 @@ use std::io::{BufReader, Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::diagnostics::{Problem, ReadProblem};
+use crate::diagnostics::{Damage, Problem, ReadProblem};
 
 /// The most content.xml may unpack to: far beyond any report, and a bound on the time
 /// a compressed bomb could make the scan take.
@@ -43,16 +43,18 @@ pub fn check(bytes: &[u8], limit: u64) -> Result<(), Problem> {
     let result = scan(BufReader::new(&mut taken), &mut counter, limit);
     if taken.limit() == 0 {
         return Err(Problem::Unread(ReadProblem::DamagedFile {
-            detail: "content.xml unpacks to more than 1 GiB".into(),
+            damage: Damage::ContentTooLarge {
+                limit: MAX_CONTENT_BYTES,
+            },
         }));
     }
     match result {
         Err(Refusal::Cells(requested)) => {
             Err(Problem::Unread(ReadProblem::TooManyCells { requested }))
         }
-        Err(Refusal::Malformed(detail)) => Err(Problem::Unread(ReadProblem::DamagedFile {
-            detail: format!("content.xml: {detail}"),
-        })),
+        Err(Refusal::Malformed(damage)) => {
+            Err(Problem::Unread(ReadProblem::DamagedFile { damage }))
+        }
         Err(Refusal::Text) => Err(Problem::Unread(ReadProblem::TextTooLarge {
             limit: MAX_COPIED_BYTES,
         })),
@@ -153,7 +155,7 @@ enum Refusal {
     /// The count passed the limit: the cells asked for so far.
     Cells(u64),
     /// Not something LibreOffice or Excel writes.
-    Malformed(String),
+    Malformed(Damage),
     /// Repeated cells with content would be copied past [`MAX_COPIED_BYTES`].
     Text,
 }
@@ -182,7 +184,7 @@ fn scan<R: std::io::BufRead>(input: R, counter: &mut Counter, limit: u64) -> Res
             Ok(Event::Eof) => return Ok(()),
             Err(e) => {
                 let detail: String = e.to_string().chars().take(120).collect();
-                return Err(Refusal::Malformed(detail));
+                return Err(Refusal::Malformed(Damage::ContentMalformed { detail }));
             }
             Ok(_) => {}
         }
@@ -222,7 +224,7 @@ impl OpenCells {
     ) -> Result<(), Refusal> {
         match element.name().into_inner() {
             "table:table" if self.depth > 0 => {
-                return Err(Refusal::Malformed("a table inside a cell".into()));
+                return Err(Refusal::Malformed(Damage::TableInCell));
             }
             "table:table" => {
                 counter.start_sheet();
@@ -365,7 +367,7 @@ mod tests {
         );
         assert_eq!(
             count(&sheet(&rows)),
-            Err(Refusal::Malformed("a table inside a cell".into()))
+            Err(Refusal::Malformed(Damage::TableInCell))
         );
     }
 

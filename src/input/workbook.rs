@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use super::discover::Format;
 use super::grid::{CellValue, FOLD_KEEP, Fold, Folds, Grid, SheetGrid};
 use super::xls_guard::Packed;
-use crate::diagnostics::{LooksLike, Problem, ReadProblem};
+use crate::diagnostics::{Damage, LooksLike, Problem, ReadProblem};
 
 /// Name of the custom document property the tool writes into its own output, so that
 /// last month's summary left in the folder is recognised and never counted again.
@@ -264,7 +264,11 @@ fn open(bytes: &[u8], claimed: Format) -> Result<Book<'_>, Problem> {
             }
         }
     }
-    Err(first_err.unwrap_or_else(|| damaged("unrecognised format")))
+    Err(
+        first_err.unwrap_or(Problem::Unread(ReadProblem::DamagedFile {
+            damage: Damage::UnknownFormat,
+        })),
+    )
 }
 
 fn open_as(bytes: &[u8], f: Format) -> Result<Book<'_>, Problem> {
@@ -311,7 +315,9 @@ fn classify(e: &calamine::Error) -> Problem {
 fn damaged(detail: &str) -> Problem {
     // Reader messages can be long and technical; keep the gist.
     let detail: String = detail.chars().take(160).collect();
-    Problem::Unread(ReadProblem::DamagedFile { detail })
+    Problem::Unread(ReadProblem::DamagedFile {
+        damage: Damage::Reader { detail },
+    })
 }
 
 /// Names what a file with a spreadsheet extension really is, when it is text.

@@ -13,7 +13,7 @@
 //!
 //! A file this walk cannot follow is handed to calamine unchanged, as before.
 
-use crate::diagnostics::{Problem, ReadProblem};
+use crate::diagnostics::{Damage, Problem, ReadProblem};
 
 /// A copy of the file with packed sheets, and the way back to real positions.
 #[derive(Debug)]
@@ -172,7 +172,7 @@ fn walk(data: &[u8]) -> Result<Option<Vec<Vec<Record>>>, Problem> {
         walked = walked.saturating_add(length);
         if walked > data.len() {
             return Err(Problem::Unread(ReadProblem::DamagedFile {
-                detail: "several sheets share one sheet's records".into(),
+                damage: Damage::SheetsShareRecords,
             }));
         }
         sheets.push(records);
@@ -539,7 +539,9 @@ mod tests {
         assert!(matches!(walk(&stream(2)), Ok(Some(s)) if s.len() == 2));
         assert!(matches!(
             walk(&stream(3)),
-            Err(Problem::Unread(ReadProblem::DamagedFile { detail })) if detail.contains("share")
+            Err(Problem::Unread(ReadProblem::DamagedFile {
+                damage: Damage::SheetsShareRecords
+            }))
         ));
     }
 

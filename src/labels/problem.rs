@@ -102,6 +102,62 @@ pub fn duplicate_file(original: &str, lang: Lang) -> String {
     }
 }
 
+/// What is wrong with a damaged file, for [`damaged_file`].
+pub mod damage {
+    use super::{Label, Lang, MB};
+
+    /// A reader's own English words are a technical detail: said as such, not
+    /// translated (they name what the reader met, for whoever repairs the file).
+    pub fn reader(detail: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("chi tiết kỹ thuật: '{detail}'"),
+            Lang::En => format!("technical detail: '{detail}'"),
+        }
+    }
+
+    pub const UNKNOWN_FORMAT: Label = Label::new(
+        "không trình đọc nào nhận ra định dạng của tệp",
+        "no reader recognises its format",
+    );
+    pub const CHAINS_LOOP: Label = Label::new(
+        "các chuỗi dữ liệu trong tệp .xls quay vòng, đọc sẽ không bao giờ dừng",
+        "the .xls file's chains of sectors loop, so reading it would never end",
+    );
+    pub const TABLE_BEYOND_FILE: Label = Label::new(
+        "bảng phân bổ của tệp .xls kê nhiều phần hơn tệp có",
+        "the .xls file's allocation table lists more sectors than the file holds",
+    );
+    pub const SHEETS_SHARE_RECORDS: Label = Label::new(
+        "nhiều trang tính cùng trỏ vào dữ liệu của một trang",
+        "several sheets point at one sheet's records",
+    );
+    pub const TABLE_IN_CELL: Label = Label::new(
+        "có một bảng nằm trong một ô, điều mà không chương trình bảng tính nào ghi ra",
+        "a table inside a cell, which no spreadsheet program writes",
+    );
+
+    pub fn content_too_large(limit: u64, lang: Lang) -> String {
+        let limit = limit / MB;
+        match lang {
+            Lang::Vi => format!("phần nội dung content.xml giải nén ra hơn {limit} MB"),
+            Lang::En => format!("its content.xml unpacks to more than {limit} MB"),
+        }
+    }
+
+    /// `detail` is the XML reader's own English words.
+    pub fn content_malformed(detail: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "phần nội dung content.xml không đúng cấu trúc XML; chi tiết kỹ thuật: '{detail}'"
+            ),
+            Lang::En => {
+                format!("its content.xml is not well-formed XML; technical detail: '{detail}'")
+            }
+        }
+    }
+}
+
+/// `detail` is one of [`damage`]'s words.
 pub fn damaged_file(detail: &str, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("tệp bị hỏng hoặc không đọc được ({detail})"),
