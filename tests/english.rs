@@ -446,3 +446,139 @@ fn clap_s_help_command_answers_in_the_language_asked_for() {
         "{out}"
     );
 }
+
+/// A bad plan: what the default plan writes, what the bad one writes instead, and the
+/// reason each language gives after "the plan file '…' is not valid: ", worked out by
+/// hand from the words in labels::plan. `{line}` is the line of the change.
+struct BadPlan {
+    from: &'static str,
+    to: &'static str,
+    en: &'static str,
+    vi: &'static str,
+}
+
+const BAD_PLANS: &[BadPlan] = &[
+    BadPlan {
+        from: "learners = 750\n",
+        to: "learners = -750\n",
+        en: "line {line}: learners: the value -750 is not valid: a target is a whole number, \
+             not negative",
+        vi: "dòng {line}: mục learners: giá trị -750 không hợp lệ: chỉ tiêu phải là số nguyên \
+             không âm",
+    },
+    BadPlan {
+        from: "classes = 8\n",
+        to: "clases = 8\n",
+        en: "line {line}: `clases` is not a key of the plan template; the keys here are `id`, \
+             `name`, `aliases`, `classes`, `learners`",
+        vi: "dòng {line}: mục không có trong mẫu kế hoạch: `clases`, các mục dùng được ở đây: \
+             `id`, `name`, `aliases`, `classes`, `learners`",
+    },
+    BadPlan {
+        from: "quarter = 3\n",
+        to: "quarter = 2\n",
+        en: "quarter 2 is declared twice",
+        vi: "quý 2 bị khai báo hai lần",
+    },
+    BadPlan {
+        from: "participation_target = 0.783",
+        to: "participation_target = 78.3",
+        en: "line {line}: the participation rate (participation_target) 78.3 must be between 0 \
+             and 1 (e.g. 0.783 for 78.3 %)",
+        vi: "dòng {line}: tỷ lệ tham gia (participation_target) 78.3 phải nằm trong khoảng 0 \
+             đến 1 (ví dụ 0.783 cho 78,3 %)",
+    },
+    BadPlan {
+        from: "threshold = 47",
+        to: "threshold = \"47%\"",
+        en: "line {line}: the value \"47%\" must be a number (no unit or % sign)",
+        vi: "dòng {line}: giá trị \"47%\" phải là một số (không kèm đơn vị hay dấu %)",
+    },
+    BadPlan {
+        from: "op = \">=\", threshold = 47",
+        to: "op = \"~\", threshold = 47",
+        en: "criterion 5: indicator 'Trẻ dưới 3 tuổi đến nhà trẻ': the comparison '~' is not \
+             valid (>=, >, <=, <, =)",
+        vi: "tiêu chí 5: chỉ số 'Trẻ dưới 3 tuổi đến nhà trẻ': phép so sánh '~' không hợp lệ \
+             (>=, >, <=, <, =)",
+    },
+    // Mistakes of TOML itself: the line as written, quoted, after the place. The unit's
+    // closing quote left out: the line is 24 characters long, the mistake just past it.
+    BadPlan {
+        from: "unit = \"Xã Hồng Thái Tây\"",
+        to: "unit = \"Xã Hồng Thái Tây",
+        en: "line {line}, column 25: the text opens with \" but has no closing \": \
+             'unit = \"Xã Hồng Thái Tây'",
+        vi: "dòng {line}, cột 25: chữ mở bằng dấu \" nhưng thiếu dấu \" đóng: \
+             'unit = \"Xã Hồng Thái Tây'",
+    },
+    // A decimal comma: "participation_target = 0" is 24 characters, the comma the 25th.
+    BadPlan {
+        from: "participation_target = 0.783",
+        to: "participation_target = 0,783",
+        en: "line {line}, column 25: something follows the value on its line (one key a line; \
+             decimals take a point, e.g. 0.783): 'participation_target = 0,783'",
+        vi: "dòng {line}, cột 25: sau giá trị còn thừa chữ trên cùng dòng (mỗi dòng một mục; số \
+             thập phân viết bằng dấu chấm, ví dụ 0.783): 'participation_target = 0,783'",
+    },
+    BadPlan {
+        from: "[[subcommittee]]",
+        to: "[[subcommittee]",
+        en: "line {line}, column 16: the closing ] is missing: '[[subcommittee]'",
+        vi: "dòng {line}, cột 16: thiếu dấu đóng ngoặc ]: '[[subcommittee]'",
+    },
+    BadPlan {
+        from: "year = 2019",
+        to: "năm = 2019",
+        en: "line {line}, column 2: a key name takes only unaccented letters, digits, - and _: \
+             'năm = 2019'",
+        vi: "dòng {line}, cột 2: tên mục chỉ dùng chữ cái không dấu, chữ số, - và _: \
+             'năm = 2019'",
+    },
+];
+
+/// The words of a message that are not quoted from the plan file or the command line
+/// ('…', "…", `…` taken out).
+fn unquoted(message: &str) -> String {
+    let mut rest = message.to_string();
+    for quote in ['\'', '"', '`'] {
+        rest = rest.split(quote).step_by(2).collect::<Vec<_>>().join(" ");
+    }
+    rest
+}
+
+#[test]
+fn a_bad_plan_is_refused_in_the_chosen_language() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let samples_s = samples.to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for bad in BAD_PLANS {
+        let text = tthtcd::plan::DEFAULT_PLAN_TOML.replacen(bad.from, bad.to, 1);
+        assert_ne!(text, tthtcd::plan::DEFAULT_PLAN_TOML, "{}", bad.to);
+        let first = bad.to.lines().next().unwrap();
+        let line = (text.lines().position(|l| l.contains(first)).unwrap() + 1).to_string();
+        let path = dir.path().join("ke-hoach.toml");
+        std::fs::write(&path, &text).unwrap();
+        let p = path.to_str().unwrap();
+        let en = format!(
+            "Error: the plan file '{p}' is not valid: {}",
+            bad.en.replace("{line}", &line)
+        );
+        let vi = format!(
+            "Lỗi: tệp kế hoạch '{p}' không hợp lệ: {}",
+            bad.vi.replace("{line}", &line)
+        );
+        // Refused before any file is read, by the command that reads the folder and by
+        // the one that checks the plan alone.
+        for command in [&["check", samples_s][..], &["plan", "check"]] {
+            for (lang, expected) in [("en", &en), ("vi", &vi)] {
+                let args = [command, &["--plan", p, "--lang", lang]].concat();
+                let (code, out, err) = tthtcd(&args);
+                assert_eq!((code, out.as_str()), (Some(3), ""), "{args:?}: {err}");
+                assert_eq!(err.trim_end(), expected.as_str(), "{args:?}");
+            }
+        }
+        assert!(!has_vietnamese_letter(&unquoted(&en)), "{en}");
+        assert!(has_vietnamese_letter(&unquoted(&vi)), "{vi}");
+    }
+}

@@ -179,7 +179,9 @@ pub fn load_plan(path: Option<&Path>, lang: Lang) -> anyhow::Result<Plan> {
                 let reason = tthtcd::labels::io_kind_or_text(&e, lang);
                 anyhow::anyhow!(w::plan_unreadable(p, &reason, lang))
             })?;
-            Plan::from_toml(&text).with_context(|| w::plan_invalid(p, lang))
+            // The reason in the command's language, after the file it is about.
+            Plan::from_toml(&text)
+                .map_err(|e| anyhow::anyhow!(e.message(lang)).context(w::plan_invalid(p, lang)))
         }
     }
 }

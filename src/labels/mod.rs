@@ -3,6 +3,7 @@
 //! adding a column here, not editing the report code.
 
 pub mod help;
+pub mod plan;
 pub mod problem;
 
 /// Output language.

@@ -2,20 +2,10 @@
 //! checks serde cannot express (quarters 1–4 once each, ids unique, sane figures).
 
 use serde::Deserialize;
-use thiserror::Error;
 
+use super::error::{CriterionFault, PlanError, PlanFault};
+use super::toml_error::plan_error;
 use super::{Comparison, Criterion, Indicator, IndicatorKind, Plan, SubCommittee, Target};
-
-/// Why a plan file was refused. Messages name the field and, where known, the line.
-#[derive(Debug, Error)]
-pub enum PlanError {
-    /// The TOML itself is malformed, or a field is missing, unknown or of the wrong type.
-    #[error("{0}")]
-    Syntax(String),
-    /// The figures parse but do not make a plan.
-    #[error("{0}")]
-    Invalid(String),
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -88,7 +78,7 @@ fn default_deadline() -> u32 {
 }
 
 pub(super) fn parse(text: &str) -> Result<Plan, PlanError> {
-    let raw: RawPlan = toml::from_str(text).map_err(|e| PlanError::Syntax(describe(&e, text)))?;
+    let raw: RawPlan = toml::from_str(text).map_err(|e| plan_error(&e, text))?;
     check_figures(&raw, text)?;
     let subcommittees = subcommittees(raw.subcommittee)?;
     let quarters = quarters(raw.quarter)?;
@@ -118,59 +108,52 @@ pub(super) fn parse(text: &str) -> Result<Plan, PlanError> {
 /// The plan's own figures in their ranges, each refusal naming the field and its line
 /// in `text`.
 fn check_figures(raw: &RawPlan, text: &str) -> Result<(), PlanError> {
-    let invalid = |m: String| Err(PlanError::Invalid(m));
+    let invalid = |key: &str, fault: PlanFault| {
+        Err(PlanError::Invalid {
+            line: line_of(text, key),
+            key: None,
+            fault,
+        })
+    };
     if !(1900..=2100).contains(&raw.year) {
-        return invalid(format!(
-            "{}năm kế hoạch (year) {} không hợp lệ",
-            at(text, "year"),
-            raw.year
-        ));
+        return invalid("year", PlanFault::YearOutOfRange { year: raw.year });
     }
     if !(1..=28).contains(&raw.report_deadline_day) {
-        return invalid(format!(
-            "{}hạn nộp báo cáo (report_deadline_day) {} phải từ 1 đến 28",
-            at(text, "report_deadline_day"),
-            raw.report_deadline_day
-        ));
+        let day = raw.report_deadline_day;
+        return invalid("report_deadline_day", PlanFault::DeadlineOutOfRange { day });
     }
     // The participation rate is learners / population: a population of 0 makes every
     // rate a division by zero.
     if raw.population_15_plus == 0 {
-        return invalid(format!(
-            "{}dân số từ 15 tuổi trở lên (population_15_plus) là 0, nhưng tỷ lệ tham gia (participation_target) được tính trên dân số này: phải lớn hơn 0",
-            at(text, "population_15_plus")
-        ));
+        return invalid("population_15_plus", PlanFault::NoPopulation);
     }
     if !(0.0..=1.0).contains(&raw.participation_target) || raw.participation_target.is_nan() {
-        return invalid(format!(
-            "{}tỷ lệ tham gia (participation_target) {} phải nằm trong khoảng 0 đến 1 (ví dụ 0.783 cho 78,3 %)",
-            at(text, "participation_target"),
-            raw.participation_target
-        ));
+        let target = raw.participation_target;
+        return invalid(
+            "participation_target",
+            PlanFault::ParticipationOutOfRange { target },
+        );
     }
     // 0 would flag every class of the year as unusually large.
     if raw.max_learners_per_class == 0 {
-        return invalid(format!(
-            "{}số học viên tối đa một lớp (max_learners_per_class) phải lớn hơn 0",
-            at(text, "max_learners_per_class")
-        ));
+        return invalid("max_learners_per_class", PlanFault::NoClassLimit);
     }
     Ok(())
 }
 
 /// The sub-committees, at least one, each with an id and a name, no id twice.
 fn subcommittees(raw: Vec<RawSubCommittee>) -> Result<Vec<SubCommittee>, PlanError> {
-    let invalid = |m: String| Err(PlanError::Invalid(m));
+    let invalid = |fault| Err(PlanError::invalid(fault));
     if raw.is_empty() {
-        return invalid("kế hoạch chưa có tiểu ban nào ([[subcommittee]])".into());
+        return invalid(PlanFault::NoSubcommittee);
     }
     let mut subcommittees: Vec<SubCommittee> = Vec::new();
     for s in raw {
         if s.id.trim().is_empty() || s.name.trim().is_empty() {
-            return invalid("mỗi tiểu ban phải có id và name".into());
+            return invalid(PlanFault::SubcommitteeUnnamed);
         }
         if subcommittees.iter().any(|o| o.id == s.id) {
-            return invalid(format!("tiểu ban '{}' bị khai báo hai lần", s.id));
+            return invalid(PlanFault::SubcommitteeTwice { id: s.id });
         }
         subcommittees.push(SubCommittee {
             id: s.id,
@@ -187,17 +170,14 @@ fn subcommittees(raw: Vec<RawSubCommittee>) -> Result<Vec<SubCommittee>, PlanErr
 
 /// The targets of quarters 1 to 4, each given exactly once.
 fn quarters(raw: Vec<RawQuarter>) -> Result<[Target; 4], PlanError> {
-    let invalid = |m: String| Err(PlanError::Invalid(m));
+    let invalid = |fault| Err(PlanError::invalid(fault));
     let mut quarters: [Option<Target>; 4] = [None; 4];
     for q in raw {
         let Some(slot) = quarters.get_mut(usize::from(q.quarter).wrapping_sub(1)) else {
-            return invalid(format!(
-                "quý {} không hợp lệ: chỉ có quý 1 đến 4",
-                q.quarter
-            ));
+            return invalid(PlanFault::QuarterOutOfRange { quarter: q.quarter });
         };
         if slot.is_some() {
-            return invalid(format!("quý {} bị khai báo hai lần", q.quarter));
+            return invalid(PlanFault::QuarterTwice { quarter: q.quarter });
         }
         *slot = Some(Target {
             classes: q.classes,
@@ -212,11 +192,7 @@ fn quarters(raw: Vec<RawQuarter>) -> Result<[Target; 4], PlanError> {
         match q {
             Some(t) => out[i] = *t,
             None => {
-                return invalid(format!(
-                    "thiếu chỉ tiêu quý {} ([[quarter]] quarter = {})",
-                    i + 1,
-                    i + 1
-                ));
+                return invalid(PlanFault::QuarterMissing { quarter: i + 1 });
             }
         }
     }
@@ -226,52 +202,44 @@ fn quarters(raw: Vec<RawQuarter>) -> Result<[Target; 4], PlanError> {
 /// A criterion with every indicator well formed: a percentage needs a comparison and a
 /// numeric threshold; a yes/no fact has neither.
 fn criterion(raw: RawCriterion) -> Result<Criterion, PlanError> {
-    let n = raw.number;
-    let bad = |m: String| PlanError::Invalid(format!("tiêu chí {n}: {m}"));
+    let number = raw.number;
+    let bad = |fault| PlanError::invalid(PlanFault::Criterion { number, fault });
     if raw.indicator.is_empty() {
-        return Err(bad("chưa có chỉ số nào (indicator)".into()));
+        return Err(bad(CriterionFault::NoIndicator));
     }
     let mut indicators = Vec::new();
     for i in raw.indicator {
-        let kind = match (i.kind.as_str(), i.op.as_deref(), i.threshold) {
-            ("yes-no", None, None) => IndicatorKind::YesNo,
-            ("yes-no", ..) => {
-                return Err(bad(format!(
-                    "chỉ số '{}' là có/không, không có op hay threshold",
-                    i.name
-                )));
-            }
-            ("percent", Some(op), Some(threshold)) if threshold.is_finite() => {
-                match Comparison::parse(op) {
-                    Some(op) => IndicatorKind::Percent { op, threshold },
-                    None => {
-                        return Err(bad(format!(
-                            "chỉ số '{}': phép so sánh '{op}' không hợp lệ (>=, >, <=, <, =)",
-                            i.name
-                        )));
-                    }
-                }
-            }
-            ("percent", ..) => {
-                return Err(bad(format!(
-                    "chỉ số '{}' cần op (>=, >, <=, <, =) và threshold là một số",
-                    i.name
-                )));
-            }
-            (other, ..) => {
-                return Err(bad(format!(
-                    "chỉ số '{}': kind '{other}' không hợp lệ (percent, yes-no)",
-                    i.name
-                )));
-            }
-        };
+        let kind = indicator_kind(&i).map_err(bad)?;
         indicators.push(Indicator { name: i.name, kind });
     }
     Ok(Criterion {
-        number: n,
+        number,
         name: raw.name,
         indicators,
     })
+}
+
+/// A percentage needs a known comparison and a finite threshold; a yes/no fact neither.
+fn indicator_kind(i: &RawIndicator) -> Result<IndicatorKind, CriterionFault> {
+    let indicator = i.name.clone();
+    match (i.kind.as_str(), i.op.as_deref(), i.threshold) {
+        ("yes-no", None, None) => Ok(IndicatorKind::YesNo),
+        ("yes-no", ..) => Err(CriterionFault::YesNoWithFigure { indicator }),
+        ("percent", Some(op), Some(threshold)) if threshold.is_finite() => {
+            match Comparison::parse(op) {
+                Some(op) => Ok(IndicatorKind::Percent { op, threshold }),
+                None => Err(CriterionFault::UnknownComparison {
+                    indicator,
+                    op: op.to_string(),
+                }),
+            }
+        }
+        ("percent", ..) => Err(CriterionFault::PercentWithoutFigure { indicator }),
+        (other, ..) => Err(CriterionFault::UnknownKind {
+            indicator,
+            kind: other.to_string(),
+        }),
+    }
 }
 
 /// Two sub-committees sharing an alias would make matching a coin toss: refuse.
@@ -279,82 +247,14 @@ fn check_aliases(plan: &Plan) -> Result<(), PlanError> {
     let aliases = plan.folded_aliases();
     for (a, i) in &aliases {
         if let Some((_, j)) = aliases.iter().find(|(b, j)| b == a && j != i) {
-            return Err(PlanError::Invalid(format!(
-                "tên gọi '{a}' dùng cho cả hai tiểu ban '{}' và '{}'",
-                plan.subcommittees[*i].id, plan.subcommittees[*j].id
-            )));
+            return Err(PlanError::invalid(PlanFault::AliasShared {
+                alias: a.clone(),
+                first: plan.subcommittees[*i].id.clone(),
+                second: plan.subcommittees[*j].id.clone(),
+            }));
         }
     }
     Ok(())
-}
-
-/// The commonest serde/toml messages in Vietnamese; anything else as it is.
-fn vietnamese(msg: &str) -> String {
-    if let Some(rest) = msg.strip_prefix("missing field ") {
-        return format!("thiếu mục {rest}");
-    }
-    if let Some(rest) = msg.strip_prefix("unknown field ") {
-        return format!("mục không có trong mẫu kế hoạch: {rest}");
-    }
-    if msg.starts_with("invalid type:")
-        && (msg.ends_with("expected f64") || msg.ends_with("expected u32"))
-    {
-        let raw = msg
-            .trim_start_matches("invalid type:")
-            .split(", expected")
-            .next()
-            .unwrap_or("")
-            .trim();
-        return format!("giá trị {raw} phải là một số (không kèm đơn vị hay dấu %)");
-    }
-    if msg.starts_with("invalid value: integer `-") {
-        let raw = msg.split('`').nth(1).unwrap_or("");
-        return format!("giá trị {raw} không hợp lệ: chỉ tiêu phải là số nguyên không âm");
-    }
-    // A whole number past what the field holds (a target above 4294967295, a quarter
-    // above 255): refused, never wrapped or cut.
-    if let Some(rest) = msg.strip_prefix("invalid value: integer `") {
-        let raw = rest.split('`').next().unwrap_or("");
-        let most = match msg.rsplit("expected ").next().unwrap_or("") {
-            "u8" => u64::from(u8::MAX),
-            "i32" => i32::MAX as u64,
-            _ => u64::from(u32::MAX),
-        };
-        return format!("giá trị {raw} quá lớn: lớn nhất là {most}");
-    }
-    msg.to_string()
-}
-
-/// toml's message with the line worked out from its byte span, and the field named
-/// when the line sets one ("dòng 12: mục learners: giá trị … quá lớn").
-fn describe(e: &toml::de::Error, text: &str) -> String {
-    let msg = vietnamese(e.message().trim());
-    match e.span() {
-        Some(span) => {
-            let start = span.start.min(text.len());
-            let line = line_at(text, start);
-            match key_at(text, start) {
-                Some(key) if !msg.contains(&key) => format!("dòng {line}: mục {key}: {msg}"),
-                _ => format!("dòng {line}: {msg}"),
-            }
-        }
-        None => msg,
-    }
-}
-
-/// The line (from 1) of a byte offset.
-fn line_at(text: &str, offset: usize) -> usize {
-    text.get(..offset).unwrap_or(text).matches('\n').count() + 1
-}
-
-/// The key set on the line holding `offset`, when that line is `key = value`.
-fn key_at(text: &str, offset: usize) -> Option<String> {
-    let begin = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
-    let line = text.get(begin..)?.lines().next()?;
-    let (key, _) = line.split_once('=')?;
-    let key = key.trim();
-    (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
-        .then(|| key.to_string())
 }
 
 /// The line of a top-level `key = …` (before the first table), for the checks serde
@@ -364,11 +264,6 @@ fn line_of(text: &str, key: &str) -> Option<usize> {
         .take_while(|l| !l.trim_start().starts_with('['))
         .position(|l| l.split_once('=').is_some_and(|(k, _)| k.trim() == key))
         .map(|i| i + 1)
-}
-
-/// "dòng 7: " for a top-level key that is in the file.
-fn at(text: &str, key: &str) -> String {
-    line_of(text, key).map_or(String::new(), |l| format!("dòng {l}: "))
 }
 
 #[cfg(test)]

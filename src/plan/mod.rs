@@ -2,9 +2,11 @@
 //! each quarter must reach. Loaded from TOML (`templates/plan-2019.toml` is embedded as
 //! the default) and validated once, so the rest of the pipeline can trust it.
 
+mod error;
 mod load;
+mod toml_error;
 
-pub use load::PlanError;
+pub use error::{CriterionFault, Place, PlanError, PlanFault, SyntaxMistake};
 
 use serde::Serialize;
 
