@@ -568,3 +568,77 @@ fn months_as_of_june(months: &str) {
         ]
     );
 }
+
+/// Runs [`common::so_lop`]'s reports at year end against the 2019 plan with the
+/// sub-committees renamed `names` (plan order; None keeps the plan's), and writes the
+/// workbook to `xlsx`.
+fn so_lop_named(dir: &Path, names: [Option<&str>; 6], xlsx: &Path) {
+    let input = dir.join("in");
+    common::so_lop(&input);
+    let mut plan = tthtcd::Plan::embedded();
+    for (sc, name) in plan.subcommittees.iter_mut().zip(names) {
+        if let Some(name) = name {
+            sc.name = name.to_string();
+        }
+    }
+    let c = tthtcd::run(&tthtcd::Config {
+        folder: input,
+        plan,
+        as_of: None,
+        output: None,
+        progress: None,
+        sandbox: None,
+    })
+    .unwrap();
+    let bytes = tthtcd::report::workbook::workbook_bytes(&c, tthtcd::labels::Lang::Vi).unwrap();
+    std::fs::write(xlsx, bytes).unwrap();
+}
+
+#[test]
+fn a_sub_committee_name_that_means_something_to_sumifs_counts_only_its_own_classes() {
+    // Tổng hợp and Theo tháng count a sub-committee's classes with SUMIFS on its name,
+    // and SUMIFS reads a criterion: `~` escapes, `*` and `?` are wildcards, a leading
+    // `<>` or `=` compares, and case is ignored. Each of these names made LibreOffice
+    // recalculate other figures than the tool's: "Tiểu ban ~ kinh tế" to 0 rather than
+    // 6, "<>Sức khỏe" to every other sub-committee's 11, "Tiểu ban*" to the 11 classes
+    // of every "Tiểu ban …", "TIỂU BAN PHÁP LUẬT" to phap-luat's 5.
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("tong-hop.xlsx");
+    let names = [
+        Some("Tiểu ban ~ kinh tế"),
+        None,
+        Some("TIỂU BAN PHÁP LUẬT"),
+        Some("<>Sức khỏe"),
+        None,
+        Some("Tiểu ban*"),
+    ];
+    so_lop_named(dir.path(), names, &xlsx);
+    let (drifts, compared) = drift(&xlsx, &dir.path().join("a"));
+    assert_eq!(drifts, vec![], "{compared} cells compared");
+    assert_eq!(compared, FIGURES_AT_YEAR_END);
+    // By hand (common::so_lop): kinh-te 6 classes / 170 learners, phap-luat 5 / 155,
+    // the other four nothing; in all 11 / 325.
+    let sheets = recalculated_csv(&xlsx, &dir.path().join("b"));
+    let summary = sheet(&sheets, "Tổng hợp");
+    let done = |name: &str| format!("{}/{}", row(summary, name)[4], row(summary, name)[8]);
+    assert_eq!(done("Tiểu ban ~ kinh tế"), "6/170");
+    assert_eq!(done("Tiểu ban pháp luật"), "5/155");
+    assert_eq!(done("TIỂU BAN PHÁP LUẬT"), "0/0");
+    assert_eq!(done("<>Sức khỏe"), "0/0");
+    assert_eq!(done("Tiểu ban*"), "0/0");
+    let total = parse_csv(summary)
+        .into_iter()
+        .find(|r| r[0] == "Tổng cộng")
+        .unwrap();
+    assert_eq!((total[4].as_str(), total[8].as_str()), ("11", "325"));
+    // Theo tháng: kinh-te 3 + 1 = 4 classes in March, 2 in April (year 6);
+    // phap-luat 4 in February, 1 in May (year 5).
+    let months = sheet(&sheets, "Theo tháng");
+    let kinh_te = &month_figures(months, "Tiểu ban ~ kinh tế")[0];
+    assert_eq!(kinh_te, "0 0 4 2 0 0 0 0 0 0 0 0 6");
+    let phap_luat = &month_figures(months, "Tiểu ban pháp luật")[0];
+    assert_eq!(phap_luat, "0 4 0 0 1 0 0 0 0 0 0 0 5");
+    for name in ["TIỂU BAN PHÁP LUẬT", "<>Sức khỏe", "Tiểu ban*"] {
+        assert_eq!(month_figures(months, name)[0], "0 0 0 0 0 0 0 0 0 0 0 0 0");
+    }
+}
