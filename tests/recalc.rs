@@ -569,18 +569,11 @@ fn months_as_of_june(months: &str) {
     );
 }
 
-/// Runs [`common::so_lop`]'s reports at year end against the 2019 plan with the
-/// sub-committees renamed `names` (plan order; None keeps the plan's), and writes the
+/// Runs [`common::so_lop`]'s reports at year end against `plan`, and writes the
 /// workbook to `xlsx`.
-fn so_lop_named(dir: &Path, names: [Option<&str>; 6], xlsx: &Path) {
+fn so_lop_against(dir: &Path, plan: tthtcd::Plan, xlsx: &Path) {
     let input = dir.join("in");
     common::so_lop(&input);
-    let mut plan = tthtcd::Plan::embedded();
-    for (sc, name) in plan.subcommittees.iter_mut().zip(names) {
-        if let Some(name) = name {
-            sc.name = name.to_string();
-        }
-    }
     let c = tthtcd::run(&tthtcd::Config {
         folder: input,
         plan,
@@ -592,6 +585,18 @@ fn so_lop_named(dir: &Path, names: [Option<&str>; 6], xlsx: &Path) {
     .unwrap();
     let bytes = tthtcd::report::workbook::workbook_bytes(&c, tthtcd::labels::Lang::Vi).unwrap();
     std::fs::write(xlsx, bytes).unwrap();
+}
+
+/// The 2019 plan with the sub-committees renamed `names` (plan order; None keeps the
+/// plan's).
+fn renamed(names: [Option<&str>; 6]) -> tthtcd::Plan {
+    let mut plan = tthtcd::Plan::embedded();
+    for (sc, name) in plan.subcommittees.iter_mut().zip(names) {
+        if let Some(name) = name {
+            sc.name = name.to_string();
+        }
+    }
+    plan
 }
 
 #[test]
@@ -612,7 +617,7 @@ fn a_sub_committee_name_that_means_something_to_sumifs_counts_only_its_own_class
         None,
         Some("Tiểu ban*"),
     ];
-    so_lop_named(dir.path(), names, &xlsx);
+    so_lop_against(dir.path(), renamed(names), &xlsx);
     let (drifts, compared) = drift(&xlsx, &dir.path().join("a"));
     assert_eq!(drifts, vec![], "{compared} cells compared");
     assert_eq!(compared, FIGURES_AT_YEAR_END);
@@ -641,4 +646,34 @@ fn a_sub_committee_name_that_means_something_to_sumifs_counts_only_its_own_class
     for name in ["TIỂU BAN PHÁP LUẬT", "<>Sức khỏe", "Tiểu ban*"] {
         assert_eq!(month_figures(months, name)[0], "0 0 0 0 0 0 0 0 0 0 0 0 0");
     }
+}
+
+#[test]
+fn a_share_of_a_target_of_zero_is_stored_empty_as_its_formula_gives_it() {
+    // The share (done / target) is `=IF(target>0,done/target,"")`: empty for a target
+    // of 0. It was stored as 0 %, which a reader that does not recalculate shows, and
+    // which LibreOffice recalculates to empty.
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("tong-hop.xlsx");
+    let mut plan = tthtcd::Plan::embedded();
+    let none = tthtcd::plan::Target {
+        classes: 0,
+        learners: 0,
+    };
+    // phap-luat and quarter II plan nothing, yet hold classes.
+    plan.subcommittees[1].target = none;
+    plan.quarters[1] = none;
+    so_lop_against(dir.path(), plan, &xlsx);
+    let (drifts, compared) = drift(&xlsx, &dir.path().join("a"));
+    assert_eq!(drifts, vec![], "{compared} cells compared");
+    assert_eq!(compared, FIGURES_AT_YEAR_END);
+    // By hand (common::so_lop): phap-luat target 0, due 0, done 5, share empty, for
+    // 0, 0, 155 learners; quarter II (April, May) 0, 0, 2 + 1 = 3, and 0, 0, 50 + 35
+    // = 85.
+    let sheets = recalculated_csv(&xlsx, &dir.path().join("b"));
+    let figures = |r: Vec<&str>| r[2..10].join(" ");
+    let phap_luat = row(sheet(&sheets, "Tổng hợp"), "Tiểu ban pháp luật");
+    assert_eq!(figures(phap_luat), "0 0 5  0 0 155 ");
+    let q2 = row(sheet(&sheets, "Theo quý"), "Quý II");
+    assert_eq!(figures(q2), "0 0 3  0 0 85 ");
 }

@@ -413,7 +413,7 @@ pub fn sum(
 }
 
 /// At (`row`, `at`): `=IF(den>0,num/den,"")` over two cells of the same row, with its
-/// value stored. `num` and `den` are (column, value).
+/// value stored, empty for a `den` of 0. `num` and `den` are (column, value).
 pub fn ratio(
     ws: &mut Worksheet,
     row: RowNum,
@@ -429,6 +429,10 @@ pub fn ratio(
     } else {
         String::new()
     };
+    // The writer stores an empty result as the sheet's default result, "0" unless set
+    // otherwise: a 0 % that no recalculation gives. Every other formula of the sheets
+    // sets its result, so the default is for this one alone.
+    ws.set_formula_result_default("");
     let formula = Formula::new(format!("=IF({d}>0,{n}/{d},\"\")")).set_result(result);
     ws.write_formula_with_format(row, at, formula, f)?;
     Ok(())
