@@ -389,3 +389,291 @@ fn every_figure_recalculates_with_so_lop_read_from_the_reports() {
     let r = row(summary, "Tiểu ban pháp luật");
     assert_eq!((r[4], r[8]), ("5", "155"));
 }
+
+/// Two reports with classes on both sides of 30 June (headers in row 1, no Số lớp
+/// column, so each row is one class):
+///
+/// | sub-committee | topic           | date  | learners |                              |
+/// |---------------|-----------------|-------|---------:|------------------------------|
+/// | kinh-te       | Trồng lúa       | 04/03 | 40       |                              |
+/// | kinh-te       | Nuôi cá         | 18/03 | 35       |                              |
+/// | kinh-te       | Trồng rau sạch  | 12/09 | 60       | after 30 June: not counted   |
+/// | phap-luat     | Luật Giao thông | 05/02 | 30       |                              |
+/// | phap-luat     | Luật Đất đai    | 30/06 | 45       | the as-of day itself: counted|
+/// | phap-luat     | Luật Hôn nhân   | 01/07 | 50       | the day after: not counted   |
+fn either_side_of_june(dir: &Path) {
+    use common::V::{D, N, T};
+    let header = || {
+        vec![
+            T("STT"),
+            T("Tên chuyên đề"),
+            T("Ngày mở lớp"),
+            T("Số học viên"),
+        ]
+    };
+    for (folder, rows) in [
+        (
+            "kinh-te",
+            vec![
+                vec![N(1.0), T("Trồng lúa"), D(4, 3), N(40.0)],
+                vec![N(2.0), T("Nuôi cá"), D(18, 3), N(35.0)],
+                vec![N(3.0), T("Trồng rau sạch"), D(12, 9), N(60.0)],
+            ],
+        ),
+        (
+            "phap-luat",
+            vec![
+                vec![N(1.0), T("Luật Giao thông"), D(5, 2), N(30.0)],
+                vec![N(2.0), T("Luật Đất đai"), D(30, 6), N(45.0)],
+                vec![N(3.0), T("Luật Hôn nhân"), D(1, 7), N(50.0)],
+            ],
+        ),
+    ] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+        let mut all = vec![header()];
+        all.extend(rows);
+        common::book(&dir.join(folder).join("bao-cao.xlsx"), &[("Báo cáo", all)]);
+    }
+}
+
+/// The months (T1 … T12) and the year (Cả năm) of each row of Theo tháng labelled
+/// `label` (the classes block's, then the learners block's), as written on the sheet
+/// after recalculation, an empty cell as "-": "0 0 2 0 0 0 - - - - - - 2".
+fn month_figures(csv: &str, label: &str) -> Vec<String> {
+    parse_csv(csv)
+        .into_iter()
+        .filter(|f| f.iter().take(2).any(|x| x == label))
+        .map(|f| {
+            let cells = f.get(2..15).unwrap_or_default().iter();
+            let cells: Vec<&str> = cells
+                .map(|x| if x.is_empty() { "-" } else { x.as_str() })
+                .collect();
+            cells.join(" ")
+        })
+        .collect()
+}
+
+/// The figure cells as of 30 June (6 months shown): Tổng hợp 66 and Theo quý 44 as
+/// ever; Theo tháng per block 6 rows of STT + 6 months + the year (48), the total row's
+/// 6 months + year (7) and the running total's 6 months: 61 a block, 122 in all.
+const FIGURES_AS_OF_JUNE: usize = 66 + 44 + 122;
+
+#[test]
+fn classes_after_the_as_of_date_are_in_no_stored_figure_nor_in_any_recalculated_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    either_side_of_june(&input);
+    let xlsx = dir.path().join("tong-hop.xlsx");
+    let json = dir.path().join("tong-hop.json");
+    let as_of = ["--as-of", "2019-06-30", "--json", json.to_str().unwrap()];
+    consolidate(&input, &xlsx, &as_of);
+    let (drifts, compared) = drift(&xlsx, &dir.path().join("a"));
+    assert_eq!(drifts, vec![], "{compared} cells compared");
+    assert_eq!(compared, FIGURES_AS_OF_JUNE);
+    json_as_of_june(&json);
+    let sheets = recalculated_csv(&xlsx, &dir.path().join("b"));
+    summary_as_of_june(&sheets);
+    months_as_of_june(sheet(&sheets, "Theo tháng"));
+}
+
+/// The JSON of [`either_side_of_june`] as of 30 June, by hand.
+fn json_as_of_june(json: &Path) {
+    let j: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+    let done =
+        |s: &serde_json::Value| format!("{}/{}", s["classes"]["actual"], s["learners"]["actual"]);
+    // kinh-te 4/03 and 18/03: 2 classes, 40 + 35 = 75 learners (12/09 not counted);
+    // phap-luat 5/02 and 30/06: 2 classes, 30 + 45 = 75 (1/07 not counted).
+    assert_eq!(done(&j["subcommittees"][0]), "2/75");
+    assert_eq!(done(&j["subcommittees"][1]), "2/75");
+    // In all 4 classes, 75 + 75 = 150 learners.
+    assert_eq!(
+        (&j["totals"]["classes"], &j["totals"]["learners"]),
+        (&4.into(), &150.into())
+    );
+    // All six rows accepted; 12/09 and 1/07 noted as not counted yet.
+    assert_eq!(j["totals"]["rows_accepted"], 6);
+    let later = j["issues"].as_array().unwrap().iter();
+    let later: Vec<_> = later.filter(|i| i["code"] == "after-as-of").collect();
+    assert_eq!(later.len(), 2, "{later:#?}");
+    // Quarter I: 5/02, 4/03, 18/03, 3 classes, 30 + 40 + 35 = 105; quarter II: 30/06,
+    // 1 class, 45; quarters III and IV: none counted (1/07 and 12/09 are after).
+    let quarters: Vec<String> = (0..4).map(|q| done(&j["quarters"][q])).collect();
+    assert_eq!(quarters, ["3/105", "1/45", "0/0", "0/0"]);
+}
+
+/// Tổng hợp and Theo quý of [`either_side_of_june`] as of 30 June, recalculated: what
+/// the JSON says.
+fn summary_as_of_june(sheets: &[(String, String)]) {
+    // Target, due by 30 June (day 181 of 365) and done, classes then learners:
+    // kinh-te 8, 8 × 181/365 = 3.97 → 4, 2; 800, 800 × 181/365 = 396.7 → 397, 75.
+    // phap-luat 8, 4, 2; 750, 750 × 181/365 = 371.9 → 372, 75.
+    let summary = sheet(sheets, "Tổng hợp");
+    let figures = |r: Vec<&str>| [2, 3, 4, 6, 7, 8].map(|i| r[i].to_string()).join(" ");
+    let kinh_te = figures(row(summary, "Tiểu ban phát triển kinh tế"));
+    assert_eq!(kinh_te, "8 4 2 800 397 75");
+    assert_eq!(
+        figures(row(summary, "Tiểu ban pháp luật")),
+        "8 4 2 750 372 75"
+    );
+    // The total row (its label in the first column): done 4 classes, 150 learners.
+    let total = parse_csv(summary)
+        .into_iter()
+        .find(|r| r[0] == "Tổng cộng")
+        .unwrap();
+    assert_eq!((total[4].as_str(), total[8].as_str()), ("4", "150"));
+    // Quarters, done: I 3/105, II 1/45, III 0/0 (1/07 not counted), IV 0/0 (12/09).
+    let quarters = sheet(sheets, "Theo quý");
+    let done: Vec<String> = ["Quý I", "Quý II", "Quý III", "Quý IV"]
+        .iter()
+        .map(|q| format!("{}/{}", row(quarters, q)[4], row(quarters, q)[8]))
+        .collect();
+    assert_eq!(done, ["3/105", "1/45", "0/0", "0/0"]);
+}
+
+/// Theo tháng of [`either_side_of_june`] as of 30 June, recalculated: January to June
+/// shown, July to December empty, and the year (Cả năm) the JSON's done figure —
+/// September's and July's classes in neither.
+fn months_as_of_june(months: &str) {
+    // kinh-te: 2 classes in March, 40 + 35 = 75 learners.
+    assert_eq!(
+        month_figures(months, "Tiểu ban phát triển kinh tế"),
+        ["0 0 2 0 0 0 - - - - - - 2", "0 0 75 0 0 0 - - - - - - 75"]
+    );
+    // phap-luat: 1 class in February (30 learners), 1 in June (45): 2 and 75.
+    assert_eq!(
+        month_figures(months, "Tiểu ban pháp luật"),
+        ["0 1 0 0 0 1 - - - - - - 2", "0 30 0 0 0 45 - - - - - - 75"]
+    );
+    // The other four sub-committees: nothing.
+    assert_eq!(
+        month_figures(months, "Các chương trình khác"),
+        ["0 0 0 0 0 0 - - - - - - 0"; 2]
+    );
+    // Totals down: February 1 (30), March 2 (75), June 1 (45); year 4 (150).
+    assert_eq!(
+        month_figures(months, "Tổng cộng"),
+        [
+            "0 1 2 0 0 1 - - - - - - 4",
+            "0 30 75 0 0 45 - - - - - - 150"
+        ]
+    );
+    // Running totals: 0, 1, 3, 3, 3, 4 classes and 0, 30, 105, 105, 105, 150 learners;
+    // June's is the year's, no year cell of its own.
+    assert_eq!(
+        month_figures(months, "Lũy kế"),
+        [
+            "0 1 3 3 3 4 - - - - - - -",
+            "0 30 105 105 105 150 - - - - - - -"
+        ]
+    );
+}
+
+/// Runs [`common::so_lop`]'s reports at year end against `plan`, and writes the
+/// workbook to `xlsx`.
+fn so_lop_against(dir: &Path, plan: tthtcd::Plan, xlsx: &Path) {
+    let input = dir.join("in");
+    common::so_lop(&input);
+    let c = tthtcd::run(&tthtcd::Config {
+        folder: input,
+        plan,
+        as_of: None,
+        output: None,
+        progress: None,
+        sandbox: None,
+    })
+    .unwrap();
+    let bytes = tthtcd::report::workbook::workbook_bytes(&c, tthtcd::labels::Lang::Vi).unwrap();
+    std::fs::write(xlsx, bytes).unwrap();
+}
+
+/// The 2019 plan with the sub-committees renamed `names` (plan order; None keeps the
+/// plan's).
+fn renamed(names: [Option<&str>; 6]) -> tthtcd::Plan {
+    let mut plan = tthtcd::Plan::embedded();
+    for (sc, name) in plan.subcommittees.iter_mut().zip(names) {
+        if let Some(name) = name {
+            sc.name = name.to_string();
+        }
+    }
+    plan
+}
+
+#[test]
+fn a_sub_committee_name_that_means_something_to_sumifs_counts_only_its_own_classes() {
+    // Tổng hợp and Theo tháng count a sub-committee's classes with SUMIFS on its name,
+    // and SUMIFS reads a criterion: `~` escapes, `*` and `?` are wildcards, a leading
+    // `<>` or `=` compares, and case is ignored. Each of these names made LibreOffice
+    // recalculate other figures than the tool's: "Tiểu ban ~ kinh tế" to 0 rather than
+    // 6, "<>Sức khỏe" to every other sub-committee's 11, "Tiểu ban*" to the 11 classes
+    // of every "Tiểu ban …", "TIỂU BAN PHÁP LUẬT" to phap-luat's 5.
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("tong-hop.xlsx");
+    let names = [
+        Some("Tiểu ban ~ kinh tế"),
+        None,
+        Some("TIỂU BAN PHÁP LUẬT"),
+        Some("<>Sức khỏe"),
+        None,
+        Some("Tiểu ban*"),
+    ];
+    so_lop_against(dir.path(), renamed(names), &xlsx);
+    let (drifts, compared) = drift(&xlsx, &dir.path().join("a"));
+    assert_eq!(drifts, vec![], "{compared} cells compared");
+    assert_eq!(compared, FIGURES_AT_YEAR_END);
+    // By hand (common::so_lop): kinh-te 6 classes / 170 learners, phap-luat 5 / 155,
+    // the other four nothing; in all 11 / 325.
+    let sheets = recalculated_csv(&xlsx, &dir.path().join("b"));
+    let summary = sheet(&sheets, "Tổng hợp");
+    let done = |name: &str| format!("{}/{}", row(summary, name)[4], row(summary, name)[8]);
+    assert_eq!(done("Tiểu ban ~ kinh tế"), "6/170");
+    assert_eq!(done("Tiểu ban pháp luật"), "5/155");
+    assert_eq!(done("TIỂU BAN PHÁP LUẬT"), "0/0");
+    assert_eq!(done("<>Sức khỏe"), "0/0");
+    assert_eq!(done("Tiểu ban*"), "0/0");
+    let total = parse_csv(summary)
+        .into_iter()
+        .find(|r| r[0] == "Tổng cộng")
+        .unwrap();
+    assert_eq!((total[4].as_str(), total[8].as_str()), ("11", "325"));
+    // Theo tháng: kinh-te 3 + 1 = 4 classes in March, 2 in April (year 6);
+    // phap-luat 4 in February, 1 in May (year 5).
+    let months = sheet(&sheets, "Theo tháng");
+    let kinh_te = &month_figures(months, "Tiểu ban ~ kinh tế")[0];
+    assert_eq!(kinh_te, "0 0 4 2 0 0 0 0 0 0 0 0 6");
+    let phap_luat = &month_figures(months, "Tiểu ban pháp luật")[0];
+    assert_eq!(phap_luat, "0 4 0 0 1 0 0 0 0 0 0 0 5");
+    for name in ["TIỂU BAN PHÁP LUẬT", "<>Sức khỏe", "Tiểu ban*"] {
+        assert_eq!(month_figures(months, name)[0], "0 0 0 0 0 0 0 0 0 0 0 0 0");
+    }
+}
+
+#[test]
+fn a_share_of_a_target_of_zero_is_stored_empty_as_its_formula_gives_it() {
+    // The share (done / target) is `=IF(target>0,done/target,"")`: empty for a target
+    // of 0. It was stored as 0 %, which a reader that does not recalculate shows, and
+    // which LibreOffice recalculates to empty.
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("tong-hop.xlsx");
+    let mut plan = tthtcd::Plan::embedded();
+    let none = tthtcd::plan::Target {
+        classes: 0,
+        learners: 0,
+    };
+    // phap-luat and quarter II plan nothing, yet hold classes.
+    plan.subcommittees[1].target = none;
+    plan.quarters[1] = none;
+    so_lop_against(dir.path(), plan, &xlsx);
+    let (drifts, compared) = drift(&xlsx, &dir.path().join("a"));
+    assert_eq!(drifts, vec![], "{compared} cells compared");
+    assert_eq!(compared, FIGURES_AT_YEAR_END);
+    // By hand (common::so_lop): phap-luat target 0, due 0, done 5, share empty, for
+    // 0, 0, 155 learners; quarter II (April, May) 0, 0, 2 + 1 = 3, and 0, 0, 50 + 35
+    // = 85.
+    let sheets = recalculated_csv(&xlsx, &dir.path().join("b"));
+    let figures = |r: Vec<&str>| r[2..10].join(" ");
+    let phap_luat = row(sheet(&sheets, "Tổng hợp"), "Tiểu ban pháp luật");
+    assert_eq!(figures(phap_luat), "0 0 5  0 0 155 ");
+    let q2 = row(sheet(&sheets, "Theo quý"), "Quý II");
+    assert_eq!(figures(q2), "0 0 3  0 0 85 ");
+}

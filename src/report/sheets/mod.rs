@@ -275,20 +275,21 @@ pub fn figures_header(
 
 /// The figures of a row of a figures table: for classes (from column 2) and learners
 /// (from column 6) the target, due, done and share. Done is counted from Danh sách lớp
-/// by `criteria` (see [`classes_formula`]), so a corrected row there shows here.
+/// by `criteria` (see [`classes_formula`]), so a corrected row there shows here; with
+/// no criteria (see [`name_criterion`]) it is the plain figure.
 pub fn figures_row(
     ws: &mut Worksheet,
     ctx: &Ctx,
     row: RowNum,
     (classes, learners): (&Measure, &Measure),
-    criteria: &str,
+    criteria: Option<&str>,
 ) -> Result<(), XlsxError> {
     let f = &ctx.f;
     figures(ws, ctx, row, 2, classes)?;
     figures(ws, ctx, row, 6, learners)?;
     let (count, sum) = (
-        classes_formula(ctx, criteria),
-        learners_formula(ctx, criteria),
+        criteria.and_then(|c| classes_formula(ctx, c)),
+        criteria.and_then(|c| learners_formula(ctx, c)),
     );
     counted(ws, row, 4, count, classes.actual, &f.int)?;
     counted(ws, row, 8, sum, learners.actual, &f.int)
@@ -412,7 +413,7 @@ pub fn sum(
 }
 
 /// At (`row`, `at`): `=IF(den>0,num/den,"")` over two cells of the same row, with its
-/// value stored. `num` and `den` are (column, value).
+/// value stored, empty for a `den` of 0. `num` and `den` are (column, value).
 pub fn ratio(
     ws: &mut Worksheet,
     row: RowNum,
@@ -428,6 +429,10 @@ pub fn ratio(
     } else {
         String::new()
     };
+    // The writer stores an empty result as the sheet's default result, "0" unless set
+    // otherwise: a 0 % that no recalculation gives. Every other formula of the sheets
+    // sets its result, so the default is for this one alone.
+    ws.set_formula_result_default("");
     let formula = Formula::new(format!("=IF({d}>0,{n}/{d},\"\")")).set_result(result);
     ws.write_formula_with_format(row, at, formula, f)?;
     Ok(())
@@ -471,6 +476,35 @@ pub fn list_range(ctx: &Ctx, c: ListCol) -> Option<String> {
         let sheet = ctx.t(l::SHEET_CLASSES).replace('\'', "''");
         let l = col(c.col());
         format!("'{sheet}'!${l}${first}:${l}${}", first + n - 1)
+    })
+}
+
+/// The criteria (range, condition) of a SUMIFS over Danh sách lớp that pick the rows of
+/// the sub-committee named `name` in column B of `row`. SUMIFS reads its condition
+/// rather than compare it: `*` and `?` are wildcards, `~` escapes, a leading `<`, `>` or
+/// `=` compares, and case is ignored. A name free of all that is its cell (`$B5`);
+/// another is its cell with the wildcards escaped behind an `=`. None when the list is
+/// empty, or when another sub-committee's name differs from this one only in case:
+/// no condition on the name tells the two apart, so their figures stay plain numbers
+/// (a plan file with such names is refused on loading; a plan built in code is not).
+pub fn name_criterion(ctx: &Ctx, row: RowNum, name: &str) -> Option<String> {
+    let names = list_range(ctx, ListCol::SubCommittee)?;
+    let folded = name.to_lowercase();
+    let subcommittees = &ctx.c.plan.subcommittees;
+    let alike = subcommittees
+        .iter()
+        .filter(|s| s.name.to_lowercase() == folded);
+    if alike.count() > 1 {
+        return None;
+    }
+    let cell = format!("$B{}", row + 1);
+    let plain = !name.contains(['*', '?', '~']) && !name.starts_with(['<', '>', '=']);
+    Some(if plain {
+        format!("{names},{cell}")
+    } else {
+        format!(
+            "{names},\"=\"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({cell},\"~\",\"~~\"),\"*\",\"~*\"),\"?\",\"~?\")"
+        )
     })
 }
 

@@ -5,7 +5,8 @@ use rust_xlsxwriter::{ColNum, Formula, RowNum, Worksheet, XlsxError};
 
 use super::Ctx;
 use super::{
-    ListCol, classes_formula, col, counted, learners_formula, list_range, sum, title, widths,
+    ListCol, classes_formula, col, counted, learners_formula, list_range, name_criterion, sum,
+    title, widths,
 };
 use crate::labels::{l, sheet as s};
 
@@ -27,10 +28,10 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     ctx.page_setup(ws, (header, header))
 }
 
-/// `=SUMIFS(…)` of the classes (or learners) of this row's sub-committee dated within
-/// `month`.
-fn month_formula(ctx: &Ctx, row: RowNum, month: u32, learners: bool) -> Option<String> {
-    let names = list_range(ctx, ListCol::SubCommittee)?;
+/// `=SUMIFS(…)` of the classes (or learners) of the sub-committee `who` picks (see
+/// [`name_criterion`]) dated within `month`; None when there is no such formula.
+fn month_formula(ctx: &Ctx, who: Option<&str>, month: u32, learners: bool) -> Option<String> {
+    let who = who?;
     let dates = list_range(ctx, ListCol::Date)?;
     let year = ctx.c.plan.year;
     let (ny, nm) = if month == 12 {
@@ -38,10 +39,8 @@ fn month_formula(ctx: &Ctx, row: RowNum, month: u32, learners: bool) -> Option<S
     } else {
         (year, month + 1)
     };
-    let criteria = format!(
-        "{names},$B{r},{dates},\">=\"&DATE({year},{month},1),{dates},\"<\"&DATE({ny},{nm},1)",
-        r = row + 1
-    );
+    let criteria =
+        format!("{who},{dates},\">=\"&DATE({year},{month},1),{dates},\"<\"&DATE({ny},{nm},1)");
     if learners {
         learners_formula(ctx, &criteria)
     } else {
@@ -82,7 +81,8 @@ fn block(
                 cell.classes
             }
         });
-        month_cells(ws, ctx, row, &values, learners)?;
+        let who = name_criterion(ctx, row, &sc.name);
+        month_cells(ws, ctx, row, &values, (who.as_deref(), learners))?;
         for (total, v) in month_totals.iter_mut().zip(values) {
             *total += v;
         }
@@ -117,14 +117,14 @@ fn heading(ws: &mut Worksheet, ctx: &Ctx, row: RowNum) -> Result<(), XlsxError> 
     Ok(())
 }
 
-/// A sub-committee's month `values`, each counted from Danh sách lớp, and the year's
-/// sum across them.
+/// A sub-committee's month `values`, each counted from Danh sách lớp by the criteria
+/// `who` (see [`name_criterion`]), and the year's sum across them.
 fn month_cells(
     ws: &mut Worksheet,
     ctx: &Ctx,
     row: RowNum,
     values: &[u64; 12],
-    learners: bool,
+    (who, learners): (Option<&str>, bool),
 ) -> Result<(), XlsxError> {
     let f = &ctx.f;
     for (m, v) in values.iter().enumerate() {
@@ -133,7 +133,7 @@ fn month_cells(
             ws.write_blank(row, at, &f.int)?;
             continue;
         }
-        let formula = month_formula(ctx, row, m as u32 + 1, learners);
+        let formula = month_formula(ctx, who, m as u32 + 1, learners);
         counted(ws, row, at, formula, *v, &f.int)?;
     }
     let year: u64 = values.iter().sum();

@@ -47,10 +47,9 @@ fn quarter_row(
     ws.write_number_with_format(row, 0, f64::from(q.quarter), &f.text_center)?;
     let name = format!("{} {}", ctx.t(s::QUARTER), roman(q.quarter));
     ws.write_string_with_format(row, 1, &name, &f.text_center)?;
-    let criteria = list_range(ctx, ListCol::Quarter)
-        .map(|quarters| format!("{quarters},{}", q.quarter))
-        .unwrap_or_default();
-    figures_row(ws, ctx, row, (&q.classes, &q.learners), &criteria)?;
+    let criteria =
+        list_range(ctx, ListCol::Quarter).map(|quarters| format!("{quarters},{}", q.quarter));
+    figures_row(ws, ctx, row, (&q.classes, &q.learners), criteria.as_deref())?;
     ws.write_string_with_format(row, LAST, ctx.t(q.status.label()), &f.text_center)?;
     Ok(())
 }

@@ -8,8 +8,8 @@ use rust_xlsxwriter::{
 
 use super::Ctx;
 use super::{
-    ListCol, admin_heading, figures_header, figures_row, figures_totals, highlight_short,
-    list_range, signature, widths,
+    admin_heading, figures_header, figures_row, figures_totals, highlight_short, name_criterion,
+    signature, widths,
 };
 use crate::labels::{appendix as a, completeness as k, l, sheet as s};
 
@@ -115,10 +115,8 @@ fn subcommittee_rows(ws: &mut Worksheet, ctx: &Ctx, first: RowNum) -> Result<Row
     for (i, r) in ctx.c.summary.subcommittees.iter().enumerate() {
         ws.write_number_with_format(row, 0, (i + 1) as f64, &f.text_center)?;
         ws.write_string_with_format(row, 1, &r.name, &f.text)?;
-        let criteria = list_range(ctx, ListCol::SubCommittee)
-            .map(|names| format!("{names},$B{}", row + 1))
-            .unwrap_or_default();
-        figures_row(ws, ctx, row, (&r.classes, &r.learners), &criteria)?;
+        let criteria = name_criterion(ctx, row, &r.name);
+        figures_row(ws, ctx, row, (&r.classes, &r.learners), criteria.as_deref())?;
         ws.write_string_with_format(row, STATUS_COL, ctx.t(r.status.label()), &f.text_center)?;
         row += 1;
     }
