@@ -1,6 +1,6 @@
 //! The worker side: `tthtcd __worker` reads its setup (the plan), then answers one
 //! request a file until its input closes. It writes nothing but replies to stdout. Its
-//! memory limit was set before it started (see [`super::Worker::start`]).
+//! memory limit was set before it started (see `Worker::start` in the parent module).
 
 use std::io::{BufReader, BufWriter, Write};
 
