@@ -33,5 +33,8 @@ pub mod sandbox;
 pub mod text;
 
 pub use consolidation::{Consolidation, FileReport, FileStatus};
-pub use pipeline::{Config, run};
+pub use input::grid::{CellValue, Grid, SheetGrid};
+pub use pipeline::{Config, RunError, run};
 pub use plan::Plan;
+pub use read::{ReadError, read_workbook};
+pub use recognise::{Recognised, Vocabulary, recognise_sheet};

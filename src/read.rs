@@ -13,7 +13,7 @@ use std::path::Path;
 
 use crate::consolidation::{FileReport, FileStatus};
 use crate::diagnostics::{FoundProblem, Ledger, Problem, ReadProblem, WorkbookLooks};
-use crate::input::discover::{Action, Found};
+use crate::input::discover::{Action, Format, Found};
 use crate::input::grid::{Grid, SheetGrid};
 use crate::input::workbook::Outcome;
 use crate::normalise::legacy::{self, Repaired};
@@ -268,4 +268,76 @@ fn title_period(grid: &Grid, header_row: usize) -> Option<Period> {
         .flatten()
         .filter_map(|v| v.as_text());
     period_in_title(lines)
+}
+
+/// Why [`read_workbook`] gave no sheets; worded by [`ReadError::message`] (Vietnamese
+/// when displayed, like every message of the tool).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadError {
+    /// What went wrong, as a whole-folder run would report it for the file.
+    pub problem: Problem,
+}
+
+impl ReadError {
+    /// The reason in the user's language.
+    pub fn message(&self, lang: crate::labels::Lang) -> String {
+        self.problem.message(lang)
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::labels::Lang::Vi))
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads every sheet of the workbook at `path` (.xlsx, .xlsm, .xls, .ods, or a web page
+/// saved under one of those names, its tables then being the sheets), as a whole-folder
+/// run reads it: within the same limits, and with text written in a legacy Vietnamese
+/// encoding (TCVN3, VNI) converted to Unicode. Hidden sheets are included (see
+/// [`SheetGrid::hidden`]). The format is the one the file's name claims.
+///
+/// Err when the name is no spreadsheet's, the file cannot be read or is damaged, or it
+/// is the tool's own output.
+///
+/// ```
+/// use tthtcd::CellValue;
+///
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("kinh-te.xlsx");
+/// let mut workbook = rust_xlsxwriter::Workbook::new();
+/// workbook.add_worksheet().set_name("T3")?.write(0, 0, "Trồng lúa")?.write(0, 1, 25)?;
+/// workbook.add_worksheet().set_name("T4")?;
+/// workbook.save(&path)?;
+///
+/// let sheets = tthtcd::read_workbook(&path)?;
+/// assert_eq!(sheets.len(), 2);
+/// assert_eq!(sheets[0].name, "T3");
+/// assert_eq!(sheets[0].grid.get(0, 0), &CellValue::Text("Trồng lúa".into()));
+/// assert_eq!(sheets[0].grid.get(0, 1), &CellValue::Number(25.0));
+///
+/// assert!(tthtcd::read_workbook(&dir.path().join("notes.txt")).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn read_workbook(path: &Path) -> Result<Vec<SheetGrid>, ReadError> {
+    let fail = |problem| Err(ReadError { problem });
+    let Some(format) = Format::from_path(path) else {
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        return fail(Problem::Found(FoundProblem::NotSpreadsheet {
+            extension: extension.unwrap_or_default(),
+        }));
+    };
+    let grids = match crate::input::file::read(path, format) {
+        Ok(grids) => grids,
+        Err(problem) => return fail(problem),
+    };
+    let mut sheets = match grids.outcome {
+        Outcome::Sheets(sheets) | Outcome::WebPage(sheets) => sheets,
+        Outcome::OwnOutput => return fail(Problem::Found(FoundProblem::OwnOutput)),
+        Outcome::Failed(problem) => return fail(problem),
+    };
+    repair_legacy(&mut sheets);
+    Ok(sheets)
 }
