@@ -20,7 +20,7 @@ use crate::normalise::legacy::{Legacy, Repaired};
 use crate::plan::Plan;
 use crate::profile::{self, Stage};
 use crate::read::{FileRead, SheetRead, failed_report, read_one, request_for};
-use crate::recognise::RowOutcome;
+use crate::recognise::{RowOutcome, Vocabulary};
 use crate::repeats::{Firsts, RowKey};
 use crate::sandbox::Pool;
 
@@ -145,7 +145,7 @@ fn read_and_merge(
     pool: Option<&(Pool, crate::sandbox::Limits)>,
     as_of: NaiveDate,
 ) -> State {
-    let aliases = config.plan.folded_aliases();
+    let vocabulary = Vocabulary::from(&config.plan);
     let mut state = State {
         as_of,
         ..State::default()
@@ -159,7 +159,7 @@ fn read_and_merge(
         }
     };
     let read_here = |f: &Found| {
-        let read = read_one(&config.plan, &aliases, f);
+        let read = read_one(&vocabulary, f);
         tick();
         read
     };

@@ -19,9 +19,8 @@ use crate::input::workbook::Outcome;
 use crate::normalise::legacy::{self, Repaired};
 use crate::normalise::period::{Period, period_in_title};
 use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
-use crate::plan::Plan;
 use crate::profile::{self, Stage};
-use crate::recognise::{SheetContext, SheetResult, read_sheet};
+use crate::recognise::{SheetContext, SheetResult, Vocabulary, read_sheet};
 use crate::repeats::RowKey;
 use crate::sandbox::Request;
 
@@ -74,11 +73,7 @@ pub(crate) fn request_for(f: &Found) -> Option<Request> {
 
 /// A worker's reading of one file (see [`crate::sandbox`]): the file's bytes are
 /// touched only here. A panic anywhere in the reading costs only the file.
-pub(crate) fn read_request(
-    plan: &Plan,
-    aliases: &[(String, usize)],
-    request: &Request,
-) -> FileRead {
+pub(crate) fn read_request(vocabulary: &Vocabulary, request: &Request) -> FileRead {
     let found = Found {
         path: request.path.clone(),
         rel: request.rel.clone(),
@@ -86,7 +81,7 @@ pub(crate) fn read_request(
         action: Action::Read(request.format),
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_one(plan, aliases, &found)
+        read_one(vocabulary, &found)
     }))
     .unwrap_or_else(|_| {
         FileRead::Done(failed_report(
@@ -121,7 +116,7 @@ fn settled(mut report: FileReport, status: FileStatus, reason: Problem) -> FileR
 }
 
 /// Reads one file on its own: bytes, format, legacy repair, table recognition and rows.
-pub(crate) fn read_one(plan: &Plan, aliases: &[(String, usize)], f: &Found) -> FileRead {
+pub(crate) fn read_one(vocabulary: &Vocabulary, f: &Found) -> FileRead {
     let report = report_of(f);
     let format = match &f.action {
         Action::Skip(p) => return FileRead::Done(settled(report, FileStatus::Skipped, p.clone())),
@@ -153,7 +148,7 @@ pub(crate) fn read_one(plan: &Plan, aliases: &[(String, usize)], f: &Found) -> F
     };
     let repaired = profile::time(Stage::Legacy, || repair_legacy(&mut sheets));
     let (looks, sheets) = profile::time(Stage::Recognise, || {
-        recognise_sheets(plan, aliases, &f.rel, sheets)
+        recognise_sheets(vocabulary, &f.rel, sheets)
     });
     FileRead::Sheets {
         report,
@@ -178,16 +173,14 @@ fn repair_legacy(sheets: &mut [SheetGrid]) -> Repaired {
 /// Recognises the table of each sheet not hidden and reads its rows; when the workbook
 /// yields no row, also what it looks like.
 fn recognise_sheets(
-    plan: &Plan,
-    aliases: &[(String, usize)],
+    vocabulary: &Vocabulary,
     rel: &str,
     sheets: Vec<SheetGrid>,
 ) -> (Option<WorkbookLooks>, Vec<SheetRead>) {
     let ctx = SheetContext {
-        plan,
-        aliases,
+        vocabulary,
         file: rel,
-        file_subcommittee: file_subcommittee(aliases, rel),
+        file_subcommittee: file_subcommittee(&vocabulary.aliases, rel),
     };
     let results: Vec<Option<SheetResult>> = sheets
         .iter()

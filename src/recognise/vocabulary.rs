@@ -6,7 +6,7 @@
 use crate::classes::{ClassRow, CriterionEntry, PlannedClass};
 use crate::diagnostics::Diagnostic;
 use crate::input::grid::SheetGrid;
-use crate::plan::{Plan, SubCommittee, Target};
+use crate::plan::{Criterion, Plan, fold_names};
 
 use super::rows::{RowOutcome, SheetContext, read_sheet};
 
@@ -34,11 +34,17 @@ const DEFAULT_MAX_LEARNERS_PER_CLASS: u32 = 300;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
-    /// The plan the recogniser reads its words from: the caller's, or one made of the
-    /// words given by hand (no criteria, no targets).
-    plan: Plan,
-    /// The plan's folded sub-committee aliases, worked out once.
-    aliases: Vec<(String, usize)>,
+    pub(crate) year: i32,
+    /// The sub-committees' names, in order.
+    pub(crate) subcommittees: Vec<String>,
+    /// Every name of every sub-committee, folded, with the sub-committee's index.
+    pub(crate) aliases: Vec<(String, usize)>,
+    /// The plan's criteria, whose indicators a criteria form's rows name.
+    pub(crate) criteria: Vec<Criterion>,
+    /// A row with more learners is refused; 0 checks nothing.
+    pub(crate) population_15_plus: u32,
+    /// Learners above which one class is counted with a warning.
+    pub(crate) max_learners_per_class: u32,
 }
 
 impl Vocabulary {
@@ -48,73 +54,54 @@ impl Vocabulary {
     /// one class of more than 300 learners is counted with a warning. Criteria forms
     /// are not recognised (there are no criteria to match their rows with).
     pub fn new(year: i32, subcommittees: &[&str]) -> Vocabulary {
-        let subcommittees = subcommittees
-            .iter()
-            .map(|name| SubCommittee {
-                id: (*name).to_string(),
-                name: (*name).to_string(),
-                aliases: Vec::new(),
-                target: NO_TARGET,
-            })
-            .collect();
-        Vocabulary::from(Plan {
-            unit: String::new(),
-            centre: String::new(),
+        Vocabulary {
             year,
-            population_15_plus: 0,
-            participation_target: 0.0,
-            villages: Vec::new(),
-            village_count: None,
-            report_deadline_day: 5,
-            max_learners_per_class: DEFAULT_MAX_LEARNERS_PER_CLASS,
-            subcommittees,
-            quarters: [NO_TARGET; 4],
+            subcommittees: subcommittees.iter().map(|s| (*s).to_string()).collect(),
+            aliases: fold_names(subcommittees.iter().copied().enumerate()),
             criteria: Vec::new(),
-        })
+            population_15_plus: 0,
+            max_learners_per_class: DEFAULT_MAX_LEARNERS_PER_CLASS,
+        }
     }
 
     /// The commune's people aged 15 and over: a row with more learners is refused.
     /// 0 (the default of [`Vocabulary::new`]) checks nothing.
     #[must_use]
     pub fn with_population_15_plus(mut self, people: u32) -> Vocabulary {
-        self.plan.population_15_plus = people;
+        self.population_15_plus = people;
         self
     }
 
     /// Learners above which one class is counted with a warning (300 by default).
     #[must_use]
     pub fn with_max_learners_per_class(mut self, learners: u32) -> Vocabulary {
-        self.plan.max_learners_per_class = learners;
+        self.max_learners_per_class = learners;
         self
     }
 
     /// The plan year.
     pub fn year(&self) -> i32 {
-        self.plan.year
+        self.year
     }
 
     /// The sub-committees' names, in order: [`ClassRow::subcommittee`] indexes them.
     pub fn subcommittees(&self) -> impl Iterator<Item = &str> {
-        self.plan.subcommittees.iter().map(|s| s.name.as_str())
-    }
-}
-
-const NO_TARGET: Target = Target {
-    classes: 0,
-    learners: 0,
-};
-
-impl From<Plan> for Vocabulary {
-    fn from(plan: Plan) -> Vocabulary {
-        let aliases = plan.folded_aliases();
-        Vocabulary { plan, aliases }
+        self.subcommittees.iter().map(String::as_str)
     }
 }
 
 impl From<&Plan> for Vocabulary {
-    /// The plan's year, sub-committees (with their aliases), criteria and limits.
+    /// The plan's year, sub-committees (with their ids and aliases), criteria and
+    /// limits.
     fn from(plan: &Plan) -> Vocabulary {
-        Vocabulary::from(plan.clone())
+        Vocabulary {
+            year: plan.year,
+            subcommittees: plan.subcommittees.iter().map(|s| s.name.clone()).collect(),
+            aliases: plan.folded_aliases(),
+            criteria: plan.criteria.clone(),
+            population_15_plus: plan.population_15_plus,
+            max_learners_per_class: plan.max_learners_per_class,
+        }
     }
 }
 
@@ -172,8 +159,7 @@ pub struct Recognised {
 /// ```
 pub fn recognise_sheet(sheet: &SheetGrid, vocabulary: &Vocabulary) -> Recognised {
     let ctx = SheetContext {
-        plan: &vocabulary.plan,
-        aliases: &vocabulary.aliases,
+        vocabulary,
         file: "",
         file_subcommittee: None,
     };

@@ -17,7 +17,7 @@ pub fn serve() -> std::process::ExitCode {
     else {
         return std::process::ExitCode::from(2);
     };
-    let aliases = setup.plan.folded_aliases();
+    let vocabulary = crate::recognise::Vocabulary::from(&setup.plan);
     // Ready: the run waits for this before it counts on workers.
     if wire::write_frame(&mut output, b"{}")
         .and_then(|()| output.flush())
@@ -29,7 +29,7 @@ pub fn serve() -> std::process::ExitCode {
         let Ok(request) = postcard::from_bytes::<Request>(&body) else {
             break;
         };
-        let read = crate::read::read_request(&setup.plan, &aliases, &request);
+        let read = crate::read::read_request(&vocabulary, &request);
         let Ok(reply) = postcard::to_stdvec(&read) else {
             break;
         };
