@@ -20,13 +20,16 @@ use crate::normalise::legacy::{Legacy, Repaired};
 use crate::plan::Plan;
 use crate::profile::{self, Stage};
 use crate::read::{FileRead, SheetRead, failed_report, read_one, request_for};
-use crate::recognise::RowOutcome;
+use crate::recognise::{RowOutcome, Vocabulary};
 use crate::repeats::{Firsts, RowKey};
 use crate::sandbox::Pool;
 
-/// What to consolidate.
+/// What to consolidate, for [`run`]: a folder, read with its sub-folders, and the plan
+/// its classes are checked against.
 pub struct Config<'a> {
+    /// The folder of workbooks.
     pub folder: PathBuf,
+    /// The commune's yearly plan ([`Plan::embedded`] or [`Plan::from_toml`]).
     pub plan: Plan,
     /// None: the plan year's last day.
     pub as_of: Option<NaiveDate>,
@@ -71,6 +74,39 @@ const BATCH: usize = 256;
 
 /// Runs the whole consolidation: find the files, read and merge them, check the
 /// classes against the plan.
+///
+/// A folder of two monthly reports for March, one a sub-committee (the file's name
+/// names it): "kinh-te.xlsx" with a class of 25 learners, "phap-luat.xlsx" with one of
+/// 30, consolidated with the embedded plan (year 2019) → 2 classes, 55 learners:
+///
+/// ```
+/// use tthtcd::{Config, FileStatus, Plan};
+///
+/// let dir = tempfile::tempdir()?;
+/// for (file, topic, learners) in [("kinh-te", "Trồng lúa", 25), ("phap-luat", "Luật đất đai", 30)] {
+///     let mut workbook = rust_xlsxwriter::Workbook::new();
+///     let sheet = workbook.add_worksheet().set_name("T3")?;
+///     sheet.write_row(0, 0, ["STT", "Tên chuyên đề", "Ngày mở lớp", "Số học viên"])?;
+///     sheet.write_row(1, 0, ["1", topic, "05/03/2019"])?.write(1, 3, learners)?;
+///     workbook.save(dir.path().join(format!("{file}.xlsx")))?;
+/// }
+///
+/// let c = tthtcd::run(&Config {
+///     folder: dir.path().to_path_buf(),
+///     plan: Plan::embedded(),
+///     as_of: None,
+///     output: None,
+///     progress: None,
+///     sandbox: None,
+/// })?;
+/// assert!(c.files.iter().all(|f| f.status == FileStatus::Read));
+/// assert_eq!(c.classes.len(), 2);
+/// assert_eq!(c.summary.classes.actual, 2);
+/// assert_eq!(c.summary.learners.actual, 55);
+/// let subs: Vec<&str> = c.classes.iter().map(|k| c.plan.subcommittees[k.subcommittee].id.as_str()).collect();
+/// assert_eq!(subs, ["kinh-te", "phap-luat"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn run(config: &Config) -> Result<Consolidation, RunError> {
     let as_of = AsOf::new(config.as_of, config.plan.year)?;
     let folder = &config.folder;
@@ -109,7 +145,7 @@ fn read_and_merge(
     pool: Option<&(Pool, crate::sandbox::Limits)>,
     as_of: NaiveDate,
 ) -> State {
-    let aliases = config.plan.folded_aliases();
+    let vocabulary = Vocabulary::from(&config.plan);
     let mut state = State {
         as_of,
         ..State::default()
@@ -123,7 +159,7 @@ fn read_and_merge(
         }
     };
     let read_here = |f: &Found| {
-        let read = read_one(&config.plan, &aliases, f);
+        let read = read_one(&vocabulary, f);
         tick();
         read
     };

@@ -13,15 +13,14 @@ use std::path::Path;
 
 use crate::consolidation::{FileReport, FileStatus};
 use crate::diagnostics::{FoundProblem, Ledger, Problem, ReadProblem, WorkbookLooks};
-use crate::input::discover::{Action, Found};
+use crate::input::discover::{Action, Format, Found};
 use crate::input::grid::{Grid, SheetGrid};
 use crate::input::workbook::Outcome;
 use crate::normalise::legacy::{self, Repaired};
 use crate::normalise::period::{Period, period_in_title};
 use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
-use crate::plan::Plan;
 use crate::profile::{self, Stage};
-use crate::recognise::{SheetContext, SheetResult, read_sheet};
+use crate::recognise::{SheetContext, SheetResult, Vocabulary, read_sheet};
 use crate::repeats::RowKey;
 use crate::sandbox::Request;
 
@@ -74,11 +73,7 @@ pub(crate) fn request_for(f: &Found) -> Option<Request> {
 
 /// A worker's reading of one file (see [`crate::sandbox`]): the file's bytes are
 /// touched only here. A panic anywhere in the reading costs only the file.
-pub(crate) fn read_request(
-    plan: &Plan,
-    aliases: &[(String, usize)],
-    request: &Request,
-) -> FileRead {
+pub(crate) fn read_request(vocabulary: &Vocabulary, request: &Request) -> FileRead {
     let found = Found {
         path: request.path.clone(),
         rel: request.rel.clone(),
@@ -86,7 +81,7 @@ pub(crate) fn read_request(
         action: Action::Read(request.format),
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_one(plan, aliases, &found)
+        read_one(vocabulary, &found)
     }))
     .unwrap_or_else(|_| {
         FileRead::Done(failed_report(
@@ -121,7 +116,7 @@ fn settled(mut report: FileReport, status: FileStatus, reason: Problem) -> FileR
 }
 
 /// Reads one file on its own: bytes, format, legacy repair, table recognition and rows.
-pub(crate) fn read_one(plan: &Plan, aliases: &[(String, usize)], f: &Found) -> FileRead {
+pub(crate) fn read_one(vocabulary: &Vocabulary, f: &Found) -> FileRead {
     let report = report_of(f);
     let format = match &f.action {
         Action::Skip(p) => return FileRead::Done(settled(report, FileStatus::Skipped, p.clone())),
@@ -153,7 +148,7 @@ pub(crate) fn read_one(plan: &Plan, aliases: &[(String, usize)], f: &Found) -> F
     };
     let repaired = profile::time(Stage::Legacy, || repair_legacy(&mut sheets));
     let (looks, sheets) = profile::time(Stage::Recognise, || {
-        recognise_sheets(plan, aliases, &f.rel, sheets)
+        recognise_sheets(vocabulary, &f.rel, sheets)
     });
     FileRead::Sheets {
         report,
@@ -178,16 +173,14 @@ fn repair_legacy(sheets: &mut [SheetGrid]) -> Repaired {
 /// Recognises the table of each sheet not hidden and reads its rows; when the workbook
 /// yields no row, also what it looks like.
 fn recognise_sheets(
-    plan: &Plan,
-    aliases: &[(String, usize)],
+    vocabulary: &Vocabulary,
     rel: &str,
     sheets: Vec<SheetGrid>,
 ) -> (Option<WorkbookLooks>, Vec<SheetRead>) {
     let ctx = SheetContext {
-        plan,
-        aliases,
+        vocabulary,
         file: rel,
-        file_subcommittee: file_subcommittee(aliases, rel),
+        file_subcommittee: file_subcommittee(&vocabulary.aliases, rel),
     };
     let results: Vec<Option<SheetResult>> = sheets
         .iter()
@@ -268,4 +261,76 @@ fn title_period(grid: &Grid, header_row: usize) -> Option<Period> {
         .flatten()
         .filter_map(|v| v.as_text());
     period_in_title(lines)
+}
+
+/// Why [`read_workbook`] gave no sheets; worded by [`ReadError::message`] (Vietnamese
+/// when displayed, like every message of the tool).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadError {
+    /// What went wrong, as a whole-folder run would report it for the file.
+    pub problem: Problem,
+}
+
+impl ReadError {
+    /// The reason in the user's language.
+    pub fn message(&self, lang: crate::labels::Lang) -> String {
+        self.problem.message(lang)
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::labels::Lang::Vi))
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads every sheet of the workbook at `path` (.xlsx, .xlsm, .xls, .ods, or a web page
+/// saved under one of those names, its tables then being the sheets), as a whole-folder
+/// run reads it: within the same limits, and with text written in a legacy Vietnamese
+/// encoding (TCVN3, VNI) converted to Unicode. Hidden sheets are included (see
+/// [`SheetGrid::hidden`]). The format is the one the file's name claims.
+///
+/// Err when the name is no spreadsheet's, the file cannot be read or is damaged, or it
+/// is the tool's own output.
+///
+/// ```
+/// use tthtcd::CellValue;
+///
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("kinh-te.xlsx");
+/// let mut workbook = rust_xlsxwriter::Workbook::new();
+/// workbook.add_worksheet().set_name("T3")?.write(0, 0, "Trồng lúa")?.write(0, 1, 25)?;
+/// workbook.add_worksheet().set_name("T4")?;
+/// workbook.save(&path)?;
+///
+/// let sheets = tthtcd::read_workbook(&path)?;
+/// assert_eq!(sheets.len(), 2);
+/// assert_eq!(sheets[0].name, "T3");
+/// assert_eq!(sheets[0].grid.get(0, 0), &CellValue::Text("Trồng lúa".into()));
+/// assert_eq!(sheets[0].grid.get(0, 1), &CellValue::Number(25.0));
+///
+/// assert!(tthtcd::read_workbook(&dir.path().join("notes.txt")).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn read_workbook(path: &Path) -> Result<Vec<SheetGrid>, ReadError> {
+    let fail = |problem| Err(ReadError { problem });
+    let Some(format) = Format::from_path(path) else {
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        return fail(Problem::Found(FoundProblem::NotSpreadsheet {
+            extension: extension.unwrap_or_default(),
+        }));
+    };
+    let grids = match crate::input::file::read(path, format) {
+        Ok(grids) => grids,
+        Err(problem) => return fail(problem),
+    };
+    let mut sheets = match grids.outcome {
+        Outcome::Sheets(sheets) | Outcome::WebPage(sheets) => sheets,
+        Outcome::OwnOutput => return fail(Problem::Found(FoundProblem::OwnOutput)),
+        Outcome::Failed(problem) => return fail(problem),
+    };
+    repair_legacy(&mut sheets);
+    Ok(sheets)
 }

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use tthtcd::diagnostics::Severity;
 use tthtcd::input::grid::{CellValue, Grid, SheetGrid};
 use tthtcd::recognise::{RowOutcome, SheetContext, read_sheet};
-use tthtcd::{Config, Plan};
+use tthtcd::{Config, Plan, Vocabulary};
 
 /// Cell values drawn from what class reports hold, plus noise.
 fn cell() -> impl Strategy<Value = CellValue> {
@@ -91,11 +91,9 @@ proptest! {
 
     #[test]
     fn reading_any_grid_never_panics_and_explains_every_rejection(rows in grid(), at in 0usize..6) {
-        let plan = Plan::embedded();
-        let aliases = plan.folded_aliases();
+        let vocabulary = Vocabulary::from(&Plan::embedded());
         let ctx = SheetContext {
-            plan: &plan,
-            aliases: &aliases,
+            vocabulary: &vocabulary,
             file: "x.xlsx",
             file_subcommittee: None,
         };
@@ -112,7 +110,7 @@ proptest! {
             if let RowOutcome::Accepted(c) = o {
                 prop_assert!(!c.topic.is_empty());
                 prop_assert_eq!(c.date.year(), 2019);
-                prop_assert!(c.subcommittee < plan.subcommittees.len());
+                prop_assert!(c.subcommittee < vocabulary.subcommittees().count());
             }
         }
     }

@@ -12,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 use tthtcd::input::grid::{CellValue, Grid, SheetGrid};
 use tthtcd::normalise::legacy;
 use tthtcd::recognise::{RowOutcome, SheetContext, read_sheet};
-use tthtcd::Plan;
+use tthtcd::{Plan, Vocabulary};
 
 fn cell(s: &str) -> CellValue {
     if s.is_empty() {
@@ -36,11 +36,9 @@ fuzz_target!(|data: &[u8]| {
     }
     let mut grid = Grid { top: 0, left: 0, rows, ..Default::default() };
     legacy::repair(&mut grid);
-    let plan = Plan::embedded();
-    let aliases = plan.folded_aliases();
+    let vocabulary = Vocabulary::from(&Plan::embedded());
     let ctx = SheetContext {
-        plan: &plan,
-        aliases: &aliases,
+        vocabulary: &vocabulary,
         file: "fuzz.xlsx",
         file_subcommittee: None,
     };

@@ -10,7 +10,7 @@ use tthtcd::input::discover::Format;
 use tthtcd::input::workbook::{self, Outcome};
 use tthtcd::normalise::legacy;
 use tthtcd::recognise::{SheetContext, read_sheet};
-use tthtcd::Plan;
+use tthtcd::{Plan, Vocabulary};
 
 const CLAIMS: [Format; 5] = [Format::Xlsx, Format::Xlsm, Format::Xlsb, Format::Xls, Format::Ods];
 
@@ -23,11 +23,9 @@ fuzz_target!(|data: &[u8]| {
         Outcome::Sheets(s) | Outcome::WebPage(s) => s,
         Outcome::OwnOutput | Outcome::Failed(_) => return,
     };
-    let plan = Plan::embedded();
-    let aliases = plan.folded_aliases();
+    let vocabulary = Vocabulary::from(&Plan::embedded());
     let ctx = SheetContext {
-        plan: &plan,
-        aliases: &aliases,
+        vocabulary: &vocabulary,
         file: "fuzz.xlsx",
         file_subcommittee: None,
     };

@@ -36,7 +36,7 @@ pub struct PlanVsHeld {
     pub unplanned: Vec<usize>,
 }
 
-/// Topics at least this similar ([`similarity`]) are the same class.
+/// Topics at least this similar (by `text::similarity`) are the same class.
 pub const SAME_CLASS: f64 = crate::text::ALIKE;
 
 /// The last day a planned class can be held on time: its month's, or its quarter's.

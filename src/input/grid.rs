@@ -147,8 +147,11 @@ pub fn column_letters(col: u64) -> String {
 /// One sheet of a workbook.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SheetGrid {
+    /// The sheet's name, as on its tab.
     pub name: String,
+    /// Whether the workbook hides the sheet (a run does not read hidden sheets).
     pub hidden: bool,
+    /// Its cells.
     pub grid: Grid,
 }
 

@@ -182,20 +182,28 @@ impl Plan {
     /// Every name a sub-committee is known by, folded for matching, with its index.
     /// The id (dashes as spaces) and the full name count as aliases too.
     pub fn folded_aliases(&self) -> Vec<(String, usize)> {
-        let mut out = Vec::new();
-        for (i, s) in self.subcommittees.iter().enumerate() {
-            let names = std::iter::once(s.id.as_str())
+        fold_names(self.subcommittees.iter().enumerate().flat_map(|(i, s)| {
+            std::iter::once(s.id.as_str())
                 .chain(std::iter::once(s.name.as_str()))
-                .chain(s.aliases.iter().map(String::as_str));
-            for n in names {
-                let f = fold(n);
-                if !f.is_empty() && !out.iter().any(|(a, j)| *a == f && *j == i) {
-                    out.push((f, i));
-                }
-            }
-        }
-        out
+                .chain(s.aliases.iter().map(String::as_str))
+                .map(move |n| (i, n))
+        }))
     }
+}
+
+/// Names of sub-committees, each with the sub-committee's index, folded (by
+/// `text::fold`): each (name, index) once, the empty ones left out, in the order given.
+pub(crate) fn fold_names<'a>(
+    names: impl IntoIterator<Item = (usize, &'a str)>,
+) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for (i, n) in names {
+        let f = fold(n);
+        if !f.is_empty() && !out.iter().any(|(a, j)| *a == f && *j == i) {
+            out.push((f, i));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

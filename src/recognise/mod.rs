@@ -5,5 +5,7 @@
 pub mod headers;
 pub mod rows;
 pub mod table;
+pub mod vocabulary;
 
 pub use rows::{RowOutcome, SheetContext, SheetResult, read_sheet};
+pub use vocabulary::{Recognised, Vocabulary, recognise_sheet};

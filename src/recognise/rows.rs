@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::headers::Field;
 use super::table::{RowKind, Table, TableKind, find_tables, has_figures, is_header_row, row_kind};
+use super::vocabulary::Vocabulary;
 use crate::classes::{ClassRow, CriterionEntry, EntryValue, PlannedClass, Source};
 use crate::diagnostics::{CountFault, Diagnostic, Problem, RowProblem, TableProblem};
 use crate::input::grid::{CellValue, Grid, SheetGrid};
@@ -12,14 +13,13 @@ use crate::normalise::dates::{self, DateError};
 use crate::normalise::numbers::{self, CountError};
 use crate::normalise::period::{Period, Planned, period_in_name, planned};
 use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
-use crate::plan::Plan;
+use crate::plan::Criterion;
 use crate::text::{clean, fold};
 
 /// What the rows of a sheet need to know from outside the sheet.
 pub struct SheetContext<'a> {
-    pub plan: &'a Plan,
-    /// Folded sub-committee aliases of the plan.
-    pub aliases: &'a [(String, usize)],
+    /// What is known of the commune: year, sub-committees, criteria, limits.
+    pub vocabulary: &'a Vocabulary,
     /// Relative path of the file.
     pub file: &'a str,
     /// The sub-committee the file name names, if it names exactly one.
@@ -287,7 +287,7 @@ fn group_heading(ctx: &SheetContext, grid: &Grid, table: &Table, r: usize) -> Op
         // The whole label must be the name, so a class titled "Pháp luật về đất đai"
         // that lacks its figures is still reported, not taken for a heading.
         let bare = heading_name(text);
-        match ctx.aliases.iter().find(|(a, _)| *a == bare) {
+        match ctx.vocabulary.aliases.iter().find(|(a, _)| *a == bare) {
             Some((_, i)) if named.is_none_or(|j| j == *i) => named = Some(*i),
             _ => return None,
         }
@@ -393,12 +393,16 @@ fn yes_no(v: &CellValue) -> Option<bool> {
 
 /// The plan's indicator a form row names: by its name within the numbered criterion,
 /// else the most similar name of all (at least half the words in common).
-fn match_indicator(plan: &Plan, number: Option<u32>, name: &str) -> Option<(usize, usize)> {
+fn match_indicator(
+    criteria: &[Criterion],
+    number: Option<u32>,
+    name: &str,
+) -> Option<(usize, usize)> {
     use crate::text::{ALIKE, similarity};
     if name.trim().is_empty() {
         return None;
     }
-    plan.criteria
+    criteria
         .iter()
         .enumerate()
         .filter(|(_, c)| number.is_none_or(|n| n == c.number))
@@ -431,7 +435,8 @@ fn sheet_subcommittee(
             let cells = row.get(columns.start.min(row.len())..columns.end.min(row.len()));
             for v in cells.into_iter().flatten() {
                 if let Some(s) = v.as_text()
-                    && let SubCommitteeMatch::One(i) = match_subcommittee(ctx.aliases, s)
+                    && let SubCommitteeMatch::One(i) =
+                        match_subcommittee(&ctx.vocabulary.aliases, s)
                 {
                     if found.is_some_and(|j| j != i) {
                         return None;
@@ -444,10 +449,12 @@ fn sheet_subcommittee(
     };
     titled(table.span.clone())
         .or_else(|| titled(0..usize::MAX))
-        .or_else(|| match match_subcommittee(ctx.aliases, &sheet.name) {
-            SubCommitteeMatch::One(i) => Some(i),
-            _ => None,
-        })
+        .or_else(
+            || match match_subcommittee(&ctx.vocabulary.aliases, &sheet.name) {
+                SubCommitteeMatch::One(i) => Some(i),
+                _ => None,
+            },
+        )
         .or(ctx.file_subcommittee)
 }
 
@@ -648,7 +655,9 @@ impl RowReader<'_, '_> {
                 _ => None,
             })
             .or(current);
-        let Some((criterion, indicator)) = match_indicator(self.ctx.plan, number, &name) else {
+        let Some((criterion, indicator)) =
+            match_indicator(&self.ctx.vocabulary.criteria, number, &name)
+        else {
             self.report(
                 Problem::Row(RowProblem::IndicatorUnknown { name }),
                 self.addr(Field::Indicator),
@@ -725,12 +734,7 @@ impl RowReader<'_, '_> {
     }
 
     fn known(&self) -> Vec<String> {
-        self.ctx
-            .plan
-            .subcommittees
-            .iter()
-            .map(|s| s.name.clone())
-            .collect()
+        self.ctx.vocabulary.subcommittees.clone()
     }
 
     fn subcommittee(&mut self, sheet_sub: Option<usize>) -> Option<usize> {
@@ -745,7 +749,7 @@ impl RowReader<'_, '_> {
             return sheet_sub;
         };
         let raw = clean(&v.display());
-        match match_subcommittee(self.ctx.aliases, &raw) {
+        match match_subcommittee(&self.ctx.vocabulary.aliases, &raw) {
             SubCommitteeMatch::One(i) => Some(i),
             SubCommitteeMatch::None => {
                 let known = self.known();
@@ -758,8 +762,8 @@ impl RowReader<'_, '_> {
             SubCommitteeMatch::Ambiguous(ids) => {
                 let candidates = ids
                     .iter()
-                    .filter_map(|i| self.ctx.plan.subcommittees.get(*i))
-                    .map(|s| s.name.clone())
+                    .filter_map(|i| self.ctx.vocabulary.subcommittees.get(*i))
+                    .cloned()
                     .collect();
                 self.report(
                     Problem::Row(RowProblem::SubCommitteeAmbiguous { raw, candidates }),
@@ -793,11 +797,11 @@ impl RowReader<'_, '_> {
             }
         };
         let shown = || date.format("%d/%m/%Y").to_string();
-        if date.year() != self.ctx.plan.year {
+        if date.year() != self.ctx.vocabulary.year {
             self.report(
                 Problem::Row(RowProblem::DateOutOfYear {
                     date: shown(),
-                    year: self.ctx.plan.year,
+                    year: self.ctx.vocabulary.year,
                 }),
                 addr,
             );
@@ -906,10 +910,10 @@ impl RowReader<'_, '_> {
             return None;
         }
         let (learners, male, female) = self.learner_cells()?;
-        let plan = self.ctx.plan;
+        let known = self.ctx.vocabulary;
         let addr = self.addr(Field::Learners);
-        if plan.population_15_plus > 0 && learners > plan.population_15_plus {
-            let population = plan.population_15_plus;
+        if known.population_15_plus > 0 && learners > known.population_15_plus {
+            let population = known.population_15_plus;
             self.report(
                 Problem::Row(RowProblem::LearnersAbovePopulation {
                     learners,
@@ -919,7 +923,7 @@ impl RowReader<'_, '_> {
             );
             return None;
         }
-        let limit = plan.max_learners_per_class;
+        let limit = known.max_learners_per_class;
         if u64::from(learners) > u64::from(limit) * u64::from(classes) {
             self.report(
                 Problem::Row(RowProblem::LearnersUnusual {
@@ -990,11 +994,9 @@ mod tests {
     }
 
     fn run(rows: Vec<Vec<CellValue>>, sheet_name: &str, file: &str) -> SheetResult {
-        let plan = Plan::embedded();
-        let aliases = plan.folded_aliases();
+        let vocabulary = Vocabulary::from(&crate::plan::Plan::embedded());
         let ctx = SheetContext {
-            plan: &plan,
-            aliases: &aliases,
+            vocabulary: &vocabulary,
             file,
             file_subcommittee: None,
         };

@@ -239,8 +239,8 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Output
     }
 }
 
-/// The names a corrected workbook is kept under, in order: "<name> (sửa tay
-/// dd-mm-yyyy).xlsx" (the day it was last changed), then ", 2", ", 3" … .
+/// The names a corrected workbook is kept under, in order: `<name> (sửa tay
+/// dd-mm-yyyy).xlsx` (the day it was last changed), then ", 2", ", 3" … .
 fn kept_names(
     path: &Path,
     modified: Option<SystemTime>,

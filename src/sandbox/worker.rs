@@ -1,6 +1,6 @@
 //! The worker side: `tthtcd __worker` reads its setup (the plan), then answers one
 //! request a file until its input closes. It writes nothing but replies to stdout. Its
-//! memory limit was set before it started (see [`super::Worker::start`]).
+//! memory limit was set before it started (see `Worker::start` in the parent module).
 
 use std::io::{BufReader, BufWriter, Write};
 
@@ -17,7 +17,7 @@ pub fn serve() -> std::process::ExitCode {
     else {
         return std::process::ExitCode::from(2);
     };
-    let aliases = setup.plan.folded_aliases();
+    let vocabulary = crate::recognise::Vocabulary::from(&setup.plan);
     // Ready: the run waits for this before it counts on workers.
     if wire::write_frame(&mut output, b"{}")
         .and_then(|()| output.flush())
@@ -29,7 +29,7 @@ pub fn serve() -> std::process::ExitCode {
         let Ok(request) = postcard::from_bytes::<Request>(&body) else {
             break;
         };
-        let read = crate::read::read_request(&setup.plan, &aliases, &request);
+        let read = crate::read::read_request(&vocabulary, &request);
         let Ok(reply) = postcard::to_stdvec(&read) else {
             break;
         };
