@@ -22,10 +22,6 @@ const FLOORS: &[&[&str]] = &[
     &["commands", "lib", "main"],
 ];
 
-/// Imports against the order that are known and still to be taken out (the reader
-/// parsing a date a workbook stores as text). The list may only shrink.
-const KNOWN: &[(&str, &str)] = &[("input/workbook.rs", "normalise")];
-
 fn floor(module: &str) -> Option<usize> {
     FLOORS.iter().position(|f| f.contains(&module))
 }
@@ -111,22 +107,9 @@ fn stages_import_only_downwards() {
     let mut files = Vec::new();
     sources(&src, &src, &mut files);
     let wrong = backward(&files);
-    let unknown: Vec<_> = wrong
-        .iter()
-        .filter(|(f, m)| !KNOWN.contains(&(f.as_str(), m.as_str())))
-        .collect();
     assert!(
-        unknown.is_empty(),
-        "imports against the order of the stages (file, module it imports): {unknown:?}"
-    );
-    // A known one that is gone comes off the list, so the list only shrinks.
-    let gone: Vec<_> = KNOWN
-        .iter()
-        .filter(|(f, m)| !wrong.iter().any(|(wf, wm)| wf == f && wm == m))
-        .collect();
-    assert!(
-        gone.is_empty(),
-        "no longer imported, take off KNOWN: {gone:?}"
+        wrong.is_empty(),
+        "imports against the order of the stages (file, module it imports): {wrong:?}"
     );
 }
 

@@ -533,6 +533,14 @@ fn present_cells(
         .collect()
 }
 
+/// An .ods date cell: ODF stores its value as ISO 8601 text ("2019-03-15", or
+/// "2019-03-15T08:30:00" with a time); anything else stays the text it is, for the
+/// date reading of `normalise` to judge like any typed date.
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    let day = s.trim().split('T').next()?;
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
 fn to_cell(d: &Data) -> CellValue {
     match d {
         Data::Empty => CellValue::Empty,
@@ -548,11 +556,27 @@ fn to_cell(d: &Data) -> CellValue {
             }
         }
         Data::DateTime(dt) => CellValue::Number(dt.as_f64()),
-        Data::DateTimeIso(s) => match crate::normalise::dates::from_text(s) {
-            Ok(date) => CellValue::Date(date),
-            Err(_) => CellValue::Text(s.clone()),
+        Data::DateTimeIso(s) => match iso_date(s) {
+            Some(date) => CellValue::Date(date),
+            None => CellValue::Text(s.clone()),
         },
         Data::DurationIso(s) => CellValue::Text(s.clone()),
         Data::Error(e) => CellValue::Error(e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ods_date_is_its_iso_text_and_nothing_else() {
+        let march_15 = NaiveDate::from_ymd_opt(2019, 3, 15);
+        assert_eq!(iso_date("2019-03-15"), march_15);
+        assert_eq!(iso_date("2019-03-15T08:30:00"), march_15);
+        // Not what ODF writes: left as text, for the date column's own reading.
+        assert_eq!(iso_date("15/03/2019"), None);
+        // 30 February is no day.
+        assert_eq!(iso_date("2019-02-30"), None);
     }
 }
