@@ -206,48 +206,27 @@ pub fn margin_text(r: &IndicatorResult, lang: crate::labels::Lang) -> String {
     let met = r.status == IndicatorStatus::Met;
     let shown_op = if met { op.symbol() } else { negate(op) };
     let head = format!("{} % {shown_op} {} %", num(v), num(threshold));
-    let points = num(m);
-    let tail = match (lang, met, op) {
-        (Lang::Vi, true, Comparison::AtLeast | Comparison::MoreThan) => {
-            format!("đạt, vượt {points} điểm")
-        }
-        (Lang::Vi, true, Comparison::AtMost | Comparison::LessThan) => {
-            format!("đạt, dưới ngưỡng {points} điểm")
-        }
-        (Lang::Vi, true, Comparison::Equal) => "đạt".to_string(),
-        (Lang::Vi, false, Comparison::MoreThan) if m == 0.0 => {
-            "chưa đạt, phải vượt ngưỡng".to_string()
-        }
-        (Lang::Vi, false, Comparison::LessThan) if m == 0.0 => {
-            "chưa đạt, phải dưới ngưỡng".to_string()
-        }
-        (Lang::En, false, Comparison::MoreThan) if m == 0.0 => {
-            "not met, must exceed the threshold".to_string()
-        }
-        (Lang::En, false, Comparison::LessThan) if m == 0.0 => {
-            "not met, must be below the threshold".to_string()
-        }
-        (Lang::Vi, false, Comparison::AtLeast | Comparison::MoreThan | Comparison::Equal)
-            if m <= 0.0 =>
-        {
-            format!("chưa đạt, thiếu {points} điểm")
-        }
-        (Lang::Vi, false, _) => format!("chưa đạt, vượt ngưỡng {points} điểm"),
-        (Lang::En, true, Comparison::AtLeast | Comparison::MoreThan) => {
-            format!("met, {points} points above")
-        }
-        (Lang::En, true, Comparison::AtMost | Comparison::LessThan) => {
-            format!("met, {points} points below")
-        }
-        (Lang::En, true, Comparison::Equal) => "met".to_string(),
-        (Lang::En, false, Comparison::AtLeast | Comparison::MoreThan | Comparison::Equal)
-            if m <= 0.0 =>
-        {
-            format!("not met, {points} points short")
-        }
-        (Lang::En, false, _) => format!("not met, {points} points over"),
-    };
+    let tail = crate::labels::criteria::margin(margin_kind(met, op, m), &num(m), lang);
     format!("{head}: {tail}")
+}
+
+/// Which words say how far a figure is from its threshold (`margin` is signed: the
+/// points by which the figure beats it).
+fn margin_kind(met: bool, op: Comparison, margin: f64) -> crate::labels::criteria::Margin {
+    use crate::labels::criteria::Margin;
+    match (met, op) {
+        (true, Comparison::AtLeast | Comparison::MoreThan) => Margin::Above,
+        (true, Comparison::AtMost | Comparison::LessThan) => Margin::Below,
+        (true, Comparison::Equal) => Margin::Exactly,
+        (false, Comparison::MoreThan) if margin == 0.0 => Margin::MustExceed,
+        (false, Comparison::LessThan) if margin == 0.0 => Margin::MustBeBelow,
+        (false, Comparison::AtLeast | Comparison::MoreThan | Comparison::Equal)
+            if margin <= 0.0 =>
+        {
+            Margin::Short
+        }
+        (false, _) => Margin::Over,
+    }
 }
 
 fn negate(op: Comparison) -> &'static str {

@@ -409,7 +409,46 @@ pub mod plan_check {
 
 /// The criteria review.
 pub mod criteria {
-    use super::Label;
+    use super::{Label, Lang};
+
+    /// How far a figure is from its indicator's threshold (check::criteria decides).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Margin {
+        /// Met, by `points` above a "at least" or "more than" threshold.
+        Above,
+        /// Met, by `points` below a "at most" or "less than" threshold.
+        Below,
+        /// Met, equal to the threshold it must equal.
+        Exactly,
+        /// Not met: on a threshold it must exceed.
+        MustExceed,
+        /// Not met: on a threshold it must stay under.
+        MustBeBelow,
+        /// Not met: `points` short of the threshold.
+        Short,
+        /// Not met: `points` over the threshold.
+        Over,
+    }
+
+    /// "đạt, vượt 1 điểm" / "met, 1 points above"; `points` is written in the language.
+    pub fn margin(m: Margin, points: &str, lang: Lang) -> String {
+        match (m, lang) {
+            (Margin::Above, Lang::Vi) => format!("đạt, vượt {points} điểm"),
+            (Margin::Above, Lang::En) => format!("met, {points} points above"),
+            (Margin::Below, Lang::Vi) => format!("đạt, dưới ngưỡng {points} điểm"),
+            (Margin::Below, Lang::En) => format!("met, {points} points below"),
+            (Margin::Exactly, Lang::Vi) => "đạt".into(),
+            (Margin::Exactly, Lang::En) => "met".into(),
+            (Margin::MustExceed, Lang::Vi) => "chưa đạt, phải vượt ngưỡng".into(),
+            (Margin::MustExceed, Lang::En) => "not met, must exceed the threshold".into(),
+            (Margin::MustBeBelow, Lang::Vi) => "chưa đạt, phải dưới ngưỡng".into(),
+            (Margin::MustBeBelow, Lang::En) => "not met, must be below the threshold".into(),
+            (Margin::Short, Lang::Vi) => format!("chưa đạt, thiếu {points} điểm"),
+            (Margin::Short, Lang::En) => format!("not met, {points} points short"),
+            (Margin::Over, Lang::Vi) => format!("chưa đạt, vượt ngưỡng {points} điểm"),
+            (Margin::Over, Lang::En) => format!("not met, {points} points over"),
+        }
+    }
 
     pub const SHEET: Label = Label::new("Tiêu chí", "Criteria");
     pub const TITLE: Label = Label::new(
