@@ -642,28 +642,18 @@ pub(crate) mod samples {
         all
     }
 
-    /// The message's own words: what it quotes ('…') taken out.
-    fn own_words(message: &str) -> String {
-        message.split('\'').step_by(2).collect::<Vec<_>>().join(" ")
-    }
-
-    fn vietnamese_letters(text: &str) -> Vec<char> {
-        text.chars()
-            .filter(|c| c.is_alphabetic() && !c.is_ascii())
-            .collect()
-    }
-
     #[test]
     fn every_message_is_in_its_language() {
+        use crate::labels::language::{own_words, vietnamese_letters};
         for p in every_problem() {
             let (vi, en) = (p.message(Lang::Vi), p.message(Lang::En));
             assert!(
-                vietnamese_letters(&own_words(&en)).is_empty(),
+                vietnamese_letters(&own_words(&en, &['\''])).is_empty(),
                 "{}: English message with Vietnamese letters: {en}",
                 p.code()
             );
             assert!(
-                !vietnamese_letters(&own_words(&vi)).is_empty(),
+                !vietnamese_letters(&own_words(&vi, &['\''])).is_empty(),
                 "{}: Vietnamese message without a Vietnamese word: {vi}",
                 p.code()
             );

@@ -900,6 +900,26 @@ pub fn kept_message(output: &std::path::Path, kept: &std::path::Path, lang: Lang
     }
 }
 
+/// For the tests that check each message is in its language: the message's own words
+/// and the letters only Vietnamese writes.
+#[cfg(test)]
+pub(crate) mod language {
+    /// The message's own words: what it quotes between any of `quotes` taken out.
+    pub(crate) fn own_words(message: &str, quotes: &[char]) -> String {
+        let mut rest = message.to_string();
+        for quote in quotes {
+            rest = rest.split(*quote).step_by(2).collect::<Vec<_>>().join(" ");
+        }
+        rest
+    }
+
+    pub(crate) fn vietnamese_letters(text: &str) -> Vec<char> {
+        text.chars()
+            .filter(|c| c.is_alphabetic() && !c.is_ascii())
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

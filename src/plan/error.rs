@@ -487,36 +487,23 @@ mod tests {
         }
     }
 
-    /// The message's own words: what it quotes from the plan file ('…', "…", `…`) taken
-    /// out.
-    fn own_words(message: &str) -> String {
-        let mut rest = message.to_string();
-        for quote in ['\'', '"', '`'] {
-            rest = rest.split(quote).step_by(2).collect::<Vec<_>>().join(" ");
-        }
-        rest
-    }
-
-    fn vietnamese_letters(text: &str) -> Vec<char> {
-        text.chars()
-            .filter(|c| c.is_alphabetic() && !c.is_ascii())
-            .collect()
-    }
-
     #[test]
     fn every_message_is_in_its_language() {
+        use crate::labels::language::{own_words, vietnamese_letters};
+        // What a message quotes from the plan file: '…', "…" and `…`.
+        const QUOTES: &[char] = &['\'', '"', '`'];
         let all = every_error();
         // 23 + 5 faults (with and without a place), 18 mistakes (likewise).
         assert_eq!(all.len(), 2 * (23 + 5) + 2 * 18);
         for e in &all {
             let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
             assert!(
-                vietnamese_letters(&own_words(&en)).is_empty(),
+                vietnamese_letters(&own_words(&en, QUOTES)).is_empty(),
                 "{}: English message with Vietnamese letters: {en}",
                 listed(e)
             );
             assert!(
-                !vietnamese_letters(&own_words(&vi)).is_empty(),
+                !vietnamese_letters(&own_words(&vi, QUOTES)).is_empty(),
                 "{}: Vietnamese message without a Vietnamese word: {vi}",
                 listed(e)
             );
