@@ -59,7 +59,8 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     }
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);
-    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)).context("Ctrl-C")?;
+    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
+        .context(cli::WATCH_NO_CTRL_C.get(lang))?;
     let (tx, rx) = mpsc::channel();
     let mut debouncer =
         new_debouncer(SETTLE, None, tx).with_context(|| command::folder_not_watched(None, lang))?;

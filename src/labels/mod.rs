@@ -597,6 +597,11 @@ pub mod cli {
         "not written; will retry on the next change",
     );
     pub const WATCH_STOPPED: Label = Label::new("Đã dừng theo dõi.", "Stopped watching.");
+    /// When watch cannot take Ctrl-C for itself (it would have no way to stop cleanly).
+    pub const WATCH_NO_CTRL_C: Label = Label::new(
+        "không dành được phím Ctrl-C để dừng theo dõi",
+        "cannot take Ctrl-C to stop watching",
+    );
     pub const PLAN_OK: Label = Label::new(
         "Kế hoạch nhất quán: không có điểm nào chưa khớp.",
         "The plan is consistent.",
