@@ -4,6 +4,7 @@
 
 pub mod help;
 pub mod plan;
+pub mod plan_form;
 pub mod problem;
 
 /// Output language.
