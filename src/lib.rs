@@ -34,6 +34,7 @@
 pub mod classes;
 pub mod diagnostics;
 pub mod plan;
+pub mod plan_form;
 
 // Internal stages, reached only through the items re-exported below.
 pub(crate) mod consolidation;

@@ -14,7 +14,7 @@ const FLOORS: &[&[&str]] = &[
     &["plan", "diagnostics", "classes"],
     &["input"],
     &["normalise"],
-    &["recognise"],
+    &["recognise", "plan_form"],
     &["check", "repeats"],
     &["consolidation"],
     &["report"],

@@ -6,6 +6,10 @@
 //! Layout every sheet shares: the headings in row 1, one item per row from row 2. The
 //! reader finds each heading's column by its words (case, diacritics and spacing aside),
 //! so a form whose columns were moved still reads.
+//!
+//! Below the contract, the words of a form refused, Vietnamese and English side by side.
+
+use super::Lang;
 
 /// The name `tthtcd template` gives the form, and the one a run looks for in its folder
 /// (any file whose name, folded, starts with `ke hoach`).
@@ -71,7 +75,10 @@ impl Item {
     /// Whether the form may leave the value blank (the plan then takes its default:
     /// no village count, the 5th, 300 learners).
     pub fn optional(self) -> bool {
-        matches!(self, Item::VillageCount | Item::Deadline | Item::MaxLearners)
+        matches!(
+            self,
+            Item::VillageCount | Item::Deadline | Item::MaxLearners
+        )
     }
 }
 
@@ -122,3 +129,260 @@ pub const MAX_SUBCOMMITTEES: usize = 20;
 /// At most this many villages and criteria rows the form validates.
 pub const MAX_VILLAGES: usize = 60;
 pub const MAX_CRITERIA_ROWS: usize = 80;
+
+/// A heading or item label as it reads inside a sentence: "Số học viên" → "số học viên".
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Where on the form, then what: "Tiểu ban!E4: …", or "Tiểu ban: …" for a fault of the
+/// whole sheet, or the bare words for one of the whole form.
+pub fn at(sheet: Option<&str>, cell: Option<&str>, body: &str) -> String {
+    match (sheet, cell) {
+        (Some(s), Some(c)) => format!("{s}!{c}: {body}"),
+        (Some(s), None) => format!("{s}: {body}"),
+        _ => body.to_string(),
+    }
+}
+
+pub fn sheet_missing(sheet: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("thiếu trang '{sheet}' của mẫu kế hoạch"),
+        Lang::En => format!("the sheet '{sheet}' of the plan form is missing"),
+    }
+}
+
+pub fn heading_missing(heading: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("không thấy cột '{heading}' ở dòng tiêu đề (dòng 1)"),
+        Lang::En => format!("no column headed '{heading}' in the heading row (row 1)"),
+    }
+}
+
+pub fn item_missing(item: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("chưa điền '{item}'"),
+        Lang::En => format!("'{item}' is not filled in"),
+    }
+}
+
+pub fn item_unknown(text: &str, lang: Lang) -> String {
+    let list = Item::ALL
+        .iter()
+        .map(|i| format!("'{}'", i.label()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match lang {
+        Lang::Vi => format!("'{text}' không phải là mục của kế hoạch; các mục là {list}"),
+        Lang::En => format!("'{text}' is not an item of the plan; the items are {list}"),
+    }
+}
+
+pub fn item_twice(item: &str, first: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("mục '{item}' ghi hai lần (lần đầu ở {first})"),
+        Lang::En => format!("the item '{item}' is given twice (first in {first})"),
+    }
+}
+
+/// `what` is a heading or an item label, as the form writes it.
+pub fn not_a_number(what: &str, text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{} '{text}' không phải là số", lower_first(what)),
+        Lang::En => format!("'{what}': '{text}' is not a number"),
+    }
+}
+
+pub fn not_whole(what: &str, text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{} '{text}' phải là số nguyên", lower_first(what)),
+        Lang::En => format!("'{what}': '{text}' must be a whole number"),
+    }
+}
+
+pub fn negative(what: &str, text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{} '{text}' không được là số âm", lower_first(what)),
+        Lang::En => format!("'{what}': '{text}' must not be negative"),
+    }
+}
+
+pub fn too_large(what: &str, text: &str, most: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{} '{text}' quá lớn: lớn nhất là {most}", lower_first(what)),
+        Lang::En => format!("'{what}': '{text}' is too large: the most is {most}"),
+    }
+}
+
+pub fn year_out_of_range(year: i64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("năm {year} không hợp lệ: phải từ 2000 đến 2100"),
+        Lang::En => format!("the year {year} is not valid: it must be 2000 to 2100"),
+    }
+}
+
+pub fn deadline_out_of_range(day: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("hạn nộp báo cáo {day} phải là một ngày từ 1 đến 28"),
+        Lang::En => format!("the report deadline {day} must be a day from 1 to 28"),
+    }
+}
+
+pub fn no_population(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => {
+            "dân số từ 15 tuổi trở lên phải lớn hơn 0 (tỷ lệ người học chia cho nó)".to_string()
+        }
+        Lang::En => {
+            "the population aged 15 and over must be more than 0 (participation is divided by it)"
+                .to_string()
+        }
+    }
+}
+
+pub fn participation_out_of_range(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("tỷ lệ người học '{text}' phải từ 0 % đến 100 %"),
+        Lang::En => format!("the participation rate '{text}' must be 0 % to 100 %"),
+    }
+}
+
+pub fn no_class_limit(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => "số học viên tối đa một lớp phải lớn hơn 0".to_string(),
+        Lang::En => "the most learners in one class must be more than 0".to_string(),
+    }
+}
+
+pub fn no_subcommittee(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => "chưa có tiểu ban nào: mỗi tiểu ban một dòng, từ dòng 2".to_string(),
+        Lang::En => "no sub-committee: one a row, from row 2".to_string(),
+    }
+}
+
+pub fn too_many_subcommittees(count: usize, most: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("có {count} tiểu ban: nhiều nhất là {most}"),
+        Lang::En => format!("{count} sub-committees: the most is {most}"),
+    }
+}
+
+pub fn subcommittee_unnamed(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => "tiểu ban ở dòng này chưa có tên".to_string(),
+        Lang::En => "the sub-committee on this row has no name".to_string(),
+    }
+}
+
+pub fn code_twice(code: &str, first: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("mã '{code}' đã dùng cho tiểu ban ở {first}: mỗi tiểu ban một mã"),
+        Lang::En => format!(
+            "the code '{code}' is already taken by the sub-committee in {first}: one code each"
+        ),
+    }
+}
+
+/// `name` as written; `folded` what it matches as; `other` the sub-committee holding it.
+pub fn name_shared(name: &str, other: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "tên '{name}' trùng (không kể dấu, hoa thường) với một tên của tiểu ban '{other}': mỗi tên chỉ thuộc một tiểu ban"
+        ),
+        Lang::En => format!(
+            "the name '{name}' matches (diacritics and case aside) a name of the sub-committee '{other}': each name belongs to one sub-committee"
+        ),
+    }
+}
+
+pub fn quarter_unknown(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("quý '{text}' phải là 1, 2, 3 hoặc 4"),
+        Lang::En => format!("the quarter '{text}' must be 1, 2, 3 or 4"),
+    }
+}
+
+pub fn quarter_twice(quarter: u8, first: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("quý {quarter} ghi hai lần (lần đầu ở {first})"),
+        Lang::En => format!("quarter {quarter} is given twice (first in {first})"),
+    }
+}
+
+pub fn quarter_missing(quarter: u8, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("thiếu chỉ tiêu quý {quarter}"),
+        Lang::En => format!("the targets of quarter {quarter} are missing"),
+    }
+}
+
+pub fn indicator_without_criterion(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "chỉ số này chưa thuộc tiêu chí nào: ghi tiêu chí ở cột '{}' của dòng đầu",
+            criterion::CRITERION
+        ),
+        Lang::En => format!(
+            "this indicator belongs to no criterion: name the criterion in the '{}' column of its first row",
+            criterion::CRITERION
+        ),
+    }
+}
+
+pub fn criterion_without_indicator(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "tiêu chí chưa có chỉ số: điền '{}' và '{}' trên dòng của nó",
+            criterion::INDICATOR,
+            criterion::COMPARISON
+        ),
+        Lang::En => format!(
+            "the criterion has no indicator: fill in '{}' and '{}' on its row",
+            criterion::INDICATOR,
+            criterion::COMPARISON
+        ),
+    }
+}
+
+pub fn comparison_unknown(text: &str, lang: Lang) -> String {
+    let list = criterion::COMPARISONS
+        .iter()
+        .map(|c| format!("'{c}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match lang {
+        Lang::Vi => format!("so sánh '{text}' phải là một trong: {list}"),
+        Lang::En => format!("the comparison '{text}' must be one of: {list}"),
+    }
+}
+
+pub fn threshold_missing(op: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "so sánh '{op}' cần một ngưỡng ở cột '{}'",
+            criterion::THRESHOLD
+        ),
+        Lang::En => format!(
+            "the comparison '{op}' needs a threshold in the '{}' column",
+            criterion::THRESHOLD
+        ),
+    }
+}
+
+pub fn threshold_with_yes_no(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "chỉ số '{}' không có ngưỡng: xóa '{text}' hoặc chọn một so sánh khác",
+            criterion::YES_NO
+        ),
+        Lang::En => format!(
+            "a '{}' indicator has no threshold: clear '{text}' or choose another comparison",
+            criterion::YES_NO
+        ),
+    }
+}

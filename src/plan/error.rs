@@ -7,6 +7,8 @@ use thiserror::Error;
 use crate::labels::Lang;
 use crate::labels::plan as w;
 
+use super::form_error::FormError;
+
 /// Why a plan file was refused. Displayed in Vietnamese, the default language; a command
 /// shows `message` in its own.
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -28,6 +30,10 @@ pub enum PlanError {
         key: Option<String>,
         fault: PlanFault,
     },
+    /// A plan form (the workbook) with faults in its cells: every one found, in the
+    /// order of the sheets and rows, so the secretary corrects them in one go.
+    #[error("{}", self.message(Lang::Vi))]
+    Form(Vec<FormError>),
 }
 
 /// Where a TOML mistake is: line and column from 1, and that line as written.
@@ -180,6 +186,11 @@ impl PlanError {
             PlanError::Invalid { line, key, fault } => {
                 w::at(*line, key.as_deref(), &fault.message(lang), lang)
             }
+            PlanError::Form(errors) => errors
+                .iter()
+                .map(|e| e.message(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
         }
     }
 
@@ -484,6 +495,8 @@ mod tests {
                 | PlanFault::QuarterTwice { .. }
                 | PlanFault::QuarterMissing { .. } => "plan",
             },
+            // The form's faults have their own list, in form_error.rs.
+            PlanError::Form(_) => "form",
         }
     }
 

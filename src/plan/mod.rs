@@ -3,10 +3,12 @@
 //! the default) and validated once, so the rest of the pipeline can trust it.
 
 mod error;
+mod form_error;
 mod load;
 mod toml_error;
 
 pub use error::{CriterionFault, Place, PlanError, PlanFault, SyntaxMistake};
+pub use form_error::{FormError, FormFault};
 
 use serde::Serialize;
 
