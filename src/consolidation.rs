@@ -55,6 +55,8 @@ pub struct FileReport {
 #[derive(Debug, Clone)]
 pub struct Consolidation {
     pub plan: Plan,
+    /// Where the plan came from.
+    pub plan_source: crate::plan::PlanSource,
     pub folder: PathBuf,
     /// In the order read (sorted by path).
     pub files: Vec<FileReport>,

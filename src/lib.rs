@@ -66,5 +66,5 @@ pub use input::grid::{CellValue, Grid, SheetGrid};
 pub use labels::Lang;
 pub use pipeline::{Config, RunError, run};
 pub use plan::Plan;
-pub use read::{ReadError, read_workbook};
+pub use read::{PlanForms, ReadError, find_plan_form, read_workbook};
 pub use recognise::{Recognised, Vocabulary, recognise_sheet};

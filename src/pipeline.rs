@@ -31,6 +31,9 @@ pub struct Config<'a> {
     pub folder: PathBuf,
     /// The commune's yearly plan ([`Plan::embedded`] or [`Plan::from_toml`]).
     pub plan: Plan,
+    /// Where the plan came from; a plan form found in the folder is listed there as the
+    /// plan, not read as a report.
+    pub plan_source: crate::plan::PlanSource,
     /// None: the plan year's last day.
     pub as_of: Option<NaiveDate>,
     /// The output being written, skipped if it lies inside the folder.
@@ -93,7 +96,7 @@ const BATCH: usize = 256;
 ///
 /// let c = tthtcd::run(&Config {
 ///     folder: dir.path().to_path_buf(),
-///     plan: Plan::embedded(),
+///     plan: Plan::embedded(), plan_source: Default::default(),
 ///     as_of: None,
 ///     output: None,
 ///     progress: None,
@@ -117,6 +120,7 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         path: folder.display().to_string(),
         err,
     })?;
+    let found = mark_plan_form(found, &config.plan_source);
     let pool = match &config.sandbox {
         Some(sandbox) => Some((
             Pool::start(sandbox, &config.plan).map_err(RunError::Sandbox)?,
@@ -131,6 +135,16 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
     let c = check(config, state, as_of);
     profile::add(Stage::Check, checking.elapsed());
     Ok(c)
+}
+
+/// The plan form the plan came from is listed as such, not read as a report.
+fn mark_plan_form(mut found: Vec<Found>, source: &crate::plan::PlanSource) -> Vec<Found> {
+    if let crate::plan::PlanSource::InFolder(rel) = source {
+        for f in found.iter_mut().filter(|f| &f.rel == rel) {
+            f.action = crate::input::discover::Action::Skip(FoundProblem::PlanForm.into());
+        }
+    }
+    found
 }
 
 /// Reads every file found and merges what each gave, in folder order.
@@ -219,6 +233,7 @@ fn check(config: &Config, mut state: State, as_of: AsOf) -> Consolidation {
         ),
         computed: crate::check::criteria::computed(plan, &classes),
         plan: plan.clone(),
+        plan_source: config.plan_source.clone(),
         folder: config.folder.clone(),
         files: state.files,
         classes,

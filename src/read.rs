@@ -334,3 +334,52 @@ pub fn read_workbook(path: &Path) -> Result<Vec<SheetGrid>, ReadError> {
     repair_legacy(&mut sheets);
     Ok(sheets)
 }
+
+/// What a folder holds of plan forms (see [`find_plan_form`]).
+#[derive(Debug)]
+pub enum PlanForms {
+    None,
+    /// One: its path, its path relative to the folder, and the plan read from it (or
+    /// why it was refused, each fault at its cell).
+    One {
+        path: std::path::PathBuf,
+        rel: String,
+        plan: Result<crate::plan::Plan, crate::plan::PlanError>,
+    },
+    /// Two or more: the first two, relative to the folder. Which one holds the year's
+    /// plan is the secretary's choice, not the tool's.
+    Several(String, String),
+}
+
+/// The plan form in `folder` or below: a workbook whose name starts with "ke hoach"
+/// (folded) and which has the form's Kế hoạch and Tiểu ban sheets. A file so named
+/// that is not a plan form (a "kế hoạch mở lớp" registration) is left to be read as
+/// the report it is. The candidates are read within the same limits as every file; a
+/// candidate that cannot be read is left to the run, which lists it as failed.
+pub fn find_plan_form(folder: &Path) -> std::io::Result<PlanForms> {
+    use crate::input::discover::{Action, discover};
+    let mut forms: Vec<(std::path::PathBuf, String, Vec<SheetGrid>)> = Vec::new();
+    for f in discover(folder, None)? {
+        let name = f.rel.rsplit('/').next().unwrap_or(&f.rel);
+        if !matches!(f.action, Action::Read(_)) || !crate::plan_form::is_plan_form_name(name) {
+            continue;
+        }
+        // A reader's panic on a damaged file is that file's failure, not the run's.
+        let read = std::panic::catch_unwind(|| read_workbook(&f.path));
+        if let Ok(Ok(sheets)) = read
+            && crate::plan_form::is_plan_form(&sheets)
+        {
+            forms.push((f.path, f.rel, sheets));
+        }
+    }
+    let mut forms = forms.into_iter();
+    Ok(match (forms.next(), forms.next()) {
+        (None, _) => PlanForms::None,
+        (Some((path, rel, sheets)), None) => PlanForms::One {
+            path,
+            rel,
+            plan: crate::plan_form::from_sheets(&sheets),
+        },
+        (Some((_, a, _)), Some((_, b, _))) => PlanForms::Several(a, b),
+    })
+}

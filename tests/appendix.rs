@@ -16,6 +16,7 @@ fn samples() -> tthtcd::Consolidation {
     tthtcd::run(&Config {
         folder,
         plan: Plan::embedded(),
+        plan_source: Default::default(),
         as_of: None,
         output: None,
         progress: None,

@@ -35,6 +35,7 @@ fn the_english_workbook_has_no_vietnamese_label_left() {
     let c = tthtcd::run(&Config {
         folder: samples,
         plan: Plan::embedded(),
+        plan_source: Default::default(),
         as_of: None,
         output: None,
         progress: None,

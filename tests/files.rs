@@ -16,6 +16,7 @@ fn run_as_of(dir: &Path, as_of: &str) -> Consolidation {
     tthtcd::run(&Config {
         folder: dir.to_path_buf(),
         plan: Plan::embedded(),
+        plan_source: Default::default(),
         as_of: Some(NaiveDate::parse_from_str(as_of, "%Y-%m-%d").unwrap()),
         output: None,
         progress: None,

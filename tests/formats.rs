@@ -18,6 +18,7 @@ fn classes(dir: &Path) -> Vec<(usize, String, String, u32)> {
     let c = tthtcd::run(&Config {
         folder: dir.to_path_buf(),
         plan: Plan::embedded(),
+        plan_source: Default::default(),
         as_of: None,
         output: None,
         progress: None,

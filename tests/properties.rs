@@ -144,7 +144,7 @@ proptest! {
             }
             wb.save(dir.path().join(format!("kinh-te-{i}.xlsx"))).unwrap();
         }
-        let c = tthtcd::run(&Config { folder: dir.path().to_path_buf(), plan: Plan::embedded(), as_of: None, output: None, progress: None, sandbox: None }).unwrap();
+        let c = tthtcd::run(&Config { folder: dir.path().to_path_buf(), plan: Plan::embedded(), plan_source: Default::default(), as_of: None, output: None, progress: None, sandbox: None }).unwrap();
         let t = c.totals();
         prop_assert!(t.reconciles());
         for f in &c.files {

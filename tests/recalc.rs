@@ -341,6 +341,7 @@ fn every_figure_recalculates_with_so_lop_rows_as_of_the_end_of_april() {
     let mut c = tthtcd::run(&tthtcd::Config {
         folder: input,
         plan: tthtcd::Plan::embedded(),
+        plan_source: Default::default(),
         as_of: chrono::NaiveDate::from_ymd_opt(2019, 4, 30),
         output: None,
         progress: None,
@@ -577,6 +578,7 @@ fn so_lop_against(dir: &Path, plan: tthtcd::Plan, xlsx: &Path) {
     let c = tthtcd::run(&tthtcd::Config {
         folder: input,
         plan,
+        plan_source: Default::default(),
         as_of: None,
         output: None,
         progress: None,

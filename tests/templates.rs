@@ -46,6 +46,7 @@ fn forms_filled_by_another_program_read_back_exactly() {
     let c = tthtcd::run(&Config {
         folder: forms.clone(),
         plan: Plan::embedded(),
+        plan_source: Default::default(),
         as_of: None,
         output: None,
         progress: None,

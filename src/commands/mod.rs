@@ -41,8 +41,9 @@ use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use tthtcd::labels::{Lang, cli};
+use tthtcd::plan::PlanSource;
 use tthtcd::report::output;
-use tthtcd::{Config, Consolidation, Plan};
+use tthtcd::{Config, Consolidation, Plan, PlanForms};
 
 /// Exit codes, decided in one place (see README).
 pub mod exit {
@@ -169,20 +170,58 @@ pub fn use_color() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
-/// Loads the plan: the embedded one, or a file.
+/// Loads the plan: the embedded one, or a file — a TOML plan or a plan form (a
+/// workbook: .xlsx, .xls, .ods), told apart by the file's extension.
 pub fn load_plan(path: Option<&Path>, lang: Lang) -> anyhow::Result<Plan> {
     use tthtcd::labels::command as w;
-    match path {
-        None => Ok(Plan::embedded()),
-        Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| {
-                let reason = tthtcd::labels::io_kind_or_text(&e, lang);
-                anyhow::anyhow!(w::plan_unreadable(p, &reason, lang))
+    let Some(p) = path else {
+        return Ok(Plan::embedded());
+    };
+    let invalid = |e: tthtcd::plan::PlanError| {
+        anyhow::anyhow!(e.message(lang)).context(w::plan_invalid(p, lang))
+    };
+    if tthtcd::input::discover::Format::from_path(p).is_some() {
+        let sheets = tthtcd::read_workbook(p)
+            .map_err(|e| anyhow::anyhow!(w::plan_unreadable(p, &e.message(lang), lang)))?;
+        return tthtcd::plan_form::from_sheets(&sheets).map_err(invalid);
+    }
+    let text = std::fs::read_to_string(p).map_err(|e| {
+        let reason = tthtcd::labels::io_kind_or_text(&e, lang);
+        anyhow::anyhow!(w::plan_unreadable(p, &reason, lang))
+    })?;
+    // The reason in the command's language, after the file it is about.
+    Plan::from_toml(&text).map_err(invalid)
+}
+
+/// The run's plan and where it came from: `--plan` when given; otherwise the plan form
+/// in the folder (two are refused, naming both); otherwise the embedded plan.
+fn resolve_plan(common: &Common, lang: Lang) -> anyhow::Result<(Plan, PlanSource)> {
+    use tthtcd::labels::command as w;
+    if let Some(p) = &common.plan {
+        let plan = load_plan(Some(p), lang)?;
+        // A plan form inside the folder is listed there as the plan, not read as a report.
+        let inside = std::fs::canonicalize(p).ok().and_then(|p| {
+            let folder = std::fs::canonicalize(&common.folder).ok()?;
+            let rel = p.strip_prefix(folder).ok()?;
+            let parts: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();
+            Some(parts.join("/"))
+        });
+        let source = match inside {
+            Some(rel) => PlanSource::InFolder(rel),
+            None => PlanSource::File(p.display().to_string()),
+        };
+        return Ok((plan, source));
+    }
+    // A folder that cannot be listed is the run's own error, worded there.
+    match tthtcd::find_plan_form(&common.folder) {
+        Ok(PlanForms::One { path, rel, plan }) => {
+            let plan = plan.map_err(|e| {
+                anyhow::anyhow!(e.message(lang)).context(w::plan_invalid(&path, lang))
             })?;
-            // The reason in the command's language, after the file it is about.
-            Plan::from_toml(&text)
-                .map_err(|e| anyhow::anyhow!(e.message(lang)).context(w::plan_invalid(p, lang)))
+            Ok((plan, PlanSource::InFolder(rel)))
         }
+        Ok(PlanForms::Several(a, b)) => anyhow::bail!(w::two_plan_forms(&a, &b, lang)),
+        Ok(PlanForms::None) | Err(_) => Ok((Plan::embedded(), PlanSource::Embedded)),
     }
 }
 
@@ -310,7 +349,7 @@ pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Con
         }
         None => None,
     };
-    let plan = load_plan(common.plan.as_deref(), lang)?;
+    let (plan, plan_source) = resolve_plan(common, lang)?;
     let bar = reading_bar(lang);
     let progress = |done: usize, total: usize| {
         // The length is set once: setting it redraws the bar unthrottled.
@@ -325,6 +364,7 @@ pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Con
     let config = Config {
         folder: common.folder.clone(),
         plan,
+        plan_source,
         as_of: common.as_of,
         output: output.map(Path::to_path_buf),
         progress: Some(&progress),

@@ -45,6 +45,8 @@ pub enum FoundProblem {
         output: String,
         kept: String,
     },
+    /// The plan form (ke-hoach.xlsx) the run took its plan from: not a report.
+    PlanForm,
 }
 
 impl FoundProblem {
@@ -64,6 +66,7 @@ impl FoundProblem {
             LinkedFolderSeen { .. } => "linked-folder-seen",
             SpecialFile { .. } => "special-file",
             CorrectedOutputKept { .. } => "corrected-output-kept",
+            PlanForm => "plan-form",
         }
     }
 
@@ -78,7 +81,8 @@ impl FoundProblem {
             | DuplicateFile { .. }
             | HiddenFolder
             | LinkedFolderSeen { .. }
-            | SpecialFile { .. } => Severity::Info,
+            | SpecialFile { .. }
+            | PlanForm => Severity::Info,
             UnreadableFolder { .. } | DanglingLink { .. } | LinkLoop { .. } => Severity::Error,
             CorrectedOutputKept { .. } => Severity::Warning,
         }
@@ -102,6 +106,7 @@ impl FoundProblem {
             LinkedFolderSeen { target } => w::linked_folder_seen(target, lang),
             SpecialFile { kind } => w::special_file(kind.words(), lang),
             CorrectedOutputKept { output, kept } => w::corrected_output_kept(output, kept, lang),
+            PlanForm => w::PLAN_FORM.get(lang).into(),
         }
     }
 }

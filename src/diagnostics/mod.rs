@@ -309,6 +309,7 @@ pub(crate) mod samples {
             Problem::Found(FoundProblem::LockFile),
             Problem::Found(FoundProblem::HiddenFile),
             Problem::Found(FoundProblem::OwnOutput),
+            Problem::Found(FoundProblem::PlanForm),
             Problem::Found(FoundProblem::DuplicateFile {
                 original: "a/b.xlsx".into(),
             }),

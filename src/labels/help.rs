@@ -109,10 +109,12 @@ pub const ARGS: &[(&str, Label)] = &[
     (
         "plan",
         Label::new(
-            "Tệp kế hoạch (TOML) dùng thay cho kế hoạch năm 2019 của xã Hồng Thái Tây có sẵn \
-             trong chương trình.",
-            "Plan file (TOML) to use instead of the 2019 plan of Hồng Thái Tây built into \
-             the program.",
+            "Kế hoạch dùng thay cho kế hoạch năm 2019 của xã Hồng Thái Tây có sẵn trong \
+             chương trình: mẫu kế hoạch (ke-hoach.xlsx) hoặc tệp TOML. Không ghi thì dùng \
+             mẫu kế hoạch có trong thư mục, nếu có.",
+            "Plan to use instead of the 2019 plan of Hồng Thái Tây built into the program: a \
+             plan form (ke-hoach.xlsx) or a TOML file. Without it, the plan form in the \
+             folder is used, if there is one.",
         ),
     ),
     (
@@ -200,6 +202,15 @@ pub const ARGS: &[(&str, Label)] = &[
         Label::new(
             "Ngôn ngữ của biểu mẫu: vi (tiếng Việt) hoặc en (tiếng Anh).",
             "Language of the forms: vi (Vietnamese) or en (English).",
+        ),
+    ),
+    (
+        "plan check file",
+        Label::new(
+            "Kế hoạch cần kiểm tra: mẫu kế hoạch (ke-hoach.xlsx) hoặc tệp TOML; không ghi thì \
+             kiểm tra kế hoạch có sẵn.",
+            "The plan to check: a plan form (ke-hoach.xlsx) or a TOML file; without it, the \
+             built-in plan.",
         ),
     ),
     (

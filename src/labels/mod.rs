@@ -632,6 +632,17 @@ pub mod command {
         }
     }
 
+    pub fn two_plan_forms(a: &str, b: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "thư mục có hai mẫu kế hoạch, '{a}' và '{b}': hãy để lại một, hoặc chọn một bằng --plan"
+            ),
+            Lang::En => format!(
+                "the folder holds two plan forms, '{a}' and '{b}': keep one, or choose one with --plan"
+            ),
+        }
+    }
+
     pub fn plan_invalid(path: &Path, lang: Lang) -> String {
         match lang {
             Lang::Vi => format!("tệp kế hoạch '{}' không hợp lệ", path.display()),

@@ -35,6 +35,11 @@ pub const LOCK_FILE: Label = Label::new(
     "a temporary lock file of Excel/LibreOffice, not a report",
 );
 pub const HIDDEN_FILE: Label = Label::new("tệp ẩn", "hidden file");
+pub const PLAN_FORM: Label = Label::new(
+    "mẫu kế hoạch của trung tâm: là kế hoạch của lần chạy này, không phải báo cáo",
+    "the centre's plan form: the plan of this run, not a report",
+);
+
 pub const OWN_OUTPUT: Label = Label::new(
     "bảng tổng hợp do chính công cụ này tạo ra, không tính lại",
     "a summary workbook written by this tool; not counted again",

@@ -17,6 +17,29 @@ use crate::text::fold;
 /// The plan embedded in the binary: the 2019 plan of Hồng Thái Tây commune.
 pub const DEFAULT_PLAN_TOML: &str = include_str!("../../templates/plan-2019.toml");
 
+/// Where a run's plan came from, for the JSON and the Nguồn sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum PlanSource {
+    /// The plan built into the tool (the 2019 plan of Hồng Thái Tây).
+    #[default]
+    Embedded,
+    /// A file named on the command line (`--plan`), as given.
+    File(String),
+    /// The plan form found in the folder: its path relative to the folder,
+    /// `/`-separated, as the Nguồn sheet lists it.
+    InFolder(String),
+}
+
+impl PlanSource {
+    /// `embedded`, or the file's path (relative to the folder when found there).
+    pub fn describe(&self) -> &str {
+        match self {
+            PlanSource::Embedded => "embedded",
+            PlanSource::File(p) | PlanSource::InFolder(p) => p,
+        }
+    }
+}
+
 /// A yearly target: how many classes and how many learner-attendances.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Target {

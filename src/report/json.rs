@@ -77,6 +77,8 @@ struct PlanInfo<'a> {
     unit: &'a str,
     year: i32,
     as_of: String,
+    /// `embedded`, or the plan file's path (relative to the folder when found there).
+    source: &'a str,
 }
 
 #[derive(Serialize)]
@@ -138,6 +140,7 @@ pub fn summary(c: &Consolidation, lang: Lang) -> serde_json::Value {
             unit: &c.plan.unit,
             year: c.plan.year,
             as_of: s.as_of.date.format("%Y-%m-%d").to_string(),
+            source: c.plan_source.describe(),
         },
         files: c.files.iter().map(|f| File::new(f, lang)).collect(),
         totals: Totals::new(c),

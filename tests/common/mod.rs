@@ -136,6 +136,7 @@ pub fn run(dir: &Path) -> Consolidation {
     tthtcd::run(&Config {
         folder: dir.to_path_buf(),
         plan: Plan::embedded(),
+        plan_source: Default::default(),
         as_of: None,
         output: None,
         progress: None,
