@@ -127,8 +127,8 @@ pub fn unexpected_value(value: &str, detail: &str, lang: Lang) -> String {
 
 pub fn year_out_of_range(year: i32, lang: Lang) -> String {
     match lang {
-        Lang::Vi => format!("năm kế hoạch (year) {year} không hợp lệ"),
-        Lang::En => format!("the plan year (year) {year} is not valid: it must be 1900 to 2100"),
+        Lang::Vi => format!("năm kế hoạch (year) {year} không hợp lệ: phải từ 2000 đến 2100"),
+        Lang::En => format!("the plan year (year) {year} is not valid: it must be 2000 to 2100"),
     }
 }
 
@@ -172,6 +172,17 @@ pub fn no_subcommittee(lang: Lang) -> String {
     match lang {
         Lang::Vi => "kế hoạch chưa có tiểu ban nào ([[subcommittee]])".into(),
         Lang::En => "the plan has no sub-committee ([[subcommittee]])".into(),
+    }
+}
+
+pub fn too_many_subcommittees(count: usize, most: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "kế hoạch có {count} tiểu ban ([[subcommittee]]), nhiều nhất là {most} (số dòng của mẫu kế hoạch)"
+        ),
+        Lang::En => format!(
+            "the plan has {count} sub-committees ([[subcommittee]]); the most is {most} (the rows of the plan form)"
+        ),
     }
 }
 

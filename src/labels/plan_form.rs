@@ -71,7 +71,10 @@ impl Item {
     /// Whether the form may leave the value blank (the plan then takes its default:
     /// no village count, the 5th, 300 learners).
     pub fn optional(self) -> bool {
-        matches!(self, Item::VillageCount | Item::Deadline | Item::MaxLearners)
+        matches!(
+            self,
+            Item::VillageCount | Item::Deadline | Item::MaxLearners
+        )
     }
 }
 
