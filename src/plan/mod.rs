@@ -3,10 +3,12 @@
 //! the default) and validated once, so the rest of the pipeline can trust it.
 
 mod error;
+mod export;
 mod load;
 mod toml_error;
 
 pub use error::{CriterionFault, Place, PlanError, PlanFault, SyntaxMistake};
+pub use export::{to_toml, to_toml_in};
 
 use serde::Serialize;
 
@@ -167,6 +169,12 @@ impl Plan {
     /// Parses and validates a plan file's text.
     pub fn from_toml(text: &str) -> Result<Plan, PlanError> {
         load::parse(text)
+    }
+
+    /// The plan as a plan file that [`Plan::from_toml`] reads back to this very plan
+    /// (Vietnamese comments; [`to_toml_in`] for another language).
+    pub fn to_toml(&self) -> String {
+        export::to_toml(self)
     }
 
     /// Sum of the quarter targets.
