@@ -5,6 +5,7 @@
 mod error;
 mod export;
 mod load;
+mod next;
 mod toml_error;
 
 pub use error::{CriterionFault, Place, PlanError, PlanFault, SyntaxMistake};
