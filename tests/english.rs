@@ -217,6 +217,7 @@ const COMMANDS: &[&[&str]] = &[
     &["criteria"],
     &["plan"],
     &["plan", "check"],
+    &["plan", "export"],
     &["template"],
 ];
 
