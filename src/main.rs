@@ -43,7 +43,8 @@ enum Command {
     Watch(commands::watch::Args),
     /// Review the criteria from the criteria forms in FOLDER (exit 1 unless all are met).
     Criteria(commands::criteria::Args),
-    /// The plan itself: `plan check` tells whether it adds up.
+    /// The plan itself: `plan check` tells whether it adds up, `plan export` writes it as
+    /// a plan file.
     #[command(subcommand)]
     Plan(commands::plan::PlanCommand),
     /// Write blank fill-in forms (monthly report, registration) for every sub-committee.
@@ -91,7 +92,7 @@ impl Command {
             Command::Criteria(a) => a.common.lang,
             Command::Watch(a) => a.common.lang,
             Command::Template(a) => a.lang,
-            Command::Plan(commands::plan::PlanCommand::Check { lang, .. }) => *lang,
+            Command::Plan(cmd) => cmd.lang(),
         }
         .into()
     }

@@ -218,6 +218,7 @@ const COMMANDS: &[&[&str]] = &[
     &["criteria"],
     &["plan"],
     &["plan", "check"],
+    &["plan", "export"],
     &["template"],
 ];
 

@@ -1,6 +1,9 @@
 //! Properties over arbitrary grids: recognising a table and reading its rows never
 //! panics, every rejected row is explained, every accepted class is sound, and over a
-//! whole run the ledger reconciles and the totals agree with each other.
+//! whole run the ledger reconciles and the totals agree with each other; a plan written
+//! as a plan file reads back as the same plan.
+
+mod common;
 
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
@@ -162,5 +165,17 @@ proptest! {
         prop_assert_eq!(s.learners.actual, listed);
         // The workbook can always be written.
         prop_assert!(tthtcd::report::workbook::workbook_bytes(&c, tthtcd::labels::Lang::Vi).is_ok());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Every valid plan survives being written as TOML: names with quotes, backslashes
+    /// and marks, rates of any precision, optional keys set or not.
+    #[test]
+    fn a_plan_written_as_toml_reads_back_as_the_same_plan(plan in common::plans::plan()) {
+        let text = plan.to_toml();
+        prop_assert_eq!(Plan::from_toml(&text), Ok(plan), "{}", text);
     }
 }

@@ -88,12 +88,18 @@ pub fn localised(cmd: Command, lang: Lang) -> Command {
 }
 
 /// The key of a command in [`w::COMMANDS`]: its names below `tthtcd`; clap's `help`
-/// command and the copies of the tree it holds go by the names after `help`.
+/// command and the copies of the tree it holds go by the names without `help`
+/// (`plan help export` is a copy of `plan export`, not of a top-level `export`).
 fn command_key(path: &str) -> String {
     let names: Vec<&str> = path.split(' ').collect();
     match names.iter().rposition(|n| *n == "help") {
         Some(i) if i + 1 == names.len() => "help".to_string(),
-        Some(i) => names[i + 1..].join(" "),
+        Some(i) => names[..i]
+            .iter()
+            .chain(&names[i + 1..])
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" "),
         None => path.to_string(),
     }
 }
@@ -573,11 +579,14 @@ mod tests {
     }
 
     #[test]
-    fn clap_s_help_command_and_its_copies_go_by_the_names_after_help() {
+    fn clap_s_help_command_and_its_copies_go_by_the_names_without_help() {
         assert_eq!(command_key("help"), "help");
         assert_eq!(command_key("plan help"), "help");
         assert_eq!(command_key("help plan check"), "plan check");
         assert_eq!(command_key("help help"), "help");
         assert_eq!(command_key("plan check"), "plan check");
+        // Under `plan help`, the copies are plan's own commands.
+        assert_eq!(command_key("plan help export"), "plan export");
+        assert_eq!(command_key("plan help check"), "plan check");
     }
 }

@@ -1,9 +1,12 @@
 //! `tthtcd plan check [--plan FILE]`: the plan's own consistency, before anyone files it.
+//! `tthtcd plan export FILE -o plan.toml`: a plan, from whichever form it was read,
+//! written as a plan file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tthtcd::check::plan_check;
-use tthtcd::labels::{Lang, cli};
+use tthtcd::labels::{Lang, cli, command};
+use tthtcd::report::output;
 
 use super::exit;
 
@@ -22,14 +25,44 @@ pub enum PlanCommand {
         #[arg(long, value_enum, default_value_t = super::Language::Vi)]
         lang: super::Language,
     },
+    /// Write the plan in FILE as a plan file (TOML) that `--plan` reads: the plan form
+    /// kept in the seed file's shape, to compare, keep or edit.
+    Export {
+        /// The plan to read (any form `--plan` reads).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The plan file (TOML) to write.
+        #[arg(short, long, value_name = "OUT.toml")]
+        output: PathBuf,
+        /// Replace OUT.toml if it exists (it may be an edited plan: off by default).
+        #[arg(long)]
+        force: bool,
+        /// Language of the messages and of the file's comments: vi (default) or en.
+        #[arg(long, value_enum, default_value_t = super::Language::Vi)]
+        lang: super::Language,
+    },
+}
+
+impl PlanCommand {
+    /// The language the user asked for.
+    pub fn lang(&self) -> super::Language {
+        match self {
+            PlanCommand::Check { lang, .. } | PlanCommand::Export { lang, .. } => *lang,
+        }
+    }
 }
 
 pub fn run(cmd: &PlanCommand) -> anyhow::Result<u8> {
     match cmd {
         PlanCommand::Check { file, plan, lang } => {
-            let lang: Lang = (*lang).into();
-            check(file.as_deref().or(plan.as_deref()), lang)
+            check(file.as_deref().or(plan.as_deref()), (*lang).into())
         }
+        PlanCommand::Export {
+            file,
+            output,
+            force,
+            lang,
+        } => export(file, output, *force, (*lang).into()),
     }
 }
 
@@ -73,4 +106,20 @@ fn form_faults(path: &std::path::Path, lang: Lang) -> Option<Vec<String>> {
         }
         _ => None,
     }
+}
+
+/// Reads the plan, then writes it whole or not at all (through a temporary file). An
+/// existing file is replaced only with --force; without it, neither is one that
+/// appears while the plan is read.
+fn export(file: &Path, out: &Path, force: bool, lang: Lang) -> anyhow::Result<u8> {
+    super::remove_temporaries_on_interrupt();
+    // Refused before the plan is read: the answer does not depend on it.
+    if out.exists() && !force {
+        anyhow::bail!(command::plan_output_exists(out, lang));
+    }
+    let plan = super::load_plan(Some(file), lang)?;
+    let text = tthtcd::plan::to_toml_in(&plan, lang);
+    output::write_file(out, text.as_bytes(), force).map_err(|e| super::output_error(e, lang))?;
+    say!(outln, "{} {}", cli::WROTE.get(lang), out.display());
+    Ok(exit::OK)
 }

@@ -62,8 +62,10 @@ pub const COMMANDS: &[(&str, Label)] = &[
     (
         "plan",
         Label::new(
-            "Các việc với kế hoạch năm: 'plan check' kiểm tra xem kế hoạch có khớp không.",
-            "The plan itself: 'plan check' tells whether it adds up.",
+            "Các việc với kế hoạch năm: 'plan check' kiểm tra xem kế hoạch có khớp không, \
+             'plan export' ghi kế hoạch ra tệp kế hoạch (TOML).",
+            "The plan itself: 'plan check' tells whether it adds up, 'plan export' writes it \
+             as a plan file (TOML).",
         ),
     ),
     (
@@ -73,6 +75,15 @@ pub const COMMANDS: &[(&str, Label)] = &[
              các ngưỡng. Mã thoát 1 nếu có điểm chưa khớp.",
             "Check that the plan adds up: sub-committees against quarters, participation, \
              thresholds. Exit code 1 on any finding.",
+        ),
+    ),
+    (
+        "plan export",
+        Label::new(
+            "Ghi kế hoạch trong TỆP ra một tệp kế hoạch (TOML) theo mẫu plan-2019.toml, để \
+             dùng với --plan, lưu lại hoặc sửa.",
+            "Write the plan in FILE as a plan file (TOML) shaped like plan-2019.toml, to use \
+             with --plan, keep or edit.",
         ),
     ),
     (
@@ -220,6 +231,36 @@ pub const ARGS: &[(&str, Label)] = &[
             "Language of the findings: vi (Vietnamese) or en (English).",
         ),
     ),
+    (
+        "plan export file",
+        Label::new(
+            "Tệp kế hoạch cần đọc (mọi dạng mà --plan đọc được).",
+            "The plan to read (any form --plan reads).",
+        ),
+    ),
+    (
+        "plan export output",
+        Label::new(
+            "Tệp kế hoạch (TOML) sẽ ghi ra.",
+            "The plan file (TOML) to write.",
+        ),
+    ),
+    (
+        "plan export force",
+        Label::new(
+            "Ghi đè TỆP.toml nếu đã có (có thể là kế hoạch đã sửa nên mặc định không ghi đè).",
+            "Replace OUT.toml if it exists (it may be an edited plan, so not by default).",
+        ),
+    ),
+    (
+        "plan export lang",
+        Label::new(
+            "Ngôn ngữ của thông báo và của các dòng chú thích trong tệp: vi (tiếng Việt) hoặc \
+             en (tiếng Anh).",
+            "Language of the messages and of the file's comments: vi (Vietnamese) or en \
+             (English).",
+        ),
+    ),
     // clap's own flags.
     ("help", Label::new("In hướng dẫn", "Print help")),
     ("version", Label::new("In số phiên bản", "Print version")),
@@ -231,6 +272,7 @@ pub const VALUE_NAMES: &[(&str, Label)] = &[
     ("DIR", Label::new("THƯ_MỤC", "DIR")),
     ("FILE", Label::new("TỆP", "FILE")),
     ("OUT.xlsx", Label::new("TỆP.xlsx", "OUT.xlsx")),
+    ("OUT.toml", Label::new("TỆP.toml", "OUT.toml")),
     ("YYYY-MM-DD", Label::new("NĂM-THÁNG-NGÀY", "YYYY-MM-DD")),
     ("LANG", Label::new("NGÔN_NGỮ", "LANG")),
     ("MB", Label::new("MB", "MB")),

@@ -663,6 +663,20 @@ pub mod command {
         }
     }
 
+    /// `plan export` never replaces a file unasked: it may be a plan someone edited.
+    pub fn plan_output_exists(path: &Path, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "'{}' đã có; đó có thể là một kế hoạch đã sửa. Dùng --force để ghi đè hoặc chọn tên khác",
+                path.display()
+            ),
+            Lang::En => format!(
+                "'{}' exists; it may be a plan someone edited. Use --force to overwrite it, or choose another name",
+                path.display()
+            ),
+        }
+    }
+
     pub fn folder_not_created(path: &Path, lang: Lang) -> String {
         match lang {
             Lang::Vi => format!("không tạo được thư mục '{}'", path.display()),

@@ -4,7 +4,7 @@
 //! it the error's data. The Vietnamese sentences are the ones the secretary has always
 //! read; change one only on purpose.
 
-use super::Lang;
+use super::{Label, Lang};
 
 /// Where in the file, then what: "dòng 12: mục learners: …" / "line 12: learners: …".
 /// Either place may be unknown (a check on the whole plan has neither).
@@ -127,8 +127,8 @@ pub fn unexpected_value(value: &str, detail: &str, lang: Lang) -> String {
 
 pub fn year_out_of_range(year: i32, lang: Lang) -> String {
     match lang {
-        Lang::Vi => format!("năm kế hoạch (year) {year} không hợp lệ"),
-        Lang::En => format!("the plan year (year) {year} is not valid: it must be 1900 to 2100"),
+        Lang::Vi => format!("năm kế hoạch (year) {year} không hợp lệ: phải từ 2000 đến 2100"),
+        Lang::En => format!("the plan year (year) {year} is not valid: it must be 2000 to 2100"),
     }
 }
 
@@ -172,6 +172,17 @@ pub fn no_subcommittee(lang: Lang) -> String {
     match lang {
         Lang::Vi => "kế hoạch chưa có tiểu ban nào ([[subcommittee]])".into(),
         Lang::En => "the plan has no sub-committee ([[subcommittee]])".into(),
+    }
+}
+
+pub fn too_many_subcommittees(count: usize, most: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "kế hoạch có {count} tiểu ban ([[subcommittee]]), nhiều nhất là {most} (số dòng của mẫu kế hoạch)"
+        ),
+        Lang::En => format!(
+            "the plan has {count} sub-committees ([[subcommittee]]); the most is {most} (the rows of the plan form)"
+        ),
     }
 }
 
@@ -405,3 +416,44 @@ pub fn not_toml(detail: &str, lang: Lang) -> String {
         Lang::En => format!("this is not valid TOML ({detail})"),
     }
 }
+
+// The comments of a plan file written by `plan export`: one heading each part, as the
+// seed plan has. A comment is one line of the file, so nothing here holds a newline.
+
+/// The file's first line: "Kế hoạch năm 2019 — Xã Hồng Thái Tây".
+pub fn export_heading(year: i32, unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Kế hoạch năm {year} — {unit}."),
+        Lang::En => format!("The plan for {year} — {unit}."),
+    }
+}
+
+pub const EXPORT_ORIGIN: Label = Label::new(
+    "Ghi bởi tthtcd plan export; dùng lại bằng --plan TỆP, sửa thì giữ nguyên tên các mục.",
+    "Written by tthtcd plan export; use it with --plan FILE, and keep the keys' names when editing.",
+);
+pub const EXPORT_POPULATION: Label =
+    Label::new("Dân số từ 15 tuổi trở lên.", "Population aged 15 and over.");
+pub const EXPORT_PARTICIPATION: Label = Label::new(
+    "Tỷ lệ người học / dân số từ 15 tuổi trở lên (0.783 là 78,3 %).",
+    "Planned learners / population aged 15 and over (0.783 for 78.3 %).",
+);
+pub const EXPORT_VILLAGES: Label = Label::new("Các thôn.", "The villages.");
+pub const EXPORT_VILLAGE_COUNT: Label = Label::new("Số thôn.", "How many villages.");
+pub const EXPORT_DEADLINE: Label = Label::new(
+    "Hạn nộp báo cáo tháng: ngày này của tháng sau.",
+    "Monthly reports are due by this day of the following month.",
+);
+pub const EXPORT_MAX_LEARNERS: Label = Label::new(
+    "Lớp có nhiều học viên hơn số này vẫn được tính, kèm cảnh báo.",
+    "A class with more learners than this is counted with a warning.",
+);
+pub const EXPORT_SUBCOMMITTEES: Label = Label::new(
+    "Các tiểu ban, theo thứ tự của kế hoạch; aliases là các tên gọi khác của tiểu ban.",
+    "The sub-committees, in the plan's order; aliases are a sub-committee's other names.",
+);
+pub const EXPORT_QUARTERS: Label = Label::new("Chỉ tiêu theo quý.", "The targets by quarter.");
+pub const EXPORT_CRITERIA: Label = Label::new(
+    "Các tiêu chí; mỗi chỉ số là tỷ lệ phần trăm (percent, có op và threshold) hoặc có/không (yes-no).",
+    "The criteria; each indicator is a percentage (percent, with op and threshold) or a yes/no fact (yes-no).",
+);

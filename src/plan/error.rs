@@ -137,6 +137,11 @@ pub enum PlanFault {
     },
     NoClassLimit,
     NoSubcommittee,
+    /// More sub-committees than the plan form has rows for.
+    TooManySubcommittees {
+        count: usize,
+        most: usize,
+    },
     SubcommitteeUnnamed,
     SubcommitteeTwice {
         id: String,
@@ -250,6 +255,9 @@ impl PlanFault {
             }
             PlanFault::NoClassLimit => w::no_class_limit(lang),
             PlanFault::NoSubcommittee => w::no_subcommittee(lang),
+            PlanFault::TooManySubcommittees { count, most } => {
+                w::too_many_subcommittees(*count, *most, lang)
+            }
             PlanFault::SubcommitteeUnnamed => w::subcommittee_unnamed(lang),
             PlanFault::SubcommitteeTwice { id } => w::subcommittee_twice(id, lang),
             PlanFault::AliasShared {
@@ -360,12 +368,27 @@ mod tests {
                 value: "[1]".into(),
                 detail: "invalid type: sequence, expected struct RawCriterion".into(),
             },
+        ];
+        all.extend(figure_faults());
+        for fault in criterion_faults() {
+            all.push(PlanFault::Criterion { number: 5, fault });
+        }
+        all
+    }
+
+    /// Every fault of a plan's own figures, sub-committees and quarters.
+    fn figure_faults() -> Vec<PlanFault> {
+        vec![
             PlanFault::YearOutOfRange { year: 19 },
             PlanFault::DeadlineOutOfRange { day: 31 },
             PlanFault::NoPopulation,
             PlanFault::ParticipationOutOfRange { target: 78.3 },
             PlanFault::NoClassLimit,
             PlanFault::NoSubcommittee,
+            PlanFault::TooManySubcommittees {
+                count: 21,
+                most: 20,
+            },
             PlanFault::SubcommitteeUnnamed,
             PlanFault::SubcommitteeTwice {
                 id: "kinh-te".into(),
@@ -378,11 +401,7 @@ mod tests {
             PlanFault::QuarterOutOfRange { quarter: 5 },
             PlanFault::QuarterTwice { quarter: 2 },
             PlanFault::QuarterMissing { quarter: 3 },
-        ];
-        for fault in criterion_faults() {
-            all.push(PlanFault::Criterion { number: 5, fault });
-        }
-        all
+        ]
     }
 
     /// Every mistake of TOML.
@@ -488,6 +507,7 @@ mod tests {
                 | PlanFault::ParticipationOutOfRange { .. }
                 | PlanFault::NoClassLimit
                 | PlanFault::NoSubcommittee
+                | PlanFault::TooManySubcommittees { .. }
                 | PlanFault::SubcommitteeUnnamed
                 | PlanFault::SubcommitteeTwice { .. }
                 | PlanFault::AliasShared { .. }
@@ -506,8 +526,8 @@ mod tests {
         // What a message quotes from the plan file: '…', "…" and `…`.
         const QUOTES: &[char] = &['\'', '"', '`'];
         let all = every_error();
-        // 23 + 5 faults (with and without a place), 18 mistakes (likewise).
-        assert_eq!(all.len(), 2 * (23 + 5) + 2 * 18);
+        // 24 + 5 faults (with and without a place), 18 mistakes (likewise).
+        assert_eq!(all.len(), 2 * (24 + 5) + 2 * 18);
         for e in &all {
             let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
             assert!(

@@ -3,6 +3,8 @@
 
 use serde::Deserialize;
 
+use crate::labels::plan_form::MAX_SUBCOMMITTEES;
+
 use super::error::{CriterionFault, PlanError, PlanFault};
 use super::toml_error::plan_error;
 use super::{Comparison, Criterion, Indicator, IndicatorKind, Plan, SubCommittee, Target};
@@ -68,6 +70,11 @@ struct RawQuarter {
     learners: u32,
 }
 
+/// The years a plan may be for (issue 15 narrowed them from 1900–2100): one range for
+/// a plan from either form, TOML or workbook, and a typed 1019 or 2109 is refused
+/// rather than planned for.
+pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
 /// A commune class is a room of people: a few hundred at most.
 fn default_max_learners() -> u32 {
     300
@@ -115,7 +122,7 @@ fn check_figures(raw: &RawPlan, text: &str) -> Result<(), PlanError> {
             fault,
         })
     };
-    if !(1900..=2100).contains(&raw.year) {
+    if !YEARS.contains(&raw.year) {
         return invalid("year", PlanFault::YearOutOfRange { year: raw.year });
     }
     if !(1..=28).contains(&raw.report_deadline_day) {
@@ -146,6 +153,13 @@ fn subcommittees(raw: Vec<RawSubCommittee>) -> Result<Vec<SubCommittee>, PlanErr
     let invalid = |fault| Err(PlanError::invalid(fault));
     if raw.is_empty() {
         return invalid(PlanFault::NoSubcommittee);
+    }
+    // The plan form has rows for this many; a plan with more could not be written there.
+    if raw.len() > MAX_SUBCOMMITTEES {
+        return invalid(PlanFault::TooManySubcommittees {
+            count: raw.len(),
+            most: MAX_SUBCOMMITTEES,
+        });
     }
     let mut subcommittees: Vec<SubCommittee> = Vec::new();
     for s in raw {
@@ -399,6 +413,49 @@ mod tests {
             format!(
                 "dòng {line}: số học viên tối đa một lớp (max_learners_per_class) phải lớn hơn 0"
             )
+        );
+    }
+
+    #[test]
+    fn a_year_outside_2000_to_2100_is_refused_with_its_line() {
+        let line = DEFAULT_PLAN_TOML
+            .lines()
+            .position(|l| l == "year = 2019")
+            .unwrap()
+            + 1;
+        for year in [1999, 2101, 1900] {
+            let text = DEFAULT_PLAN_TOML.replacen("year = 2019", &format!("year = {year}"), 1);
+            assert_eq!(
+                err(&text),
+                format!(
+                    "dòng {line}: năm kế hoạch (year) {year} không hợp lệ: phải từ 2000 đến 2100"
+                )
+            );
+        }
+        for year in [2000, 2100] {
+            let text = DEFAULT_PLAN_TOML.replacen("year = 2019", &format!("year = {year}"), 1);
+            assert_eq!(parse(&text).unwrap().year, year);
+        }
+    }
+
+    #[test]
+    fn more_than_20_subcommittees_are_refused() {
+        // The six of the seed plan and 14 more make 20, the most the plan form holds.
+        let more = |n: usize| {
+            let extra: String = (1..=n)
+                .map(|i| {
+                    format!(
+                        "[[subcommittee]]\nid = \"them-{i}\"\nname = \"Tiểu ban thêm {i}\"\n\
+                         classes = 1\nlearners = 1\n\n"
+                    )
+                })
+                .collect();
+            DEFAULT_PLAN_TOML.replacen("[[quarter]]", &format!("{extra}[[quarter]]"), 1)
+        };
+        assert_eq!(parse(&more(14)).unwrap().subcommittees.len(), 20);
+        assert_eq!(
+            err(&more(15)),
+            "kế hoạch có 21 tiểu ban ([[subcommittee]]), nhiều nhất là 20 (số dòng của mẫu kế hoạch)"
         );
     }
 }

@@ -3,11 +3,14 @@
 //! the default) and validated once, so the rest of the pipeline can trust it.
 
 mod error;
+mod export;
 mod form_error;
 mod load;
+mod next;
 mod toml_error;
 
 pub use error::{CriterionFault, Place, PlanError, PlanFault, SyntaxMistake};
+pub use export::{to_toml, to_toml_in};
 pub use form_error::{FormError, FormFault};
 
 use serde::Serialize;
@@ -192,6 +195,12 @@ impl Plan {
     /// Parses and validates a plan file's text.
     pub fn from_toml(text: &str) -> Result<Plan, PlanError> {
         load::parse(text)
+    }
+
+    /// The plan as a plan file that [`Plan::from_toml`] reads back to this very plan
+    /// (Vietnamese comments; [`to_toml_in`] for another language).
+    pub fn to_toml(&self) -> String {
+        export::to_toml(self)
     }
 
     /// Sum of the quarter targets.

@@ -2,6 +2,8 @@
 //! pipeline on them.
 #![allow(dead_code)]
 
+pub mod plans;
+
 use std::path::Path;
 
 use V::{D, E, N, T};
