@@ -43,10 +43,12 @@ enum Command {
     Watch(commands::watch::Args),
     /// Review the criteria from the criteria forms in FOLDER (exit 1 unless all are met).
     Criteria(commands::criteria::Args),
-    /// The plan itself: `plan check` tells whether it adds up.
+    /// The plan itself: `plan check` tells whether it adds up, `plan template` writes it
+    /// as a form to fill in.
     #[command(subcommand)]
     Plan(commands::plan::PlanCommand),
-    /// Write blank fill-in forms (monthly report, registration) for every sub-committee.
+    /// Write blank fill-in forms (monthly report, registration) for every sub-committee,
+    /// the criteria form and the plan form.
     Template(commands::template::Args),
 }
 
@@ -92,6 +94,7 @@ impl Command {
             Command::Watch(a) => a.common.lang,
             Command::Template(a) => a.lang,
             Command::Plan(commands::plan::PlanCommand::Check { lang, .. }) => *lang,
+            Command::Plan(commands::plan::PlanCommand::Template(a)) => a.lang,
         }
         .into()
     }
