@@ -259,7 +259,7 @@ fn figures_are_written_exactly_as_the_plan_holds_them() {
 }
 
 #[test]
-fn input_cells_are_checked_on_the_rows_offered_and_headings_are_locked() {
+fn input_cells_are_checked_on_the_rows_offered_and_the_sheets_protected() {
     let plan = Plan::embedded();
     let sub = part(&plan, Lang::Vi, "xl/worksheets/sheet2.xml");
     // Whole numbers ≥ 0 on Số lớp and Số học viên, rows 2 to 21.
