@@ -43,11 +43,12 @@ enum Command {
     Watch(commands::watch::Args),
     /// Review the criteria from the criteria forms in FOLDER (exit 1 unless all are met).
     Criteria(commands::criteria::Args),
-    /// The plan itself: `plan check` tells whether it adds up, `plan export` writes it as
-    /// a plan file.
+    /// The plan itself: `plan check` tells whether it adds up, `plan template` writes it
+    /// as a form to fill in, `plan export` as a plan file.
     #[command(subcommand)]
     Plan(commands::plan::PlanCommand),
-    /// Write blank fill-in forms (monthly report, registration) for every sub-committee.
+    /// Write blank fill-in forms (monthly report, registration) for every sub-committee,
+    /// the criteria form and the plan form.
     Template(commands::template::Args),
 }
 

@@ -114,11 +114,12 @@ fn stages_import_only_downwards() {
 }
 
 /// Inside report: the pieces every sheet uses, the sheets, the workbook that builds
-/// them, then the appendix workbook built from the same sheets' context.
+/// them (and the plan form, built from the forms' pieces), then the appendix workbook
+/// built from the same sheets' context.
 const REPORT_FLOORS: &[&[&str]] = &[
     &["fit", "formats", "output", "json", "terminal"],
     &["sheets", "template"],
-    &["workbook"],
+    &["workbook", "plan_form"],
     &["appendix"],
     &["mod"],
 ];

@@ -202,10 +202,15 @@ struct Drift {
 /// — against its value after LibreOffice recalculated the workbook. Returns the cells
 /// that differ and how many cells were compared.
 fn drift(xlsx: &Path, work: &Path) -> (Vec<Drift>, usize) {
+    drift_in(xlsx, work, &FIGURE_SHEETS)
+}
+
+/// [`drift`] over the given sheets of `xlsx`.
+fn drift_in(xlsx: &Path, work: &Path, sheets: &[&str]) -> (Vec<Drift>, usize) {
     let csv = recalculated_csv(xlsx, work);
     let mut wb: Xlsx<_> = open_workbook(xlsx).unwrap();
     let (mut drifts, mut compared) = (vec![], 0);
-    for name in FIGURE_SHEETS {
+    for &name in sheets {
         let recalculated = parse_csv(sheet(&csv, name));
         let values = wb.worksheet_range(name).unwrap();
         let formulas = wb.worksheet_formula(name).unwrap();
@@ -678,4 +683,26 @@ fn a_share_of_a_target_of_zero_is_stored_empty_as_its_formula_gives_it() {
     assert_eq!(figures(phap_luat), "0 0 5  0 0 155 ");
     let q2 = row(sheet(&sheets, "Theo quý"), "Quý II");
     assert_eq!(figures(q2), "0 0 3  0 0 85 ");
+}
+
+/// The plan form's figures and totals, as `tthtcd plan template` writes them for the
+/// 2019 plan, are what LibreOffice recalculates. By hand: Kế hoạch 6 figures (year,
+/// population, rate, villages, deadline, class size) and 2 formulas beside (learners,
+/// rate); Tiểu ban 6 × 2 targets and 3 × 2 totals; Theo quý 4 × 3 and 3 × 2; Tiêu chí
+/// 16 thresholds (24 indicators, 8 of them yes/no: criteria 1, 2, 3, 11, 13, 15 and two
+/// of 14); Thôn its 2 counts: 8 + 18 + 18 + 16 + 2 = 62.
+#[test]
+fn the_plan_form_s_totals_are_what_libreoffice_recalculates() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("ke-hoach.xlsx");
+    let o = Command::new(env!("CARGO_BIN_EXE_tthtcd"))
+        .args(["plan", "template", "-o"])
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let sheets = ["Kế hoạch", "Tiểu ban", "Theo quý", "Tiêu chí", "Thôn"];
+    let (drifts, compared) = drift_in(&xlsx, &dir.path().join("a"), &sheets);
+    assert_eq!(drifts, vec![], "{compared} cells compared");
+    assert_eq!(compared, 62);
 }

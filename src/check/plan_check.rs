@@ -53,7 +53,7 @@ impl Finding {
 
 /// A stated rate may differ from the computed one by its rounding to 0.1 % (the 2019
 /// plan writes 4350 / 5550 = 78.38 % as "78,3 %").
-const RATE_TOLERANCE: f64 = 0.001;
+pub const RATE_TOLERANCE: f64 = 0.001;
 
 /// Every finding, in a stable order.
 pub fn check(plan: &Plan) -> Vec<Finding> {

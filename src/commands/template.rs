@@ -1,12 +1,14 @@
 //! `tthtcd template -o DIR [--plan FILE]`: blank fill-in workbooks for every
-//! sub-committee — a monthly report and a registration form — made from the plan.
+//! sub-committee — a monthly report and a registration form — made from the plan, the
+//! criteria form, and the plan itself as a form (`ke-hoach.xlsx`).
 
 use std::path::PathBuf;
 
 use anyhow::Context;
-use tthtcd::labels::{Lang, cli, command};
+use tthtcd::labels::{Lang, cli, command, plan_form};
 use tthtcd::report::output;
-use tthtcd::report::template::{Form, form_bytes};
+use tthtcd::report::template::{Form, criteria_form_bytes, form_bytes};
+use tthtcd::report::workbook::WorkbookError;
 
 use super::exit;
 
@@ -47,30 +49,38 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             (Form::Report, "bao-cao-thang"),
             (Form::Registration, "dang-ky"),
         ] {
-            let path = args.output.join(format!("{prefix}-{id}.xlsx"));
-            if path.exists() && !args.force {
-                anyhow::bail!(command::form_exists(&path, lang));
-            }
-            let bytes = form_bytes(&plan, i, form, lang)?;
-            // A form that appears meanwhile is not replaced either, unless --force.
-            output::write_file(&path, &bytes, args.force)
-                .map_err(|e| super::output_error(e, lang))?;
-            written.push(path);
+            let name = format!("{prefix}-{id}.xlsx");
+            written.push(write_form(args, &name, || {
+                form_bytes(&plan, i, form, lang)
+            })?);
         }
     }
-    let path = args.output.join("tieu-chi.xlsx");
-    if path.exists() && !args.force {
-        anyhow::bail!(command::form_exists(&path, lang));
-    }
-    output::write_file(
-        &path,
-        &tthtcd::report::template::criteria_form_bytes(&plan, lang)?,
-        args.force,
-    )
-    .map_err(|e| super::output_error(e, lang))?;
-    written.push(path);
+    written.push(write_form(args, "tieu-chi.xlsx", || {
+        criteria_form_bytes(&plan, lang)
+    })?);
+    written.push(write_form(args, plan_form::FILE_NAME, || {
+        tthtcd::report::plan_form::form_bytes(&plan, lang)
+    })?);
     for p in &written {
         say!(outln, "{} {}", cli::WROTE.get(lang), p.display());
     }
     Ok(exit::OK)
+}
+
+/// Writes the form `name` in the output folder with the bytes `make` gives; refuses a
+/// form already there (it may have been filled in) unless --force.
+fn write_form(
+    args: &Args,
+    name: &str,
+    make: impl FnOnce() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>,
+) -> anyhow::Result<PathBuf> {
+    let lang: Lang = args.lang.into();
+    let path = args.output.join(name);
+    if path.exists() && !args.force {
+        anyhow::bail!(command::form_exists(&path, lang));
+    }
+    let bytes = make().map_err(|e| anyhow::anyhow!(WorkbookError::from(e).message(lang)))?;
+    // A form that appears meanwhile is not replaced either, unless --force.
+    output::write_file(&path, &bytes, args.force).map_err(|e| super::output_error(e, lang))?;
+    Ok(path)
 }

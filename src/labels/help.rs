@@ -63,9 +63,19 @@ pub const COMMANDS: &[(&str, Label)] = &[
         "plan",
         Label::new(
             "Các việc với kế hoạch năm: 'plan check' kiểm tra xem kế hoạch có khớp không, \
-             'plan export' ghi kế hoạch ra tệp kế hoạch (TOML).",
-            "The plan itself: 'plan check' tells whether it adds up, 'plan export' writes it \
-             as a plan file (TOML).",
+             'plan template' ghi kế hoạch ra bảng tính để điền, 'plan export' ghi kế hoạch \
+             ra tệp kế hoạch (TOML).",
+            "The plan itself: 'plan check' tells whether it adds up, 'plan template' writes it \
+             as a workbook to fill in, 'plan export' as a plan file (TOML).",
+        ),
+    ),
+    (
+        "plan template",
+        Label::new(
+            "Ghi kế hoạch ra bảng tính để thư ký điền (ke-hoach.xlsx), đã điền sẵn kế hoạch \
+             hiện có.",
+            "Write the plan as a workbook for the secretary to fill in (ke-hoach.xlsx), \
+             filled with the current plan.",
         ),
     ),
     (
@@ -90,9 +100,9 @@ pub const COMMANDS: &[(&str, Label)] = &[
         "template",
         Label::new(
             "Tạo các biểu mẫu trống để điền (báo cáo tháng, phiếu đăng ký) cho từng tiểu \
-             ban, và phiếu tiêu chí.",
+             ban, phiếu tiêu chí và bảng kế hoạch (ke-hoach.xlsx).",
             "Write blank forms to fill in (monthly report, registration) for every \
-             sub-committee, and the criteria form.",
+             sub-committee, the criteria form and the plan form (ke-hoach.xlsx).",
         ),
     ),
     (
@@ -225,6 +235,36 @@ pub const ARGS: &[(&str, Label)] = &[
         ),
     ),
     (
+        "plan template output",
+        Label::new(
+            "Tệp bảng tính kế hoạch sẽ ghi ra.",
+            "The plan workbook to write.",
+        ),
+    ),
+    (
+        "plan template year",
+        Label::new(
+            "Năm của bảng kế hoạch thay cho năm của kế hoạch hiện có, ví dụ 2024.",
+            "The form's year instead of the current plan's, e.g. 2024.",
+        ),
+    ),
+    (
+        "plan template force",
+        Label::new(
+            "Ghi đè tệp nếu đã có (có thể đã được điền nên mặc định không ghi đè).",
+            "Replace the file if it exists (it may have been filled in, so not by default).",
+        ),
+    ),
+    (
+        "plan template lang",
+        Label::new(
+            "Ngôn ngữ của ghi chú và hướng dẫn trong bảng tính: vi (tiếng Việt) hoặc en \
+             (tiếng Anh); tên trang và tiêu đề cột luôn bằng tiếng Việt.",
+            "Language of the workbook's notes and instructions: vi (Vietnamese) or en \
+             (English); sheet names and headings are always Vietnamese.",
+        ),
+    ),
+    (
         "plan check lang",
         Label::new(
             "Ngôn ngữ của kết quả kiểm tra: vi (tiếng Việt) hoặc en (tiếng Anh).",
@@ -274,6 +314,7 @@ pub const VALUE_NAMES: &[(&str, Label)] = &[
     ("OUT.xlsx", Label::new("TỆP.xlsx", "OUT.xlsx")),
     ("OUT.toml", Label::new("TỆP.toml", "OUT.toml")),
     ("YYYY-MM-DD", Label::new("NĂM-THÁNG-NGÀY", "YYYY-MM-DD")),
+    ("YYYY", Label::new("NĂM", "YYYY")),
     ("LANG", Label::new("NGÔN_NGỮ", "LANG")),
     ("MB", Label::new("MB", "MB")),
     ("SECONDS", Label::new("GIÂY", "SECONDS")),

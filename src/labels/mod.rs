@@ -684,6 +684,20 @@ pub mod command {
         }
     }
 
+    /// A form written to a file the user named (`plan template -o FILE`).
+    pub fn form_file_exists(path: &Path, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "'{}' đã có; tệp cũ có thể đã được điền. Dùng --force để ghi đè hoặc chọn tên khác",
+                path.display()
+            ),
+            Lang::En => format!(
+                "'{}' exists; it may have been filled in. Use --force to overwrite it, or choose another name",
+                path.display()
+            ),
+        }
+    }
+
     pub fn form_exists(path: &Path, lang: Lang) -> String {
         match lang {
             Lang::Vi => format!(

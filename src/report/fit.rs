@@ -69,6 +69,14 @@ pub fn lines(text: &str, width: f64) -> u32 {
         .max(1)
 }
 
+/// The column width (in characters, as a spreadsheet counts them) that holds `text`
+/// on one line: the inverse of the usable pixels of a column, with one character to
+/// spare for the estimate's error.
+pub fn width(text: &str) -> f64 {
+    let px: f64 = text.chars().map(char_px).sum();
+    (px / 1.05 - 5.0) / 7.0 + 1.0
+}
+
 /// Greedy word wrap of one paragraph into lines of `room` pixels.
 fn paragraph_lines(text: &str, room: f64) -> u32 {
     let mut lines = 1u32;
@@ -138,6 +146,16 @@ mod tests {
         let one: f64 = "abcdefgh ".chars().map(char_px).sum();
         let width = (2.0 * one / 1.05 - 5.0) / 7.0 + 0.1;
         assert_eq!(lines(words, width), 2);
+    }
+
+    #[test]
+    fn a_column_as_wide_as_a_text_holds_it_on_one_line() {
+        for text in ["Số học viên", "Tiểu ban giáo dục bảo vệ môi trường", "x"] {
+            assert_eq!(lines(text, width(text)), 1, "{text}");
+        }
+        // Two characters narrower, the longer text wraps.
+        let long = "Tiểu ban giáo dục bảo vệ môi trường";
+        assert_eq!(lines(long, width(long) - 2.0), 2);
     }
 
     #[test]

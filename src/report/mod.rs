@@ -6,6 +6,7 @@ pub mod fit;
 pub mod formats;
 pub mod json;
 pub mod output;
+pub mod plan_form;
 pub mod sheets;
 pub mod template;
 pub mod terminal;

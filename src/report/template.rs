@@ -28,7 +28,7 @@ pub enum Form {
 
 /// A form's workbook: its creation time fixed to the plan year's first day, so the
 /// forms are the same bytes every time they are made.
-fn form_workbook(plan: &Plan) -> Result<Workbook, XlsxError> {
+pub(super) fn form_workbook(plan: &Plan) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
     let props = rust_xlsxwriter::DocProperties::new()
         .set_author("tthtcd")
