@@ -18,6 +18,10 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let c = super::consolidate(&args.common, None)?;
     let lang: Lang = args.common.lang.into();
     let mut text = String::new();
+    if c.criteria.is_empty() {
+        text.push_str(k::NONE_IN_PLAN.get(lang));
+        text.push('\n');
+    }
     for cr in &c.criteria {
         text.push_str(&format!(
             "{}. {} — {}\n",

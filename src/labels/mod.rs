@@ -270,7 +270,7 @@ pub mod template {
         "Class or topic, e.g. Road traffic law",
     );
     pub const HINT_DATE: Label = Label::new(
-        "Ngày mở lớp, ghi ngày/tháng/năm, ví dụ 15/03/2019",
+        "Ngày mở lớp, ghi ngày/tháng/năm, ví dụ 15/03/{year}",
         "Opening date, day/month/year",
     );
     pub const HINT_VILLAGE: Label = Label::new("Thôn hoặc nơi mở lớp", "Village or place");
@@ -285,6 +285,16 @@ pub mod template {
     pub const HINT_TEACHER: Label =
         Label::new("Người báo cáo hoặc giáo viên", "Speaker or teacher");
     pub const HINT_NOTE: Label = Label::new("Ghi chú nếu có", "Any note");
+    /// Headings of the choices a drop-down takes from the instructions sheet, when
+    /// they are too long (or hold a comma) to be written into the rule itself.
+    pub const LIST_SUBCOMMITTEES: Label = Label::new(
+        "Danh sách tiểu ban (dùng cho ô chọn tiểu ban)",
+        "Sub-committees (the choices of the sub-committee cells)",
+    );
+    pub const LIST_VILLAGES: Label = Label::new(
+        "Danh sách thôn (dùng cho ô chọn thôn)",
+        "Villages (the choices of the village cells)",
+    );
     pub const HINT_MONTH: Label = Label::new("Chọn tháng dự kiến mở lớp", "Pick the planned month");
     pub const HINT_RESPONSIBLE: Label =
         Label::new("Người chịu trách nhiệm mở lớp", "Who is responsible");
@@ -472,6 +482,11 @@ pub mod criteria {
     pub const NO: Label = Label::new("Không", "No");
     pub const HAS_EVIDENCE: Label = Label::new("Có", "Yes");
     pub const NO_EVIDENCE: Label = Label::new("Chưa có", "Not yet");
+    /// A plan may name no criteria (only class targets): said where they would be.
+    pub const NONE_IN_PLAN: Label = Label::new(
+        "Kế hoạch không nêu tiêu chí nào.",
+        "The plan names no criteria.",
+    );
     pub const MET: Label = Label::new("Đạt", "Met");
     pub const NOT_MET: Label = Label::new("Chưa đạt", "Not met");
     pub const MISSING: Label = Label::new("Thiếu số liệu", "Missing");
@@ -801,6 +816,35 @@ pub fn io_kind(kind: std::io::ErrorKind, lang: Lang) -> String {
     }
 }
 
+/// A number as the numbered sections of a document write it: 1 → "I", 14 → "XIV"
+/// (the sub-committee groups of the appendix, as many as the plan has).
+pub fn roman_numeral(n: u32) -> String {
+    const DIGITS: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut rest = n;
+    let mut out = String::new();
+    for (value, digits) in DIGITS {
+        while rest >= value {
+            out.push_str(digits);
+            rest -= value;
+        }
+    }
+    out
+}
+
 /// Quarter 1–4 as Vietnamese documents write it: I, II, III, IV.
 pub fn roman(q: u32) -> &'static str {
     match q {
@@ -968,6 +1012,15 @@ pub(crate) mod language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roman_numerals_go_past_the_ten_a_fixed_list_would_hold() {
+        let got: Vec<String> = [1, 4, 6, 9, 10, 11, 14, 19, 40, 99]
+            .map(roman_numeral)
+            .to_vec();
+        let want = ["I", "IV", "VI", "IX", "X", "XI", "XIV", "XIX", "XL", "XCIX"];
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn counts_group_thousands_as_each_language_writes_them() {

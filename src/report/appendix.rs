@@ -11,7 +11,7 @@ use super::sheets::{admin_heading, header_row, signature, widths};
 use super::workbook::{WorkbookError, base_workbook};
 use crate::classes::PlannedClass;
 use crate::consolidation::Consolidation;
-use crate::labels::{Lang, appendix as a, roman, sheet as s};
+use crate::labels::{Lang, appendix as a, roman, roman_numeral, sheet as s};
 use crate::plan::Target;
 
 const LAST: ColNum = 7;
@@ -29,7 +29,7 @@ pub fn appendix_bytes(c: &Consolidation, lang: Lang) -> Result<Vec<u8>, Workbook
         .iter()
         .enumerate()
         .map(|(i, sc)| Group {
-            heading: format!("{}. {}", roman_big(i as u32 + 1), sc.name),
+            heading: format!("{}. {}", roman_numeral(i as u32 + 1), sc.name),
             classes: sorted(c.planned.iter().filter(|p| p.subcommittee == i).collect()),
             target: sc.target,
         })
@@ -63,14 +63,6 @@ pub fn appendix_bytes(c: &Consolidation, lang: Lang) -> Result<Vec<u8>, Workbook
         true,
     )?;
     Ok(wb.save_to_buffer()?)
-}
-
-/// I, II, … VI for the sub-committee groups.
-fn roman_big(n: u32) -> &'static str {
-    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-        .get(n as usize - 1)
-        .copied()
-        .unwrap_or("?")
 }
 
 struct Group<'a> {

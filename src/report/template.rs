@@ -95,9 +95,13 @@ pub fn form_bytes(
         Form::Report => t::SHEET_REPORT.get(lang),
         Form::Registration => t::SHEET_REGISTRATION.get(lang),
     })?;
-    form_sheet(ws, plan, sub, form, lang, &f)?;
+    let lines = help_lines(plan, form, lang);
+    // The help sheet's title, a blank row, the lines: the row under them is free.
+    let mut spill = Spill::new(t::SHEET_HELP.get(lang), 2 + lines.len() as RowNum);
+    form_sheet(ws, plan, sub, form, lang, &f, &mut spill)?;
     let help = wb.add_worksheet();
-    instructions(help, plan, form, lang, &f)?;
+    help_sheet(help, &lines, lang, &f)?;
+    spill.write(help, &f)?;
     wb.save_to_buffer()
 }
 
@@ -179,6 +183,7 @@ fn form_sheet(
     form: Form,
     lang: Lang,
     f: &Formats,
+    spill: &mut Spill,
 ) -> Result<(), XlsxError> {
     let cols = columns(form, sub.is_none(), lang);
     let last = cols.len().saturating_sub(1) as ColNum;
@@ -192,7 +197,7 @@ fn form_sheet(
     let who = who(plan, sub, lang);
     form_heading(ws, plan, last, &title, &who, lang, f)?;
     ws.set_row_height(HEADER, 32)?;
-    let sums = input_columns(ws, plan, &cols, lang, f)?;
+    let sums = input_columns(ws, plan, &cols, (lang, f), spill)?;
     let total = HEADER + FORM_ROWS + 1;
     total_row(ws, total, &sums, lang, f)?;
     form_signature(ws, plan, total + 2, last, lang, f)?;
@@ -236,8 +241,8 @@ fn input_columns(
     ws: &mut Worksheet,
     plan: &Plan,
     cols: &[(&str, &str, Kind)],
-    lang: Lang,
-    f: &Formats,
+    (lang, f): (Lang, &Formats),
+    spill: &mut Spill,
 ) -> Result<Vec<ColNum>, XlsxError> {
     let (first, end) = (HEADER + 1, HEADER + FORM_ROWS);
     let input = input_format();
@@ -254,9 +259,11 @@ fn input_columns(
         for r in first..=end {
             ws.write_blank(r, c, format)?;
         }
-        let dv = validation(plan, *kind, lang)?
+        // A hint's example date is in the plan's year.
+        let hint = hint.replace("{year}", &plan.year.to_string());
+        let dv = validation(plan, *kind, lang, spill)?
             .set_input_title(*heading)?
-            .set_input_message(*hint)?;
+            .set_input_message(hint)?;
         ws.add_data_validation(first, c, end, c, &dv)?;
         if *kind == Kind::Count {
             sums.push(c);
@@ -333,7 +340,12 @@ fn form_signature(
 }
 
 /// The rule of a column.
-fn validation(plan: &Plan, kind: Kind, lang: Lang) -> Result<DataValidation, XlsxError> {
+fn validation(
+    plan: &Plan,
+    kind: Kind,
+    lang: Lang,
+    spill: &mut Spill,
+) -> Result<DataValidation, XlsxError> {
     let year = plan.year.clamp(1900, 9999) as u16;
     Ok(match kind {
         Kind::Date => DataValidation::new()
@@ -349,15 +361,15 @@ fn validation(plan: &Plan, kind: Kind, lang: Lang) -> Result<DataValidation, Xls
             DataValidation::new().allow_list_strings(&months)?
         }
         Kind::SubCommittee => {
-            let names: Vec<&str> = plan
+            let names: Vec<String> = plan
                 .subcommittees
                 .iter()
-                .map(|sc| sc.name.as_str())
+                .map(|sc| sc.name.clone())
                 .collect();
-            DataValidation::new().allow_list_strings(&names)?
+            spill.choices(t::LIST_SUBCOMMITTEES.get(lang), &names)?
         }
         Kind::Village if !plan.villages.is_empty() => {
-            DataValidation::new().allow_list_strings(&plan.villages)?
+            spill.choices(t::LIST_VILLAGES.get(lang), &plan.villages)?
         }
         Kind::Count => DataValidation::new()
             .allow_whole_number(DataValidationRule::Between(0, 100_000))
@@ -373,25 +385,83 @@ fn place(unit: &str) -> &str {
         .unwrap_or(unit)
 }
 
-/// The instruction sheet of a report or registration form; "{year}" in its lines is
-/// the plan's year.
-fn instructions(
-    ws: &mut Worksheet,
-    plan: &Plan,
-    form: Form,
-    lang: Lang,
-    f: &Formats,
-) -> Result<(), XlsxError> {
+/// The lines of the instruction sheet of a report or registration form; "{year}" in
+/// them is the plan's year.
+fn help_lines(plan: &Plan, form: Form, lang: Lang) -> Vec<String> {
     let help: &[crate::labels::Label] = match form {
         Form::Report => &t::HELP_REPORT,
         Form::Registration => &t::HELP_REGISTRATION,
     };
     let year = plan.year.to_string();
-    let lines: Vec<String> = help
-        .iter()
+    help.iter()
         .map(|l| l.get(lang).replace("{year}", &year))
-        .collect();
-    help_sheet(ws, &lines, lang, f)
+        .collect()
+}
+
+/// Drop-down choices that cannot be written into the rule itself. Excel keeps at most
+/// 255 characters there and splits a choice at every comma, so the names of a plan with
+/// many or long sub-committees (or villages), or with a comma in a name, are listed on
+/// the instructions sheet under its lines, and the rule points at that range. Choices
+/// that fit stay in the rule, as before.
+struct Spill {
+    /// The instructions sheet's name, which the rules point at.
+    sheet: &'static str,
+    /// The first row of the instructions sheet nothing is written in yet.
+    next: RowNum,
+    /// The lists to write there: the row of the heading, the heading and the choices.
+    lists: Vec<(RowNum, &'static str, Vec<String>)>,
+}
+
+impl Spill {
+    fn new(sheet: &'static str, next: RowNum) -> Spill {
+        Spill {
+            sheet,
+            next,
+            lists: Vec::new(),
+        }
+    }
+
+    /// A drop-down rule offering `items`: in the rule when they fit, else over a list
+    /// headed `heading` (after a blank row) on the instructions sheet.
+    fn choices(
+        &mut self,
+        heading: &'static str,
+        items: &[String],
+    ) -> Result<DataValidation, XlsxError> {
+        if fits_in_rule(items) {
+            return DataValidation::new().allow_list_strings(items);
+        }
+        let at = self.next + 1;
+        let (first, last) = (at + 1, at + items.len() as RowNum);
+        self.next = last + 1;
+        self.lists.push((at, heading, items.to_vec()));
+        let sheet = self.sheet.replace('\'', "''");
+        let range = format!("='{sheet}'!$A${}:$A${}", first + 1, last + 1);
+        Ok(DataValidation::new().allow_list_formula(Formula::new(range)))
+    }
+
+    /// Writes the lists the rules point at on the instructions sheet `ws`.
+    fn write(&self, ws: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
+        for (at, heading, items) in &self.lists {
+            ws.write_string_with_format(*at, 0, *heading, &f.unit)?;
+            for (i, item) in items.iter().enumerate() {
+                ws.write_string_with_format(at + 1 + i as RowNum, 0, item, &f.label)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether `items` can be the choices written into a drop-down rule: no comma in any
+/// (Excel would split it) and at most 255 characters (UTF-16 units, quotes doubled)
+/// joined by commas.
+fn fits_in_rule(items: &[String]) -> bool {
+    let length: usize = items
+        .iter()
+        .map(|s| s.encode_utf16().count() + s.matches('"').count())
+        .sum::<usize>()
+        + items.len().saturating_sub(1);
+    length <= 255 && !items.iter().any(|s| s.contains(','))
 }
 
 /// An instruction sheet: a title and a few plain lines.
@@ -457,17 +527,14 @@ fn criteria_sheet(
         ws.write_string_with_format(HEADER, c as ColNum, h.get(lang), &f.header)?;
     }
     ws.set_row_height(HEADER, 32)?;
-    let next = indicator_rows(ws, plan, last, lang, f)?;
-    let (first, end) = (HEADER + 1, next.saturating_sub(1));
-    let evidence = [k::HAS_EVIDENCE.get(lang), k::NO_EVIDENCE.get(lang)];
-    let dv = DataValidation::new()
-        .allow_list_strings(&evidence)?
-        .set_input_message(k::EVIDENCE.get(lang))?;
-    ws.add_data_validation(first, 6, end, 6, &dv)?;
-    let counts = DataValidation::new()
-        .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
-        .set_error_message(t::ERROR_COUNT.get(lang))?;
-    ws.add_data_validation(first, 4, end, 5, &counts)?;
+    let first = HEADER + 1;
+    if plan.criteria.is_empty() {
+        // A plan of class targets only: the form says so rather than show bare headings.
+        ws.merge_range(first, 0, first, last, k::NONE_IN_PLAN.get(lang), &f.label)?;
+    } else {
+        let next = indicator_rows(ws, plan, last, lang, f)?;
+        criteria_rules(ws, (first, next - 1), lang)?;
+    }
     ws.set_freeze_panes(first, 0)?;
     ws.protect();
     super::formats::page_setup(ws, (HEADER, HEADER), &plan.centre, s::PAGE.get(lang))
@@ -475,6 +542,26 @@ fn criteria_sheet(
 
 /// Under the headings, each criterion's heading row and its indicators, with the
 /// threshold filled in and the cells to fill blank; returns the row under the last.
+/// The rules of the indicator rows `first` to `last`: evidence from a drop-down,
+/// numerator and denominator not negative.
+fn criteria_rules(
+    ws: &mut Worksheet,
+    (first, last): (RowNum, RowNum),
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    use crate::labels::criteria as k;
+    let evidence = [k::HAS_EVIDENCE.get(lang), k::NO_EVIDENCE.get(lang)];
+    let dv = DataValidation::new()
+        .allow_list_strings(&evidence)?
+        .set_input_message(k::EVIDENCE.get(lang))?;
+    ws.add_data_validation(first, 6, last, 6, &dv)?;
+    let counts = DataValidation::new()
+        .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+        .set_error_message(t::ERROR_COUNT.get(lang))?;
+    ws.add_data_validation(first, 4, last, 5, &counts)?;
+    Ok(())
+}
+
 fn indicator_rows(
     ws: &mut Worksheet,
     plan: &Plan,

@@ -1,4 +1,4 @@
-//! Tiêu chí: the quarterly review of the 15 criteria — each criterion met or not, each
+//! Tiêu chí: the quarterly review of the plan's criteria — each criterion met or not, each
 //! indicator with its figure, threshold, margin, evidence and source — and the
 //! indicators the tool works out from the classes.
 
@@ -83,8 +83,13 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
             row += 1;
         }
     }
+    if ctx.c.criteria.is_empty() {
+        // A plan of class targets only: said under the headings, not left blank.
+        ws.merge_range(row, 0, row, LAST, ctx.t(k::NONE_IN_PLAN), &ctx.f.label)?;
+        row += 1;
+    }
     let last = row.saturating_sub(1);
-    if last > header {
+    if last > header && !ctx.c.criteria.is_empty() {
         let rule = format!("=$E{}=\"{}\"", header + 2, ctx.t(k::NOT_MET));
         let cf = ConditionalFormatFormula::new()
             .set_rule(rule.as_str())
