@@ -241,8 +241,9 @@ fn forms(dir: &Path, plan: &Path) -> PathBuf {
 fn four_subcommittee_plan_has_one_form_each_and_lists_its_names() {
     let (dir, plan) = with_plan(PLAN_4);
     let out = forms(dir.path(), &plan);
-    // (4 sub-committees + the shared form) × (report, registration) + the criteria form.
-    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 11);
+    // (4 sub-committees + the shared form) × (report, registration) + the criteria form
+    // + the plan form: 5 × 2 + 1 + 1 = 12.
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 12);
     for id in ["nong-nghiep", "tin-hoc", "ngoai-ngu", "ky-nang-song"] {
         assert!(
             out.join(format!("bao-cao-thang-{id}.xlsx")).is_file(),
@@ -279,8 +280,8 @@ fn four_subcommittee_plan_has_one_form_each_and_lists_its_names() {
 fn eight_subcommittee_plan_lists_its_names_on_the_help_sheet_when_a_comma_forbids_the_rule() {
     let (dir, plan) = with_plan(&plan_8());
     let out = forms(dir.path(), &plan);
-    // (8 + 1) × 2 + 1.
-    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 19);
+    // (8 + 1) × 2 + the criteria form + the plan form.
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 20);
     for (id, _, _) in SUBS_8 {
         assert!(
             out.join(format!("bao-cao-thang-{id}.xlsx")).is_file(),

@@ -179,3 +179,21 @@ proptest! {
         prop_assert_eq!(Plan::from_toml(&text), Ok(plan), "{}", text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// One plan, two forms: TOML → plan → plan form (the workbook, written to a file and
+    /// read back as a secretary's would be) → plan is the plan the TOML holds.
+    #[test]
+    fn a_plan_through_its_toml_and_its_workbook_is_the_same_plan(plan in common::plans::plan()) {
+        let from_toml = Plan::from_toml(&plan.to_toml());
+        prop_assert_eq!(from_toml.as_ref(), Ok(&plan));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ke-hoach.xlsx");
+        let bytes = tthtcd::report::plan_form::form_bytes(&plan, tthtcd::labels::Lang::Vi).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        let sheets = tthtcd::read_workbook(&path).unwrap();
+        prop_assert_eq!(tthtcd::plan_form::from_sheets(&sheets), Ok(plan));
+    }
+}
