@@ -169,3 +169,105 @@ fn a_bad_plan_is_refused_and_nothing_is_written() {
     );
     assert!(!out.exists());
 }
+
+/// The plan form at `path`, read back as a run reads it.
+fn form_plan(path: &Path) -> Plan {
+    let sheets = tthtcd::read_workbook(path).expect("plan form readable");
+    tthtcd::plan_form::from_sheets(&sheets).expect("plan form valid")
+}
+
+#[test]
+fn plan_new_keeps_the_plan_for_another_year_or_raises_what_was_outdone() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // This year's form, then next year's from it without results: the same plan, 2020.
+    let this_year = d.join("ke-hoach-2019.xlsx");
+    assert!(
+        tthtcd(&["plan", "template", "-o", s(&this_year)])
+            .status
+            .success()
+    );
+    let next = d.join("ke-hoach-2020.xlsx");
+    let run = tthtcd(&[
+        "plan",
+        "new",
+        "--year",
+        "2020",
+        "--from",
+        s(&this_year),
+        "-o",
+        s(&next),
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut expected = Plan::embedded();
+    expected.year = 2020;
+    assert_eq!(form_plan(&next), expected);
+    // Refused without --force: the secretary may have filled it in already.
+    let again = tthtcd(&[
+        "plan",
+        "new",
+        "--year",
+        "2020",
+        "--from",
+        s(&this_year),
+        "-o",
+        s(&next),
+    ]);
+    assert_eq!(again.status.code(), Some(3));
+    // With the year's reports: Các chương trình khác (khac, 7 classes / 450 learners)
+    // held one class of 460 learners, more than its target; kinh-te's is not reached.
+    let results = d.join("bao-cao-2019");
+    std::fs::create_dir(&results).unwrap();
+    std::fs::copy(&this_year, results.join("ke-hoach.xlsx")).unwrap();
+    write_one_class(&results.join("khac.xlsx"), 460.0);
+    write_one_class(&results.join("kinh-te.xlsx"), 25.0);
+    let raised = d.join("raised.xlsx");
+    let run = tthtcd(&[
+        "plan",
+        "new",
+        "--year",
+        "2020",
+        "--results",
+        s(&results),
+        "-o",
+        s(&raised),
+    ]);
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains(
+            "Các chương trình khác: chỉ tiêu 7 lớp, 450 học viên nâng lên 7 lớp, 460 học viên"
+        ),
+        "{out}"
+    );
+    let plan = form_plan(&raised);
+    // khac (7, max(450, 460) = 460); kinh-te keeps (8, 800) over (1, 25).
+    expected.subcommittees[5].target.learners = 460;
+    // Learners 4350 + 10 = 4360; 4360 / 5550 = 0.78558… → 0.785, cut to 3 decimals as
+    // the seed plan writes its rate.
+    expected.participation_target = 0.785;
+    assert_eq!(plan, expected);
+}
+
+/// One class on 5 March 2019 with `learners`, the sub-committee named by the file.
+fn write_one_class(path: &Path, learners: f64) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("T3").unwrap();
+    for (c, h) in ["STT", "Tên lớp", "Ngày mở lớp", "Số học viên"]
+        .iter()
+        .enumerate()
+    {
+        ws.write(0, c as u16, *h).unwrap();
+    }
+    ws.write(1, 0, 1).unwrap();
+    ws.write(1, 1, "Lớp chung").unwrap();
+    ws.write(1, 2, "05/03/2019").unwrap();
+    ws.write(1, 3, learners).unwrap();
+    wb.save(path).unwrap();
+}

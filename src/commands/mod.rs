@@ -29,6 +29,7 @@ pub mod consolidate;
 pub mod criteria;
 pub mod help;
 pub mod plan;
+pub mod plan_new;
 pub mod template;
 pub mod watch;
 

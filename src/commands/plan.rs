@@ -45,6 +45,9 @@ pub enum PlanCommand {
     },
     /// Write the plan as a workbook to fill in (ke-hoach.xlsx), filled with the plan.
     Template(TemplateArgs),
+    /// Next year's plan form from this year's: the same sub-committees, other names and
+    /// villages; each target kept, or raised to what the year's reports achieved.
+    New(super::plan_new::NewArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -67,7 +70,7 @@ pub struct TemplateArgs {
 }
 
 /// A year the form's Năm cell accepts: 2000 to 2100.
-fn parse_year(s: &str) -> Result<i32, BadValue> {
+pub(super) fn parse_year(s: &str) -> Result<i32, BadValue> {
     let year = super::at_least::<2000>(s)?;
     i32::try_from(year)
         .ok()
@@ -81,6 +84,7 @@ impl PlanCommand {
         match self {
             PlanCommand::Check { lang, .. } | PlanCommand::Export { lang, .. } => *lang,
             PlanCommand::Template(args) => args.lang,
+            PlanCommand::New(args) => args.lang,
         }
     }
 }
@@ -97,6 +101,7 @@ pub fn run(cmd: &PlanCommand) -> anyhow::Result<u8> {
             lang,
         } => export(file, output, *force, (*lang).into()),
         PlanCommand::Template(args) => template(args),
+        PlanCommand::New(args) => super::plan_new::run(args),
     }
 }
 
@@ -167,19 +172,30 @@ fn template(args: &TemplateArgs) -> anyhow::Result<u8> {
     if let Some(year) = args.year {
         plan.year = year;
     }
-    let path = &args.output;
+    write_form(&plan, &args.output, args.force, lang)?;
+    Ok(exit::OK)
+}
+
+/// Writes `plan` as the plan form at `path`, whole or not at all; an existing file is
+/// replaced only with `force`.
+pub(super) fn write_form(
+    plan: &tthtcd::Plan,
+    path: &Path,
+    force: bool,
+    lang: Lang,
+) -> anyhow::Result<()> {
     // Partial files left by a killed run go first.
     match path.parent().filter(|d| !d.as_os_str().is_empty()) {
         Some(dir) => output::remove_stale(dir),
         None => output::remove_stale(Path::new(".")),
     }
-    if path.exists() && !args.force {
+    if path.exists() && !force {
         anyhow::bail!(command::form_file_exists(path, lang));
     }
-    let bytes = tthtcd::report::plan_form::form_bytes(&plan, lang)
+    let bytes = tthtcd::report::plan_form::form_bytes(plan, lang)
         .map_err(|e| anyhow::anyhow!(WorkbookError::from(e).message(lang)))?;
     // A file that appears meanwhile is not replaced either, unless --force.
-    output::write_file(path, &bytes, args.force).map_err(|e| super::output_error(e, lang))?;
+    output::write_file(path, &bytes, force).map_err(|e| super::output_error(e, lang))?;
     say!(outln, "{} {}", cli::WROTE.get(lang), path.display());
-    Ok(exit::OK)
+    Ok(())
 }

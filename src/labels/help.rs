@@ -70,6 +70,17 @@ pub const COMMANDS: &[(&str, Label)] = &[
         ),
     ),
     (
+        "plan new",
+        Label::new(
+            "Lập kế hoạch năm sau từ kế hoạch năm nay: giữ các tiểu ban, tên gọi khác và các \
+             thôn; giữ chỉ tiêu, hoặc nâng lên bằng số đã đạt nếu có --results. Ghi ra bảng \
+             tính kế hoạch để thư ký chỉnh.",
+            "Next year's plan from this year's: the same sub-committees, other names and \
+             villages; each target kept, or raised to what was achieved with --results. \
+             Written as the plan form for the secretary to adjust.",
+        ),
+    ),
+    (
         "plan template",
         Label::new(
             "Ghi kế hoạch ra bảng tính để thư ký điền (ke-hoach.xlsx), đã điền sẵn kế hoạch \
@@ -250,6 +261,42 @@ pub const ARGS: &[(&str, Label)] = &[
     ),
     (
         "plan template force",
+        Label::new(
+            "Ghi đè tệp nếu đã có (có thể đã được điền nên mặc định không ghi đè).",
+            "Replace the file if it exists (it may have been filled in, so not by default).",
+        ),
+    ),
+    (
+        "plan new year",
+        Label::new(
+            "Năm của kế hoạch mới, ví dụ 2020.",
+            "The new plan's year, e.g. 2020.",
+        ),
+    ),
+    (
+        "plan new from",
+        Label::new(
+            "Kế hoạch năm nay (mẫu kế hoạch hoặc tệp TOML); không ghi thì dùng kế hoạch có sẵn.",
+            "This year's plan (a plan form or a TOML file); without it, the built-in plan.",
+        ),
+    ),
+    (
+        "plan new results",
+        Label::new(
+            "Thư mục báo cáo của năm nay: chỉ tiêu nào thấp hơn số đã đạt thì nâng lên bằng số \
+             đã đạt.",
+            "This year's reports folder: a target below what was achieved is raised to it.",
+        ),
+    ),
+    (
+        "plan new output",
+        Label::new(
+            "Tệp bảng tính kế hoạch sẽ ghi ra; mặc định ke-hoach-NĂM.xlsx.",
+            "The plan workbook to write; by default ke-hoach-YYYY.xlsx.",
+        ),
+    ),
+    (
+        "plan new force",
         Label::new(
             "Ghi đè tệp nếu đã có (có thể đã được điền nên mặc định không ghi đè).",
             "Replace the file if it exists (it may have been filled in, so not by default).",

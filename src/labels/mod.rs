@@ -600,6 +600,26 @@ pub mod cli {
         "more: see the Warnings sheet or the JSON",
     );
     pub const WROTE: Label = Label::new("Đã ghi", "Wrote");
+
+    /// `plan new`: a target raised to what the year achieved.
+    pub fn target_raised(
+        name: &str,
+        old: (u32, u32),
+        new: (u32, u32),
+        lang: super::Lang,
+    ) -> String {
+        use super::Lang;
+        match lang {
+            Lang::Vi => format!(
+                "{name}: chỉ tiêu {} lớp, {} học viên nâng lên {} lớp, {} học viên (số đã đạt)",
+                old.0, old.1, new.0, new.1
+            ),
+            Lang::En => format!(
+                "{name}: target of {} classes, {} learners raised to {} classes, {} learners (as achieved)",
+                old.0, old.1, new.0, new.1
+            ),
+        }
+    }
     pub const WATCHING: Label = Label::new("Đang theo dõi thư mục", "Watching");
     pub const WATCH_STOP: Label = Label::new("(Ctrl-C để dừng)", "(Ctrl-C to stop)");
     pub const WATCH_LINE_FILES: Label = Label::new("tệp", "files");
