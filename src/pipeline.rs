@@ -278,6 +278,13 @@ fn file_diag(rel: &str, problem: Problem) -> Diagnostic {
 fn merge(f: &Found, read: FileRead, st: &mut State) {
     let (mut report, hash, repaired, web_page, looks, sheets) = match read {
         FileRead::Done(report) if report.status == FileStatus::Failed => return fail(st, report),
+        // A plan form the run did not take its plan from may hold the plan meant: a
+        // warning in Cảnh báo too; the other skips are listed in Nguồn only.
+        FileRead::Done(report)
+            if report.reason == Some(Problem::Found(FoundProblem::PlanFormNotUsed)) =>
+        {
+            return fail(st, report);
+        }
         FileRead::Done(report) => return st.files.push(report),
         FileRead::Sheets {
             report,

@@ -147,6 +147,12 @@ pub(crate) fn read_one(vocabulary: &Vocabulary, f: &Found) -> FileRead {
         Outcome::Failed(p) => return FileRead::Done(settled(report, FileStatus::Failed, p)),
     };
     let repaired = profile::time(Stage::Legacy, || repair_legacy(&mut sheets));
+    // A plan form the run did not take its plan from (another was named): listed as
+    // such, not searched for classes it does not hold.
+    if crate::plan_form::is_plan_form(&sheets) {
+        let problem = Problem::Found(FoundProblem::PlanFormNotUsed);
+        return FileRead::Done(settled(report, FileStatus::Skipped, problem));
+    }
     let (looks, sheets) = profile::time(Stage::Recognise, || {
         recognise_sheets(vocabulary, &f.rel, sheets)
     });

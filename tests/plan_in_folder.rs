@@ -197,6 +197,71 @@ fn the_plan_form_in_the_folder_is_the_runs_plan() {
 }
 
 #[test]
+fn a_plan_form_not_taken_as_the_plan_is_listed_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("bao-cao");
+    std::fs::create_dir(&input).unwrap();
+    folder(&input);
+    // The same plan as TOML, outside the folder, named with --plan.
+    let toml = dir.path().join("plan.toml");
+    let form = input.join("ke-hoach.xlsx");
+    assert!(
+        tthtcd(&[
+            "plan",
+            "export",
+            form.to_str().unwrap(),
+            "-o",
+            toml.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+    let js = dir.path().join("t.json");
+    tthtcd(&[
+        "check",
+        input.to_str().unwrap(),
+        "--plan",
+        toml.to_str().unwrap(),
+        "--json",
+        js.to_str().unwrap(),
+    ]);
+    let j = json(&js);
+    assert_eq!(j["plan"]["source"], toml.to_str().unwrap());
+    let f = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "ke-hoach.xlsx")
+        .unwrap();
+    assert_eq!(f["status"], "skipped");
+    assert!(
+        f["reason"]
+            .as_str()
+            .unwrap()
+            .contains("lần chạy này dùng kế hoạch khác"),
+        "{f}"
+    );
+    let codes: Vec<_> = j["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["code"].as_str().unwrap(), i["severity"].as_str().unwrap()))
+        .collect();
+    assert!(
+        codes.contains(&("plan-form-not-used", "warning")),
+        "{codes:?}"
+    );
+    // The figures are the form's plan's all the same: 3 classes, 95 learners.
+    assert_eq!(
+        (
+            j["totals"]["classes"].as_u64(),
+            j["totals"]["learners"].as_u64()
+        ),
+        (Some(3), Some(95))
+    );
+}
+
+#[test]
 fn two_plan_forms_are_refused_naming_both() {
     let dir = tempfile::tempdir().unwrap();
     folder(dir.path());

@@ -32,9 +32,8 @@ fn forms_filled_by_another_program_read_back_exactly() {
         .output()
         .unwrap();
     assert_eq!(again.status.code(), Some(3));
-    // This test is about the class forms; the plan form is read as the run's plan, not
-    // as a report (tests/plan_form.rs), so it leaves the folder.
-    std::fs::remove_file(forms.join("ke-hoach.xlsx")).unwrap();
+    // The plan form stays in the folder: a run lists it as a plan form, not a report
+    // (info when it is the run's plan, tests/plan_in_folder.rs; a warning otherwise).
 
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts/fill_templates.py");
     let filled = Command::new("python3")
@@ -51,7 +50,8 @@ fn forms_filled_by_another_program_read_back_exactly() {
     let c = tthtcd::run(&Config {
         folder: forms.clone(),
         plan: Plan::embedded(),
-        plan_source: Default::default(),
+        // As the command takes it: the plan form in the folder is the plan.
+        plan_source: tthtcd::plan::PlanSource::InFolder("ke-hoach.xlsx".into()),
         as_of: None,
         output: None,
         progress: None,

@@ -63,7 +63,8 @@ pub mod exit {
 pub struct Common {
     /// Folder of sub-committee workbooks (.xlsx .xlsm .xlsb .xls .ods), read recursively.
     pub folder: PathBuf,
-    /// Plan file (TOML) instead of the embedded 2019 plan of Hồng Thái Tây.
+    /// A plan form (ke-hoach.xlsx) or TOML plan; default: the plan form in FOLDER, else
+    /// the embedded 2019 plan of Hồng Thái Tây.
     #[arg(long, value_name = "FILE")]
     pub plan: Option<PathBuf>,
     /// Judge the figures as of this date (YYYY-MM-DD); default: the plan year's last day.

@@ -20,7 +20,7 @@ pub enum PlanCommand {
         /// The plan to check: a plan form (ke-hoach.xlsx) or a TOML plan.
         #[arg(value_name = "FILE", conflicts_with = "plan")]
         file: Option<PathBuf>,
-        /// Plan file (TOML) instead of the embedded 2019 plan of Hồng Thái Tây.
+        /// A plan form (ke-hoach.xlsx) or TOML plan instead of the embedded 2019 plan.
         #[arg(long, value_name = "FILE")]
         plan: Option<PathBuf>,
         /// Language of the findings: vi (default) or en.

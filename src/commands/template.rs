@@ -17,7 +17,7 @@ pub struct Args {
     /// Folder to write the forms into (created if missing).
     #[arg(short, long, value_name = "DIR")]
     pub output: PathBuf,
-    /// Plan file (TOML) instead of the embedded 2019 plan of Hồng Thái Tây.
+    /// A plan form (ke-hoach.xlsx) or TOML plan instead of the embedded 2019 plan.
     #[arg(long, value_name = "FILE")]
     pub plan: Option<PathBuf>,
     /// Replace forms already in DIR (they may have been filled in: off by default).

@@ -47,6 +47,8 @@ pub enum FoundProblem {
     },
     /// The plan form (ke-hoach.xlsx) the run took its plan from: not a report.
     PlanForm,
+    /// A plan form the run did not take its plan from (--plan named another).
+    PlanFormNotUsed,
 }
 
 impl FoundProblem {
@@ -67,6 +69,7 @@ impl FoundProblem {
             SpecialFile { .. } => "special-file",
             CorrectedOutputKept { .. } => "corrected-output-kept",
             PlanForm => "plan-form",
+            PlanFormNotUsed => "plan-form-not-used",
         }
     }
 
@@ -83,6 +86,8 @@ impl FoundProblem {
             | LinkedFolderSeen { .. }
             | SpecialFile { .. }
             | PlanForm => Severity::Info,
+            // Its plan may be the one meant: a person should look.
+            PlanFormNotUsed => Severity::Warning,
             UnreadableFolder { .. } | DanglingLink { .. } | LinkLoop { .. } => Severity::Error,
             CorrectedOutputKept { .. } => Severity::Warning,
         }
@@ -107,6 +112,7 @@ impl FoundProblem {
             SpecialFile { kind } => w::special_file(kind.words(), lang),
             CorrectedOutputKept { output, kept } => w::corrected_output_kept(output, kept, lang),
             PlanForm => w::PLAN_FORM.get(lang).into(),
+            PlanFormNotUsed => w::PLAN_FORM_NOT_USED.get(lang).into(),
         }
     }
 }

@@ -310,6 +310,7 @@ pub(crate) mod samples {
             Problem::Found(FoundProblem::HiddenFile),
             Problem::Found(FoundProblem::OwnOutput),
             Problem::Found(FoundProblem::PlanForm),
+            Problem::Found(FoundProblem::PlanFormNotUsed),
             Problem::Found(FoundProblem::DuplicateFile {
                 original: "a/b.xlsx".into(),
             }),

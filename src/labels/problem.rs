@@ -40,6 +40,13 @@ pub const PLAN_FORM: Label = Label::new(
     "the centre's plan form: the plan of this run, not a report",
 );
 
+pub const PLAN_FORM_NOT_USED: Label = Label::new(
+    "mẫu kế hoạch, không phải báo cáo; lần chạy này dùng kế hoạch khác (--plan): nếu kế hoạch \
+     đúng là tệp này, hãy chọn nó bằng --plan",
+    "a plan form, not a report; this run uses another plan (--plan): if this file holds \
+     the right plan, choose it with --plan",
+);
+
 pub const OWN_OUTPUT: Label = Label::new(
     "bảng tổng hợp do chính công cụ này tạo ra, không tính lại",
     "a summary workbook written by this tool; not counted again",

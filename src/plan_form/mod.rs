@@ -12,7 +12,7 @@ use crate::labels::plan_form::{self as form, Item, sheet};
 use crate::plan::{FormError, FormFault, Plan, PlanError, Target};
 use crate::text::fold;
 
-use tables::{Faults, Table, find_sheet};
+use tables::{Faults, Table};
 
 /// Whether a file's name marks it as a plan form: folded, it starts with "ke hoach"
 /// (ke-hoach.xlsx, Kế hoạch 2024.xlsx, KE_HOACH.xls).
@@ -20,9 +20,18 @@ pub fn is_plan_form_name(file_name: &str) -> bool {
     fold(file_name).starts_with(form::FILE_STEM_FOLDED)
 }
 
-/// Whether the sheets are a plan form's: it has the Kế hoạch and Tiểu ban sheets.
+/// Whether the sheets are a plan form's: a Kế hoạch sheet headed Mục | Giá trị and a
+/// Tiểu ban sheet headed with the sub-committees' columns, whatever else is wrong in it.
 pub fn is_plan_form(sheets: &[SheetGrid]) -> bool {
-    find_sheet(sheets, sheet::PLAN).is_some() && find_sheet(sheets, sheet::SUBCOMMITTEES).is_some()
+    let mut faults = Faults::default();
+    Table::find(sheets, sheet::PLAN, &[form::ITEM, form::VALUE], &mut faults).is_some()
+        && Table::find(
+            sheets,
+            sheet::SUBCOMMITTEES,
+            &form::subcommittee::HEADINGS,
+            &mut faults,
+        )
+        .is_some()
 }
 
 /// Reads a plan form's sheets. Err lists every fault found, each with its sheet and cell.
