@@ -327,8 +327,8 @@ pub mod template {
             "4. Do not change the heading rows; type in Unicode.",
         ),
         Label::new(
-            "5. Gửi tệp cho thư ký trung tâm trước ngày 5 tháng sau.",
-            "5. Send the file to the centre's secretary by the 5th of the next month.",
+            "5. Gửi tệp cho thư ký trung tâm trước ngày {day} tháng sau.",
+            "5. Send the file to the centre's secretary by day {day} of the next month.",
         ),
     ];
     pub const HELP_REGISTRATION: [Label; 4] = [

@@ -386,15 +386,16 @@ fn place(unit: &str) -> &str {
 }
 
 /// The lines of the instruction sheet of a report or registration form; "{year}" in
-/// them is the plan's year.
+/// them is the plan's year, "{day}" its report deadline (a plan's own, not the 5th of
+/// the 2019 plan).
 fn help_lines(plan: &Plan, form: Form, lang: Lang) -> Vec<String> {
     let help: &[crate::labels::Label] = match form {
         Form::Report => &t::HELP_REPORT,
         Form::Registration => &t::HELP_REGISTRATION,
     };
-    let year = plan.year.to_string();
+    let (year, day) = (plan.year.to_string(), plan.report_deadline_day.to_string());
     help.iter()
-        .map(|l| l.get(lang).replace("{year}", &year))
+        .map(|l| l.get(lang).replace("{year}", &year).replace("{day}", &day))
         .collect()
 }
 
