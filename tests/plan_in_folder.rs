@@ -183,6 +183,16 @@ fn the_plan_form_in_the_folder_is_the_runs_plan() {
         })
         .collect();
     assert_eq!(q[..2], [(Some(2), Some(55)), (Some(1), Some(40))]);
+    // Nguồn lists it as the plan.
+    let sources = sheet_rows(&out, "Nguồn");
+    let row = sources
+        .iter()
+        .find(|r| r.get(1).map(String::as_str) == Some("ke-hoach.xlsx"));
+    assert_eq!(
+        row.and_then(|r| r.get(2)).map(String::as_str),
+        Some("Kế hoạch"),
+        "{sources:?}"
+    );
     // Named with --plan from inside the folder: the same, listed relative to it.
     let js2 = dir.path().join("t2.json");
     tthtcd(&[
@@ -338,4 +348,15 @@ fn plan_check_names_a_forms_faults_at_their_cells() {
         "{}",
         String::from_utf8_lossy(&run.stdout)
     );
+}
+
+/// A sheet's cells as text, row by row.
+fn sheet_rows(path: &Path, name: &str) -> Vec<Vec<String>> {
+    use calamine::{Reader, open_workbook_auto};
+    let mut wb = open_workbook_auto(path).unwrap();
+    let range = wb.worksheet_range(name).unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
 }

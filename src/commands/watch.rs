@@ -52,10 +52,8 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let lang: Lang = args.common.lang.into();
     let mut common = args.common.clone();
     if common.as_of.is_none() {
-        common.as_of = Some(today_in_plan_year(&super::load_plan(
-            common.plan.as_deref(),
-            lang,
-        )?));
+        // The plan each run takes: --plan, or the plan form in the folder.
+        common.as_of = Some(today_in_plan_year(&super::resolve_plan(&common, lang)?.0));
     }
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);

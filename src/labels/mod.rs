@@ -59,6 +59,8 @@ pub mod l {
     pub const FILE_FAILED: Label = Label::new("Lỗi", "Failed");
     pub const FILE_SKIPPED: Label = Label::new("Bỏ qua", "Skipped");
     pub const FILE_DUPLICATE: Label = Label::new("Trùng tệp", "Duplicate");
+    /// The plan form the run took its plan from.
+    pub const FILE_PLAN: Label = Label::new("Kế hoạch", "Plan");
 
     // A table of a web page read as a sheet: "Bảng 1". Sheet names are data, the same
     // whatever the output language, so readers use the Vietnamese word.

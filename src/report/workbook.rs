@@ -1,4 +1,4 @@
-//! The consolidated workbook: six sheets built from a [`Consolidation`], in Vietnamese
+//! The consolidated workbook: its sheets built from a [`Consolidation`], in Vietnamese
 //! by default. The same inputs and as-of date give the same bytes (the document's
 //! creation time is the as-of date, not the clock), and a custom document property
 //! marks the file as this tool's own so it is never read back as a report.

@@ -6,6 +6,7 @@ use rust_xlsxwriter::{RowNum, Worksheet, XlsxError};
 use super::{Ctx, List};
 use super::{fit_height, sum};
 use crate::consolidation::FileReport;
+use crate::diagnostics::{FoundProblem, Problem};
 use crate::labels::{l, sheet as s};
 use crate::report::formats::cell_text;
 
@@ -58,7 +59,12 @@ fn file_row(
         .unwrap_or_default();
     ws.write_number_with_format(row, 0, (i + 1) as f64, &f.text_center)?;
     ws.write_string_with_format(row, 1, cell_text(&file.path), &f.text)?;
-    ws.write_string_with_format(row, 2, ctx.t(file.status.label()), &f.text)?;
+    // The plan form the run took its plan from is listed as the plan.
+    let status = match &file.reason {
+        Some(Problem::Found(FoundProblem::PlanForm)) => l::FILE_PLAN,
+        _ => file.status.label(),
+    };
+    ws.write_string_with_format(row, 2, ctx.t(status), &f.text)?;
     ws.write_string_with_format(row, 3, cell_text(&reason), &f.text)?;
     let l = &file.ledger;
     for (at, v) in [
