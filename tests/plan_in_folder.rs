@@ -337,6 +337,15 @@ fn plan_check_names_a_forms_faults_at_their_cells() {
         out.contains("- Tiểu ban!E2: số học viên '8OO' không phải là số"),
         "{out}"
     );
+    // In a folder, the run refuses it with the fault at its cell: nothing is counted
+    // against a plan that is not what the secretary meant.
+    let run = tthtcd(&["check", dir.path().to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("Tiểu ban!E2: số học viên '8OO' không phải là số"),
+        "{err}"
+    );
     // A sound form: its plan's own findings. Sub-committees 4 + 2 = 6 classes, 200 + 100
     // = 300 learners; quarters 2 + 2 + 1 + 1 = 6, 80 + 80 + 70 + 70 = 300: they agree,
     // but 300 / 2000 = 15 % is the participation planned, which agrees too.

@@ -191,11 +191,14 @@ impl PlanError {
             PlanError::Invalid { line, key, fault } => {
                 w::at(*line, key.as_deref(), &fault.message(lang), lang)
             }
-            PlanError::Form(errors) => errors
-                .iter()
-                .map(|e| e.message(lang))
-                .collect::<Vec<_>>()
-                .join("\n"),
+            // One fault follows its heading on the line; several are a list below it.
+            PlanError::Form(errors) => match errors.as_slice() {
+                [one] => one.message(lang),
+                all => all
+                    .iter()
+                    .map(|e| format!("\n- {}", e.message(lang)))
+                    .collect(),
+            },
         }
     }
 
