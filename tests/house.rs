@@ -16,7 +16,7 @@ const FLOORS: &[&[&str]] = &[
     &["normalise"],
     &["recognise", "plan_form"],
     &["check", "repeats"],
-    &["consolidation"],
+    &["consolidation", "district"],
     &["report"],
     &["pipeline", "read", "sandbox"],
     &["commands", "lib", "main"],
