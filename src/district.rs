@@ -89,32 +89,43 @@ pub fn sub_groups(plans: &[(usize, &Plan)]) -> Vec<SubGroup> {
             subs.push(((*commune, i), names, s.name.as_str()));
         }
     }
-    let mut groups: Vec<(Vec<String>, Vec<(usize, usize)>, Vec<&str>)> = Vec::new();
+    let mut columns: Vec<Column> = Vec::new();
     for (member, names, name) in subs {
-        let found = groups.iter().position(|(g, members, _)| {
-            g.iter().any(|n| names.contains(n)) && members.iter().all(|(c, _)| *c != member.0)
+        let found = columns.iter_mut().find(|col| {
+            col.names.iter().any(|n| names.contains(n))
+                && col.members.iter().all(|(c, _)| *c != member.0)
         });
         match found {
-            Some(at) => {
-                let (g, members, shown) = &mut groups[at];
+            Some(col) => {
                 for n in names {
-                    if !g.contains(&n) {
-                        g.push(n);
+                    if !col.names.contains(&n) {
+                        col.names.push(n);
                     }
                 }
-                members.push(member);
-                shown.push(name);
+                col.members.push(member);
+                col.shown.push(name);
             }
-            None => groups.push((names, vec![member], vec![name])),
+            None => columns.push(Column {
+                names,
+                members: vec![member],
+                shown: vec![name],
+            }),
         }
     }
-    groups
+    columns
         .into_iter()
-        .map(|(_, members, shown)| SubGroup {
-            name: most_common(&shown),
-            members,
+        .map(|col| SubGroup {
+            name: most_common(&col.shown),
+            members: col.members,
         })
         .collect()
+}
+
+/// A column being gathered: the folded names it answers to, its members, their names.
+struct Column<'a> {
+    names: Vec<String>,
+    members: Vec<(usize, usize)>,
+    shown: Vec<&'a str>,
 }
 
 /// The name written most often, the first seen on a tie.
