@@ -39,6 +39,7 @@ pub mod plan_form;
 // Internal stages, reached only through the items re-exported below.
 pub(crate) mod consolidation;
 pub mod district;
+pub mod district_run;
 pub(crate) mod pipeline;
 pub(crate) mod read;
 pub(crate) mod repeats;

@@ -18,7 +18,7 @@ const FLOORS: &[&[&str]] = &[
     &["check", "repeats"],
     &["consolidation", "district"],
     &["report"],
-    &["pipeline", "read", "sandbox"],
+    &["pipeline", "read", "sandbox", "district_run"],
     &["commands", "lib", "main"],
 ];
 
@@ -118,7 +118,7 @@ fn stages_import_only_downwards() {
 /// built from the same sheets' context.
 const REPORT_FLOORS: &[&[&str]] = &[
     &["fit", "formats", "output", "json", "terminal"],
-    &["sheets", "template"],
+    &["sheets", "template", "district_json"],
     &["workbook", "plan_form"],
     &["appendix"],
     &["mod"],

@@ -669,6 +669,18 @@ pub mod command {
         }
     }
 
+    /// A commune folder of a district run with no plan in it.
+    pub fn commune_without_plan(lang: Lang) -> String {
+        match lang {
+            Lang::Vi => "thư mục xã không có kế hoạch: hãy đặt mẫu kế hoạch ke-hoach.xlsx (hoặc \
+                         tệp kế hoạch .toml) của xã vào thư mục"
+                .to_string(),
+            Lang::En => "the commune folder holds no plan: put the commune's plan form \
+                         ke-hoach.xlsx (or a .toml plan file) in it"
+                .to_string(),
+        }
+    }
+
     pub fn two_plan_forms(a: &str, b: &str, lang: Lang) -> String {
         match lang {
             Lang::Vi => format!(

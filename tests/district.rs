@@ -1,0 +1,189 @@
+//! A district run over commune folders, each against its own plan: figures worked out
+//! by hand from the fixtures below.
+
+mod common;
+
+use std::path::Path;
+
+use common::V::{N, T};
+use tthtcd::district::CommuneOutcome;
+use tthtcd::district_run::{DistrictConfig, run_district};
+use tthtcd::labels::Lang;
+
+/// A commune's TOML plan: `subs` as (id, name, classes, learners); the quarters carry
+/// the whole target in quarter 1; population 1000; year 2019.
+fn plan_toml(unit: &str, subs: &[(&str, &str, u32, u32)]) -> String {
+    let (classes, learners): (u32, u32) = subs.iter().fold((0, 0), |(c, l), s| (c + s.2, l + s.3));
+    let mut t = format!(
+        "unit = \"{unit}\"\ncentre = \"Trung tâm học tập cộng đồng {unit}\"\nyear = 2019\n\
+         population_15_plus = 1000\nparticipation_target = {}\n",
+        f64::from(learners) / 1000.0
+    );
+    for (id, name, c, l) in subs {
+        t += &format!(
+            "[[subcommittee]]\nid = \"{id}\"\nname = \"{name}\"\nclasses = {c}\nlearners = {l}\n"
+        );
+    }
+    for q in 1..=4 {
+        let (c, l) = if q == 1 { (classes, learners) } else { (0, 0) };
+        t += &format!("[[quarter]]\nquarter = {q}\nclasses = {c}\nlearners = {l}\n");
+    }
+    t
+}
+
+/// A month's report of one sub-committee (named by the file): (class, date, learners).
+fn report(path: &Path, classes: &[(&'static str, &'static str, f64)]) {
+    let mut rows = vec![vec![
+        T("STT"),
+        T("Tên lớp"),
+        T("Ngày mở lớp"),
+        T("Số học viên"),
+    ]];
+    for (i, (name, date, learners)) in classes.iter().enumerate() {
+        rows.push(vec![N(i as f64 + 1.0), T(name), T(date), N(*learners)]);
+    }
+    common::book(path, &[("Báo cáo", rows)]);
+}
+
+/// Four communes:
+/// - xa-an-phu: Kinh tế 4/200, Tin học 2/100 (TOML); kinh-te.xlsx: Trồng lúa 05/03 30,
+///   Nuôi cá 12/04 25; tin-hoc.xlsx: Tin học văn phòng 10/04 40.
+/// - xa-binh-minh: Kinh tế 3/150 (TOML) holding the very rows of An Phú's kinh-te.xlsx:
+///   not repeats — another commune's classes.
+/// - xa-cat-tien: reports but no plan: failed.
+/// - xa-dong-hoa: Kinh tế 2/80 (TOML); kinh-te.xlsx: Trồng rau 02/05 20; a damaged
+///   bao-cao-hong.xlsx: the file fails, the commune does not.
+fn district(dir: &Path) {
+    let an_phu = dir.join("xa-an-phu");
+    let binh_minh = dir.join("xa-binh-minh");
+    let cat_tien = dir.join("xa-cat-tien");
+    let dong_hoa = dir.join("xa-dong-hoa");
+    for d in [&an_phu, &binh_minh, &cat_tien, &dong_hoa] {
+        std::fs::create_dir(d).unwrap();
+    }
+    let kinh_te = [
+        ("Trồng lúa", "05/03/2019", 30.0),
+        ("Nuôi cá", "12/04/2019", 25.0),
+    ];
+    std::fs::write(
+        an_phu.join("ke-hoach.toml"),
+        plan_toml(
+            "Xã An Phú",
+            &[
+                ("kinh-te", "Kinh tế", 4, 200),
+                ("tin-hoc", "Tin học", 2, 100),
+            ],
+        ),
+    )
+    .unwrap();
+    report(&an_phu.join("kinh-te.xlsx"), &kinh_te);
+    report(
+        &an_phu.join("tin-hoc.xlsx"),
+        &[("Tin học văn phòng", "10/04/2019", 40.0)],
+    );
+    std::fs::write(
+        binh_minh.join("plan.toml"),
+        plan_toml("Xã Bình Minh", &[("kinh-te", "Kinh tế", 3, 150)]),
+    )
+    .unwrap();
+    report(&binh_minh.join("kinh-te.xlsx"), &kinh_te);
+    report(&cat_tien.join("kinh-te.xlsx"), &kinh_te);
+    std::fs::write(
+        dong_hoa.join("ke-hoach.toml"),
+        plan_toml("Xã Đông Hòa", &[("kinh-te", "Kinh tế", 2, 80)]),
+    )
+    .unwrap();
+    report(
+        &dong_hoa.join("kinh-te.xlsx"),
+        &[("Trồng rau", "02/05/2019", 20.0)],
+    );
+    std::fs::write(
+        dong_hoa.join("bao-cao-hong.xlsx"),
+        b"PK\x03\x04 not a workbook",
+    )
+    .unwrap();
+}
+
+fn config(dir: &Path) -> DistrictConfig<'static> {
+    DistrictConfig {
+        folder: dir.to_path_buf(),
+        as_of: None,
+        output: None,
+        progress: None,
+        sandbox: None,
+    }
+}
+
+#[test]
+fn each_commune_is_consolidated_against_its_own_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    district(dir.path());
+    let d = run_district(&config(dir.path()), Lang::Vi).unwrap();
+    let folders: Vec<_> = d.communes.iter().map(|c| c.folder.as_str()).collect();
+    assert_eq!(
+        folders,
+        ["xa-an-phu", "xa-binh-minh", "xa-cat-tien", "xa-dong-hoa"]
+    );
+    let figures = |i: usize| {
+        let c = d.communes[i].consolidation().unwrap();
+        (
+            c.summary.classes.actual,
+            c.summary.learners.actual,
+            c.summary.classes.target,
+            c.summary.learners.target,
+        )
+    };
+    // An Phú: 2 + 1 = 3 classes, 30 + 25 + 40 = 95 learners; targets 4 + 2 = 6, 300.
+    assert_eq!(figures(0), (3, 95, 6, 300));
+    // Bình Minh: the same two rows, its own: 2 classes, 55 learners, against 3 / 150.
+    assert_eq!(figures(1), (2, 55, 3, 150));
+    let binh_minh = d.communes[1].consolidation().unwrap();
+    assert_eq!(binh_minh.totals().duplicate, 0);
+    // Cát Tiên: no plan, named as the commune's problem.
+    match &d.communes[2].outcome {
+        CommuneOutcome::Failed(reason) => assert!(reason.contains("không có kế hoạch"), "{reason}"),
+        CommuneOutcome::Done(_) => panic!("a commune without a plan was consolidated"),
+    }
+    // Đông Hòa: 1 class, 20 learners; its damaged file failed, listed.
+    assert_eq!(figures(3), (1, 20, 2, 80));
+    let dong_hoa = d.communes[3].consolidation().unwrap();
+    let failed: Vec<_> = dong_hoa
+        .files
+        .iter()
+        .filter(|f| f.status == tthtcd::FileStatus::Failed)
+        .map(|f| f.path.as_str())
+        .collect();
+    assert_eq!(failed, ["bao-cao-hong.xlsx"]);
+}
+
+#[test]
+fn the_json_has_the_district_and_a_block_a_commune() {
+    let dir = tempfile::tempdir().unwrap();
+    district(dir.path());
+    let d = run_district(&config(dir.path()), Lang::Vi).unwrap();
+    let j = tthtcd::report::district_json::district_summary(&d, Lang::Vi);
+    // 3 + 2 + 1 = 6 classes; 95 + 55 + 20 = 170 learners; 4 communes, 1 failed.
+    assert_eq!(j["district"]["totals"]["classes"], 6);
+    assert_eq!(j["district"]["totals"]["learners"], 170);
+    assert_eq!(
+        (
+            j["district"]["communes"].as_u64(),
+            j["district"]["communes_failed"].as_u64()
+        ),
+        (Some(4), Some(1))
+    );
+    assert_eq!(j["district"]["as_of"], "2019-12-31");
+    let communes = j["communes"].as_array().unwrap();
+    assert_eq!(communes[0]["folder"], "xa-an-phu");
+    assert_eq!(communes[0]["unit"], "Xã An Phú");
+    assert_eq!(communes[0]["plan"]["source"], "ke-hoach.toml");
+    assert_eq!(communes[0]["subcommittees"][1]["learners"]["actual"], 40);
+    assert_eq!(communes[1]["plan"]["source"], "plan.toml");
+    assert_eq!(communes[2]["unit"], serde_json::Value::Null);
+    assert!(
+        communes[2]["error"]
+            .as_str()
+            .unwrap()
+            .contains("ke-hoach.xlsx")
+    );
+}
