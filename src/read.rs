@@ -22,7 +22,7 @@ use crate::normalise::subcommittee::{SubCommitteeMatch, match_subcommittee};
 use crate::profile::{self, Stage};
 use crate::recognise::{SheetContext, SheetResult, Vocabulary, read_sheet};
 use crate::repeats::RowKey;
-use crate::sandbox::Request;
+use crate::sandbox::{Lost, Pool, Reading, Request, Sandbox};
 
 /// A sheet as read, its grid already dropped.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -68,6 +68,7 @@ pub(crate) fn request_for(f: &Found) -> Option<Request> {
         rel: f.rel.clone(),
         size: f.size,
         format,
+        reading: Reading::Report,
     })
 }
 
@@ -321,24 +322,34 @@ impl std::error::Error for ReadError {}
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn read_workbook(path: &Path) -> Result<Vec<SheetGrid>, ReadError> {
-    let fail = |problem| Err(ReadError { problem });
     let Some(format) = Format::from_path(path) else {
         let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
-        return fail(Problem::Found(FoundProblem::NotSpreadsheet {
-            extension: extension.unwrap_or_default(),
-        }));
+        return Err(ReadError {
+            problem: Problem::Found(FoundProblem::NotSpreadsheet {
+                extension: extension.unwrap_or_default(),
+            }),
+        });
     };
-    let grids = match crate::input::file::read(path, format) {
-        Ok(grids) => grids,
-        Err(problem) => return fail(problem),
-    };
+    sheets_of(path, format).map_err(|problem| ReadError { problem })
+}
+
+/// Every sheet of a workbook in `format`, legacy text repaired.
+fn sheets_of(path: &Path, format: Format) -> Result<Vec<SheetGrid>, Problem> {
+    let grids = crate::input::file::read(path, format)?;
     let mut sheets = match grids.outcome {
         Outcome::Sheets(sheets) | Outcome::WebPage(sheets) => sheets,
-        Outcome::OwnOutput => return fail(Problem::Found(FoundProblem::OwnOutput)),
-        Outcome::Failed(problem) => return fail(problem),
+        Outcome::OwnOutput => return Err(Problem::Found(FoundProblem::OwnOutput)),
+        Outcome::Failed(problem) => return Err(problem),
     };
     repair_legacy(&mut sheets);
     Ok(sheets)
+}
+
+/// A worker's reading of a plan-form candidate (see [`Reading::PlanForm`]): its sheets
+/// as [`read_workbook`] gives them. A panic in the reading is the file's failure.
+pub(crate) fn read_sheets_request(request: &Request) -> Result<Vec<SheetGrid>, Problem> {
+    std::panic::catch_unwind(|| sheets_of(&request.path, request.format))
+        .unwrap_or(Err(Problem::Unread(ReadProblem::ReaderCrashed)))
 }
 
 /// What a folder holds of plan forms (see [`find_plan_form`]).
@@ -360,32 +371,92 @@ pub enum PlanForms {
 /// The plan form in `folder` or below: a workbook whose name starts with "ke hoach"
 /// (folded) and which has the form's Kế hoạch and Tiểu ban sheets. A file so named
 /// that is not a plan form (a "kế hoạch mở lớp" registration) is left to be read as
-/// the report it is. The candidates are read within the same limits as every file; a
-/// candidate that cannot be read is left to the run, which lists it as failed.
-pub fn find_plan_form(folder: &Path) -> std::io::Result<PlanForms> {
-    use crate::input::discover::{Action, discover};
-    let mut forms: Vec<(std::path::PathBuf, String, Vec<SheetGrid>)> = Vec::new();
-    for f in discover(folder, None)? {
-        let name = f.rel.rsplit('/').next().unwrap_or(&f.rel);
-        if !matches!(f.action, Action::Read(_)) || !crate::plan_form::is_plan_form_name(name) {
-            continue;
-        }
-        // A reader's panic on a damaged file is that file's failure, not the run's.
-        let read = std::panic::catch_unwind(|| read_workbook(&f.path));
-        if let Ok(Ok(sheets)) = read
-            && crate::plan_form::is_plan_form(&sheets)
-        {
-            forms.push((f.path, f.rel, sheets));
-        }
+/// the report it is.
+///
+/// With a `sandbox`, the candidates are read as a run reads every workbook: in worker
+/// processes, within its limits (a crafted file named ke-hoach.xlsx costs a worker,
+/// not the caller). A candidate that cannot be read — damaged, or past the limits — is
+/// not taken for a plan form: it is left to the run, which lists it as failed. Without
+/// one they are read in this process, for files the caller trusts. Nothing is started
+/// when no file has a plan form's name. Err when the folder cannot be listed or, with
+/// a sandbox, no worker can be started.
+///
+/// ```
+/// use tthtcd::PlanForms;
+///
+/// let dir = tempfile::tempdir()?;
+/// let mut workbook = rust_xlsxwriter::Workbook::new();
+/// workbook.add_worksheet().write(0, 0, "Lớp")?;
+/// workbook.save(dir.path().join("ke-hoach-mo-lop.xlsx"))?;
+///
+/// // Named like a plan form, but no Kế hoạch and Tiểu ban sheets: a report.
+/// let found = tthtcd::find_plan_form(dir.path(), None)?;
+/// assert!(matches!(found, PlanForms::None));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn find_plan_form(folder: &Path, sandbox: Option<&Sandbox>) -> std::io::Result<PlanForms> {
+    let candidates: Vec<Found> = crate::input::discover::discover(folder, None)?
+        .into_iter()
+        .filter(|f| {
+            let name = f.rel.rsplit('/').next().unwrap_or(&f.rel);
+            matches!(f.action, Action::Read(_)) && crate::plan_form::is_plan_form_name(name)
+        })
+        .collect();
+    if candidates.is_empty() {
+        return Ok(PlanForms::None);
     }
-    let mut forms = forms.into_iter();
+    let sheets = match sandbox {
+        Some(sandbox) => plan_forms_in_workers(sandbox, &candidates)?,
+        None => candidates.iter().map(plan_form_here).collect(),
+    };
+    let mut forms = candidates
+        .into_iter()
+        .zip(sheets)
+        .filter_map(|(f, sheets)| Some((f, sheets?)));
     Ok(match (forms.next(), forms.next()) {
         (None, _) => PlanForms::None,
-        (Some((path, rel, sheets)), None) => PlanForms::One {
-            path,
-            rel,
+        (Some((f, sheets)), None) => PlanForms::One {
+            path: f.path,
+            rel: f.rel,
             plan: crate::plan_form::from_sheets(&sheets),
         },
-        (Some((_, a, _)), Some((_, b, _))) => PlanForms::Several(a, b),
+        (Some((a, _)), Some((b, _))) => PlanForms::Several(a.rel, b.rel),
     })
+}
+
+/// A candidate's sheets when they are a plan form's, read in this process.
+fn plan_form_here(f: &Found) -> Option<Vec<SheetGrid>> {
+    let Action::Read(format) = f.action else {
+        return None;
+    };
+    // A reader's panic on a damaged file is that file's failure, not the caller's.
+    std::panic::catch_unwind(|| sheets_of(&f.path, format))
+        .ok()?
+        .ok()
+        .filter(|sheets| crate::plan_form::is_plan_form(sheets))
+}
+
+/// Each candidate's sheets when they are a plan form's, read in workers: None for the
+/// others, and for one whose worker was lost or whose reading failed.
+fn plan_forms_in_workers(
+    sandbox: &Sandbox,
+    candidates: &[Found],
+) -> std::io::Result<Vec<Option<Vec<SheetGrid>>>> {
+    // The workers' plan serves only to recognise report tables, which a plan-form
+    // reading does not do; the run's own plan is what is being looked for, so the
+    // embedded one stands in.
+    let pool = Pool::start(sandbox, &crate::plan::Plan::embedded())?;
+    let request = |f: &Found| {
+        request_for(f).map(|r| Request {
+            reading: Reading::PlanForm,
+            ..r
+        })
+    };
+    let reply = |_: &Found, answer: Result<Result<Vec<SheetGrid>, Problem>, Lost>| {
+        answer
+            .ok()?
+            .ok()
+            .filter(|sheets| crate::plan_form::is_plan_form(sheets))
+    };
+    Ok(pool.read_all(candidates, request, |_| None, reply))
 }

@@ -9,6 +9,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use common::V::{N, T};
+use tthtcd::PlanForms;
 
 fn tthtcd(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tthtcd"))
@@ -357,6 +358,48 @@ fn plan_check_names_a_forms_faults_at_their_cells() {
         "{}",
         String::from_utf8_lossy(&run.stdout)
     );
+}
+
+/// Workers of the test build of tthtcd under the default limits.
+fn sandbox() -> tthtcd::sandbox::Sandbox {
+    tthtcd::sandbox::Sandbox {
+        exe: env!("CARGO_BIN_EXE_tthtcd").into(),
+        limits: tthtcd::sandbox::Limits::default(),
+    }
+}
+
+#[test]
+fn given_a_sandbox_the_library_reads_the_plan_form_in_workers() {
+    let dir = tempfile::tempdir().unwrap();
+    folder(dir.path());
+    match tthtcd::find_plan_form(dir.path(), Some(&sandbox())).unwrap() {
+        PlanForms::One { rel, plan, .. } => {
+            let plan = plan.unwrap();
+            assert_eq!(rel, "ke-hoach.xlsx");
+            assert_eq!((plan.unit.as_str(), plan.year), ("Xã Tân Lập", 2024));
+        }
+        other => panic!("{other:?}"),
+    }
+    // Workers that cannot start: the form is not read in this process instead.
+    let nowhere = tthtcd::sandbox::Sandbox {
+        exe: dir.path().join("no-such-program"),
+        ..sandbox()
+    };
+    assert!(tthtcd::find_plan_form(dir.path(), Some(&nowhere)).is_err());
+}
+
+#[test]
+fn without_a_file_named_like_a_plan_form_no_worker_is_started() {
+    let dir = tempfile::tempdir().unwrap();
+    folder(dir.path());
+    std::fs::remove_file(dir.path().join("ke-hoach.xlsx")).unwrap();
+    // No worker could start from here: none was asked to.
+    let nowhere = tthtcd::sandbox::Sandbox {
+        exe: dir.path().join("no-such-program"),
+        ..sandbox()
+    };
+    let found = tthtcd::find_plan_form(dir.path(), Some(&nowhere)).unwrap();
+    assert!(matches!(found, PlanForms::None), "{found:?}");
 }
 
 /// A sheet's cells as text, row by row.

@@ -1,6 +1,7 @@
 //! Workbooks are read in worker processes under a memory and a time limit: a workbook
 //! that costs more than the limits allow is listed as failed, alone, and the run — and
-//! `watch` — goes on with the other files' figures unchanged.
+//! `watch` — goes on with the other files' figures unchanged. So is a workbook named
+//! like a plan form, read before the run knows its plan.
 
 mod common;
 
@@ -239,4 +240,96 @@ fn a_compound_file_whose_chain_grows_for_ever_fails_alone() {
     // pháp luật January alone: 1 class, 85 learners.
     assert_eq!(j["totals"]["classes"], 1);
     assert_eq!(j["totals"]["learners"], 85);
+}
+
+/// Six sheets of a million cells each (`<c><v>1</v></c>`, a thousand rows of a
+/// thousand): each sheet part stays under the size past which its packing ratio is
+/// judged, so the file is half a megabyte and passes every look taken before the
+/// reader, which then has six million cells to read and hold. Read in the run's own
+/// process (a debug build, as the tests run it) it took 70 s and 261 MB.
+fn six_million_cells(path: &Path) {
+    use std::io::Write;
+    let tmp = tempfile::tempdir().unwrap();
+    let names = ["A", "B", "C", "D", "E", "F"];
+    common::book(&tmp.path().join("base.xlsx"), &names.map(|n| (n, vec![])));
+    let row = format!("<row>{}</row>", "<c><v>1</v></c>".repeat(1000));
+    let sheet = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\
+         <sheetData>{}</sheetData></worksheet>",
+        row.repeat(1000)
+    );
+    // The sheet packed once; its packed bytes stand in for each of the six.
+    let packed = tmp.path().join("sheet.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&packed).unwrap());
+    zip.start_file("sheet.xml", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(sheet.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    let open = |p: &Path| zip::ZipArchive::new(std::fs::File::open(p).unwrap()).unwrap();
+    let (mut packed, mut base) = (open(&packed), open(&tmp.path().join("base.xlsx")));
+    let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for i in 0..base.len() {
+        let part = base.by_index_raw(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        if name.starts_with("xl/worksheets/sheet") {
+            drop(part);
+            out.raw_copy_file_rename(packed.by_index_raw(0).unwrap(), name)
+                .unwrap();
+        } else {
+            out.raw_copy_file(part).unwrap();
+        }
+    }
+    out.finish().unwrap();
+}
+
+/// `tthtcd check` on a folder holding that workbook as ke-hoach.xlsx — a plan form's
+/// name, so the run reads it before its plan is known — and the pháp luật report:
+/// (exit code, the JSON, peak memory in KiB). Within 30 s, or the test fails.
+fn check_with_a_costly_plan_form_name(limits: &[&str]) -> (Option<i32>, serde_json::Value, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    six_million_cells(&dir.path().join("ke-hoach.xlsx"));
+    good_report(dir.path());
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tthtcd"));
+    command
+        .arg("check")
+        .arg(dir.path())
+        .args(["--json", "-"])
+        .args(limits);
+    let run = common::run_bounded(command, Duration::from_secs(30));
+    let json = serde_json::from_slice(&run.stdout)
+        .unwrap_or_else(|_| panic!("no JSON (exit {:?}): the run did not finish", run.code));
+    (run.code, json, run.peak_kib)
+}
+
+/// What every costly candidate's run shows: the plan is the embedded one, the
+/// candidate failed for `why`, and the pháp luật report counts (1 class, 85 learners).
+fn only_the_candidate_is_lost(code: Option<i32>, j: &serde_json::Value, why: &str) {
+    assert_eq!(code, Some(2), "a file failed: something was not counted");
+    assert_eq!(j["plan"]["source"], "embedded");
+    let (status, reason) = status_of(j, "ke-hoach.xlsx");
+    assert_eq!(status, "failed");
+    assert!(reason.contains(why), "{reason}");
+    assert_eq!(status_of(j, "phap-luat-01.xlsx").0, "read");
+    assert_eq!(j["totals"]["classes"], 1);
+    assert_eq!(j["totals"]["learners"], 85);
+}
+
+#[test]
+fn a_plan_form_candidate_past_the_memory_limit_is_read_in_a_worker_and_fails_alone() {
+    // 64 MB: two workers of 32 MB, which six million cells overrun at once — while
+    // looking for the plan form, and again when the run reads the file as a report.
+    let (code, j, peak_kib) = check_with_a_costly_plan_form_name(&["--max-memory", "64"]);
+    only_the_candidate_is_lost(code, &j, "vượt giới hạn bộ nhớ");
+    // Neither the run nor any of its workers held the cells.
+    assert!(peak_kib < 128 << 10, "peak {peak_kib} KiB");
+}
+
+#[test]
+fn a_plan_form_candidate_past_the_time_limit_is_read_in_a_worker_and_fails_alone() {
+    // Memory enough to read on; one second a file, while looking for the plan form and
+    // again in the run.
+    let (code, j, _) =
+        check_with_a_costly_plan_form_name(&["--max-memory", "4096", "--max-seconds", "1"]);
+    only_the_candidate_is_lost(code, &j, "quá 1 giây");
 }

@@ -214,8 +214,10 @@ fn resolve_plan(common: &Common, lang: Lang) -> anyhow::Result<(Plan, PlanSource
         };
         return Ok((plan, source));
     }
-    // A folder that cannot be listed is the run's own error, worded there.
-    match tthtcd::find_plan_form(&common.folder) {
+    // The candidates are read in workers under the run's limits, like every workbook.
+    // A folder that cannot be listed, or workers that cannot start, are the run's own
+    // errors, worded there.
+    match tthtcd::find_plan_form(&common.folder, Some(&common.sandbox()?)) {
         Ok(PlanForms::One { path, rel, plan }) => {
             let plan = plan.map_err(|e| {
                 anyhow::anyhow!(e.message(lang)).context(w::plan_invalid(&path, lang))

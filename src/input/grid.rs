@@ -2,9 +2,10 @@
 //! later stage can name a cell in A1 style exactly as the user sees it.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// One cell's value, independent of the file format it came from.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub enum CellValue {
     #[default]
     Empty,
@@ -53,7 +54,7 @@ impl CellValue {
 /// A sheet's used area. `rows[r][c]` is the cell at absolute row `top + r`, column
 /// `left + c` (both 0-based), plus whatever long empty stretches were folded away before
 /// `r` or `c` (see [`Folds`]). Rows may be shorter than the widest row.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Grid {
     pub top: u32,
     pub left: u32,
@@ -66,14 +67,14 @@ pub struct Grid {
 /// XFD1048576 beside a report costs one cell, not a million empty rows or sixteen
 /// thousand empty cells in each row. What is left of a run ([`FOLD_KEEP`] empty rows or
 /// columns) still parts the data the way the sheet does.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Folds {
     pub rows: Vec<Fold>,
     pub cols: Vec<Fold>,
 }
 
 /// `skipped` rows (or columns) of the sheet were left out just before relative index `at`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fold {
     pub at: u32,
     pub skipped: u32,
@@ -144,8 +145,9 @@ pub fn column_letters(col: u64) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
-/// One sheet of a workbook.
-#[derive(Debug, Clone, PartialEq)]
+/// One sheet of a workbook. Serialisable: a plan form's sheets are read in a worker
+/// process and sent to the run over a pipe.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SheetGrid {
     /// The sheet's name, as on its tab.
     pub name: String,
@@ -200,6 +202,47 @@ mod tests {
         assert_eq!(g.a1(2, 1), "B3");
         assert_eq!(g.a1(3, 2), "XFD1004");
         assert_eq!(g.row_number(3), 1004);
+    }
+
+    #[test]
+    fn a_sheet_crosses_the_workers_pipe_unchanged() {
+        // Every kind of cell, folds, a hidden sheet: what a worker sends is what the
+        // run gets, in postcard's form (the wire's; it does not describe itself, so a
+        // field read back out of order would show here).
+        let sheet = SheetGrid {
+            name: "Kế hoạch".into(),
+            hidden: true,
+            grid: Grid {
+                top: 3,
+                left: 1,
+                rows: vec![
+                    vec![
+                        CellValue::Text("Tiểu ban".into()),
+                        CellValue::Number(4.5),
+                        CellValue::Date(NaiveDate::from_ymd_opt(2024, 3, 5).unwrap()),
+                    ],
+                    vec![],
+                    vec![
+                        CellValue::Empty,
+                        CellValue::Bool(true),
+                        CellValue::Error("#REF!".into()),
+                    ],
+                ],
+                folds: Folds {
+                    rows: vec![Fold { at: 1, skipped: 9 }],
+                    cols: vec![Fold {
+                        at: 2,
+                        skipped: 300,
+                    }],
+                },
+            },
+        };
+        let bytes = postcard::to_stdvec(&vec![sheet.clone()]).unwrap();
+        let back: Vec<SheetGrid> = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back, [sheet]);
+        // The folds came across too: relative (2, 2) is row 3 + 2 + 9 = 14 (0-based, so
+        // 15) and column 1 + 2 + 300 = 303 (0-based: 11 × 26 + 17, so KR).
+        assert_eq!(back[0].grid.a1(2, 2), "KR15");
     }
 
     #[test]

@@ -106,6 +106,18 @@ pub(crate) struct Request {
     pub rel: String,
     pub size: u64,
     pub format: Format,
+    pub reading: Reading,
+}
+
+/// What a worker makes of a file, and so what it answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum Reading {
+    /// A report: read, recognised and normalised; answered with a `read::FileRead`.
+    Report,
+    /// A candidate for the plan form, read before the run knows its plan: only its
+    /// sheets, legacy text repaired; answered with `Result<Vec<SheetGrid>, Problem>`.
+    /// Whether they are a plan form is for the run to judge (pure computation).
+    PlanForm,
 }
 
 /// Why a file's worker gave no answer.

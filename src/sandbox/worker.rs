@@ -1,10 +1,12 @@
 //! The worker side: `tthtcd __worker` reads its setup (the plan), then answers one
-//! request a file until its input closes. It writes nothing but replies to stdout. Its
+//! request a file until its input closes: a report's reading, or a plan-form
+//! candidate's sheets (see [`Reading`]). It writes nothing but replies to stdout. Its
 //! memory limit was set before it started (see `Worker::start` in the parent module).
 
 use std::io::{BufReader, BufWriter, Write};
 
-use super::{Request, Setup, wire};
+use super::{Reading, Request, Setup, wire};
+use crate::read::{read_request, read_sheets_request};
 
 /// Serves requests on stdin/stdout; the exit code says whether the setup was usable.
 pub fn serve() -> std::process::ExitCode {
@@ -29,8 +31,11 @@ pub fn serve() -> std::process::ExitCode {
         let Ok(request) = postcard::from_bytes::<Request>(&body) else {
             break;
         };
-        let read = crate::read::read_request(&vocabulary, &request);
-        let Ok(reply) = postcard::to_stdvec(&read) else {
+        let reply = match request.reading {
+            Reading::Report => postcard::to_stdvec(&read_request(&vocabulary, &request)),
+            Reading::PlanForm => postcard::to_stdvec(&read_sheets_request(&request)),
+        };
+        let Ok(reply) = reply else {
             break;
         };
         if wire::write_frame(&mut output, &reply)
