@@ -70,7 +70,7 @@ fn commune_folders(folder: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
 
 /// One commune: its plan, then its reports consolidated against it.
 fn commune(config: &DistrictConfig, folder: &Path, lang: Lang) -> CommuneOutcome {
-    let (plan, plan_source) = match commune_plan(folder, lang) {
+    let (plan, plan_source) = match commune_plan(folder, config.sandbox.as_ref(), lang) {
         Ok(found) => found,
         Err(reason) => return CommuneOutcome::Failed(reason),
     };
@@ -91,7 +91,11 @@ fn commune(config: &DistrictConfig, folder: &Path, lang: Lang) -> CommuneOutcome
 
 /// A commune's plan: its plan form, else its one TOML plan file; the reason in words
 /// when it has none, two, or one refused.
-fn commune_plan(folder: &Path, lang: Lang) -> Result<(Plan, PlanSource), String> {
+fn commune_plan(
+    folder: &Path,
+    sandbox: Option<&crate::sandbox::Sandbox>,
+    lang: Lang,
+) -> Result<(Plan, PlanSource), String> {
     let refused = |file: &str, e: crate::plan::PlanError| {
         format!(
             "{}: {}",
@@ -99,7 +103,7 @@ fn commune_plan(folder: &Path, lang: Lang) -> Result<(Plan, PlanSource), String>
             e.message(lang)
         )
     };
-    match find_plan_form(folder) {
+    match find_plan_form(folder, sandbox) {
         Ok(PlanForms::One { rel, plan, .. }) => {
             let plan = plan.map_err(|e| refused(&rel, e))?;
             return Ok((plan, PlanSource::InFolder(rel)));
