@@ -187,3 +187,38 @@ fn the_json_has_the_district_and_a_block_a_commune() {
             .contains("ke-hoach.xlsx")
     );
 }
+
+#[test]
+fn the_terminal_table_has_a_line_a_commune_and_the_failed_ones_below() {
+    let dir = tempfile::tempdir().unwrap();
+    district(dir.path());
+    let d = run_district(&config(dir.path()), Lang::Vi).unwrap();
+    let text = tthtcd::report::terminal::render_district(&d, Lang::Vi, false);
+    let cells = |name: &str| -> Vec<String> {
+        let line = text
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name}: {text}"));
+        line.split('|')
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    // An Phú at year end: target 6, due 6, opened 3; learners 300, 300, 95: short.
+    assert_eq!(
+        cells("Xã An Phú"),
+        ["Xã An Phú", "6", "6", "3", "300", "300", "95", "Không đạt"]
+    );
+    // The district: 6 + 3 + 2 = 11 classes planned, 3 + 2 + 1 = 6 opened; 300 + 150 + 80
+    // = 530 learners planned, 95 + 55 + 20 = 170.
+    assert_eq!(
+        cells("Tổng cộng"),
+        ["Tổng cộng", "11", "11", "6", "530", "530", "170"]
+    );
+    assert!(
+        text.contains("Không tổng hợp được xã xa-cat-tien: thư mục xã không có kế hoạch"),
+        "{text}"
+    );
+    // Đông Hòa's damaged file, counted as a failed file of that commune.
+    assert!(text.contains("xa-dong-hoa: 1"), "{text}");
+}

@@ -48,7 +48,7 @@ impl Status {
 /// One figure: the yearly (or quarterly) target, what is due by the as-of date, and
 /// what was done. In u64: learners summed over many rows, and targets added up, can
 /// pass what a u32 holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Measure {
     pub target: u64,
     pub expected: u64,
@@ -133,6 +133,19 @@ fn status(
         (false, true, _) if met_counts_while_running => Status::Met,
         (false, _, true) => Status::OnTrack,
         (false, _, false) => Status::Behind,
+    }
+}
+
+impl Summary {
+    /// The centre's status as a whole, judged on its totals the way a sub-committee is
+    /// on its own (the district compares communes by it).
+    pub fn status(&self) -> Status {
+        status(
+            &self.classes,
+            &self.learners,
+            self.as_of.is_year_end(),
+            true,
+        )
     }
 }
 
@@ -317,6 +330,16 @@ mod tests {
         assert_eq!(s.learners.actual, 875);
         // 875 / 5550 = 0.15766 …
         assert!((s.participation.rate - 875.0 / 5550.0).abs() < 1e-12);
+        // The centre as a whole: 10 of 54 classes at year end → short.
+        assert_eq!(s.status(), Status::Short);
+        // Every target reached (8+8+11+13+7+7 = 54 classes of 4350 / 54 → 81 learners
+        // each, 54 × 81 = 4374 ≥ 4350) → met, whatever a sub-committee's own share.
+        let all: Vec<_> = (0..54)
+            .map(|i| class(i % 6, 3, 1 + (i % 28) as u32, 81))
+            .collect();
+        let s = summarise(&plan, &all, AsOf::new(None, 2019).unwrap());
+        assert_eq!((s.classes.actual, s.learners.actual), (54, 4374));
+        assert_eq!(s.status(), Status::Met);
     }
 
     #[test]

@@ -583,6 +583,11 @@ pub mod cli {
         Label::new("Đánh giá", "Status"),
     ];
     pub const TOTAL: Label = Label::new("Tổng cộng", "Total");
+    /// The names' column of the district's table.
+    pub const COMMUNE: Label = Label::new("Xã", "Commune");
+    /// Before a commune the district run could not consolidate.
+    pub const COMMUNE_FAILED: Label =
+        Label::new("Không tổng hợp được xã", "Commune not consolidated:");
     pub const PARTICIPATION: Label = Label::new(
         "Tỷ lệ người học / dân số từ 15 tuổi",
         "Learners / population aged 15+",

@@ -63,12 +63,18 @@ impl Line<'_> {
 /// comfy-table's own terminal checks are switched off, so nothing else about the
 /// table depends on where stdout goes.
 fn draw(lines: &[Line], lang: Lang, color: bool) -> String {
+    draw_headed(lines, cli::TABLE_HEAD[0], lang, color)
+}
+
+/// [`draw`] with `first` over the names' column ("Tiểu ban", or "Xã" for a district).
+fn draw_headed(lines: &[Line], first: crate::labels::Label, lang: Lang, color: bool) -> String {
     let mut t = Table::new();
     t.load_style(ASCII_MARKDOWN).force_no_tty();
     if color {
         t.enforce_styling();
     }
-    t.set_header(cli::TABLE_HEAD.iter().map(|l| l.get(lang)));
+    let head = std::iter::once(first).chain(cli::TABLE_HEAD.iter().skip(1).copied());
+    t.set_header(head.map(|l| l.get(lang)));
     for l in lines {
         t.add_row(l.cells(lang));
     }
@@ -217,6 +223,60 @@ fn problems(out: &mut String, c: &Consolidation, lang: Lang) {
             cli::MORE_PROBLEMS.get(lang)
         );
     }
+}
+
+/// The district's table: one line a commune consolidated (its totals and its status as
+/// a whole), the district's total, then each commune that failed with its reason.
+pub fn render_district(d: &crate::district::District, lang: Lang, color: bool) -> String {
+    let done: Vec<_> = d.done().map(|(i, c)| (&d.communes[i].folder, c)).collect();
+    let sum = |pick: fn(&Summary) -> &Measure| {
+        done.iter().fold(Measure::default(), |acc, (_, c)| {
+            let m = pick(&c.summary);
+            Measure {
+                target: acc.target + m.target,
+                expected: acc.expected + m.expected,
+                actual: acc.actual + m.actual,
+            }
+        })
+    };
+    let (classes, learners) = (sum(|s| &s.classes), sum(|s| &s.learners));
+    let mut lines: Vec<Line> = done
+        .iter()
+        .map(|(_, c)| Line {
+            name: &c.plan.unit,
+            classes: &c.summary.classes,
+            learners: &c.summary.learners,
+            status: Some(c.summary.status()),
+        })
+        .collect();
+    lines.push(Line {
+        name: cli::TOTAL.get(lang),
+        classes: &classes,
+        learners: &learners,
+        status: None,
+    });
+    let mut out = draw_headed(&lines, cli::COMMUNE, lang, color);
+    for k in &d.communes {
+        if let crate::district::CommuneOutcome::Failed(reason) = &k.outcome {
+            let _ = writeln!(
+                out,
+                "{} {}: {reason}",
+                cli::COMMUNE_FAILED.get(lang),
+                k.folder
+            );
+        }
+    }
+    for (folder, c) in &done {
+        let lost = c
+            .files
+            .iter()
+            .filter(|f| f.status == FileStatus::Failed)
+            .count();
+        if lost > 0 {
+            let _ = writeln!(out, "{folder}: {lost} {}", cli::FAILED.get(lang));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
