@@ -43,6 +43,8 @@ enum Command {
     Watch(commands::watch::Args),
     /// Review the criteria from the criteria forms in FOLDER (exit 1 unless all are met).
     Criteria(commands::criteria::Args),
+    /// The district office's roll-up: each commune folder of FOLDER against its own plan.
+    District(commands::district::Args),
     /// The plan itself: `plan check` tells whether it adds up, `plan template` writes it
     /// as a form to fill in, `plan export` as a plan file.
     #[command(subcommand)]
@@ -70,6 +72,7 @@ fn main() -> ExitCode {
         Command::Template(args) => commands::template::run(args),
         Command::Plan(cmd) => commands::plan::run(cmd),
         Command::Criteria(args) => commands::criteria::run(args),
+        Command::District(args) => commands::district::run(args),
         Command::Watch(args) => commands::watch::run(args),
     };
     match result {
@@ -91,6 +94,7 @@ impl Command {
             Command::Check(a) => a.common.lang,
             Command::Appendix(a) => a.common.lang,
             Command::Criteria(a) => a.common.lang,
+            Command::District(a) => a.lang,
             Command::Watch(a) => a.common.lang,
             Command::Template(a) => a.lang,
             Command::Plan(cmd) => cmd.lang(),

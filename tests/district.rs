@@ -222,3 +222,40 @@ fn the_terminal_table_has_a_line_a_commune_and_the_failed_ones_below() {
     // Đông Hòa's damaged file, counted as a failed file of that commune.
     assert!(text.contains("xa-dong-hoa: 1"), "{text}");
 }
+
+#[test]
+fn the_command_prints_the_table_writes_the_json_and_says_what_was_not_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    district(dir.path());
+    let js = tempfile::tempdir().unwrap();
+    let json = js.path().join("huyen.json");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_tthtcd"))
+        .args([
+            "district",
+            dir.path().to_str().unwrap(),
+            "--json",
+            json.to_str().unwrap(),
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&run.stdout);
+    // Cát Tiên was not consolidated: exit 2, as for a file not counted.
+    assert_eq!(
+        run.status.code(),
+        Some(2),
+        "{out}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(out.contains("| Commune"), "{out}");
+    assert!(
+        out.contains("Commune not consolidated: xa-cat-tien: the commune folder holds no plan"),
+        "{out}"
+    );
+    let j: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    // 95 + 55 + 20 = 170 learners, worked out above.
+    assert_eq!(j["district"]["totals"]["learners"], 170);
+    assert_eq!(j["communes"][3]["files"].as_array().unwrap().len(), 3);
+}

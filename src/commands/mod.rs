@@ -27,6 +27,7 @@ pub mod appendix;
 pub mod check;
 pub mod consolidate;
 pub mod criteria;
+pub mod district;
 pub mod help;
 pub mod plan;
 pub mod plan_new;
@@ -90,12 +91,21 @@ pub struct Common {
 impl Common {
     /// Workers of this binary under the limits asked for.
     fn sandbox(&self) -> anyhow::Result<tthtcd::sandbox::Sandbox> {
-        let mut sandbox = tthtcd::sandbox::Sandbox::current_exe()
-            .context(cli::SANDBOX_EXE.get(self.lang.into()))?;
-        sandbox.limits.memory_bytes = self.max_memory.saturating_mul(1 << 20);
-        sandbox.limits.per_file = Duration::from_secs(self.max_seconds);
-        Ok(sandbox)
+        sandbox(self.lang.into(), self.max_memory, self.max_seconds)
     }
+}
+
+/// Workers of this binary, `max_memory` MB for all of them, `max_seconds` a workbook.
+fn sandbox(
+    lang: Lang,
+    max_memory: u64,
+    max_seconds: u64,
+) -> anyhow::Result<tthtcd::sandbox::Sandbox> {
+    let mut sandbox =
+        tthtcd::sandbox::Sandbox::current_exe().context(cli::SANDBOX_EXE.get(lang))?;
+    sandbox.limits.memory_bytes = max_memory.saturating_mul(1 << 20);
+    sandbox.limits.per_file = Duration::from_secs(max_seconds);
+    Ok(sandbox)
 }
 
 /// Output language.
@@ -411,7 +421,11 @@ fn corrected_kept(
 }
 
 fn write_json(c: &Consolidation, path: &Path, lang: Lang) -> anyhow::Result<()> {
-    let value = tthtcd::report::json::summary(c, lang);
+    write_json_value(&tthtcd::report::json::summary(c, lang), path, lang)
+}
+
+/// Writes a summary (`-`: standard output), whole or not at all.
+fn write_json_value(value: &serde_json::Value, path: &Path, lang: Lang) -> anyhow::Result<()> {
     let mut text = serde_json::to_string_pretty(&value)?;
     text.push('\n');
     if path == Path::new("-") {

@@ -70,6 +70,15 @@ pub const COMMANDS: &[(&str, Label)] = &[
         ),
     ),
     (
+        "district",
+        Label::new(
+            "Tổng hợp cấp huyện: mỗi thư mục xã trong THƯ_MỤC được tổng hợp riêng, theo kế \
+             hoạch của xã đó, rồi so sánh các xã với nhau.",
+            "The district office's roll-up: each commune folder of FOLDER consolidated on its \
+             own, against its own plan, and the communes compared.",
+        ),
+    ),
+    (
         "plan new",
         Label::new(
             "Lập kế hoạch năm sau từ kế hoạch năm nay: giữ các tiểu ban, tên gọi khác và các \
@@ -264,6 +273,15 @@ pub const ARGS: &[(&str, Label)] = &[
         Label::new(
             "Ghi đè tệp nếu đã có (có thể đã được điền nên mặc định không ghi đè).",
             "Replace the file if it exists (it may have been filled in, so not by default).",
+        ),
+    ),
+    (
+        "district folder",
+        Label::new(
+            "Thư mục chứa các thư mục xã; mỗi thư mục xã có kế hoạch (ke-hoach.xlsx hoặc tệp \
+             .toml) và các báo cáo của xã.",
+            "Folder of commune folders; each holds its plan (ke-hoach.xlsx or a .toml file) \
+             and its reports.",
         ),
     ),
     (

@@ -1,0 +1,76 @@
+//! `tthtcd district FOLDER`: the district office's roll-up. Each commune folder of FOLDER
+//! is consolidated on its own, against its own plan; the table (and the JSON) compare
+//! them. The exit code: 0 every commune counted and on track, 1 some commune behind or
+//! short, 2 a commune or a file could not be counted.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use tthtcd::district::District;
+use tthtcd::district_run::{DistrictConfig, run_district};
+use tthtcd::labels::Lang;
+use tthtcd::report::terminal;
+
+use super::{Language, exit};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Folder of commune folders, each with its plan and its reports.
+    pub folder: PathBuf,
+    /// Judge every commune as of this date (YYYY-MM-DD); default: each plan year's end.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Also write the district summary as JSON to FILE ("-" for standard output).
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Language of the table, the JSON messages and the workbook: vi (default) or en.
+    #[arg(long, value_enum, default_value_t = Language::Vi)]
+    pub lang: Language,
+    /// Memory (MB) the reading processes may use together.
+    #[arg(long, value_name = "MB", default_value_t = 1024,
+          value_parser = super::at_least::<32>)]
+    pub max_memory: u64,
+    /// Seconds one workbook may take to read.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30,
+          value_parser = super::at_least::<1>)]
+    pub max_seconds: u64,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<u8> {
+    super::remove_temporaries_on_interrupt();
+    let lang: Lang = args.lang.into();
+    if let Some(j) = &args.json {
+        super::preflight_json(j, lang)?;
+    }
+    let config = DistrictConfig {
+        folder: args.folder.clone(),
+        as_of: args.as_of,
+        output: None,
+        progress: None,
+        sandbox: Some(super::sandbox(lang, args.max_memory, args.max_seconds)?),
+    };
+    let d = run_district(&config, lang).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+    if let Some(j) = &args.json {
+        let value = tthtcd::report::district_json::district_summary(&d, lang);
+        super::write_json_value(&value, j, lang)?;
+    }
+    let text = terminal::render_district(&d, lang, super::use_color());
+    if args.json.as_deref() == Some(std::path::Path::new("-")) {
+        say!(err, "{text}");
+    } else {
+        say!(out, "{text}");
+    }
+    Ok(exit_code(&d))
+}
+
+/// 2 when a commune or a file was not counted, 1 when a commune falls short, else 0.
+fn exit_code(d: &District) -> u8 {
+    let failed = d.done().count() < d.communes.len();
+    if failed || d.done().any(|(_, c)| c.has_losses()) {
+        exit::NOT_COUNTED
+    } else if d.done().any(|(_, c)| c.summary.status().falls_short()) {
+        exit::FALLS_SHORT
+    } else {
+        exit::OK
+    }
+}
