@@ -6,7 +6,7 @@ use rust_xlsxwriter::{
     Chart, ChartFont, ChartLegendPosition, ChartType, ColNum, Formula, RowNum, Worksheet, XlsxError,
 };
 
-use super::Ctx;
+use super::{Ctx, Page};
 use super::{
     admin_heading, figures_header, figures_row, figures_totals, highlight_short, name_criterion,
     signature, widths,
@@ -43,7 +43,7 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     ws.write_string_with_format(below, 1, read_line(ctx), &ctx.f.label)?;
     ws.write_string_with_format(below + 1, 1, month_line(ctx), &ctx.f.label)?;
     let chart_row = below + 2;
-    charts(ws, ctx, chart_row, (first, last))?;
+    charts(ws, ctx, ctx.t(l::SHEET_SUMMARY), chart_row, (first, last))?;
     // Signature block under the charts (220 px is about 11 rows of 20 px).
     let sign = chart_row + 12;
     signature(ws, ctx, sign, LAST)?;
@@ -201,16 +201,16 @@ fn month_line(ctx: &Ctx) -> String {
     )
 }
 
-/// Two column charts, classes and learners, each target against done by sub-committee
-/// (the table's rows `first` to `last`), side by side from `row`, each over about half
-/// the table's width.
-fn charts(
+/// Two column charts, classes and learners, each target against done by row of the
+/// figures table (rows `first` to `last` of the sheet named `sheet`, names in column
+/// B), side by side from `row`, each over about half the table's width.
+pub fn charts(
     ws: &mut Worksheet,
-    ctx: &Ctx,
+    ctx: &Page,
+    sheet: &str,
     row: RowNum,
     (first, last): (RowNum, RowNum),
 ) -> Result<(), XlsxError> {
-    let sheet = ctx.t(l::SHEET_SUMMARY);
     for (i, (target_col, done_col, title)) in [(2, 4, s::CHART_CLASSES), (6, 8, s::CHART_LEARNERS)]
         .into_iter()
         .enumerate()
