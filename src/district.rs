@@ -15,6 +15,9 @@ use crate::text::fold;
 pub struct District {
     /// The folder of commune folders.
     pub folder: PathBuf,
+    /// The district's name for the workbook's heading ("Đông Triều"): no plan holds
+    /// it. None leaves a line to fill in ("UBND HUYỆN ……").
+    pub name: Option<String>,
     /// The date asked for (`--as-of`); None: each commune's plan year's end.
     pub as_of: Option<NaiveDate>,
     pub communes: Vec<Commune>,

@@ -17,6 +17,8 @@ use crate::read::{PlanForms, find_plan_form};
 pub struct DistrictConfig<'a> {
     /// The folder of commune folders.
     pub folder: PathBuf,
+    /// The district's name, for the workbook's heading (no plan holds it).
+    pub name: Option<String>,
     /// None: each commune's plan year's last day.
     pub as_of: Option<NaiveDate>,
     /// The output being written, skipped if it lies inside a commune folder.
@@ -49,6 +51,7 @@ pub fn run_district(config: &DistrictConfig, lang: Lang) -> Result<District, Run
     }
     Ok(District {
         folder: config.folder.clone(),
+        name: config.name.clone(),
         as_of: config.as_of,
         communes,
     })

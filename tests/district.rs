@@ -107,6 +107,7 @@ fn district(dir: &Path) {
 fn config(dir: &Path) -> DistrictConfig<'static> {
     DistrictConfig {
         folder: dir.to_path_buf(),
+        name: None,
         as_of: None,
         output: None,
         progress: None,
@@ -229,10 +230,15 @@ fn the_command_prints_the_table_writes_the_json_and_says_what_was_not_counted() 
     district(dir.path());
     let js = tempfile::tempdir().unwrap();
     let json = js.path().join("huyen.json");
+    let xlsx = js.path().join("huyen.xlsx");
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_tthtcd"))
         .args([
             "district",
             dir.path().to_str().unwrap(),
+            "-o",
+            xlsx.to_str().unwrap(),
+            "--name",
+            "Đông Triều",
             "--json",
             json.to_str().unwrap(),
             "--lang",
@@ -241,6 +247,7 @@ fn the_command_prints_the_table_writes_the_json_and_says_what_was_not_counted() 
         .output()
         .unwrap();
     let out = String::from_utf8_lossy(&run.stdout);
+    assert!(xlsx.is_file(), "{out}");
     // Cát Tiên was not consolidated: exit 2, as for a file not counted.
     assert_eq!(
         run.status.code(),

@@ -120,7 +120,7 @@ const REPORT_FLOORS: &[&[&str]] = &[
     &["fit", "formats", "output", "json", "terminal"],
     &["sheets", "template", "district_json"],
     &["workbook", "plan_form"],
-    &["appendix"],
+    &["appendix", "district"],
     &["mod"],
 ];
 

@@ -706,3 +706,45 @@ fn the_plan_form_s_totals_are_what_libreoffice_recalculates() {
     assert_eq!(drifts, vec![], "{compared} cells compared");
     assert_eq!(compared, 62);
 }
+
+/// The district workbook's figure sheets.
+const DISTRICT_SHEETS: [&str; 4] = ["Tổng hợp huyện", "Theo tiểu ban", "Theo quý", "Nộp báo cáo"];
+
+/// The figure cells of the district workbook of [`common::district`] (three communes
+/// consolidated, one failed), by hand:
+/// - Tổng hợp huyện: a commune consolidated has STT, 8 figures, population,
+///   participation done and planned, reports received and due, errors: 15, × 3 = 45;
+///   the failed one its STT, 1; the totals 8 + 6 = 14: 60.
+/// - Theo tiểu ban: STT and 2 figures a sub-committee it has: binh-duong 1 + 4,
+///   hong-thai-tay 1 + 4, yen-duc 1 + 10; the failed STT; the totals 6 columns × 2:
+///   5 + 5 + 11 + 1 + 12 = 34.
+/// - Theo quý: STT and 4 × 4 figures, × 3 = 51; the failed STT; the totals 16: 68.
+/// - Nộp báo cáo: STT, due, received, on time, share, × 3 = 15 (the months are text);
+///   the failed STT; the totals 4: 20.
+const DISTRICT_FIGURES: usize = 60 + 34 + 68 + 20;
+
+#[test]
+fn every_figure_of_the_district_workbook_is_what_libreoffice_recalculates() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = common::district::district(&dir.path().join("in"), Some("Đông Triều"));
+    let xlsx = dir.path().join("huyen.xlsx");
+    let bytes = tthtcd::report::district::district_bytes(&d, tthtcd::labels::Lang::Vi).unwrap();
+    std::fs::write(&xlsx, bytes).unwrap();
+    let (drifts, compared) = drift_in(&xlsx, &dir.path().join("a"), &DISTRICT_SHEETS);
+    assert_eq!(drifts, vec![], "{compared} cells compared");
+    assert_eq!(compared, DISTRICT_FIGURES);
+    // Done after recalculation, counted from Danh sách lớp by folder: binh-duong 4
+    // classes / 140 learners, hong-thai-tay 5 / 290, yen-duc 6 / 235 (see
+    // tests/district.rs), in all 15 / 665.
+    let sheets = recalculated_csv(&xlsx, &dir.path().join("b"));
+    let summary = sheet(&sheets, "Tổng hợp huyện");
+    let done = |name: &str| format!("{}/{}", row(summary, name)[4], row(summary, name)[8]);
+    assert_eq!(done("Xã Bình Dương"), "4/140");
+    assert_eq!(done("Xã Hồng Thái Tây"), "5/290");
+    assert_eq!(done("Xã Yên Đức"), "6/235");
+    let total = parse_csv(summary)
+        .into_iter()
+        .find(|r| r[0] == "Tổng cộng")
+        .unwrap();
+    assert_eq!((total[4].as_str(), total[8].as_str()), ("15", "665"));
+}

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use tthtcd::district::District;
 use tthtcd::district_run::{DistrictConfig, run_district};
-use tthtcd::labels::Lang;
+use tthtcd::labels::{Lang, cli};
 use tthtcd::report::terminal;
 
 use super::{Language, exit};
@@ -17,6 +17,12 @@ use super::{Language, exit};
 pub struct Args {
     /// Folder of commune folders, each with its plan and its reports.
     pub folder: PathBuf,
+    /// The district workbook to write.
+    #[arg(short, long, value_name = "OUT.xlsx", default_value = "huyen.xlsx")]
+    pub output: PathBuf,
+    /// The district's name, for the heading "UBND HUYỆN …" (a line to fill otherwise).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
     /// Judge every commune as of this date (YYYY-MM-DD); default: each plan year's end.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
     pub as_of: Option<NaiveDate>,
@@ -42,10 +48,13 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     if let Some(j) = &args.json {
         super::preflight_json(j, lang)?;
     }
+    tthtcd::report::output::preflight(&args.output, tthtcd::report::output::Kind::Workbook)
+        .map_err(|e| super::output_error(e, lang))?;
     let config = DistrictConfig {
         folder: args.folder.clone(),
+        name: args.name.clone(),
         as_of: args.as_of,
-        output: None,
+        output: Some(args.output.clone()),
         progress: None,
         sandbox: Some(super::sandbox(lang, args.max_memory, args.max_seconds)?),
     };
@@ -54,11 +63,17 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         let value = tthtcd::report::district_json::district_summary(&d, lang);
         super::write_json_value(&value, j, lang)?;
     }
+    let bytes = tthtcd::report::district::district_bytes(&d, lang)
+        .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+    super::write_workbook(&args.output, &bytes, lang)?;
     let text = terminal::render_district(&d, lang, super::use_color());
+    let wrote = format!("{} {}", cli::WROTE.get(lang), args.output.display());
     if args.json.as_deref() == Some(std::path::Path::new("-")) {
         say!(err, "{text}");
+        say!(errln, "\n{wrote}");
     } else {
         say!(out, "{text}");
+        say!(outln, "\n{wrote}");
     }
     Ok(exit_code(&d))
 }

@@ -276,6 +276,21 @@ pub const ARGS: &[(&str, Label)] = &[
         ),
     ),
     (
+        "district output",
+        Label::new(
+            "Tệp bảng tổng hợp cấp huyện sẽ ghi ra.",
+            "The district workbook to write.",
+        ),
+    ),
+    (
+        "district name",
+        Label::new(
+            "Tên huyện, cho tiêu đề \"UBND HUYỆN …\"; không ghi thì để dòng chấm để điền tay.",
+            "The district's name, for the heading \"UBND HUYỆN …\"; without it, a dotted line to \
+             fill in.",
+        ),
+    ),
+    (
         "district folder",
         Label::new(
             "Thư mục chứa các thư mục xã; mỗi thư mục xã có kế hoạch (ke-hoach.xlsx hoặc tệp \
@@ -381,6 +396,7 @@ pub const VALUE_NAMES: &[(&str, Label)] = &[
     ("YYYY-MM-DD", Label::new("NĂM-THÁNG-NGÀY", "YYYY-MM-DD")),
     ("YYYY", Label::new("NĂM", "YYYY")),
     ("LANG", Label::new("NGÔN_NGỮ", "LANG")),
+    ("NAME", Label::new("TÊN", "NAME")),
     ("MB", Label::new("MB", "MB")),
     ("SECONDS", Label::new("GIÂY", "SECONDS")),
 ];

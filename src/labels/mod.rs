@@ -2,6 +2,7 @@
 //! and problem messages, in Vietnamese (the default) and English. Adding a language is
 //! adding a column here, not editing the report code.
 
+pub mod district;
 pub mod help;
 pub mod plan;
 pub mod plan_form;

@@ -7,6 +7,9 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxE
 const FONT: &str = "Times New Roman";
 const HEADER_FILL: u32 = 0xDDEBF7;
 const TOTAL_FILL: u32 = 0xF2F2F2;
+/// Red: the fill and the text of what falls short.
+const SHORT_FILL: u32 = 0xFFC7CE;
+const WARN_FONT: u32 = 0x9C0006;
 
 /// Every cell format the sheets use.
 pub struct Formats {
@@ -42,6 +45,12 @@ pub struct Formats {
     pub warn_wrap: Format,
     /// Conditional format for rows that fall short.
     pub short: Format,
+    /// Cells written red rather than by a rule: a figure that falls short, a text with
+    /// a gap, a text with something late, a reason why there are no figures.
+    pub short_int: Format,
+    pub short_center: Format,
+    pub late_center: Format,
+    pub warn_cell: Format,
     /// Column formats of the class list: `text`, `text_center`, `int` and `date`
     /// without borders. Its cells are written unformatted and take their column's
     /// format, and one conditional format draws the borders over the filled rows
@@ -62,6 +71,17 @@ fn base() -> Format {
 /// A cell of a column formatted as a whole: as [`cell`], without the borders.
 fn column() -> Format {
     base().set_align(FormatAlign::VerticalCenter)
+}
+
+/// `f` in red: what falls short.
+fn red(f: Format) -> Format {
+    f.set_background_color(Color::RGB(SHORT_FILL))
+        .set_font_color(Color::RGB(WARN_FONT))
+}
+
+/// `f` with red text: what needs attention.
+fn warned(f: Format) -> Format {
+    f.set_font_color(Color::RGB(WARN_FONT))
 }
 
 fn cell() -> Format {
@@ -102,11 +122,11 @@ impl Formats {
             gap_text: total
                 .clone()
                 .set_align(FormatAlign::Left)
-                .set_background_color(Color::RGB(0xFFC7CE)),
+                .set_background_color(Color::RGB(SHORT_FILL)),
             gap_int: total
                 .clone()
                 .set_num_format("#,##0")
-                .set_background_color(Color::RGB(0xFFC7CE)),
+                .set_background_color(Color::RGB(SHORT_FILL)),
             total_int: total.clone().set_num_format("#,##0"),
             total_pct: total.set_num_format("0.0%"),
             label: base(),
@@ -114,15 +134,14 @@ impl Formats {
             plain_pct: base().set_num_format("0.0%"),
             sign_bold: base().set_bold().set_align(FormatAlign::Center),
             sign_italic: base().set_italic().set_align(FormatAlign::Center),
-            warn: base().set_font_color(Color::RGB(0x9C0006)),
-            warn_bold: base().set_bold().set_font_color(Color::RGB(0x9C0006)),
-            warn_wrap: base()
-                .set_font_color(Color::RGB(0x9C0006))
-                .set_text_wrap()
-                .set_align(FormatAlign::Top),
-            short: Format::new()
-                .set_background_color(Color::RGB(0xFFC7CE))
-                .set_font_color(Color::RGB(0x9C0006)),
+            warn: warned(base()),
+            warn_bold: warned(base().set_bold()),
+            warn_wrap: warned(base().set_text_wrap().set_align(FormatAlign::Top)),
+            short: red(Format::new()),
+            short_int: red(cell().set_num_format("#,##0")),
+            short_center: red(cell().set_align(FormatAlign::Center)),
+            late_center: warned(cell().set_align(FormatAlign::Center)),
+            warn_cell: warned(cell().set_text_wrap()),
             list_text: column().set_text_wrap(),
             list_center: column().set_align(FormatAlign::Center),
             list_int: column().set_num_format("#,##0"),

@@ -2,6 +2,7 @@
 //! table. Each reads a [`crate::Consolidation`] and never the input files.
 
 pub mod appendix;
+pub mod district;
 pub mod district_json;
 pub mod fit;
 pub mod formats;

@@ -9,7 +9,8 @@ use thiserror::Error;
 use super::sheets::{self, Ctx};
 use crate::consolidation::Consolidation;
 use crate::input::workbook::OWN_OUTPUT_PROPERTY;
-use crate::labels::Lang;
+use crate::labels::{Lang, sheet as s};
+use chrono::NaiveDate;
 
 /// The writer could not build a workbook; worded by [`WorkbookError::message`]
 /// (Vietnamese when displayed).
@@ -28,20 +29,23 @@ impl WorkbookError {
 /// creation time is the as-of date (so the same inputs give the same bytes), and the
 /// custom property that marks it as the tool's own.
 pub fn base_workbook(ctx: &Ctx) -> Result<Workbook, XlsxError> {
-    use chrono::Datelike;
     let c = ctx.c;
+    let title = format!("{} {}", s::TITLE_SUMMARY.get(ctx.lang), c.plan.year);
+    workbook_with(&title, &c.plan.centre, c.summary.as_of.date)
+}
+
+/// A workbook titled `title` for `company`, created on `date` (never the clock), marked
+/// as the tool's own.
+pub fn workbook_with(title: &str, company: &str, date: NaiveDate) -> Result<Workbook, XlsxError> {
+    use chrono::Datelike;
     let mut wb = Workbook::new();
     // Excel's own level: a third of the time of the default 6 for a file a fifth larger.
     wb.set_zip_compression_level(3);
-    let d = c.summary.as_of.date;
+    let d = date;
     let created = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
     let props = DocProperties::new()
-        .set_title(format!(
-            "{} {}",
-            crate::labels::sheet::TITLE_SUMMARY.get(ctx.lang),
-            c.plan.year
-        ))
-        .set_company(c.plan.centre.as_str())
+        .set_title(title)
+        .set_company(company)
         .set_author("tthtcd")
         .set_creation_datetime(&created)
         .set_custom_property(OWN_OUTPUT_PROPERTY, env!("CARGO_PKG_VERSION"));

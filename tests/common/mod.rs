@@ -2,6 +2,7 @@
 //! pipeline on them.
 #![allow(dead_code)]
 
+pub mod district;
 pub mod plans;
 
 use std::path::Path;
@@ -135,9 +136,14 @@ pub fn one_class_report(path: &Path, learners: f64) {
 }
 
 pub fn run(dir: &Path) -> Consolidation {
+    run_with(dir, Plan::embedded())
+}
+
+/// `dir` consolidated against `plan`, at the plan year's end.
+pub fn run_with(dir: &Path, plan: Plan) -> Consolidation {
     tthtcd::run(&Config {
         folder: dir.to_path_buf(),
-        plan: Plan::embedded(),
+        plan,
         plan_source: Default::default(),
         as_of: None,
         output: None,

@@ -8,9 +8,10 @@ use rust_xlsxwriter::{
 
 use rayon::prelude::*;
 
-use super::{Ctx, List};
+use super::{Ctx, List, Page};
 use super::{lines_needed, set_lines};
 use crate::classes::ClassRow;
+use crate::consolidation::Consolidation;
 use crate::labels::{Label, l, sheet as s};
 use crate::normalise::dates::quarter_of;
 use crate::report::formats::{Formats, cell_text};
@@ -117,40 +118,124 @@ impl ListCol {
     }
 }
 
-const LAST: ColNum = ListCol::SourceRow.col();
-
 /// The row of the list's headings (0-based), under the title and the as-of line; the
 /// classes follow it. The summaries' formulas count from the row after it.
 pub const HEADING_ROW: RowNum = super::BELOW_TITLE;
 
+/// Where a list of classes sits, for the formulas that count over it: its sheet, how
+/// many classes it lists, and how many columns stand between STT and the others (the
+/// district's list puts each class's commune there).
+pub struct ListPlace<'a> {
+    pub sheet: &'a str,
+    pub rows: usize,
+    pub shift: ColNum,
+}
+
+impl ListPlace<'_> {
+    /// The 0-based column of `c` in this list.
+    pub fn col(&self, c: ListCol) -> ColNum {
+        match c {
+            ListCol::Stt => 0,
+            c => c.col() + self.shift,
+        }
+    }
+
+    /// The column of `c` as an absolute range ("'Danh sách lớp'!$H$5:$H$35"), or None
+    /// when the list is empty.
+    pub fn range(&self, c: ListCol) -> Option<String> {
+        self.range_at(self.col(c))
+    }
+
+    /// The 0-based column `at` as an absolute range over the list's rows.
+    pub fn range_at(&self, at: ColNum) -> Option<String> {
+        // 1-based: the first class is on the row after the heading's.
+        let first = HEADING_ROW + 2;
+        (self.rows > 0).then(|| {
+            let sheet = self.sheet.replace('\'', "''");
+            let l = super::col(at);
+            format!(
+                "'{sheet}'!${l}${first}:${l}${}",
+                first + self.rows as u32 - 1
+            )
+        })
+    }
+}
+
+/// A class as a list shows it: the class, its sub-committee's name, and for the
+/// district's list its commune (unit and folder).
+pub struct Listed<'a> {
+    pub class: &'a ClassRow,
+    pub subcommittee: &'a str,
+    pub commune: Option<(&'a str, &'a str)>,
+}
+
+/// A list of classes to write: where it sits, its title, and the headings and widths of
+/// the columns between STT and the class's own (`place.shift` of them).
+pub struct ClassList<'a> {
+    pub place: ListPlace<'a>,
+    pub title: String,
+    pub between: &'a [(Label, f64)],
+}
+
 pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
-    let f = &ctx.f;
-    let headings = ListCol::ALL.map(|c| ctx.t(c.heading()));
-    let list = List {
-        name: ctx.t(l::SHEET_CLASSES),
-        widths: &ListCol::ALL.map(ListCol::width),
+    let items = listed(ctx.c, None);
+    let list = ClassList {
+        place: ctx.list(),
         title: ctx.yearly_title(s::TITLE_CLASSES),
+        between: &[],
+    };
+    write_list(ws, ctx, &list, &items)
+}
+
+/// The list's columns in sheet order: (heading, width).
+fn columns(page: &Page, list: &ClassList) -> Vec<(&'static str, f64)> {
+    let mut columns = vec![(page.t(s::STT), ListCol::Stt.width())];
+    columns.extend(list.between.iter().map(|(h, w)| (page.t(*h), *w)));
+    columns.extend(
+        ListCol::ALL[1..]
+            .iter()
+            .map(|c| (page.t(c.heading()), c.width())),
+    );
+    columns
+}
+
+/// Writes `items` as the list `list`: the title, the headings, a row a class.
+pub fn write_list(
+    ws: &mut Worksheet,
+    page: &Page,
+    list: &ClassList,
+    items: &[Listed],
+) -> Result<(), XlsxError> {
+    let f = &page.f;
+    let columns = columns(page, list);
+    let (headings, widths): (Vec<&str>, Vec<f64>) = columns.into_iter().unzip();
+    let top = List {
+        name: page.t(l::SHEET_CLASSES),
+        widths: &widths,
+        title: list.title.clone(),
         headings: &headings,
         tall_headings: true,
     };
-    let header = list.top(ws, ctx)?;
+    let header = top.top(ws, page)?;
     debug_assert_eq!(
         header, HEADING_ROW,
         "the summaries' formulas count from HEADING_ROW"
     );
-    for c in ListCol::ALL {
-        ws.set_column_format(c.col(), c.format(f))?;
+    for at in 1..=list.place.shift {
+        ws.set_column_format(at, &f.list_text)?;
     }
-    let classes = filing_order(ctx);
+    for c in ListCol::ALL {
+        ws.set_column_format(list.place.col(c), c.format(f))?;
+    }
     // How tall each row must be, worked out on every core before the rows are
     // written one by one.
-    let lines: Vec<u32> = classes
+    let lines: Vec<u32> = items
         .par_iter()
-        .map(|class| lines_needed(&wrapped(ctx, class)))
+        .map(|item| lines_needed(&wrapped(list, item)))
         .collect();
     let mut row = header + 1;
-    for (i, class) in classes.into_iter().enumerate() {
-        class_row(ws, ctx, row, i, class)?;
+    for (i, item) in items.iter().enumerate() {
+        class_row(ws, &list.place, row, i, item)?;
         set_lines(ws, row, lines.get(i).copied().unwrap_or(1))?;
         row += 1;
     }
@@ -158,15 +243,33 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         let borders = ConditionalFormatFormula::new()
             .set_rule("=TRUE")
             .set_format(&f.list_border);
-        ws.add_conditional_format(header + 1, 0, row - 1, LAST, &borders)?;
+        let last = list.place.col(ListCol::SourceRow);
+        ws.add_conditional_format(header + 1, 0, row - 1, last, &borders)?;
     }
-    list.end(ws, ctx, header, row)
+    top.end(ws, page, header, row)
+}
+
+/// The classes of `c` as its list shows them, in filing order (see [`filing_order`]),
+/// each with `commune` (the district's list) or none.
+pub fn listed<'a>(c: &'a Consolidation, commune: Option<(&'a str, &'a str)>) -> Vec<Listed<'a>> {
+    filing_order(c)
+        .into_iter()
+        .map(|class| Listed {
+            class,
+            subcommittee: c
+                .plan
+                .subcommittees
+                .get(class.subcommittee)
+                .map_or("", |sc| sc.name.as_str()),
+            commune,
+        })
+        .collect()
 }
 
 /// The classes in plan order, then by date, as a secretary would file them; the source
 /// columns still lead back to where each was read.
-fn filing_order<'a>(ctx: &Ctx<'a>) -> Vec<&'a ClassRow> {
-    let mut classes: Vec<&ClassRow> = ctx.c.classes.iter().collect();
+fn filing_order(c: &Consolidation) -> Vec<&ClassRow> {
+    let mut classes: Vec<&ClassRow> = c.classes.iter().collect();
     classes.sort_by(|a, b| {
         (a.subcommittee, a.date, &a.source.file, a.source.row).cmp(&(
             b.subcommittee,
@@ -182,56 +285,57 @@ fn filing_order<'a>(ctx: &Ctx<'a>) -> Vec<&'a ClassRow> {
 /// `Formats::list_text`).
 fn class_row(
     ws: &mut Worksheet,
-    ctx: &Ctx,
+    place: &ListPlace,
     row: RowNum,
     i: usize,
-    class: &ClassRow,
+    item: &Listed,
 ) -> Result<(), XlsxError> {
     use ListCol as C;
+    let (class, at) = (item.class, |c: ListCol| place.col(c));
     let d = class.date;
     // The date as its serial number: written with a date format, `write_datetime`
     // would look up a default format for every row first.
     let date = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?.to_excel();
-    ws.write_number(row, C::Stt.col(), (i + 1) as f64)?;
-    ws.write_string(row, C::SubCommittee.col(), subcommittee_name(ctx, class))?;
-    ws.write_string(row, C::Topic.col(), cell_text(&class.topic))?;
-    ws.write_number(row, C::Date.col(), date)?;
-    ws.write_number(row, C::Quarter.col(), f64::from(quarter_of(d)))?;
-    ws.write_string(row, C::Village.col(), cell_text(&class.village))?;
-    ws.write_number(row, C::Classes.col(), f64::from(class.classes))?;
-    ws.write_number(row, C::Learners.col(), f64::from(class.learners))?;
-    for (at, v) in [(C::Male, class.male), (C::Female, class.female)] {
+    ws.write_number(row, at(C::Stt), (i + 1) as f64)?;
+    if let Some((unit, folder)) = item.commune {
+        ws.write_string(row, 1, cell_text(unit))?;
+        ws.write_string(row, 2, cell_text(folder))?;
+    }
+    ws.write_string(row, at(C::SubCommittee), item.subcommittee)?;
+    ws.write_string(row, at(C::Topic), cell_text(&class.topic))?;
+    ws.write_number(row, at(C::Date), date)?;
+    ws.write_number(row, at(C::Quarter), f64::from(quarter_of(d)))?;
+    ws.write_string(row, at(C::Village), cell_text(&class.village))?;
+    ws.write_number(row, at(C::Classes), f64::from(class.classes))?;
+    ws.write_number(row, at(C::Learners), f64::from(class.learners))?;
+    for (c, v) in [(C::Male, class.male), (C::Female, class.female)] {
         if let Some(n) = v {
-            ws.write_number(row, at.col(), f64::from(n))?;
+            ws.write_number(row, at(c), f64::from(n))?;
         }
     }
-    ws.write_string(row, C::Teacher.col(), cell_text(&class.teacher))?;
-    ws.write_string(row, C::Note.col(), cell_text(&class.note))?;
-    ws.write_string(row, C::SourceFile.col(), cell_text(&class.source.file))?;
-    ws.write_string(row, C::SourceSheet.col(), cell_text(&class.source.sheet))?;
-    ws.write_number(row, C::SourceRow.col(), f64::from(class.source.row))?;
+    ws.write_string(row, at(C::Teacher), cell_text(&class.teacher))?;
+    ws.write_string(row, at(C::Note), cell_text(&class.note))?;
+    ws.write_string(row, at(C::SourceFile), cell_text(&class.source.file))?;
+    ws.write_string(row, at(C::SourceSheet), cell_text(&class.source.sheet))?;
+    ws.write_number(row, at(C::SourceRow), f64::from(class.source.row))?;
     Ok(())
 }
 
 /// The wrapped cells of a class's row, with their column widths.
-fn wrapped<'a>(ctx: &'a Ctx, class: &'a ClassRow) -> [(&'a str, f64); 6] {
+fn wrapped<'a>(list: &ClassList, item: &Listed<'a>) -> [(&'a str, f64); 8] {
+    let class = item.class;
+    let width = |i: usize| list.between.get(i).map_or(1.0, |(_, w)| *w);
+    let (unit, folder) = item.commune.unwrap_or(("", ""));
     [
-        (subcommittee_name(ctx, class), ListCol::SubCommittee.width()),
+        (unit, width(0)),
+        (folder, width(1)),
+        (item.subcommittee, ListCol::SubCommittee.width()),
         (class.topic.as_str(), ListCol::Topic.width()),
         (class.village.as_str(), ListCol::Village.width()),
         (class.teacher.as_str(), ListCol::Teacher.width()),
         (class.note.as_str(), ListCol::Note.width()),
         (class.source.file.as_str(), ListCol::SourceFile.width()),
     ]
-}
-
-/// The plan's name of the class's sub-committee.
-fn subcommittee_name<'a>(ctx: &'a Ctx, class: &ClassRow) -> &'a str {
-    ctx.c
-        .plan
-        .subcommittees
-        .get(class.subcommittee)
-        .map_or("", |sc| sc.name.as_str())
 }
 
 #[cfg(test)]
@@ -245,7 +349,7 @@ mod tests {
         for (i, c) in ListCol::ALL.into_iter().enumerate() {
             assert_eq!(usize::from(c.col()), i, "{c:?}");
         }
-        assert_eq!(LAST, 14);
+        assert_eq!(ListCol::SourceRow.col(), 14);
         assert_eq!(super::super::col(ListCol::Classes.col()), "G");
     }
 }

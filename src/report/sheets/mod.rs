@@ -20,28 +20,63 @@ use crate::check::Measure;
 use crate::consolidation::Consolidation;
 use crate::labels::sheet as s;
 use crate::labels::{Label, Lang, l};
-pub use classes::ListCol;
+pub use classes::{ListCol, ListPlace};
 
-/// What every sheet builder needs: the consolidation, the language, the formats and
-/// the page header. The workbook builds one and hands it to each sheet in turn.
+/// What every sheet builder needs: the consolidation, and the page it is laid out on
+/// (language, formats, headings; [`Page`], which a `Ctx` derefs to). The workbook
+/// builds one and hands it to each sheet in turn.
 pub struct Ctx<'a> {
     pub c: &'a Consolidation,
+    pub page: Page,
+}
+
+/// What the layout pieces need of a workbook, whoever it reports for (a commune's
+/// centre, a district's office): the language, the formats, the page header, the
+/// as-of date and who issues and signs.
+pub struct Page {
     pub lang: Lang,
     pub f: Formats,
     /// Unit, year and as-of date, for page headers.
     pub page_header: String,
+    /// "31/12/2019", or "…" where there is no one date.
+    pub as_of: String,
+    /// The issuing body of an administrative heading, top left: the people's committee
+    /// ("UBND XÃ HỒNG THÁI TÂY") and the office under it.
+    pub issuer: (String, Label),
+    /// The place before the signature date ("Hồng Thái Tây").
+    pub place: String,
+    /// Who signs on the right (the centre's director, the office's head).
+    pub signer: Label,
 }
 
-impl Ctx<'_> {
+impl Page {
     pub fn t(&self, l: crate::labels::Label) -> &'static str {
         l.get(self.lang)
     }
 
     /// "31/12/2019".
-    pub fn as_of(&self) -> String {
-        self.c.summary.as_of.date.format("%d/%m/%Y").to_string()
+    pub fn as_of(&self) -> &str {
+        &self.as_of
     }
 
+    /// A4 landscape with rows `repeat` (first, last) printed atop every page.
+    pub fn page_setup(
+        &self,
+        ws: &mut Worksheet,
+        repeat: (RowNum, RowNum),
+    ) -> Result<(), XlsxError> {
+        page_setup(ws, repeat, &self.page_header, self.t(s::PAGE))
+    }
+}
+
+impl std::ops::Deref for Ctx<'_> {
+    type Target = Page;
+    fn deref(&self) -> &Page {
+        &self.page
+    }
+}
+
+impl Ctx<'_> {
     /// A sheet's title naming the unit: "CÁC TỆP ĐÃ ĐỌC — XÃ HỒNG THÁI TÂY".
     pub fn unit_title(&self, words: Label) -> String {
         format!("{} — {}", self.t(words), self.c.plan.unit.to_uppercase())
@@ -57,30 +92,34 @@ impl Ctx<'_> {
             self.c.plan.unit.to_uppercase()
         )
     }
-
-    /// A4 landscape with rows `repeat` (first, last) printed atop every page.
-    pub fn page_setup(
-        &self,
-        ws: &mut Worksheet,
-        repeat: (RowNum, RowNum),
-    ) -> Result<(), XlsxError> {
-        page_setup(ws, repeat, &self.page_header, self.t(s::PAGE))
-    }
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(c: &'a Consolidation, lang: Lang) -> Ctx<'a> {
+        let as_of = c.summary.as_of.date.format("%d/%m/%Y").to_string();
         Ctx {
             c,
-            lang,
-            f: Formats::new(),
-            page_header: format!(
-                "{} — {} — {} {}",
-                c.plan.centre,
-                c.plan.year,
-                crate::labels::sheet::AS_OF.get(lang),
-                c.summary.as_of.date.format("%d/%m/%Y")
-            ),
+            page: Page {
+                lang,
+                f: Formats::new(),
+                page_header: format!(
+                    "{} — {} — {} {as_of}",
+                    c.plan.centre,
+                    c.plan.year,
+                    s::AS_OF.get(lang),
+                ),
+                as_of,
+                issuer: (
+                    format!(
+                        "{} {}",
+                        s::PEOPLES_COMMITTEE.get(lang),
+                        c.plan.unit.to_uppercase()
+                    ),
+                    s::CENTRE,
+                ),
+                place: place_name(&c.plan.unit).to_string(),
+                signer: s::SIGN_DIRECTOR,
+            },
         }
     }
 }
@@ -89,27 +128,16 @@ impl<'a> Ctx<'a> {
 /// top right, the title centred in capitals and a line under it. Returns the next row.
 pub fn admin_heading(
     ws: &mut Worksheet,
-    ctx: &Ctx,
+    ctx: &Page,
     last_col: ColNum,
     title: &str,
     subtitle: &str,
 ) -> Result<RowNum, XlsxError> {
     let f = &ctx.f;
     let split = last_col / 2;
-    let unit = format!(
-        "{} {}",
-        ctx.t(s::PEOPLES_COMMITTEE),
-        ctx.c.plan.unit.to_uppercase()
-    );
-    ws.merge_range(0, 0, 0, split.saturating_sub(1).max(1), &unit, &f.unit)?;
-    ws.merge_range(
-        1,
-        0,
-        1,
-        split.saturating_sub(1).max(1),
-        ctx.t(s::CENTRE),
-        &f.unit,
-    )?;
+    let (unit, office) = (&ctx.issuer.0, ctx.t(ctx.issuer.1));
+    ws.merge_range(0, 0, 0, split.saturating_sub(1).max(1), unit, &f.unit)?;
+    ws.merge_range(1, 0, 1, split.saturating_sub(1).max(1), office, &f.unit)?;
     ws.merge_range(0, split + 1, 0, last_col, ctx.t(s::NATION), &f.nation)?;
     ws.merge_range(1, split + 1, 1, last_col, ctx.t(s::MOTTO), &f.motto)?;
     ws.merge_range(3, 0, 3, last_col, title, &f.title)?;
@@ -122,18 +150,14 @@ pub fn admin_heading(
 /// the left and right halves of columns 0 to `last_col`.
 pub fn signature(
     ws: &mut Worksheet,
-    ctx: &Ctx,
+    ctx: &Page,
     row: RowNum,
     last_col: ColNum,
 ) -> Result<(), XlsxError> {
     let f = &ctx.f;
     let split = last_col / 2;
     let (left, right) = ((0, split.saturating_sub(1).max(1)), (split + 1, last_col));
-    let line = format!(
-        "{}, {}",
-        place_name(&ctx.c.plan.unit),
-        ctx.t(s::SIGN_PLACE_DATE)
-    );
+    let line = format!("{}, {}", ctx.place, ctx.t(s::SIGN_PLACE_DATE));
     ws.merge_range(row, right.0, row, right.1, &line, &f.sign_italic)?;
     ws.merge_range(
         row + 1,
@@ -148,7 +172,7 @@ pub fn signature(
         right.0,
         row + 1,
         right.1,
-        ctx.t(s::SIGN_DIRECTOR),
+        ctx.t(ctx.signer),
         &f.sign_bold,
     )?;
     ws.merge_range(
@@ -171,7 +195,7 @@ pub fn signature(
 }
 
 /// "Xã Hồng Thái Tây" → "Hồng Thái Tây": the place line names the place, not its rank.
-fn place_name(unit: &str) -> &str {
+pub fn place_name(unit: &str) -> &str {
     for prefix in ["Xã ", "Phường ", "Thị trấn ", "xã ", "phường ", "thị trấn "] {
         if let Some(rest) = unit.strip_prefix(prefix) {
             return rest;
@@ -186,7 +210,7 @@ pub const BELOW_TITLE: RowNum = 3;
 /// Sheet title (merged across `last_col`) and the as-of line; returns the next free row.
 pub fn title(
     ws: &mut Worksheet,
-    ctx: &Ctx,
+    ctx: &Page,
     text: &str,
     last_col: ColNum,
 ) -> Result<RowNum, XlsxError> {
@@ -218,7 +242,7 @@ impl List<'_> {
     }
 
     /// The sheet's name, its widths, the title and the headings; returns the heading row.
-    pub fn top(&self, ws: &mut Worksheet, ctx: &Ctx) -> Result<RowNum, XlsxError> {
+    pub fn top(&self, ws: &mut Worksheet, ctx: &Page) -> Result<RowNum, XlsxError> {
         ws.set_name(self.name)?;
         widths(ws, self.widths)?;
         let header = title(ws, ctx, &self.title, self.last_col())?;
@@ -235,7 +259,7 @@ impl List<'_> {
     pub fn end(
         &self,
         ws: &mut Worksheet,
-        ctx: &Ctx,
+        ctx: &Page,
         header: RowNum,
         next: RowNum,
     ) -> Result<(), XlsxError> {
@@ -253,7 +277,7 @@ const STATUS_COL: ColNum = 10;
 /// and "Số lượt học viên" each over target, due, done and share, then the status.
 pub fn figures_header(
     ws: &mut Worksheet,
-    ctx: &Ctx,
+    ctx: &Page,
     h1: RowNum,
     name: &str,
 ) -> Result<RowNum, XlsxError> {
@@ -281,16 +305,27 @@ pub fn figures_row(
     ws: &mut Worksheet,
     ctx: &Ctx,
     row: RowNum,
-    (classes, learners): (&Measure, &Measure),
+    measures: (&Measure, &Measure),
     criteria: Option<&str>,
+) -> Result<(), XlsxError> {
+    let list = ctx.list();
+    let done = [ListCol::Classes, ListCol::Learners]
+        .map(|what| criteria.and_then(|c| sumifs(&list, what, c)));
+    figures_counted(ws, ctx, row, measures, done)
+}
+
+/// [`figures_row`] with its two done figures' formulas (classes, learners) given; a
+/// None is the plain figure.
+pub fn figures_counted(
+    ws: &mut Worksheet,
+    ctx: &Page,
+    row: RowNum,
+    (classes, learners): (&Measure, &Measure),
+    [count, sum]: [Option<String>; 2],
 ) -> Result<(), XlsxError> {
     let f = &ctx.f;
     figures(ws, ctx, row, 2, classes)?;
     figures(ws, ctx, row, 6, learners)?;
-    let (count, sum) = (
-        criteria.and_then(|c| classes_formula(ctx, c)),
-        criteria.and_then(|c| learners_formula(ctx, c)),
-    );
     counted(ws, row, 4, count, classes.actual, &f.int)?;
     counted(ws, row, 8, sum, learners.actual, &f.int)
 }
@@ -298,7 +333,7 @@ pub fn figures_row(
 /// Target, due, done and share in four columns from `at`.
 fn figures(
     ws: &mut Worksheet,
-    ctx: &Ctx,
+    ctx: &Page,
     row: RowNum,
     at: ColNum,
     m: &Measure,
@@ -315,7 +350,7 @@ fn figures(
 /// and `learners` are the values they add up to.
 pub fn figures_totals(
     ws: &mut Worksheet,
-    ctx: &Ctx,
+    ctx: &Page,
     row: RowNum,
     (first, last): (RowNum, RowNum),
     (classes, learners): (&Measure, &Measure),
@@ -343,7 +378,7 @@ pub fn figures_totals(
 /// status column, so the flag follows if someone edits the sheet.
 pub fn highlight_short(
     ws: &mut Worksheet,
-    ctx: &Ctx,
+    ctx: &Page,
     first: RowNum,
     last: RowNum,
 ) -> Result<(), XlsxError> {
@@ -366,7 +401,7 @@ pub fn highlight_short(
 /// A header row of plain headings.
 pub fn header_row(
     ws: &mut Worksheet,
-    ctx: &Ctx,
+    ctx: &Page,
     row: RowNum,
     headings: &[&str],
 ) -> Result<(), XlsxError> {
@@ -466,27 +501,28 @@ pub fn set_lines(ws: &mut Worksheet, row: RowNum, lines: u32) -> Result<(), Xlsx
     Ok(())
 }
 
+impl Ctx<'_> {
+    /// Where the commune's Danh sách lớp sits, for the formulas over it.
+    pub fn list(&self) -> ListPlace<'static> {
+        ListPlace {
+            sheet: self.t(l::SHEET_CLASSES),
+            rows: self.c.classes.len(),
+            shift: 0,
+        }
+    }
+}
+
 /// A column of the Danh sách lớp sheet as an absolute range ("'Danh sách lớp'!$H$5:$H$35"),
 /// or None when no class was counted. The list's heading is on row 4, classes below.
 pub fn list_range(ctx: &Ctx, c: ListCol) -> Option<String> {
-    let n = ctx.c.classes.len() as u32;
-    // 1-based: the first class is on the row after the heading's.
-    let first = classes::HEADING_ROW + 2;
-    (n > 0).then(|| {
-        let sheet = ctx.t(l::SHEET_CLASSES).replace('\'', "''");
-        let l = col(c.col());
-        format!("'{sheet}'!${l}${first}:${l}${}", first + n - 1)
-    })
+    ctx.list().range(c)
 }
 
 /// The criteria (range, condition) of a SUMIFS over Danh sách lớp that pick the rows of
-/// the sub-committee named `name` in column B of `row`. SUMIFS reads its condition
-/// rather than compare it: `*` and `?` are wildcards, `~` escapes, a leading `<`, `>` or
-/// `=` compares, and case is ignored. A name free of all that is its cell (`$B5`);
-/// another is its cell with the wildcards escaped behind an `=`. None when the list is
-/// empty, or when another sub-committee's name differs from this one only in case:
-/// no condition on the name tells the two apart, so their figures stay plain numbers
-/// (a plan file with such names is refused on loading; a plan built in code is not).
+/// the sub-committee named `name` in column B of `row`. None when the list is empty, or
+/// when another sub-committee's name differs from this one only in case: no condition
+/// on the name tells the two apart, so their figures stay plain numbers (a plan file
+/// with such names is refused on loading; a plan built in code is not).
 pub fn name_criterion(ctx: &Ctx, row: RowNum, name: &str) -> Option<String> {
     let names = list_range(ctx, ListCol::SubCommittee)?;
     let folded = name.to_lowercase();
@@ -497,32 +533,52 @@ pub fn name_criterion(ctx: &Ctx, row: RowNum, name: &str) -> Option<String> {
     if alike.count() > 1 {
         return None;
     }
-    let cell = format!("$B{}", row + 1);
-    let plain = !name.contains(['*', '?', '~']) && !name.starts_with(['<', '>', '=']);
-    Some(if plain {
-        format!("{names},{cell}")
+    Some(equals_cell(&names, &format!("$B{}", row + 1), name))
+}
+
+/// The criteria (range, condition) of a SUMIFS that pick the cells of `range` equal to
+/// the text `text` of `cell`. SUMIFS reads its condition rather than compare it: `*`
+/// and `?` are wildcards, `~` escapes, a leading `<`, `>` or `=` compares, and case is
+/// ignored. A text free of all that is its cell (`$B5`); another is its cell with the
+/// wildcards escaped behind an `=`.
+pub fn equals_cell(range: &str, cell: &str, text: &str) -> String {
+    let plain = !text.contains(['*', '?', '~']) && !text.starts_with(['<', '>', '=']);
+    if plain {
+        format!("{range},{cell}")
     } else {
         format!(
-            "{names},\"=\"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({cell},\"~\",\"~~\"),\"*\",\"~*\"),\"?\",\"~?\")"
+            "{range},\"=\"&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({cell},\"~\",\"~~\"),\"*\",\"~*\"),\"?\",\"~?\")"
         )
-    })
+    }
+}
+
+/// As [`equals_cell`], for a text written into the formula: `range,"=text"`, its
+/// wildcards escaped and its quotes doubled.
+pub fn equals_text(range: &str, text: &str) -> String {
+    let escaped = text
+        .replace('~', "~~")
+        .replace('*', "~*")
+        .replace('?', "~?")
+        .replace('"', "\"\"");
+    format!("{range},\"={escaped}\"")
+}
+
+/// `=SUMIFS(<the list's column what>,<criteria>)`: `what` (Số lớp, learners) added up
+/// over the rows of the list that meet `criteria` (range, condition pairs); None when
+/// the list is empty.
+pub fn sumifs(list: &ListPlace, what: ListCol, criteria: &str) -> Option<String> {
+    Some(format!("=SUMIFS({},{criteria})", list.range(what)?))
 }
 
 /// `=SUMIFS(<Số lớp of the list>,<criteria>)`: the classes of the rows of Danh sách lớp
 /// that meet `criteria` (range, condition pairs), each row counting as its Số lớp.
 pub fn classes_formula(ctx: &Ctx, criteria: &str) -> Option<String> {
-    Some(format!(
-        "=SUMIFS({},{criteria})",
-        list_range(ctx, ListCol::Classes)?
-    ))
+    sumifs(&ctx.list(), ListCol::Classes, criteria)
 }
 
 /// `=SUMIFS(<learners of the list>,<criteria>)`.
 pub fn learners_formula(ctx: &Ctx, criteria: &str) -> Option<String> {
-    Some(format!(
-        "=SUMIFS({},{criteria})",
-        list_range(ctx, ListCol::Learners)?
-    ))
+    sumifs(&ctx.list(), ListCol::Learners, criteria)
 }
 
 /// Writes a figure counted from Danh sách lớp: `formula` (built from [`list_range`])

@@ -56,7 +56,7 @@ fn quarter_row(
 
 /// The four quarters' figures added up: the quarter targets need not add up to the
 /// year's (the 2019 plan's do not), so the totals row adds what it shows.
-fn added<'a>(measures: impl Iterator<Item = &'a Measure>) -> Measure {
+pub fn added<'a>(measures: impl Iterator<Item = &'a Measure>) -> Measure {
     measures.fold(
         Measure {
             target: 0,

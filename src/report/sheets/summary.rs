@@ -6,7 +6,7 @@ use rust_xlsxwriter::{
     Chart, ChartFont, ChartLegendPosition, ChartType, ColNum, Formula, RowNum, Worksheet, XlsxError,
 };
 
-use super::Ctx;
+use super::{Ctx, Page};
 use super::{
     admin_heading, figures_header, figures_row, figures_totals, highlight_short, name_criterion,
     signature, widths,
@@ -43,7 +43,14 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     ws.write_string_with_format(below, 1, read_line(ctx), &ctx.f.label)?;
     ws.write_string_with_format(below + 1, 1, month_line(ctx), &ctx.f.label)?;
     let chart_row = below + 2;
-    charts(ws, ctx, chart_row, (first, last))?;
+    let sheet = ctx.t(l::SHEET_SUMMARY);
+    charts(
+        ws,
+        ctx,
+        (sheet, first, last),
+        chart_row,
+        ([1, 5], (460, 220)),
+    )?;
     // Signature block under the charts (220 px is about 11 rows of 20 px).
     let sign = chart_row + 12;
     signature(ws, ctx, sign, LAST)?;
@@ -201,20 +208,18 @@ fn month_line(ctx: &Ctx) -> String {
     )
 }
 
-/// Two column charts, classes and learners, each target against done by sub-committee
-/// (the table's rows `first` to `last`), side by side from `row`, each over about half
-/// the table's width.
-fn charts(
+/// Two column charts, classes and learners, each target against done by row of the
+/// figures table (rows `first` to `last` of the sheet named `sheet`, names in column
+/// B), side by side at `row`: from the columns `at`, each (width, height) pixels.
+pub fn charts(
     ws: &mut Worksheet,
-    ctx: &Ctx,
+    ctx: &Page,
+    (sheet, first, last): (&str, RowNum, RowNum),
     row: RowNum,
-    (first, last): (RowNum, RowNum),
+    (at, (width, height)): ([ColNum; 2], (u32, u32)),
 ) -> Result<(), XlsxError> {
-    let sheet = ctx.t(l::SHEET_SUMMARY);
-    for (i, (target_col, done_col, title)) in [(2, 4, s::CHART_CLASSES), (6, 8, s::CHART_LEARNERS)]
-        .into_iter()
-        .enumerate()
-    {
+    let which = [(2, 4, s::CHART_CLASSES), (6, 8, s::CHART_LEARNERS)];
+    for ((target_col, done_col, title), at) in which.into_iter().zip(at) {
         let mut chart = Chart::new(ChartType::Column);
         chart
             .title()
@@ -228,8 +233,7 @@ fn charts(
                 .set_categories((sheet, first, 1, last, 1))
                 .set_values((sheet, first, column, last, column));
         }
-        chart.set_width(460).set_height(220);
-        let at: ColNum = if i == 0 { 1 } else { 5 };
+        chart.set_width(width).set_height(height);
         ws.insert_chart(row, at, &chart)?;
     }
     Ok(())

@@ -1,27 +1,28 @@
 //! Cảnh báo: every problem found, with where it is and what to do about it.
 
-use rust_xlsxwriter::{RowNum, Worksheet, XlsxError};
+use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError};
 
 use super::fit_height;
-use super::{Ctx, List};
+use super::{Ctx, List, Page};
 use crate::diagnostics::Diagnostic;
 use crate::labels::{l, sheet as s};
 use crate::report::formats::cell_text;
 
-const WIDTHS: [f64; 7] = [6.0, 10.0, 20.0, 26.0, 12.0, 7.0, 72.0];
+/// The columns: STT, then the problem's from column 1 (see [`problem_row`]).
+pub const WIDTHS: [f64; 7] = [6.0, 10.0, 20.0, 26.0, 12.0, 7.0, 72.0];
+pub const HEADINGS: [crate::labels::Label; 7] = [
+    s::STT,
+    s::SEVERITY,
+    s::CODE,
+    s::FILE,
+    s::SOURCE_SHEET,
+    s::CELL,
+    s::MESSAGE,
+];
 
 pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
     let c = ctx.c;
-    let headings = [
-        s::STT,
-        s::SEVERITY,
-        s::CODE,
-        s::FILE,
-        s::SOURCE_SHEET,
-        s::CELL,
-        s::MESSAGE,
-    ]
-    .map(|h| ctx.t(h));
+    let headings = HEADINGS.map(|h| ctx.t(h));
     let list = List {
         name: ctx.t(l::SHEET_WARNINGS),
         widths: &WIDTHS,
@@ -37,29 +38,35 @@ pub fn write(ws: &mut Worksheet, ctx: &Ctx) -> Result<(), XlsxError> {
         row += 1;
     }
     for (i, d) in c.diagnostics.iter().enumerate() {
-        problem_row(ws, ctx, row, i, d)?;
+        problem_row(ws, ctx, (row, 1), i, d)?;
         row += 1;
     }
     list.end(ws, ctx, header, row)
 }
 
-/// The `i`th problem: how bad, its code, where, and what it says.
-fn problem_row(
+/// The `i`th problem at `row`: its number in column 0, then from column `at` how bad,
+/// its code, where, and what it says.
+pub fn problem_row(
     ws: &mut Worksheet,
-    ctx: &Ctx,
-    row: RowNum,
+    ctx: &Page,
+    (row, at): (RowNum, ColNum),
     i: usize,
     d: &Diagnostic,
 ) -> Result<(), XlsxError> {
     let f = &ctx.f;
-    ws.write_number_with_format(row, 0, (i + 1) as f64, &f.text_center)?;
-    ws.write_string_with_format(row, 1, ctx.t(d.severity().label()), &f.text)?;
-    ws.write_string_with_format(row, 2, d.code(), &f.text)?;
-    ws.write_string_with_format(row, 3, cell_text(d.file.as_deref().unwrap_or("")), &f.text)?;
-    ws.write_string_with_format(row, 4, cell_text(d.sheet.as_deref().unwrap_or("")), &f.text)?;
-    ws.write_string_with_format(row, 5, d.cell.as_deref().unwrap_or(""), &f.text_center)?;
-    let message = d.message(ctx.lang);
-    ws.write_string_with_format(row, 6, cell_text(&message), &f.text)?;
     let file = d.file.as_deref().unwrap_or("");
+    let message = d.message(ctx.lang);
+    ws.write_number_with_format(row, 0, (i + 1) as f64, &f.text_center)?;
+    let cells = [
+        ctx.t(d.severity().label()),
+        d.code(),
+        file,
+        d.sheet.as_deref().unwrap_or(""),
+    ];
+    for (k, text) in cells.into_iter().enumerate() {
+        ws.write_string_with_format(row, at + k as ColNum, cell_text(text), &f.text)?;
+    }
+    ws.write_string_with_format(row, at + 4, d.cell.as_deref().unwrap_or(""), &f.text_center)?;
+    ws.write_string_with_format(row, at + 5, cell_text(&message), &f.text)?;
     fit_height(ws, row, &[(file, WIDTHS[3]), (&message, WIDTHS[6])])
 }
