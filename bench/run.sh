@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
 # The benchmark of issue 8 (see BENCHMARKS.md). On generated corpora
-# (examples/make_corpus.rs) it times, in one run, on the same files:
-#   tthtcd   — `tthtcd consolidate DIR -o OUT.xlsx --json OUT.json`, the full job;
-#   floor    — examples/bench_floor.rs: calamine reads every cell of every sheet,
-#              rust_xlsxwriter writes the rows (what any Rust tool must at least do);
+# (examples/make_corpus.rs, through bench/corpus.sh) it times, in one run, on the same files:
+#   tthtcd   — the full job: `tthtcd consolidate DIR -o OUT.xlsx --json OUT.json` on the
+#              commune corpus; on the district and province corpora (one folder per
+#              commune, each with its own plan form) each commune consolidated on its
+#              own, one after the other (bench/each-commune.sh), until `tthtcd district`
+#              exists (the marked place below);
+#   floor-1-thread  — examples/bench_floor.rs: calamine reads every cell of every sheet,
+#              rust_xlsxwriter writes the rows, all on one thread (what any Rust tool
+#              must at least do);
+#   floor-all-cores — the same with the reading on every core and the writing on one
+#              thread beside it (`--all-cores`): the real limit of the machine;
 #   pandas-openpyxl, pandas-calamine, polars — bench/peers/*.py, the scripts a
 #              district office would otherwise write (read_excel, concat, groupby, write).
 # Each tool runs up to RUNS times (default 5; a tool stops repeating once one run takes
-# over a minute), and the median wall time and peak memory are reported, with the
-# ratios tthtcd/floor and peer/tthtcd from the same run. Every tool prints how many
-# class rows it read; they must agree (tthtcd's rows read, before it drops repeats).
+# over a minute), and the median wall time and peak memory are reported (peak: of the
+# largest single process, so for each-commune.sh the largest commune's run), with the
+# ratios tthtcd/floor-1-thread, tthtcd/floor-all-cores and peer/tthtcd from the same run.
+# Every tool but the floors prints or writes how many class rows it read; they must
+# agree (tthtcd's rows read, before it drops repeats).
 #
 #   bash bench/run.sh [--runs N] [commune|district|province ...]  (default: all three)
 #   bash bench/run.sh --smoke      commune size, one run each: what CI runs
@@ -53,7 +62,7 @@ bench() {
   : > "$work/$name.times"
   local out="$work/$name.out" n=0
   while [ "$n" -lt "$runs" ]; do
-    rm -f "$work/out-$name.xlsx" "$work/out-$name.json"
+    rm -rf "$work/out-$name.xlsx" "$work/out-$name.json" "$work/out-$name"
     local start=$EPOCHREALTIME
     if ! /usr/bin/time -f "%M" -o "$work/time" "$@" > "$out" 2> "$work/$name.err"; then
       echo "$name failed: $*" >&2; cat "$work/$name.err" >&2; exit 1
@@ -70,11 +79,31 @@ bench() {
   t=$(cut -d' ' -f1 "$work/$name.times" | median)
   m=$(cut -d' ' -f2 "$work/$name.times" | median)
   case "$name" in
-    tthtcd) rows=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totals"]["rows_read"])' "$work/out-tthtcd.json") ;;
-    floor) rows="-" ;;
+    tthtcd) rows=$(tthtcd_rows) || exit 1 ;;
+    floor*) rows="-" ;;
     *) rows=$(awk '{print $1; exit}' "$out") ;;
   esac
   echo "$name $n $t $((m / 1024)) $rows"
+}
+
+# The class rows tthtcd read: from its JSON, or added up over the communes' JSONs
+# (each-commune.sh). Stops if a commune found repeats or refused a row: the communes
+# are consolidated apart and the corpus plants no fault, so either is a defect.
+tthtcd_rows() {
+  python3 - "$work/out-tthtcd.json" "$work/out-tthtcd" <<'PY'
+import glob, json, os, sys
+one, folder = sys.argv[1], sys.argv[2]
+if os.path.exists(one):
+    print(json.load(open(one))["totals"]["rows_read"])
+    sys.exit()
+read = 0
+for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
+    t = json.load(open(path))["totals"]
+    if t["duplicates"] or t["rows_accepted"] != t["rows_read"]:
+        sys.exit(f"{path}: {t['duplicates']} repeats, {t['rows_accepted']} of {t['rows_read']} rows accepted")
+    read += t["rows_read"]
+print(read)
+PY
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b != "-" && b > 0) printf "%.2f", a / b; else print "-" }'; }
@@ -86,12 +115,22 @@ results="$work/results.md"
 } > "$results"
 summary=""
 for size in "${sizes[@]}"; do
-  corpus="$work/corpus-$size"
-  [ -d "$corpus" ] || target/release/examples/make_corpus "$size" "$corpus" >/dev/null
-  files=$(find "$corpus" -name '*.xlsx' | wc -l)
+  corpus=$(bash bench/corpus.sh "$size")
+  # Reports only: the plan forms (ke-hoach.xlsx, one a commune) are read by tthtcd and
+  # the floors, passed over by the peers.
+  files=$(find "$corpus" -name '*.xlsx' ! -name 'ke-hoach*' | wc -l)
   lines=()
-  lines+=("$(bench tthtcd target/release/tthtcd consolidate "$corpus" -o "$work/out-tthtcd.xlsx" --json "$work/out-tthtcd.json")")
-  lines+=("$(bench floor target/release/examples/bench_floor "$corpus" "$work/out-floor.xlsx")")
+  if [ "$size" = commune ]; then
+    lines+=("$(bench tthtcd target/release/tthtcd consolidate "$corpus" -o "$work/out-tthtcd.xlsx" --json "$work/out-tthtcd.json")")
+  else
+    # ── tthtcd district (issue 16) goes here ──────────────────────────────────────
+    # Once the command exists, time it in place of the communes one after the other:
+    #   lines+=("$(bench tthtcd target/release/tthtcd district "$corpus" -o "$work/out-tthtcd.xlsx" --json "$work/out-tthtcd.json")")
+    # and make tthtcd_rows read the district JSON's rows read (and its repeats).
+    lines+=("$(bench tthtcd bash bench/each-commune.sh target/release/tthtcd "$corpus" "$work/out-tthtcd")")
+  fi
+  lines+=("$(bench floor-1-thread target/release/examples/bench_floor "$corpus" "$work/out-floor-1-thread.xlsx")")
+  lines+=("$(bench floor-all-cores target/release/examples/bench_floor --all-cores "$corpus" "$work/out-floor-all-cores.xlsx")")
   if $have_python_peers; then
     lines+=("$(bench pandas-openpyxl python3 bench/peers/pandas_consolidate.py "$corpus" "$work/out-pandas-openpyxl.xlsx" --engine openpyxl)")
     lines+=("$(bench pandas-calamine python3 bench/peers/pandas_consolidate.py "$corpus" "$work/out-pandas-calamine.xlsx" --engine calamine)")
@@ -109,8 +148,9 @@ for size in "${sizes[@]}"; do
     echo "| $size | $files | $name | $n | $t | $mb | $rows | $(ratio "$t" "$tt") |" >> "$results"
   done
   read -r _ _ ft _ _ <<< "${lines[1]}"
-  line="$size: tthtcd/floor $(ratio "$tt" "$ft")"
-  for l in "${lines[@]:2}"; do
+  read -r _ _ at _ _ <<< "${lines[2]}"
+  line="$size: tthtcd/floor-1-thread $(ratio "$tt" "$ft"), tthtcd/floor-all-cores $(ratio "$tt" "$at")"
+  for l in "${lines[@]:3}"; do
     read -r name _ t _ _ <<< "$l"
     line="$line, $name/tthtcd $(ratio "$t" "$tt")"
   done

@@ -6,8 +6,10 @@ write both to a workbook.
 
 Each report has a six-row title block, then the header row ("STT", "Tên chuyên đề",
 "Ngày mở lớp", "Địa điểm", "Số học viên", "Trong đó nữ", "Báo cáo viên"), the
-classes and a "Tổng cộng" row; the sub-committee is the report's folder. Prints the
-totals so the benchmark can check every tool counted the same.
+classes and a "Tổng cộng" row; the sub-committee is the report's folder, the commune
+the first folder under DIR (each commune is counted on its own). A commune's plan form
+(ke-hoach.xlsx) is not a report and is passed over. Prints the totals so the benchmark
+can check every tool counted the same.
 """
 
 import argparse
@@ -25,13 +27,16 @@ def main() -> None:
 
     frames = []
     for path in sorted(pathlib.Path(args.folder).rglob("*.xlsx")):
+        if path.name.startswith("ke-hoach"):
+            continue
         df = pd.read_excel(path, header=6, engine=args.engine)
         df = df[df["STT"].notna() & (df["Tên chuyên đề"] != "Tổng cộng")]
+        df["Xã"] = path.relative_to(args.folder).parts[0]
         df["Tiểu ban"] = path.parent.name
         df["Tệp"] = str(path.relative_to(args.folder))
         frames.append(df)
     classes = pd.concat(frames, ignore_index=True)
-    summary = classes.groupby("Tiểu ban").agg(
+    summary = classes.groupby(["Xã", "Tiểu ban"]).agg(
         so_lop=("Tên chuyên đề", "count"), hoc_vien=("Số học viên", "sum")
     )
     with pd.ExcelWriter(args.out, engine="xlsxwriter") as writer:
