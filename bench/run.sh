@@ -3,9 +3,9 @@
 # (examples/make_corpus.rs, through bench/corpus.sh) it times, in one run, on the same files:
 #   tthtcd   — the full job: `tthtcd consolidate DIR -o OUT.xlsx --json OUT.json` on the
 #              commune corpus; on the district and province corpora (one folder per
-#              commune, each with its own plan form) each commune consolidated on its
-#              own, one after the other (bench/each-commune.sh), until `tthtcd district`
-#              exists (the marked place below);
+#              commune, each with its own plan form) `tthtcd district DIR -o OUT.xlsx
+#              --json OUT.json`, each commune against its own plan (bench/each-commune.sh
+#              times them as separate runs, for comparison by hand);
 #   floor-1-thread  — examples/bench_floor.rs: calamine reads every cell of every sheet,
 #              rust_xlsxwriter writes the rows, all on one thread (what any Rust tool
 #              must at least do);
@@ -15,7 +15,7 @@
 #              district office would otherwise write (read_excel, concat, groupby, write).
 # Each tool runs up to RUNS times (default 5; a tool stops repeating once one run takes
 # over a minute), and the median wall time and peak memory are reported (peak: of the
-# largest single process, so for each-commune.sh the largest commune's run), with the
+# largest single process), with the
 # ratios tthtcd/floor-1-thread, tthtcd/floor-all-cores and peer/tthtcd from the same run.
 # Every tool but the floors prints or writes how many class rows it read; they must
 # agree (tthtcd's rows read, before it drops repeats).
@@ -86,15 +86,29 @@ bench() {
   echo "$name $n $t $((m / 1024)) $rows"
 }
 
-# The class rows tthtcd read: from its JSON, or added up over the communes' JSONs
-# (each-commune.sh). Stops if a commune found repeats or refused a row: the communes
-# are consolidated apart and the corpus plants no fault, so either is a defect.
+# The class rows tthtcd read: from its JSON — the district's adds up its communes' —
+# or over the communes' JSONs (each-commune.sh). Stops if a commune found repeats or
+# refused a row, or failed: the communes are consolidated apart and the corpus plants
+# no fault, so any is a defect.
 tthtcd_rows() {
   python3 - "$work/out-tthtcd.json" "$work/out-tthtcd" <<'PY'
 import glob, json, os, sys
 one, folder = sys.argv[1], sys.argv[2]
 if os.path.exists(one):
-    print(json.load(open(one))["totals"]["rows_read"])
+    doc = json.load(open(one))
+    if "communes" not in doc:
+        print(doc["totals"]["rows_read"])
+        sys.exit()
+    # The district's JSON: each commune's own totals.
+    read = 0
+    for c in doc["communes"]:
+        if "error" in c:
+            sys.exit(f"{c['folder']}: {c['error']}")
+        t = c["totals"]
+        if t["duplicates"] or t["rows_accepted"] != t["rows_read"]:
+            sys.exit(f"{c['folder']}: {t['duplicates']} repeats, {t['rows_accepted']} of {t['rows_read']} rows accepted")
+        read += t["rows_read"]
+    print(read)
     sys.exit()
 read = 0
 for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
@@ -123,11 +137,9 @@ for size in "${sizes[@]}"; do
   if [ "$size" = commune ]; then
     lines+=("$(bench tthtcd target/release/tthtcd consolidate "$corpus" -o "$work/out-tthtcd.xlsx" --json "$work/out-tthtcd.json")")
   else
-    # ── tthtcd district (issue 16) goes here ──────────────────────────────────────
-    # Once the command exists, time it in place of the communes one after the other:
-    #   lines+=("$(bench tthtcd target/release/tthtcd district "$corpus" -o "$work/out-tthtcd.xlsx" --json "$work/out-tthtcd.json")")
-    # and make tthtcd_rows read the district JSON's rows read (and its repeats).
-    lines+=("$(bench tthtcd bash bench/each-commune.sh target/release/tthtcd "$corpus" "$work/out-tthtcd")")
+    # Each commune folder against its own plan, in one run. Exit 1 (a commune falls
+    # short) is a finding, not a failure of the run.
+    lines+=("$(bench tthtcd bash -c '"$@"; [ $? -le 1 ]' _ target/release/tthtcd district "$corpus" -o "$work/out-tthtcd.xlsx" --json "$work/out-tthtcd.json")")
   fi
   lines+=("$(bench floor-1-thread target/release/examples/bench_floor "$corpus" "$work/out-floor-1-thread.xlsx")")
   lines+=("$(bench floor-all-cores target/release/examples/bench_floor --all-cores "$corpus" "$work/out-floor-all-cores.xlsx")")
