@@ -123,6 +123,10 @@ pub struct Inputs {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The version of what the consolidated workbook stores (its data sheet's JSON): a
+/// reader refuses a version it does not know rather than misread it.
+pub const STORED_SCHEMA: u32 = 1;
+
 /// [`Inputs`] borrowed from a consolidation, serialised as [`Inputs`] is: what the
 /// workbook stores, without copying a province's classes.
 #[derive(Serialize)]

@@ -76,6 +76,11 @@ pub mod l {
 pub mod sheet {
     use super::Label;
 
+    /// The very hidden sheet of the consolidated workbook that carries the plan and the
+    /// run's inputs, and the word in its first cell. Data, not words: the same in every
+    /// language, so a workbook written in English reads back like one in Vietnamese.
+    pub const DATA_SHEET: &str = "tthtcd-data";
+
     pub const PEOPLES_COMMITTEE: Label = Label::new("UBND", "PEOPLE'S COMMITTEE OF");
     pub const CENTRE: Label =
         Label::new("TRUNG TÂM HỌC TẬP CỘNG ĐỒNG", "COMMUNITY LEARNING CENTRE");
