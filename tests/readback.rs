@@ -342,3 +342,14 @@ fn two_tong_hop_and_no_plan_fail_naming_both_and_a_plan_keeps_the_tong_hop_skipp
         .unwrap();
     assert_eq!(skipped.reason.as_ref().unwrap().code(), "own-output");
 }
+
+#[test]
+fn the_samples_read_back_exactly_registrations_and_criteria_included() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let fresh = common::run(&samples);
+    let dir = tempfile::tempdir().unwrap();
+    write_tong_hop(&fresh, &dir.path().join("tong-hop.xlsx"));
+    let back = tthtcd::readback::read_back(dir.path(), "tong-hop.xlsx", None, None).unwrap();
+    assert!(!back.entries.is_empty() && !back.planned.is_empty());
+    same(&fresh, &back);
+}
