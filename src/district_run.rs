@@ -1,5 +1,7 @@
 //! A district run: each commune folder of FOLDER consolidated on its own, against its
 //! own plan, so a class two communes both held is two classes, not a repeat. A commune
+//! folder with no plan but the commune's consolidated workbook (tong-hop.xlsx, written
+//! by the tool) is that workbook read back, judged as of the district's date. A commune
 //! that cannot be consolidated (no plan, a plan refused, a date outside its plan year)
 //! is listed with the reason; it never stops the run.
 
@@ -12,6 +14,7 @@ use crate::labels::{Lang, command as w};
 use crate::pipeline::{Config, RunError};
 use crate::plan::{Plan, PlanSource};
 use crate::read::{PlanForms, find_plan_form};
+use crate::readback::{own_workbooks, read_back};
 
 /// What to roll up, for [`run_district`].
 pub struct DistrictConfig<'a> {
@@ -71,10 +74,12 @@ fn commune_folders(folder: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
     Ok(out)
 }
 
-/// One commune: its plan, then its reports consolidated against it.
+/// One commune: its plan, then its reports consolidated against it; or, with no plan,
+/// its one consolidated workbook read back.
 fn commune(config: &DistrictConfig, folder: &Path, lang: Lang) -> CommuneOutcome {
     let (plan, plan_source) = match commune_plan(folder, config.sandbox.as_ref(), lang) {
-        Ok(found) => found,
+        Ok(Some(found)) => found,
+        Ok(None) => return read_back_commune(config, folder, lang),
         Err(reason) => return CommuneOutcome::Failed(reason),
     };
     let run = crate::pipeline::run(&Config {
@@ -92,13 +97,35 @@ fn commune(config: &DistrictConfig, folder: &Path, lang: Lang) -> CommuneOutcome
     }
 }
 
-/// A commune's plan: its plan form, else its one TOML plan file; the reason in words
-/// when it has none, two, or one refused.
+/// A commune folder without a plan: the consolidated workbook of the tool's it holds
+/// (tong-hop.xlsx, whatever its name), read back and judged as of the district's date.
+/// None, or two, is a commune without a plan.
+fn read_back_commune(config: &DistrictConfig, folder: &Path, lang: Lang) -> CommuneOutcome {
+    let own = match own_workbooks(folder, config.output.as_deref()) {
+        Ok(own) => own,
+        Err(e) => {
+            let reason = crate::labels::io_kind_or_text(&e, lang);
+            let folder = folder.display().to_string();
+            return CommuneOutcome::Failed(w::folder_not_opened(&folder, &reason, lang));
+        }
+    };
+    match own.as_slice() {
+        [] => CommuneOutcome::Failed(w::commune_without_plan(lang)),
+        [one] => match read_back(folder, one, config.as_of, config.sandbox.as_ref()) {
+            Ok(c) => CommuneOutcome::Done(Box::new(c)),
+            Err(e) => CommuneOutcome::Failed(e.message(one, lang)),
+        },
+        [a, b, ..] => CommuneOutcome::Failed(w::two_own_workbooks(a, b, lang)),
+    }
+}
+
+/// A commune's plan: its plan form, else its one TOML plan file; None when it has
+/// neither; the reason in words when it has two, or one refused.
 fn commune_plan(
     folder: &Path,
     sandbox: Option<&crate::sandbox::Sandbox>,
     lang: Lang,
-) -> Result<(Plan, PlanSource), String> {
+) -> Result<Option<(Plan, PlanSource)>, String> {
     let refused = |file: &str, e: crate::plan::PlanError| {
         format!(
             "{}: {}",
@@ -109,7 +136,7 @@ fn commune_plan(
     match find_plan_form(folder, sandbox) {
         Ok(PlanForms::One { rel, plan, .. }) => {
             let plan = plan.map_err(|e| refused(&rel, e))?;
-            return Ok((plan, PlanSource::InFolder(rel)));
+            return Ok(Some((plan, PlanSource::InFolder(rel))));
         }
         Ok(PlanForms::Several(a, b)) => return Err(w::two_plan_forms(&a, &b, lang)),
         Ok(PlanForms::None) => {}
@@ -124,14 +151,14 @@ fn commune_plan(
     }
     let tomls = toml_plans(folder);
     match tomls.as_slice() {
-        [] => Err(w::commune_without_plan(lang)),
+        [] => Ok(None),
         [one] => {
             let text = std::fs::read_to_string(folder.join(one)).map_err(|e| {
                 let reason = crate::labels::io_kind_or_text(&e, lang);
                 w::plan_unreadable(Path::new(one), &reason, lang)
             })?;
             let plan = Plan::from_toml(&text).map_err(|e| refused(one, e))?;
-            Ok((plan, PlanSource::InFolder(one.clone())))
+            Ok(Some((plan, PlanSource::InFolder(one.clone()))))
         }
         [a, b, ..] => Err(w::two_plan_forms(a, b, lang)),
     }

@@ -42,6 +42,7 @@ pub mod district;
 pub mod district_run;
 pub(crate) mod pipeline;
 pub(crate) mod read;
+pub mod readback;
 pub(crate) mod repeats;
 pub(crate) mod text;
 

@@ -11,7 +11,7 @@ use thiserror::Error;
 
 use crate::check::{AsOf, summary::summarise};
 use crate::classes::{ClassRow, CriterionEntry, PlannedClass};
-use crate::consolidation::{Consolidation, FileReport, FileStatus};
+use crate::consolidation::{Consolidation, FileReport, FileStatus, Inputs, ReadOrder};
 use crate::diagnostics::{
     Diagnostic, FoundProblem, Ledger, Problem, RowProblem, TableProblem, WorkbookLooks,
 };
@@ -129,7 +129,7 @@ pub fn run(config: &Config) -> Result<Consolidation, RunError> {
         None => None,
     };
     let state = profile::time(Stage::Reading, || {
-        read_and_merge(config, &found, pool.as_ref(), as_of.date)
+        read_and_merge(config, &found, pool.as_ref())
     });
     let checking = std::time::Instant::now();
     let c = check(config, state, as_of);
@@ -157,13 +157,9 @@ fn read_and_merge(
     config: &Config,
     found: &[Found],
     pool: Option<&(Pool, crate::sandbox::Limits)>,
-    as_of: NaiveDate,
 ) -> State {
     let vocabulary = Vocabulary::from(&config.plan);
-    let mut state = State {
-        as_of,
-        ..State::default()
-    };
+    let mut state = State::default();
     let total = found.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let tick = || {
@@ -211,45 +207,121 @@ fn read_and_merge(
 }
 
 /// The merged rows checked against the plan, as of the date.
-fn check(config: &Config, mut state: State, as_of: AsOf) -> Consolidation {
+fn check(config: &Config, state: State, as_of: AsOf) -> Consolidation {
+    let inputs = Inputs {
+        files: state.files,
+        classes: state.classes.into_rows(),
+        note_at: state.note_at,
+        planned: state.planned.into_rows(),
+        entries: state.entries.into_rows(),
+        received: state.received,
+        diagnostics: state.diagnostics,
+    };
+    judge(
+        config.plan.clone(),
+        config.plan_source.clone(),
+        config.folder.clone(),
+        inputs,
+        as_of,
+    )
+}
+
+/// What a run merged, judged against the plan as of the date: the whole of the check,
+/// from the run's own merge or from the inputs a consolidated workbook carries (read
+/// back at another date, it gives the figures the reports would give at that date).
+pub(crate) fn judge(
+    plan: Plan,
+    plan_source: crate::plan::PlanSource,
+    folder: PathBuf,
+    inputs: Inputs,
+    as_of: AsOf,
+) -> Consolidation {
+    let diagnostics = with_later_notes(
+        inputs.diagnostics,
+        &inputs.classes,
+        &inputs.note_at,
+        as_of.date,
+    );
     // Classes opened after the as-of date were valid rows (accepted in the ledger) but
     // are not yet due to be counted: held apart from every figure.
-    let (classes, later): (Vec<ClassRow>, _) = std::mem::take(&mut state.classes)
-        .into_rows()
+    let later_at: Vec<u32> = (0u32..)
+        .zip(&inputs.classes)
+        .filter(|(_, c)| c.date > as_of.date)
+        .map(|(i, _)| i)
+        .collect();
+    let (classes, later): (Vec<ClassRow>, _) = inputs
+        .classes
         .into_iter()
         .partition(|c| c.date <= as_of.date);
-    let planned = std::mem::take(&mut state.planned).into_rows();
-    let plan = &config.plan;
+    let planned = inputs.planned;
     Consolidation {
-        summary: summarise(plan, &classes, as_of),
-        registration: crate::check::registration::check(plan, &planned),
+        summary: summarise(&plan, &classes, as_of),
+        registration: crate::check::registration::check(&plan, &planned),
         plan_vs_held: crate::check::plan_vs_held::match_classes(&planned, &classes, as_of),
-        criteria: crate::check::criteria::evaluate(plan, state.entries.rows()),
+        criteria: crate::check::criteria::evaluate(&plan, &inputs.entries),
         completeness: crate::check::completeness::assess(
             plan.subcommittees.len(),
-            &state.received,
+            &inputs.received,
             as_of,
             plan.report_deadline_day,
         ),
-        computed: crate::check::criteria::computed(plan, &classes),
-        plan: plan.clone(),
-        plan_source: config.plan_source.clone(),
-        folder: config.folder.clone(),
-        files: state.files,
+        computed: crate::check::criteria::computed(&plan, &classes),
+        plan,
+        plan_source,
+        folder,
+        files: inputs.files,
         classes,
         later,
         planned,
-        diagnostics: state.diagnostics,
+        diagnostics,
+        entries: inputs.entries,
+        received: inputs.received,
+        order: ReadOrder {
+            note_at: inputs.note_at,
+            later_at,
+        },
     }
+}
+
+/// The run's diagnostics with the note on each class opened after the as-of date at
+/// its place: where the merge would have put it, among its sheet's problems in row
+/// order. A place past the end is the end.
+fn with_later_notes(
+    diagnostics: Vec<Diagnostic>,
+    classes: &[ClassRow],
+    note_at: &[u32],
+    as_of: NaiveDate,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::with_capacity(diagnostics.len());
+    let mut rest = diagnostics.into_iter();
+    let mut placed = 0usize;
+    let places = note_at
+        .iter()
+        .map(|&at| at as usize)
+        .chain(std::iter::repeat(usize::MAX));
+    for (class, at) in classes.iter().zip(places) {
+        if class.date <= as_of {
+            continue;
+        }
+        while placed < at {
+            let Some(d) = rest.next() else { break };
+            out.push(d);
+            placed += 1;
+        }
+        out.push(after_as_of(class, as_of));
+    }
+    out.extend(rest);
+    out
 }
 
 #[derive(Default)]
 struct State {
-    /// Classes opened after this day are noted as such when accepted.
-    as_of: NaiveDate,
     files: Vec<FileReport>,
     /// The first report of each class.
     classes: Firsts<ClassRow>,
+    /// For each class taken, where its note goes among `diagnostics` should it be
+    /// opened after the as-of date (see [`Inputs::note_at`]).
+    note_at: Vec<u32>,
     diagnostics: Vec<Diagnostic>,
     /// SHA-256 → the first file with those bytes.
     hashes: HashMap<String, String>,
@@ -411,6 +483,7 @@ fn merge_sheets(
         ));
         passed.ignored.extend(result.ignored_columns);
         let from = st.diagnostics.len();
+        let classes_from = st.classes.rows().len();
         st.diagnostics.extend(result.diagnostics);
         for (outcome, key) in result.rows.into_iter().zip(sheet.keys) {
             merge_row(outcome, key, ledger, st);
@@ -419,8 +492,22 @@ fn merge_sheets(
         if let Some(sheet_diags) = st.diagnostics.get_mut(from..) {
             sheet_diags.sort_by_key(|d| d.cell.as_deref().map(row_of));
         }
+        note_places(st, from, classes_from);
     }
     passed
+}
+
+/// Where the note on each class the sheet gave goes, should the class be opened after
+/// the as-of date: after the sheet's problems on its row and the rows above (in row
+/// order, as the sheet's problems are sorted), before those below. Worked out here for
+/// every class, whatever the date, so that the run can be judged at any date.
+fn note_places(st: &mut State, from: usize, classes_from: usize) {
+    let sheet_diags = st.diagnostics.get(from..).unwrap_or_default();
+    for class in st.classes.rows().get(classes_from..).unwrap_or_default() {
+        let row = Some(row_of(&class.source.cell));
+        let at = from + sheet_diags.partition_point(|d| d.cell.as_deref().map(row_of) <= row);
+        st.note_at.push(u32::try_from(at).unwrap_or(u32::MAX));
+    }
 }
 
 /// Counts one row read and takes it among the classes, registrations or criteria
@@ -429,7 +516,11 @@ fn merge_row(outcome: RowOutcome, key: RowKey, ledger: &mut Ledger, st: &mut Sta
     ledger.read += 1;
     match outcome {
         RowOutcome::Rejected => ledger.rejected += 1,
-        RowOutcome::Accepted(class) => accept_class(*class, key, ledger, st),
+        // A class opened after the as-of date is accepted (it is a valid row); the
+        // check holds it apart from the figures and notes it as not counted yet.
+        RowOutcome::Accepted(class) => {
+            st.classes.accept(*class, key, ledger, &mut st.diagnostics);
+        }
         // The same registration twice (same sub-committee, topic, period and village)
         // counts once.
         RowOutcome::Planned(class) => {
@@ -465,17 +556,6 @@ fn fail(st: &mut State, report: FileReport) {
         st.diagnostics.push(file_diag(&report.path, p.clone()));
     }
     st.files.push(report);
-}
-
-/// The same class reported twice — same sub-committee, topic, date and village after
-/// normalising — counts once; the repeat is a duplicate pointing at the first. A class
-/// opened after the as-of date is accepted (it is a valid row) and noted as not counted
-/// yet; [`run`] holds it apart from the figures.
-fn accept_class(class: ClassRow, key: RowKey, ledger: &mut Ledger, st: &mut State) {
-    let after = (class.date > st.as_of).then(|| after_as_of(&class, st.as_of));
-    if st.classes.accept(class, key, ledger, &mut st.diagnostics) {
-        st.diagnostics.extend(after);
-    }
 }
 
 /// The note on a class opened after the as-of date, at its row's topic cell.

@@ -18,7 +18,7 @@ const FLOORS: &[&[&str]] = &[
     &["check", "repeats"],
     &["consolidation", "district"],
     &["report"],
-    &["pipeline", "read", "sandbox", "district_run"],
+    &["pipeline", "read", "readback", "sandbox", "district_run"],
     &["commands", "lib", "main"],
 ];
 

@@ -251,9 +251,15 @@ fn the_workbook_shows_the_same_figures_in_every_reader() {
             "Tiêu chí",
             "Tình hình nộp báo cáo",
             "Cảnh báo",
-            "Nguồn"
+            "Nguồn",
+            // What a district run reads back (the plan and the run's inputs): very
+            // hidden, last, so the nine a person reads are as they were.
+            "tthtcd-data"
         ]
     );
+    let visible: Vec<_> = wb.sheets_metadata().iter().map(|s| s.visible).collect();
+    assert_eq!(visible[..9], [calamine::SheetVisible::Visible; 9]);
+    assert_eq!(visible[9], calamine::SheetVisible::VeryHidden);
     let sum = wb.worksheet_range("Tổng hợp").unwrap();
     // The plan's own finding (53 classes by quarter, 54 by sub-committee) heads the sheet.
     let text_at = |r: u32, c: u32| {

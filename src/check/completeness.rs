@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::AsOf;
 
 /// A monthly report found in the folder.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Received {
     pub subcommittee: usize,
     /// 1–12.

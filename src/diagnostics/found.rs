@@ -49,6 +49,10 @@ pub enum FoundProblem {
     PlanForm,
     /// A plan form the run did not take its plan from (--plan named another).
     PlanFormNotUsed,
+    /// The commune's consolidated workbook, read back in place of its reports, was
+    /// changed after the tool wrote it: its figures are those the tool stored, not the
+    /// edits.
+    ReadBackEdited,
 }
 
 impl FoundProblem {
@@ -70,6 +74,7 @@ impl FoundProblem {
             CorrectedOutputKept { .. } => "corrected-output-kept",
             PlanForm => "plan-form",
             PlanFormNotUsed => "plan-form-not-used",
+            ReadBackEdited => "read-back-edited",
         }
     }
 
@@ -89,7 +94,7 @@ impl FoundProblem {
             // Its plan may be the one meant: a person should look.
             PlanFormNotUsed => Severity::Warning,
             UnreadableFolder { .. } | DanglingLink { .. } | LinkLoop { .. } => Severity::Error,
-            CorrectedOutputKept { .. } => Severity::Warning,
+            CorrectedOutputKept { .. } | ReadBackEdited => Severity::Warning,
         }
     }
 
@@ -113,6 +118,7 @@ impl FoundProblem {
             CorrectedOutputKept { output, kept } => w::corrected_output_kept(output, kept, lang),
             PlanForm => w::PLAN_FORM.get(lang).into(),
             PlanFormNotUsed => w::PLAN_FORM_NOT_USED.get(lang).into(),
+            ReadBackEdited => w::READ_BACK_EDITED.get(lang).into(),
         }
     }
 }

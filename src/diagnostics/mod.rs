@@ -311,6 +311,7 @@ pub(crate) mod samples {
             Problem::Found(FoundProblem::OwnOutput),
             Problem::Found(FoundProblem::PlanForm),
             Problem::Found(FoundProblem::PlanFormNotUsed),
+            Problem::Found(FoundProblem::ReadBackEdited),
             Problem::Found(FoundProblem::DuplicateFile {
                 original: "a/b.xlsx".into(),
             }),

@@ -140,6 +140,41 @@ fn packed(bytes: &[u8]) -> Result<Option<Packed>, Problem> {
     }
 }
 
+/// A sheet of one of the tool's own workbooks, as [`own_sheet`] finds it.
+#[derive(Debug)]
+pub enum OwnSheet {
+    /// The workbook is not the tool's (no custom property of the tool's).
+    NotOwn,
+    /// The tool's, without a sheet of that name (an older version wrote it, or it is
+    /// another of the tool's workbooks).
+    Missing,
+    /// The sheet's cells with a value: (row, column, value), 0-based, in row order.
+    Cells(Vec<(u32, u32, CellValue)>),
+}
+
+/// The cells of the sheet `name` (hidden or not) of an .xlsx workbook the tool wrote,
+/// read within the limits every workbook is read within; only that sheet is read.
+/// Err when the bytes are no readable workbook.
+pub fn own_sheet(bytes: &[u8], name: &str) -> Result<OwnSheet, Problem> {
+    quiet_reader_panics();
+    IN_READER.with(|f| f.set(true));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        within_size(bytes)?;
+        super::zip_guard::check(bytes)?;
+        let mut wb = open(bytes, Format::Xlsx)?;
+        if !own_output(bytes, &mut wb) {
+            return Ok(OwnSheet::NotOwn);
+        }
+        if !wb.sheet_names().iter().any(|n| n == name) {
+            return Ok(OwnSheet::Missing);
+        }
+        let mut text_budget = MAX_TEXT_BYTES;
+        sheet_cells(&mut wb, 0, name, None, &mut text_budget).map(OwnSheet::Cells)
+    }));
+    IN_READER.with(|f| f.set(false));
+    outcome.unwrap_or(Err(Problem::Unread(ReadProblem::ReaderCrashed)))
+}
+
 /// Whether the workbook is one of the tool's own outputs, by its custom property.
 fn own_output(bytes: &[u8], wb: &mut Book<'_>) -> bool {
     // The tool's own outputs are xlsx files with custom document properties; reading

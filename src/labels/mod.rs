@@ -77,6 +77,11 @@ pub mod l {
 pub mod sheet {
     use super::Label;
 
+    /// The very hidden sheet of the consolidated workbook that carries the plan and the
+    /// run's inputs, and the word in its first cell. Data, not words: the same in every
+    /// language, so a workbook written in English reads back like one in Vietnamese.
+    pub const DATA_SHEET: &str = "tthtcd-data";
+
     pub const PEOPLES_COMMITTEE: Label = Label::new("UBND", "PEOPLE'S COMMITTEE OF");
     pub const CENTRE: Label =
         Label::new("TRUNG TÂM HỌC TẬP CỘNG ĐỒNG", "COMMUNITY LEARNING CENTRE");
@@ -675,15 +680,110 @@ pub mod command {
         }
     }
 
-    /// A commune folder of a district run with no plan in it.
+    /// A commune folder of a district run with no plan in it, nor a consolidated
+    /// workbook of the tool's to read back.
     pub fn commune_without_plan(lang: Lang) -> String {
         match lang {
             Lang::Vi => "thư mục xã không có kế hoạch: hãy đặt mẫu kế hoạch ke-hoach.xlsx (hoặc \
-                         tệp kế hoạch .toml) của xã vào thư mục"
+                         tệp kế hoạch .toml) của xã vào thư mục, hoặc chỉ bảng tổng hợp \
+                         tong-hop.xlsx nguyên vẹn do công cụ ghi cho xã"
                 .to_string(),
             Lang::En => "the commune folder holds no plan: put the commune's plan form \
-                         ke-hoach.xlsx (or a .toml plan file) in it"
+                         ke-hoach.xlsx (or a .toml plan file) in it, or only the commune's \
+                         consolidated workbook tong-hop.xlsx, whole, as the tool wrote it"
                 .to_string(),
+        }
+    }
+
+    pub fn two_own_workbooks(a: &str, b: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "thư mục xã không có kế hoạch mà có hai bảng tổng hợp do công cụ ghi ('{a}' và \
+                 '{b}'): không biết lấy bảng nào, hãy chỉ để lại một"
+            ),
+            Lang::En => format!(
+                "the commune folder holds no plan but two consolidated workbooks written by \
+                 the tool ('{a}' and '{b}'): which one to take is unclear, leave only one"
+            ),
+        }
+    }
+
+    pub fn read_back_not_own(file: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("'{file}' không phải bảng tổng hợp do công cụ ghi"),
+            Lang::En => format!("'{file}' is not a consolidated workbook written by the tool"),
+        }
+    }
+
+    pub fn read_back_no_data(file: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "'{file}' là bảng tổng hợp của công cụ nhưng không mang dữ liệu để đọc lại (do \
+                 phiên bản cũ ghi): hãy tổng hợp lại từ báo cáo của xã bằng phiên bản này"
+            ),
+            Lang::En => format!(
+                "'{file}' is a workbook of the tool's but carries no data to read back (an \
+                 older version wrote it): consolidate the commune's reports again with this \
+                 version"
+            ),
+        }
+    }
+
+    pub fn read_back_schema(file: &str, found: &str, known: u32, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "dữ liệu trong '{file}' được ghi theo dạng {found}, phiên bản này chỉ đọc dạng \
+                 {known}: hãy dùng phiên bản công cụ mới hơn"
+            ),
+            Lang::En => format!(
+                "the data in '{file}' is of version {found}; this version reads only version \
+                 {known}: use a newer version of the tool"
+            ),
+        }
+    }
+
+    /// The data sheet of a consolidated workbook could not be read back: `what` says how.
+    pub fn read_back_damaged(file: &str, what: &str, lang: Lang) -> String {
+        let sheet = super::sheet::DATA_SHEET;
+        match lang {
+            Lang::Vi => format!(
+                "dữ liệu lưu kèm trong '{file}' (trang ẩn {sheet}) bị hỏng: {what}; hãy gửi lại \
+                 bảng tổng hợp đúng như công cụ đã ghi"
+            ),
+            Lang::En => format!(
+                "the data stored in '{file}' (hidden sheet {sheet}) is damaged: {what}; send \
+                 the consolidated workbook again as the tool wrote it"
+            ),
+        }
+    }
+
+    pub fn data_header_wrong(lang: Lang) -> String {
+        match lang {
+            Lang::Vi => "dòng đầu không như công cụ ghi".to_string(),
+            Lang::En => "its first row is not as the tool writes it".to_string(),
+        }
+    }
+
+    pub fn data_chunk_missing(at: u32, of: u32, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("thiếu đoạn {at} trong {of} đoạn"),
+            Lang::En => format!("piece {at} of {of} is missing"),
+        }
+    }
+
+    pub fn data_json(line: usize, column: usize, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("đoạn dữ liệu bị cắt hoặc sai ở dòng {line}, cột {column}"),
+            Lang::En => format!("the data is cut short or wrong at line {line}, column {column}"),
+        }
+    }
+
+    /// A stored row names what the stored plan does not have; `list` is the data's own
+    /// field name (classes, planned, entries, received, note_at).
+    pub fn data_out_of_plan(list: &str, index: usize, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("mục {index} của '{list}' không khớp với kế hoạch lưu kèm"),
+            Lang::En => format!("item {index} of '{list}' does not fit the stored plan"),
         }
     }
 

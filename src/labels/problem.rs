@@ -40,6 +40,15 @@ pub const PLAN_FORM: Label = Label::new(
     "the centre's plan form: the plan of this run, not a report",
 );
 
+pub const READ_BACK_EDITED: Label = Label::new(
+    "bảng tổng hợp này đã được sửa tay sau khi công cụ ghi: số liệu lấy theo lần tổng hợp gốc \
+     (dữ liệu công cụ lưu kèm), không theo các chỗ sửa; hãy chép các chỗ sửa vào báo cáo \
+     nguồn của xã và tổng hợp lại",
+    "this consolidated workbook was edited by hand after the tool wrote it: the figures are \
+     those of the original consolidation (the data the tool stored in it), not the edits; \
+     carry the edits into the commune's source reports and consolidate again",
+);
+
 pub const PLAN_FORM_NOT_USED: Label = Label::new(
     "mẫu kế hoạch, không phải báo cáo; lần chạy này dùng kế hoạch khác (--plan): nếu kế hoạch \
      đúng là tệp này, hãy chọn nó bằng --plan",

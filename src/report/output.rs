@@ -554,6 +554,20 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// [`seal_holds`] on a workbook's bytes already read.
+pub fn seal_holds_bytes(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    let Some(start) = n.checked_sub(EOCD_LEN + SEAL_LEN) else {
+        return false;
+    };
+    let (record, comment) = bytes[start..].split_at(EOCD_LEN);
+    record[..4] == EOCD_SIGNATURE
+        && record[EOCD_LEN - 2..] == (SEAL_LEN as u16).to_le_bytes()
+        && comment.starts_with(SEAL_PREFIX)
+        && hex(&Sha256::digest(&bytes[..n - SEAL_LEN - 2])).as_bytes()
+            == &comment[SEAL_PREFIX.len()..]
+}
+
 /// True when the file at `path` ends with the tool's seal and the hash in it is the
 /// hash of the bytes before it: a workbook exactly as the tool wrote it.
 pub fn seal_holds(path: &Path) -> bool {
@@ -781,6 +795,7 @@ mod tests {
         edited[40] ^= 1;
         std::fs::write(&p, &edited).unwrap();
         assert!(!seal_holds(&p));
+        assert!(seal_holds_bytes(&sealed) && !seal_holds_bytes(&edited));
         // The unsealed original: the property without the seal.
         std::fs::write(&p, &plain).unwrap();
         assert!(matches!(

@@ -68,7 +68,9 @@ pub fn workbook_bytes(c: &Consolidation, lang: Lang) -> Result<Vec<u8>, Workbook
         wb.add_worksheet();
     }
     wb.add_worksheet_with_low_memory()?;
-    for _ in 0..5 {
+    // The data sheet last and filled after the others, its text joining the shared
+    // strings after theirs: the sheets a person reads are byte for byte the same.
+    for _ in 0..6 {
         wb.add_worksheet();
     }
     let [
@@ -81,9 +83,10 @@ pub fn workbook_bytes(c: &Consolidation, lang: Lang) -> Result<Vec<u8>, Workbook
         completeness,
         warnings,
         sources,
+        data,
     ] = wb.worksheets_mut().as_mut_slice()
     else {
-        unreachable!("nine sheets were just added");
+        unreachable!("ten sheets were just added");
     };
     let (list_done, others_done) = rayon::join(
         || sheets::classes::write(list, &ctx),
@@ -100,6 +103,7 @@ pub fn workbook_bytes(c: &Consolidation, lang: Lang) -> Result<Vec<u8>, Workbook
     );
     list_done?;
     others_done?;
+    sheets::data::write(data, &ctx)?;
     crate::profile::add(crate::profile::Stage::Sheets, filling.elapsed());
     Ok(crate::profile::time(crate::profile::Stage::Save, || {
         wb.save_to_buffer()

@@ -118,6 +118,9 @@ pub(crate) enum Reading {
     /// sheets, legacy text repaired; answered with `Result<Vec<SheetGrid>, Problem>`.
     /// Whether they are a plan form is for the run to judge (pure computation).
     PlanForm,
+    /// A consolidated workbook of the tool's, read back: only its data sheet; answered
+    /// with `Result<readback::Stored, readback::ReadBackError>`.
+    OwnOutput,
 }
 
 /// Why a file's worker gave no answer.

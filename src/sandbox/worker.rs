@@ -1,12 +1,13 @@
 //! The worker side: `tthtcd __worker` reads its setup (the plan), then answers one
 //! request a file until its input closes: a report's reading, or a plan-form
-//! candidate's sheets (see [`Reading`]). It writes nothing but replies to stdout. Its
+//! candidate's sheets, a consolidated workbook's stored data (see [`Reading`]). It writes nothing but replies to stdout. Its
 //! memory limit was set before it started (see `Worker::start` in the parent module).
 
 use std::io::{BufReader, BufWriter, Write};
 
 use super::{Reading, Request, Setup, wire};
 use crate::read::{read_request, read_sheets_request};
+use crate::readback::read_stored_request;
 
 /// Serves requests on stdin/stdout; the exit code says whether the setup was usable.
 pub fn serve() -> std::process::ExitCode {
@@ -34,6 +35,7 @@ pub fn serve() -> std::process::ExitCode {
         let reply = match request.reading {
             Reading::Report => postcard::to_stdvec(&read_request(&vocabulary, &request)),
             Reading::PlanForm => postcard::to_stdvec(&read_sheets_request(&request)),
+            Reading::OwnOutput => postcard::to_stdvec(&read_stored_request(&request)),
         };
         let Ok(reply) = reply else {
             break;

@@ -4,6 +4,7 @@
 pub mod classes;
 pub mod completeness;
 pub mod criteria;
+pub mod data;
 pub mod months;
 pub mod plan_vs_held;
 pub mod quarters;
