@@ -116,6 +116,7 @@ fn run(dir: &Path, as_of: Option<NaiveDate>, sandbox: bool) -> District {
     });
     let config = DistrictConfig {
         folder: dir.to_path_buf(),
+        name: None,
         as_of,
         output: None,
         progress: None,
