@@ -45,14 +45,17 @@ fn report(path: &Path, classes: &[(&'static str, &'static str, f64)]) {
     common::book(path, &[("Báo cáo", rows)]);
 }
 
-/// Four communes:
-/// - xa-an-phu: Kinh tế 4/200, Tin học 2/100 (TOML); kinh-te.xlsx: Trồng lúa 05/03 30,
-///   Nuôi cá 12/04 25; tin-hoc.xlsx: Tin học văn phòng 10/04 40.
+/// Five communes:
+/// - xa-an-phu: five sub-committees, Kinh tế 4/200, Tin học 2/100, Ngoại ngữ 1/50, Sức
+///   khỏe cộng đồng 2/80, Kỹ năng sống 1/30 (TOML: 10 classes, 460 learners);
+///   kinh-te.xlsx: Trồng lúa 05/03 30, Nuôi cá 12/04 25; tin-hoc.xlsx: Tin học văn
+///   phòng 10/04 40.
 /// - xa-binh-minh: Kinh tế 3/150 (TOML) holding the very rows of An Phú's kinh-te.xlsx:
 ///   not repeats — another commune's classes.
 /// - xa-cat-tien: reports but no plan: failed.
 /// - xa-dong-hoa: Kinh tế 2/80 (TOML); kinh-te.xlsx: Trồng rau 02/05 20; a damaged
 ///   bao-cao-hong.xlsx: the file fails, the commune does not.
+/// - xa-yen-duc: only its tong-hop.xlsx (see `sent_tong_hop`).
 fn district(dir: &Path) {
     let an_phu = dir.join("xa-an-phu");
     let binh_minh = dir.join("xa-binh-minh");
@@ -72,6 +75,9 @@ fn district(dir: &Path) {
             &[
                 ("kinh-te", "Kinh tế", 4, 200),
                 ("tin-hoc", "Tin học", 2, 100),
+                ("ngoai-ngu", "Ngoại ngữ", 1, 50),
+                ("suc-khoe", "Sức khỏe cộng đồng", 2, 80),
+                ("ky-nang", "Kỹ năng sống", 1, 30),
             ],
         ),
     )
@@ -102,6 +108,37 @@ fn district(dir: &Path) {
         b"PK\x03\x04 not a workbook",
     )
     .unwrap();
+    sent_tong_hop(dir);
+}
+
+/// xa-yen-duc sends only its tong-hop.xlsx, consolidated at the commune from its plan
+/// (Kinh tế 2/100) and one report: Trồng nấm 08/06 15, Trồng lúa 05/03 30.
+fn sent_tong_hop(dir: &Path) {
+    let commune_pc = tempfile::tempdir().unwrap();
+    let at_commune = commune_pc.path().to_path_buf();
+    report(
+        &at_commune.join("kinh-te.xlsx"),
+        &[
+            ("Trồng nấm", "08/06/2019", 15.0),
+            ("Trồng lúa", "05/03/2019", 30.0),
+        ],
+    );
+    let plan = plan_toml("Xã Yên Đức", &[("kinh-te", "Kinh tế", 2, 100)]);
+    let c = tthtcd::run(&tthtcd::Config {
+        folder: at_commune.clone(),
+        plan: tthtcd::Plan::from_toml(&plan).unwrap(),
+        plan_source: Default::default(),
+        as_of: None,
+        output: None,
+        progress: None,
+        sandbox: None,
+    })
+    .unwrap();
+    let yen_duc = dir.join("xa-yen-duc");
+    std::fs::create_dir(&yen_duc).unwrap();
+    let bytes = tthtcd::report::workbook::workbook_bytes(&c, Lang::Vi).unwrap();
+    let kind = tthtcd::report::output::Kind::Workbook;
+    tthtcd::report::output::write(&yen_duc.join("tong-hop.xlsx"), &bytes, kind, Lang::Vi).unwrap();
 }
 
 fn config(dir: &Path) -> DistrictConfig<'static> {
@@ -123,7 +160,13 @@ fn each_commune_is_consolidated_against_its_own_plan() {
     let folders: Vec<_> = d.communes.iter().map(|c| c.folder.as_str()).collect();
     assert_eq!(
         folders,
-        ["xa-an-phu", "xa-binh-minh", "xa-cat-tien", "xa-dong-hoa"]
+        [
+            "xa-an-phu",
+            "xa-binh-minh",
+            "xa-cat-tien",
+            "xa-dong-hoa",
+            "xa-yen-duc"
+        ]
     );
     let figures = |i: usize| {
         let c = d.communes[i].consolidation().unwrap();
@@ -134,8 +177,9 @@ fn each_commune_is_consolidated_against_its_own_plan() {
             c.summary.learners.target,
         )
     };
-    // An Phú: 2 + 1 = 3 classes, 30 + 25 + 40 = 95 learners; targets 4 + 2 = 6, 300.
-    assert_eq!(figures(0), (3, 95, 6, 300));
+    // An Phú: 2 + 1 = 3 classes, 30 + 25 + 40 = 95 learners; targets 4 + 2 + 1 + 2 + 1
+    // = 10 classes, 200 + 100 + 50 + 80 + 30 = 460 learners.
+    assert_eq!(figures(0), (3, 95, 10, 460));
     // Bình Minh: the same two rows, its own: 2 classes, 55 learners, against 3 / 150.
     assert_eq!(figures(1), (2, 55, 3, 150));
     let binh_minh = d.communes[1].consolidation().unwrap();
@@ -155,6 +199,15 @@ fn each_commune_is_consolidated_against_its_own_plan() {
         .map(|f| f.path.as_str())
         .collect();
     assert_eq!(failed, ["bao-cao-hong.xlsx"]);
+    // Yên Đức, read back from its tong-hop.xlsx: 2 classes, 15 + 30 = 45 learners,
+    // against 2 / 100; the plan is the one the workbook carries.
+    assert_eq!(figures(4), (2, 45, 2, 100));
+    let yen_duc = d.communes[4].consolidation().unwrap();
+    assert_eq!(yen_duc.plan.unit, "Xã Yên Đức");
+    assert_eq!(
+        yen_duc.plan_source,
+        tthtcd::plan::PlanSource::InFolder("tong-hop.xlsx".into())
+    );
 }
 
 #[test]
@@ -163,15 +216,16 @@ fn the_json_has_the_district_and_a_block_a_commune() {
     district(dir.path());
     let d = run_district(&config(dir.path()), Lang::Vi).unwrap();
     let j = tthtcd::report::district_json::district_summary(&d, Lang::Vi);
-    // 3 + 2 + 1 = 6 classes; 95 + 55 + 20 = 170 learners; 4 communes, 1 failed.
-    assert_eq!(j["district"]["totals"]["classes"], 6);
-    assert_eq!(j["district"]["totals"]["learners"], 170);
+    // 3 + 2 + 1 + 2 = 8 classes; 95 + 55 + 20 + 45 = 215 learners; 5 communes, 1
+    // failed.
+    assert_eq!(j["district"]["totals"]["classes"], 8);
+    assert_eq!(j["district"]["totals"]["learners"], 215);
     assert_eq!(
         (
             j["district"]["communes"].as_u64(),
             j["district"]["communes_failed"].as_u64()
         ),
-        (Some(4), Some(1))
+        (Some(5), Some(1))
     );
     assert_eq!(j["district"]["as_of"], "2019-12-31");
     let communes = j["communes"].as_array().unwrap();
@@ -205,16 +259,25 @@ fn the_terminal_table_has_a_line_a_commune_and_the_failed_ones_below() {
             .filter(|c| !c.is_empty())
             .collect()
     };
-    // An Phú at year end: target 6, due 6, opened 3; learners 300, 300, 95: short.
+    // An Phú at year end: target 10, due 10, opened 3; learners 460, 460, 95: short.
     assert_eq!(
         cells("Xã An Phú"),
-        ["Xã An Phú", "6", "6", "3", "300", "300", "95", "Không đạt"]
+        [
+            "Xã An Phú",
+            "10",
+            "10",
+            "3",
+            "460",
+            "460",
+            "95",
+            "Không đạt"
+        ]
     );
-    // The district: 6 + 3 + 2 = 11 classes planned, 3 + 2 + 1 = 6 opened; 300 + 150 + 80
-    // = 530 learners planned, 95 + 55 + 20 = 170.
+    // The district: 10 + 3 + 2 + 2 = 17 classes planned, 3 + 2 + 1 + 2 = 8 opened;
+    // 460 + 150 + 80 + 100 = 790 learners planned, 95 + 55 + 20 + 45 = 215.
     assert_eq!(
         cells("Tổng cộng"),
-        ["Tổng cộng", "11", "11", "6", "530", "530", "170"]
+        ["Tổng cộng", "17", "17", "8", "790", "790", "215"]
     );
     assert!(
         text.contains("Không tổng hợp được xã xa-cat-tien: thư mục xã không có kế hoạch"),
@@ -262,7 +325,7 @@ fn the_command_prints_the_table_writes_the_json_and_says_what_was_not_counted() 
     );
     let j: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
-    // 95 + 55 + 20 = 170 learners, worked out above.
-    assert_eq!(j["district"]["totals"]["learners"], 170);
+    // 95 + 55 + 20 + 45 = 215 learners, worked out above.
+    assert_eq!(j["district"]["totals"]["learners"], 215);
     assert_eq!(j["communes"][3]["files"].as_array().unwrap().len(), 3);
 }
