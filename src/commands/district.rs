@@ -63,9 +63,12 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         let value = tthtcd::report::district_json::district_summary(&d, lang);
         super::write_json_value(&value, j, lang)?;
     }
-    let bytes = tthtcd::report::district::district_bytes(&d, lang)
-        .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+    let bytes = tthtcd::profile::time(tthtcd::profile::Stage::Save, || {
+        tthtcd::report::district::district_bytes(&d, lang)
+    })
+    .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
     super::write_workbook(&args.output, &bytes, lang)?;
+    tthtcd::profile::print_if_asked();
     let text = terminal::render_district(&d, lang, super::use_color());
     let wrote = format!("{} {}", cli::WROTE.get(lang), args.output.display());
     if args.json.as_deref() == Some(std::path::Path::new("-")) {
