@@ -1147,6 +1147,21 @@ pub(crate) mod language {
             .filter(|c| c.is_alphabetic() && !c.is_ascii())
             .collect()
     }
+
+    /// One message in both languages, each in its own: the English has no Vietnamese
+    /// letter outside what it quotes between `quotes`, the Vietnamese has Vietnamese
+    /// words of its own, the two differ. `what` names the message in a failure.
+    pub(crate) fn assert_in_their_languages(vi: &str, en: &str, quotes: &[char], what: &str) {
+        assert!(
+            vietnamese_letters(&own_words(en, quotes)).is_empty(),
+            "{what}: English message with Vietnamese letters: {en}"
+        );
+        assert!(
+            !vietnamese_letters(&own_words(vi, quotes)).is_empty(),
+            "{what}: Vietnamese message without a Vietnamese word: {vi}"
+        );
+        assert_ne!(vi, en, "{what}");
+    }
 }
 
 #[cfg(test)]

@@ -525,7 +525,7 @@ mod tests {
 
     #[test]
     fn every_message_is_in_its_language() {
-        use crate::labels::language::{own_words, vietnamese_letters};
+        use crate::labels::language::assert_in_their_languages;
         // What a message quotes from the plan file: '…', "…" and `…`.
         const QUOTES: &[char] = &['\'', '"', '`'];
         let all = every_error();
@@ -533,17 +533,7 @@ mod tests {
         assert_eq!(all.len(), 2 * (24 + 5) + 2 * 18);
         for e in &all {
             let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
-            assert!(
-                vietnamese_letters(&own_words(&en, QUOTES)).is_empty(),
-                "{}: English message with Vietnamese letters: {en}",
-                listed(e)
-            );
-            assert!(
-                !vietnamese_letters(&own_words(&vi, QUOTES)).is_empty(),
-                "{}: Vietnamese message without a Vietnamese word: {vi}",
-                listed(e)
-            );
-            assert_ne!(vi, en);
+            assert_in_their_languages(&vi, &en, QUOTES, listed(e));
             // Quotes come in pairs (an apostrophe would open one that never closes).
             for m in [&vi, &en] {
                 assert_eq!(m.matches('\'').count() % 2, 0, "{m}");

@@ -268,23 +268,14 @@ mod tests {
 
     #[test]
     fn every_message_is_in_its_language() {
-        use crate::labels::language::{own_words, vietnamese_letters};
+        use crate::labels::language::assert_in_their_languages;
         // What a message quotes from the form: its words and the cells' text, in '…'.
         const QUOTES: &[char] = &['\''];
         let all = every_fault();
         assert_eq!(all.len(), 27);
         for f in &all {
             let (vi, en) = (f.message(Lang::Vi), f.message(Lang::En));
-            assert!(
-                vietnamese_letters(&own_words(&en, QUOTES)).is_empty(),
-                "{}: English with Vietnamese letters: {en}",
-                listed(f)
-            );
-            assert!(
-                !vietnamese_letters(&own_words(&vi, QUOTES)).is_empty(),
-                "Vietnamese without a Vietnamese word: {vi}"
-            );
-            assert_ne!(vi, en);
+            assert_in_their_languages(&vi, &en, QUOTES, listed(f));
             for m in [&vi, &en] {
                 assert_eq!(m.matches('\'').count() % 2, 0, "{m}");
             }
