@@ -5,7 +5,6 @@ mod common;
 
 use std::path::Path;
 
-use common::V::{N, T};
 use tthtcd::district::CommuneOutcome;
 use tthtcd::district_run::{DistrictConfig, run_district};
 use tthtcd::labels::Lang;
@@ -29,20 +28,6 @@ fn plan_toml(unit: &str, subs: &[(&str, &str, u32, u32)]) -> String {
         t += &format!("[[quarter]]\nquarter = {q}\nclasses = {c}\nlearners = {l}\n");
     }
     t
-}
-
-/// A month's report of one sub-committee (named by the file): (class, date, learners).
-fn report(path: &Path, classes: &[(&'static str, &'static str, f64)]) {
-    let mut rows = vec![vec![
-        T("STT"),
-        T("Tên lớp"),
-        T("Ngày mở lớp"),
-        T("Số học viên"),
-    ]];
-    for (i, (name, date, learners)) in classes.iter().enumerate() {
-        rows.push(vec![N(i as f64 + 1.0), T(name), T(date), N(*learners)]);
-    }
-    common::book(path, &[("Báo cáo", rows)]);
 }
 
 /// Five communes:
@@ -82,8 +67,8 @@ fn district(dir: &Path) {
         ),
     )
     .unwrap();
-    report(&an_phu.join("kinh-te.xlsx"), &kinh_te);
-    report(
+    common::month_report(&an_phu.join("kinh-te.xlsx"), &kinh_te);
+    common::month_report(
         &an_phu.join("tin-hoc.xlsx"),
         &[("Tin học văn phòng", "10/04/2019", 40.0)],
     );
@@ -92,14 +77,14 @@ fn district(dir: &Path) {
         plan_toml("Xã Bình Minh", &[("kinh-te", "Kinh tế", 3, 150)]),
     )
     .unwrap();
-    report(&binh_minh.join("kinh-te.xlsx"), &kinh_te);
-    report(&cat_tien.join("kinh-te.xlsx"), &kinh_te);
+    common::month_report(&binh_minh.join("kinh-te.xlsx"), &kinh_te);
+    common::month_report(&cat_tien.join("kinh-te.xlsx"), &kinh_te);
     std::fs::write(
         dong_hoa.join("ke-hoach.toml"),
         plan_toml("Xã Đông Hòa", &[("kinh-te", "Kinh tế", 2, 80)]),
     )
     .unwrap();
-    report(
+    common::month_report(
         &dong_hoa.join("kinh-te.xlsx"),
         &[("Trồng rau", "02/05/2019", 20.0)],
     );
@@ -116,7 +101,7 @@ fn district(dir: &Path) {
 fn sent_tong_hop(dir: &Path) {
     let commune_pc = tempfile::tempdir().unwrap();
     let at_commune = commune_pc.path().to_path_buf();
-    report(
+    common::month_report(
         &at_commune.join("kinh-te.xlsx"),
         &[
             ("Trồng nấm", "08/06/2019", 15.0),

@@ -70,31 +70,17 @@ fn plan_form(path: &Path, learners_nn: common::V) {
     );
 }
 
-/// A month's report of one sub-committee, named by its file: (class, date, learners).
-fn report(path: &Path, classes: &[(&'static str, &'static str, f64)]) {
-    let mut rows = vec![vec![
-        T("STT"),
-        T("Tên lớp"),
-        T("Ngày mở lớp"),
-        T("Số học viên"),
-    ]];
-    for (i, (name, date, learners)) in classes.iter().enumerate() {
-        rows.push(vec![N(i as f64 + 1.0), T(name), T(date), N(*learners)]);
-    }
-    common::book(path, &[("Báo cáo", rows)]);
-}
-
 /// The commune's folder: its plan form and two reports.
 fn folder(dir: &Path) {
     plan_form(&dir.join("ke-hoach.xlsx"), N(200.0));
-    report(
+    common::month_report(
         &dir.join("nong-nghiep.xlsx"),
         &[
             ("Trồng lúa", "05/03/2024", 30.0),
             ("Nuôi gà", "20/03/2024", 25.0),
         ],
     );
-    report(
+    common::month_report(
         &dir.join("tin-hoc.xlsx"),
         &[("Tin học văn phòng", "10/04/2024", 40.0)],
     );
@@ -296,7 +282,7 @@ fn a_class_registration_named_ke_hoach_stays_a_report() {
     folder(dir.path());
     std::fs::remove_file(dir.path().join("ke-hoach.xlsx")).unwrap();
     // "Kế hoạch mở lớp" of Kinh tế (the embedded plan's): a list of classes, not the plan form.
-    report(
+    common::month_report(
         &dir.path().join("ke-hoach-mo-lop-kinh-te.xlsx"),
         &[("Trồng rau", "02/05/2019", 20.0)],
     );

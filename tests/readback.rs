@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::NaiveDate;
-use common::V::{N, T};
 use tthtcd::Consolidation;
 use tthtcd::district::{CommuneOutcome, District};
 use tthtcd::district_run::{DistrictConfig, run_district};
@@ -23,20 +22,6 @@ const PLAN: &str = "unit = \"Xã An Phú\"\ncentre = \"Trung tâm học tập c�
     [[quarter]]\nquarter = 2\nclasses = 2\nlearners = 100\n\
     [[quarter]]\nquarter = 3\nclasses = 2\nlearners = 100\n\
     [[quarter]]\nquarter = 4\nclasses = 1\nlearners = 50\n";
-
-/// A report of the sub-committee its file names: (topic, date, learners), from row 2.
-fn report(path: &Path, classes: &[(&'static str, &'static str, f64)]) {
-    let mut rows = vec![vec![
-        T("STT"),
-        T("Tên lớp"),
-        T("Ngày mở lớp"),
-        T("Số học viên"),
-    ]];
-    for (i, (name, date, learners)) in classes.iter().enumerate() {
-        rows.push(vec![N(i as f64 + 1.0), T(name), T(date), N(*learners)]);
-    }
-    common::book(path, &[("Báo cáo", rows)]);
-}
 
 /// The commune's own folder, with its plan and reports:
 ///
@@ -54,7 +39,7 @@ fn report(path: &Path, classes: &[(&'static str, &'static str, f64)]) {
 fn commune(folder: &Path) {
     std::fs::create_dir_all(folder).unwrap();
     std::fs::write(folder.join("ke-hoach.toml"), PLAN).unwrap();
-    report(
+    common::month_report(
         &folder.join("kinh-te.xlsx"),
         &[
             ("Trồng lúa", "05/03/2019", 30.0),
@@ -63,7 +48,7 @@ fn commune(folder: &Path) {
             ("Nuôi cá", "12/04/2019", 25.0),
         ],
     );
-    report(
+    common::month_report(
         &folder.join("tin-hoc.xlsx"),
         &[
             ("Tin học _x0041_ văn phòng", "10/04/2019", 40.0),

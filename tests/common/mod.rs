@@ -387,3 +387,19 @@ pub fn kinh_te_march(path: &Path) {
         )],
     );
 }
+
+/// A month's report of one sub-committee, named by its file: a "Báo cáo" sheet of
+/// (class, day-first date as typed, learners) under STT | Tên lớp | Ngày mở lớp | Số học
+/// viên.
+pub fn month_report(path: &Path, classes: &[(&'static str, &'static str, f64)]) {
+    let mut rows = vec![vec![
+        T("STT"),
+        T("Tên lớp"),
+        T("Ngày mở lớp"),
+        T("Số học viên"),
+    ]];
+    for (i, (name, date, learners)) in classes.iter().enumerate() {
+        rows.push(vec![N(i as f64 + 1.0), T(name), T(date), N(*learners)]);
+    }
+    book(path, &[("Báo cáo", rows)]);
+}
