@@ -183,11 +183,33 @@ pub fn use_color() -> bool {
 }
 
 /// Loads the plan: the embedded one, or a file — a TOML plan or a plan form (a
-/// workbook: .xlsx, .xls, .ods), told apart by the file's extension.
+/// workbook: .xlsx, .xls, .ods), told apart by the file's extension. A plan form's
+/// faults refuse it, all of them listed under the file's name.
 pub fn load_plan(path: Option<&Path>, lang: Lang) -> anyhow::Result<Plan> {
+    match load_plan_or_faults(path, lang)? {
+        Loaded::Plan(plan) => Ok(plan),
+        Loaded::FormFaults(errors) => {
+            let p = path.unwrap_or(Path::new(""));
+            let e = tthtcd::plan::PlanError::Form(errors);
+            Err(anyhow::anyhow!(e.message(lang))
+                .context(tthtcd::labels::command::plan_invalid(p, lang)))
+        }
+    }
+}
+
+/// A plan read, or a plan form's faults, each at its cell: `plan check` lists those as
+/// findings, every other command refuses the form for them.
+pub enum Loaded {
+    Plan(Plan),
+    FormFaults(Vec<tthtcd::plan::FormError>),
+}
+
+/// [`load_plan`], with a plan form's faults given back rather than refused; the file is
+/// read once either way.
+pub fn load_plan_or_faults(path: Option<&Path>, lang: Lang) -> anyhow::Result<Loaded> {
     use tthtcd::labels::command as w;
     let Some(p) = path else {
-        return Ok(Plan::embedded());
+        return Ok(Loaded::Plan(Plan::embedded()));
     };
     let invalid = |e: tthtcd::plan::PlanError| {
         anyhow::anyhow!(e.message(lang)).context(w::plan_invalid(p, lang))
@@ -195,14 +217,18 @@ pub fn load_plan(path: Option<&Path>, lang: Lang) -> anyhow::Result<Plan> {
     if tthtcd::input::discover::Format::from_path(p).is_some() {
         let sheets = tthtcd::read_workbook(p)
             .map_err(|e| anyhow::anyhow!(w::plan_unreadable(p, &e.message(lang), lang)))?;
-        return tthtcd::plan_form::from_sheets(&sheets).map_err(invalid);
+        return match tthtcd::plan_form::from_sheets(&sheets) {
+            Ok(plan) => Ok(Loaded::Plan(plan)),
+            Err(tthtcd::plan::PlanError::Form(errors)) => Ok(Loaded::FormFaults(errors)),
+            Err(e) => Err(invalid(e)),
+        };
     }
     let text = std::fs::read_to_string(p).map_err(|e| {
         let reason = tthtcd::labels::io_kind_or_text(&e, lang);
         anyhow::anyhow!(w::plan_unreadable(p, &reason, lang))
     })?;
     // The reason in the command's language, after the file it is about.
-    Plan::from_toml(&text).map_err(invalid)
+    Plan::from_toml(&text).map(Loaded::Plan).map_err(invalid)
 }
 
 /// The run's plan and where it came from: `--plan` when given; otherwise the plan form

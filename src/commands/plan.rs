@@ -108,15 +108,12 @@ pub fn run(cmd: &PlanCommand) -> anyhow::Result<u8> {
 /// The plan's findings, one a line; a plan form's faults (each at its cell) are findings
 /// too, so the secretary sees them all and the exit code is 1.
 fn check(path: Option<&std::path::Path>, lang: Lang) -> anyhow::Result<u8> {
-    let findings: Vec<String> = match path.map(|p| (p, form_faults(p, lang))) {
-        Some((_, Some(faults))) => faults,
-        _ => {
-            let plan = super::load_plan(path, lang)?;
-            plan_check::check(&plan)
-                .iter()
-                .map(|f| f.message(lang))
-                .collect()
-        }
+    let findings: Vec<String> = match super::load_plan_or_faults(path, lang)? {
+        super::Loaded::FormFaults(faults) => faults.iter().map(|e| e.message(lang)).collect(),
+        super::Loaded::Plan(plan) => plan_check::check(&plan)
+            .iter()
+            .map(|f| f.message(lang))
+            .collect(),
     };
     if findings.is_empty() {
         say!(outln, "{}", cli::PLAN_OK.get(lang));
@@ -132,19 +129,6 @@ fn check(path: Option<&std::path::Path>, lang: Lang) -> anyhow::Result<u8> {
         say!(outln, "- {f}");
     }
     Ok(exit::FALLS_SHORT)
-}
-
-/// The faults of a plan form, in words; None when `path` is no plan form with faults
-/// (a TOML plan, a sound form, a file that cannot be read: `load_plan` words those).
-fn form_faults(path: &std::path::Path, lang: Lang) -> Option<Vec<String>> {
-    tthtcd::input::discover::Format::from_path(path)?;
-    let sheets = tthtcd::read_workbook(path).ok()?;
-    match tthtcd::plan_form::from_sheets(&sheets) {
-        Err(tthtcd::plan::PlanError::Form(errors)) => {
-            Some(errors.iter().map(|e| e.message(lang)).collect())
-        }
-        _ => None,
-    }
 }
 
 /// Reads the plan, then writes it whole or not at all (through a temporary file). An
