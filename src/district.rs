@@ -21,6 +21,9 @@ pub struct District {
     /// The date asked for (`--as-of`); None: each commune's plan year's end.
     pub as_of: Option<NaiveDate>,
     pub communes: Vec<Commune>,
+    /// Files standing in FOLDER itself, outside every commune folder: not read (whose
+    /// plan would they be counted against?), listed so that none is lost silently.
+    pub loose: Vec<String>,
 }
 
 /// One commune folder and what became of it.

@@ -36,10 +36,13 @@ pub struct DistrictConfig<'a> {
 /// order; hidden ones left out). Err only when FOLDER itself cannot be listed. The
 /// reasons a commune failed are worded in `lang`.
 pub fn run_district(config: &DistrictConfig, lang: Lang) -> Result<District, RunError> {
-    let folders = commune_folders(&config.folder).map_err(|err| RunError::Folder {
-        path: config.folder.display().to_string(),
-        err,
-    })?;
+    let (folders, loose) =
+        commune_folders(&config.folder, config.output.as_deref()).map_err(|err| {
+            RunError::Folder {
+                path: config.folder.display().to_string(),
+                err,
+            }
+        })?;
     let total = folders.len();
     let mut communes = Vec::with_capacity(total);
     for (i, (name, path)) in folders.into_iter().enumerate() {
@@ -57,21 +60,37 @@ pub fn run_district(config: &DistrictConfig, lang: Lang) -> Result<District, Run
         name: config.name.clone(),
         as_of: config.as_of,
         communes,
+        loose,
     })
 }
 
-/// The sub-folders of `folder`, sorted by name, without hidden ones (".git").
-fn commune_folders(folder: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
-    let mut out = Vec::new();
+/// The commune folders: the sub-folders of `folder`, sorted by name, without hidden
+/// ones (".git"); and the other entries of `folder` (files outside every commune), by
+/// name, hidden ones and the output being written left out.
+type Entries = (Vec<(String, PathBuf)>, Vec<String>);
+
+fn commune_folders(folder: &Path, output: Option<&Path>) -> std::io::Result<Entries> {
+    let (mut communes, mut loose) = (Vec::new(), Vec::new());
+    let output = output.and_then(|o| std::fs::canonicalize(o).ok());
     for entry in std::fs::read_dir(folder)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.starts_with('.') && entry.path().is_dir() {
-            out.push((name, entry.path()));
+        let path = entry.path();
+        let is_output = output
+            .as_ref()
+            .is_some_and(|o| std::fs::canonicalize(&path).ok().as_ref() == Some(o));
+        if name.starts_with('.') || is_output {
+            continue;
+        }
+        if path.is_dir() {
+            communes.push((name, path));
+        } else {
+            loose.push(name);
         }
     }
-    out.sort();
-    Ok(out)
+    communes.sort();
+    loose.sort();
+    Ok((communes, loose))
 }
 
 /// One commune: its plan, then its reports consolidated against it; or, with no plan,

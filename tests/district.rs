@@ -41,6 +41,8 @@ fn plan_toml(unit: &str, subs: &[(&str, &str, u32, u32)]) -> String {
 /// - xa-dong-hoa: Kinh tế 2/80 (TOML); kinh-te.xlsx: Trồng rau 02/05 20; a damaged
 ///   bao-cao-hong.xlsx: the file fails, the commune does not.
 /// - xa-yen-duc: only its tong-hop.xlsx (see `sent_tong_hop`).
+///
+/// And bao-cao-le.xlsx beside them, in no commune folder: listed, not read.
 fn district(dir: &Path) {
     let an_phu = dir.join("xa-an-phu");
     let binh_minh = dir.join("xa-binh-minh");
@@ -94,6 +96,11 @@ fn district(dir: &Path) {
     )
     .unwrap();
     sent_tong_hop(dir);
+    // A report dropped beside the commune folders, in none of them.
+    common::month_report(
+        &dir.join("bao-cao-le.xlsx"),
+        &[("Trồng lúa", "05/03/2019", 30.0)],
+    );
 }
 
 /// xa-yen-duc sends only its tong-hop.xlsx, consolidated at the commune from its plan
@@ -187,6 +194,7 @@ fn each_commune_is_consolidated_against_its_own_plan() {
     // Yên Đức, read back from its tong-hop.xlsx: 2 classes, 15 + 30 = 45 learners,
     // against 2 / 100; the plan is the one the workbook carries.
     assert_eq!(figures(4), (2, 45, 2, 100));
+    assert_eq!(d.loose, ["bao-cao-le.xlsx"]);
     let yen_duc = d.communes[4].consolidation().unwrap();
     assert_eq!(yen_duc.plan.unit, "Xã Yên Đức");
     assert_eq!(
@@ -213,6 +221,10 @@ fn the_json_has_the_district_and_a_block_a_commune() {
         (Some(5), Some(1))
     );
     assert_eq!(j["district"]["as_of"], "2019-12-31");
+    assert_eq!(
+        j["district"]["files_outside_communes"],
+        serde_json::json!(["bao-cao-le.xlsx"])
+    );
     let communes = j["communes"].as_array().unwrap();
     assert_eq!(communes[0]["folder"], "xa-an-phu");
     assert_eq!(communes[0]["unit"], "Xã An Phú");
@@ -268,6 +280,10 @@ fn the_terminal_table_has_a_line_a_commune_and_the_failed_ones_below() {
         text.contains("Không tổng hợp được xã xa-cat-tien: thư mục xã không có kế hoạch"),
         "{text}"
     );
+    assert!(
+        text.contains("tệp 'bao-cao-le.xlsx' nằm ngoài mọi thư mục xã nên không được đọc"),
+        "{text}"
+    );
     // Đông Hòa's damaged file, counted as a failed file of that commune.
     assert!(text.contains("xa-dong-hoa: 1"), "{text}");
 }
@@ -296,6 +312,20 @@ fn the_command_prints_the_table_writes_the_json_and_says_what_was_not_counted() 
         .unwrap();
     let out = String::from_utf8_lossy(&run.stdout);
     assert!(xlsx.is_file(), "{out}");
+    assert!(
+        out.contains("the file 'bao-cao-le.xlsx' stands outside every commune folder"),
+        "{out}"
+    );
+    // The workbook's Warnings has it as an error of its own code.
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(&xlsx).unwrap();
+    let warnings = wb.worksheet_range("Warnings").unwrap();
+    let codes: Vec<String> = warnings
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()))
+        .filter(|c| c == "not-in-commune" || c == "commune-failed")
+        .collect();
+    assert_eq!(codes, ["commune-failed", "not-in-commune"]);
     // Cát Tiên was not consolidated: exit 2, as for a file not counted.
     assert_eq!(
         run.status.code(),

@@ -81,9 +81,10 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     Ok(exit_code(&d))
 }
 
-/// 2 when a commune or a file was not counted, 1 when a commune falls short, else 0.
+/// 2 when a commune or a file was not counted (a file outside every commune too), 1
+/// when a commune falls short, else 0.
 fn exit_code(d: &District) -> u8 {
-    let failed = d.done().count() < d.communes.len();
+    let failed = d.done().count() < d.communes.len() || !d.loose.is_empty();
     if failed || d.done().any(|(_, c)| c.has_losses()) {
         exit::NOT_COUNTED
     } else if d.done().any(|(_, c)| c.summary.status().falls_short()) {

@@ -72,6 +72,21 @@ pub const REPORTING_NOTE: Label = Label::new(
 /// Code of the line Cảnh báo gives a commune that could not be consolidated.
 pub const FAILED_CODE: &str = "commune-failed";
 
+/// The code of a file standing outside every commune folder (not read).
+pub const LOOSE_CODE: &str = "not-in-commune";
+
+/// A file in the district's folder itself, outside every commune folder.
+pub fn loose(file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "tệp '{file}' nằm ngoài mọi thư mục xã nên không được đọc: hãy chuyển vào thư mục của xã gửi nó"
+        ),
+        Lang::En => format!(
+            "the file '{file}' stands outside every commune folder, so it was not read: move it into the folder of the commune that sent it"
+        ),
+    }
+}
+
 /// The people's committee of the district, top left of the heading: "UBND HUYỆN ĐÔNG
 /// TRIỀU", or a line to fill in when the district's name is not known.
 pub fn committee(name: Option<&str>, lang: Lang) -> String {

@@ -48,6 +48,8 @@ pub fn district_summary(d: &District, lang: Lang) -> Value {
             "totals": { "classes": classes, "learners": learners },
             "communes": d.communes.len(),
             "communes_failed": d.communes.len() - done.len(),
+            // Files in FOLDER itself, outside every commune folder: not read.
+            "files_outside_communes": d.loose,
         },
         "communes": communes,
     })

@@ -266,6 +266,9 @@ pub fn render_district(d: &crate::district::District, lang: Lang, color: bool) -
             );
         }
     }
+    for file in &d.loose {
+        let _ = writeln!(out, "{}", crate::labels::district::loose(file, lang));
+    }
     for (folder, c) in &done {
         let lost = c
             .files

@@ -289,5 +289,6 @@ pub fn district(root: &Path, name: Option<&str>) -> District {
             consolidated(root, "hong-thai-tay", PLAN_HONG_THAI_TAY),
             consolidated(root, "yen-duc", PLAN_YEN_DUC),
         ],
+        loose: Vec::new(),
     }
 }

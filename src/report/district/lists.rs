@@ -94,10 +94,16 @@ pub fn warnings(ws: &mut Worksheet, dc: &DCtx) -> Result<(), XlsxError> {
                 }
             }
             CommuneOutcome::Failed(reason) => {
-                failed_line(ws, dc, (row, n), folder, reason)?;
+                let message = k::failed(reason, dc.lang);
+                error_line(ws, dc, (row, n), (folder, k::FAILED_CODE, ""), &message)?;
                 (row, n) = (row + 1, n + 1);
             }
         }
+    }
+    for file in &dc.d.loose {
+        let message = k::loose(file, dc.lang);
+        error_line(ws, dc, (row, n), ("", k::LOOSE_CODE, file), &message)?;
+        (row, n) = (row + 1, n + 1);
     }
     if n == 0 {
         let last = list.last_col();
@@ -107,27 +113,27 @@ pub fn warnings(ws: &mut Worksheet, dc: &DCtx) -> Result<(), XlsxError> {
     list.end(ws, dc, header, row)
 }
 
-/// A commune not consolidated, as a problem: an error of code `commune-failed` with its
-/// reason.
-fn failed_line(
+/// A line of the district's own errors: a commune not consolidated (`commune-failed`,
+/// with its folder), a file outside every commune (`not-in-commune`, with the file).
+fn error_line(
     ws: &mut Worksheet,
     dc: &DCtx,
     (row, n): (RowNum, usize),
-    folder: &str,
-    reason: &str,
+    (folder, code, file): (&str, &str, &str),
+    message: &str,
 ) -> Result<(), XlsxError> {
     let f = &dc.f;
     ws.write_number_with_format(row, 0, (n + 1) as f64, &f.text_center)?;
     commune_cells(ws, dc, row, ("", folder))?;
     ws.write_string_with_format(row, AT, dc.t(l::SEV_ERROR), &f.warn_cell)?;
-    ws.write_string_with_format(row, AT + 1, k::FAILED_CODE, &f.warn_cell)?;
-    for at in AT + 2..AT + 5 {
+    ws.write_string_with_format(row, AT + 1, code, &f.warn_cell)?;
+    ws.write_string_with_format(row, AT + 2, cell_text(file), &f.text)?;
+    for at in AT + 3..AT + 5 {
         ws.write_blank(row, at, &f.text)?;
     }
-    let message = k::failed(reason, dc.lang);
-    ws.write_string_with_format(row, AT + 5, cell_text(&message), &f.warn_cell)?;
+    ws.write_string_with_format(row, AT + 5, cell_text(message), &f.warn_cell)?;
     let width = warnings::WIDTHS.last().copied().unwrap_or(72.0);
-    fit_height(ws, row, &[(&message, width)])
+    fit_height(ws, row, &[(message, width)])
 }
 
 /// Every file of every commune consolidated, and the rows of all added up.
