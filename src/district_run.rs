@@ -10,11 +10,13 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::district::{Commune, CommuneOutcome, District};
+use crate::input::discover::Found;
 use crate::labels::{Lang, command as w};
 use crate::pipeline::{Config, RunError};
 use crate::plan::{Plan, PlanSource};
-use crate::read::{PlanForms, find_plan_form};
-use crate::readback::{own_workbooks, read_back};
+use crate::read::{PlanForms, plan_form_candidates, plan_form_sheets, plan_forms_among};
+use crate::readback::{own_workbooks, read_back_with};
+use crate::sandbox::Pool;
 
 /// What to roll up, for [`run_district`].
 pub struct DistrictConfig<'a> {
@@ -26,15 +28,22 @@ pub struct DistrictConfig<'a> {
     pub as_of: Option<NaiveDate>,
     /// The output being written, skipped if it lies inside a commune folder.
     pub output: Option<PathBuf>,
-    /// Called after each commune with (communes done, communes in all).
+    /// Called after each report read with (files done, files of all communes).
     pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
     /// Read the workbooks in worker processes under these limits (see `Config`).
     pub sandbox: Option<crate::sandbox::Sandbox>,
 }
 
 /// Consolidates every commune folder of `config.folder` (its sub-folders, in name
-/// order; hidden ones left out). Err only when FOLDER itself cannot be listed. The
-/// reasons a commune failed are worded in `lang`.
+/// order; hidden ones left out). Err only when FOLDER itself cannot be listed or, with
+/// a sandbox, no worker can be started. The reasons a commune failed are worded in
+/// `lang`.
+///
+/// First each commune's plan is found (every commune's plan form read in one go), and
+/// a commune with none but its consolidated workbook has that read back; then the
+/// reports of every commune with a plan are read by one pool of workers that knows
+/// every plan ([`crate::pipeline::run_each`]), so the cores stay busy from the first
+/// commune to the last.
 pub fn run_district(config: &DistrictConfig, lang: Lang) -> Result<District, RunError> {
     let (folders, loose) =
         commune_folders(&config.folder, config.output.as_deref()).map_err(|err| {
@@ -43,18 +52,41 @@ pub fn run_district(config: &DistrictConfig, lang: Lang) -> Result<District, Run
                 err,
             }
         })?;
-    let total = folders.len();
-    let mut communes = Vec::with_capacity(total);
-    for (i, (name, path)) in folders.into_iter().enumerate() {
-        let outcome = commune(config, &path, lang);
-        communes.push(Commune {
-            folder: name,
-            outcome,
+    // Plan forms and consolidated workbooks are read by workers that need no plan.
+    let plain = match &config.sandbox {
+        Some(s) if !folders.is_empty() => Some(Pool::start(s, &[]).map_err(RunError::Sandbox)?),
+        _ => None,
+    };
+    let plans = commune_plans(&folders, plain.as_ref(), lang);
+    // Each commune's outcome, the planned ones' filled in once their run is done.
+    let mut outcomes = Vec::with_capacity(folders.len());
+    let (mut configs, mut planned) = (Vec::new(), Vec::new());
+    for (i, ((_, path), plan)) in folders.iter().zip(plans).enumerate() {
+        outcomes.push(match plan {
+            Ok(Some((plan, plan_source))) => {
+                planned.push(i);
+                configs.push(commune_config(config, path, plan, plan_source));
+                CommuneOutcome::Failed(String::new())
+            }
+            Ok(None) => read_back_commune(config, path, plain.as_ref(), lang),
+            Err(reason) => CommuneOutcome::Failed(reason),
         });
-        if let Some(p) = config.progress {
-            p(i + 1, total);
+    }
+    drop(plain);
+    let runs = crate::pipeline::run_each(&configs, config.sandbox.as_ref(), config.progress)?;
+    for (i, run) in planned.into_iter().zip(runs) {
+        if let Some(slot) = outcomes.get_mut(i) {
+            *slot = match run {
+                Ok(c) => CommuneOutcome::Done(Box::new(c)),
+                Err(e) => CommuneOutcome::Failed(e.message(lang)),
+            };
         }
     }
+    let communes = folders
+        .into_iter()
+        .zip(outcomes)
+        .map(|((folder, _), outcome)| Commune { folder, outcome })
+        .collect();
     Ok(District {
         folder: config.folder.clone(),
         name: config.name.clone(),
@@ -62,6 +94,24 @@ pub fn run_district(config: &DistrictConfig, lang: Lang) -> Result<District, Run
         communes,
         loose,
     })
+}
+
+/// The run of a commune folder with its plan.
+fn commune_config<'a>(
+    config: &DistrictConfig<'a>,
+    folder: &Path,
+    plan: Plan,
+    plan_source: PlanSource,
+) -> Config<'a> {
+    Config {
+        folder: folder.to_path_buf(),
+        plan,
+        plan_source,
+        as_of: config.as_of,
+        output: config.output.clone(),
+        progress: None,
+        sandbox: config.sandbox.clone(),
+    }
 }
 
 /// The commune folders: the sub-folders of `folder`, sorted by name, without hidden
@@ -93,33 +143,15 @@ fn commune_folders(folder: &Path, output: Option<&Path>) -> std::io::Result<Entr
     Ok((communes, loose))
 }
 
-/// One commune: its plan, then its reports consolidated against it; or, with no plan,
-/// its one consolidated workbook read back.
-fn commune(config: &DistrictConfig, folder: &Path, lang: Lang) -> CommuneOutcome {
-    let (plan, plan_source) = match commune_plan(folder, config.sandbox.as_ref(), lang) {
-        Ok(Some(found)) => found,
-        Ok(None) => return read_back_commune(config, folder, lang),
-        Err(reason) => return CommuneOutcome::Failed(reason),
-    };
-    let run = crate::pipeline::run(&Config {
-        folder: folder.to_path_buf(),
-        plan,
-        plan_source,
-        as_of: config.as_of,
-        output: config.output.clone(),
-        progress: None,
-        sandbox: config.sandbox.clone(),
-    });
-    match run {
-        Ok(c) => CommuneOutcome::Done(Box::new(c)),
-        Err(e) => CommuneOutcome::Failed(e.message(lang)),
-    }
-}
-
 /// A commune folder without a plan: the consolidated workbook of the tool's it holds
 /// (tong-hop.xlsx, whatever its name), read back and judged as of the district's date.
 /// None, or two, is a commune without a plan.
-fn read_back_commune(config: &DistrictConfig, folder: &Path, lang: Lang) -> CommuneOutcome {
+fn read_back_commune(
+    config: &DistrictConfig,
+    folder: &Path,
+    pool: Option<&Pool>,
+    lang: Lang,
+) -> CommuneOutcome {
     let own = match own_workbooks(folder, config.output.as_deref()) {
         Ok(own) => own,
         Err(e) => {
@@ -130,7 +162,7 @@ fn read_back_commune(config: &DistrictConfig, folder: &Path, lang: Lang) -> Comm
     };
     match own.as_slice() {
         [] => CommuneOutcome::Failed(w::commune_without_plan(lang)),
-        [one] => match read_back(folder, one, config.as_of, config.sandbox.as_ref()) {
+        [one] => match read_back_with(folder, one, config.as_of, pool) {
             Ok(c) => CommuneOutcome::Done(Box::new(c)),
             Err(e) => CommuneOutcome::Failed(e.message(one, lang)),
         },
@@ -138,11 +170,49 @@ fn read_back_commune(config: &DistrictConfig, folder: &Path, lang: Lang) -> Comm
     }
 }
 
-/// A commune's plan: its plan form, else its one TOML plan file; None when it has
-/// neither; the reason in words when it has two, or one refused.
+/// Each commune's plan (see [`commune_plan`]), every commune's plan-form candidates
+/// read in one go.
+fn commune_plans(
+    folders: &[(String, PathBuf)],
+    pool: Option<&Pool>,
+    lang: Lang,
+) -> Vec<Result<Option<(Plan, PlanSource)>, String>> {
+    let found: Vec<std::io::Result<Vec<Found>>> = folders
+        .iter()
+        .map(|(_, path)| plan_form_candidates(path))
+        .collect();
+    let counts: Vec<usize> = found
+        .iter()
+        .map(|f| f.as_ref().map_or(0, Vec::len))
+        .collect();
+    let mut candidates = Vec::new();
+    let found: Vec<std::io::Result<()>> = found
+        .into_iter()
+        .map(|f| f.map(|f| candidates.extend(f)))
+        .collect();
+    let sheets = plan_form_sheets(&candidates, pool);
+    let (mut candidates, mut sheets) = (candidates.into_iter(), sheets.into_iter());
+    folders
+        .iter()
+        .zip(found.into_iter().zip(counts))
+        .map(|((_, folder), (listed, n))| {
+            let forms = listed.map(|()| {
+                plan_forms_among(
+                    candidates.by_ref().take(n).collect(),
+                    sheets.by_ref().take(n).collect(),
+                )
+            });
+            commune_plan(folder, forms, lang)
+        })
+        .collect()
+}
+
+/// A commune's plan: its plan form (`forms`, what its folder holds of them), else its
+/// one TOML plan file; None when it has neither; the reason in words when it has two,
+/// or one refused.
 fn commune_plan(
     folder: &Path,
-    sandbox: Option<&crate::sandbox::Sandbox>,
+    forms: std::io::Result<PlanForms>,
     lang: Lang,
 ) -> Result<Option<(Plan, PlanSource)>, String> {
     let refused = |file: &str, e: crate::plan::PlanError| {
@@ -152,7 +222,7 @@ fn commune_plan(
             e.message(lang)
         )
     };
-    match find_plan_form(folder, sandbox) {
+    match forms {
         Ok(PlanForms::One { rel, plan, .. }) => {
             let plan = plan.map_err(|e| refused(&rel, e))?;
             return Ok(Some((plan, PlanSource::InFolder(rel))));

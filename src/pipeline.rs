@@ -22,7 +22,7 @@ use crate::profile::{self, Stage};
 use crate::read::{FileRead, SheetRead, failed_report, read_one, request_for};
 use crate::recognise::{RowOutcome, Vocabulary};
 use crate::repeats::{Firsts, RowKey};
-use crate::sandbox::Pool;
+use crate::sandbox::{Pool, Request};
 
 /// What to consolidate, for [`run`]: a folder, read with its sub-folders, and the plan
 /// its classes are checked against.
@@ -111,30 +111,89 @@ const BATCH: usize = 256;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn run(config: &Config) -> Result<Consolidation, RunError> {
-    let as_of = AsOf::new(config.as_of, config.plan.year)?;
-    let folder = &config.folder;
-    let found = profile::time(Stage::Discover, || {
-        discover(folder, config.output.as_deref())
-    })
-    .map_err(|err| RunError::Folder {
-        path: folder.display().to_string(),
-        err,
-    })?;
-    let found = mark_plan_form(found, &config.plan_source);
-    let pool = match &config.sandbox {
-        Some(sandbox) => Some((
-            Pool::start(sandbox, &config.plan).map_err(RunError::Sandbox)?,
-            sandbox.limits,
-        )),
-        None => None,
+    let mut job = Job::prepare(config)?;
+    let pool = start_pool(config.sandbox.as_ref(), std::slice::from_ref(&config.plan))?;
+    read_jobs(&mut [&mut job], pool.as_ref(), config.progress);
+    Ok(job.finish())
+}
+
+/// Consolidates several folders, each against its own plan, in one reading: a district
+/// run's communes. The files of every folder go to one pool of workers started once
+/// (each worker knowing every plan, each file read with its folder's), so the cores
+/// stay busy across folders and no worker is started per folder; each folder's files
+/// are merged in its own order into its own consolidation, so a class two folders
+/// both hold is two classes, and each result is the one [`run`] gives for its folder.
+/// `progress` is called with (files done, files in all folders).
+///
+/// A folder that cannot be consolidated (not listed, a date outside its plan year) is
+/// its own Err; Err as a whole only when the workers cannot be started.
+pub fn run_each(
+    configs: &[Config],
+    sandbox: Option<&crate::sandbox::Sandbox>,
+    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
+) -> Result<Vec<Result<Consolidation, RunError>>, RunError> {
+    let mut prepared: Vec<Result<Job, RunError>> = configs.iter().map(Job::prepare).collect();
+    let plans: Vec<Plan> = prepared
+        .iter()
+        .flatten()
+        .map(|j| j.config.plan.clone())
+        .collect();
+    // No folder to read, no worker to start.
+    let pool = match plans.is_empty() {
+        true => None,
+        false => start_pool(sandbox, &plans)?,
     };
-    let state = profile::time(Stage::Reading, || {
-        read_and_merge(config, &found, pool.as_ref())
-    });
-    let checking = std::time::Instant::now();
-    let c = check(config, state, as_of);
-    profile::add(Stage::Check, checking.elapsed());
-    Ok(c)
+    let mut jobs: Vec<&mut Job> = prepared.iter_mut().flatten().collect();
+    read_jobs(&mut jobs, pool.as_ref(), progress);
+    Ok(prepared.into_iter().map(|p| p.map(Job::finish)).collect())
+}
+
+/// The workers of a sandboxed run, knowing `plans`; None reads in this process.
+fn start_pool(
+    sandbox: Option<&crate::sandbox::Sandbox>,
+    plans: &[Plan],
+) -> Result<Option<Pool>, RunError> {
+    sandbox
+        .map(|s| Pool::start(s, plans))
+        .transpose()
+        .map_err(RunError::Sandbox)
+}
+
+/// One folder to consolidate: its files found, its date, what its files gave so far.
+struct Job<'c> {
+    config: &'c Config<'c>,
+    found: Vec<Found>,
+    as_of: AsOf,
+    state: State,
+}
+
+impl<'c> Job<'c> {
+    /// The date checked against the plan year, the folder's files found.
+    fn prepare(config: &'c Config<'c>) -> Result<Job<'c>, RunError> {
+        let as_of = AsOf::new(config.as_of, config.plan.year)?;
+        let folder = &config.folder;
+        let found = profile::time(Stage::Discover, || {
+            discover(folder, config.output.as_deref())
+        })
+        .map_err(|err| RunError::Folder {
+            path: folder.display().to_string(),
+            err,
+        })?;
+        Ok(Job {
+            config,
+            found: mark_plan_form(found, &config.plan_source),
+            as_of,
+            state: State::default(),
+        })
+    }
+
+    /// The merged rows checked against the plan.
+    fn finish(self) -> Consolidation {
+        let checking = std::time::Instant::now();
+        let c = check(self.config, self.state, self.as_of);
+        profile::add(Stage::Check, checking.elapsed());
+        c
+    }
 }
 
 /// The plan form the plan came from is listed as such, not read as a report.
@@ -147,63 +206,104 @@ fn mark_plan_form(mut found: Vec<Found>, source: &crate::plan::PlanSource) -> Ve
     found
 }
 
-/// Reads every file found and merges what each gave, in folder order.
+/// Reads every file of every job and merges what each gave into its job, in each
+/// job's folder order.
 ///
 /// Files are read in parallel, each on its own, a batch at a time; each batch is
-/// merged in folder order while the next one is read. Merging thus overlaps the
-/// reading without a thread of its own competing for the cores, and only two batches
-/// of read files are held at once however large the folder.
+/// merged in order while the next one is read. Merging thus overlaps the reading
+/// without a thread of its own competing for the cores, and only two batches of read
+/// files are held at once however large the folders.
+fn read_jobs(
+    jobs: &mut [&mut Job],
+    pool: Option<&Pool>,
+    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
+) {
+    profile::time(Stage::Reading, || {
+        // Every job's files in turn, each with its job's index (its plan's, for the
+        // workers).
+        let files: Vec<(usize, Found)> = jobs
+            .iter_mut()
+            .enumerate()
+            .flat_map(|(i, j)| {
+                std::mem::take(&mut j.found)
+                    .into_iter()
+                    .map(move |f| (i, f))
+            })
+            .collect();
+        let vocabularies: Vec<Vocabulary> = jobs
+            .iter()
+            .map(|j| Vocabulary::from(&j.config.plan))
+            .collect();
+        let mut states: Vec<&mut State> = jobs.iter_mut().map(|j| &mut j.state).collect();
+        read_and_merge(&files, &vocabularies, &mut states, pool, progress);
+    });
+}
+
+/// The reading and merging of [`read_jobs`]: `files` each with the index of its
+/// vocabulary and its state.
 fn read_and_merge(
-    config: &Config,
-    found: &[Found],
-    pool: Option<&(Pool, crate::sandbox::Limits)>,
-) -> State {
-    let vocabulary = Vocabulary::from(&config.plan);
-    let mut state = State::default();
-    let total = found.len();
+    files: &[(usize, Found)],
+    vocabularies: &[Vocabulary],
+    states: &mut [&mut State],
+    pool: Option<&Pool>,
+    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
+) {
+    let total = files.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let tick = || {
         let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        if let Some(p) = config.progress {
+        if let Some(p) = progress {
             p(n, total);
         }
     };
-    let read_here = |f: &Found| {
-        let read = read_one(&vocabulary, f);
+    let read_here = |(j, f): &(usize, Found)| {
+        let read = match vocabularies.get(*j) {
+            Some(vocabulary) => read_one(vocabulary, f),
+            None => FileRead::Done(failed_report(
+                f,
+                Problem::Unread(crate::diagnostics::ReadProblem::ReaderAborted),
+            )),
+        };
         tick();
         read
     };
-    let read_batch = |batch: &[Found]| -> Vec<FileRead> {
+    let request = |(j, f): &(usize, Found)| request_for(f).map(|r| Request { plan: *j, ..r });
+    let read_batch = |batch: &[(usize, Found)]| -> Vec<FileRead> {
         match pool {
             // A file to skip or refuse is settled here without a byte read; every
             // workbook goes to a worker.
-            Some((pool, limits)) => pool.read_all(batch, request_for, read_here, |f, answer| {
+            Some(pool) => pool.read_all(batch, request, read_here, |(_, f), answer| {
                 tick();
                 answer.unwrap_or_else(|lost| {
-                    FileRead::Done(failed_report(f, crate::sandbox::problem(lost, limits)))
+                    FileRead::Done(failed_report(
+                        f,
+                        crate::sandbox::problem(lost, pool.limits()),
+                    ))
                 })
             }),
             None => batch.par_iter().map(read_here).collect(),
         }
     };
-    let merge_batch = |batch: &[Found], reads: Vec<FileRead>, state: &mut State| {
-        profile::time(Stage::Merge, || {
-            for (f, read) in batch.iter().zip(reads) {
-                merge(f, read, state);
-            }
-        });
-    };
-    let mut previous: (&[Found], Vec<FileRead>) = (&[], Vec::new());
-    for batch in found.chunks(BATCH) {
+    let merge_batch =
+        |batch: &[(usize, Found)], reads: Vec<FileRead>, states: &mut [&mut State]| {
+            profile::time(Stage::Merge, || {
+                for ((j, f), read) in batch.iter().zip(reads) {
+                    if let Some(state) = states.get_mut(*j) {
+                        merge(f, read, state);
+                    }
+                }
+            });
+        };
+    let mut previous: (&[(usize, Found)], Vec<FileRead>) = (&[], Vec::new());
+    for batch in files.chunks(BATCH) {
         let (prev_batch, prev_reads) = std::mem::take(&mut previous);
         let ((), reads) = rayon::join(
-            || merge_batch(prev_batch, prev_reads, &mut state),
+            || merge_batch(prev_batch, prev_reads, states),
             || read_batch(batch),
         );
         previous = (batch, reads);
     }
-    merge_batch(previous.0, previous.1, &mut state);
-    state
+    merge_batch(previous.0, previous.1, states);
 }
 
 /// The merged rows checked against the plan, as of the date.

@@ -58,7 +58,8 @@ pub(crate) enum FileRead {
     },
 }
 
-/// What a worker is asked to read for a file, if it is a workbook to read.
+/// What a worker is asked to read for a file, if it is a workbook to read: a report,
+/// recognised with the first plan of the workers' setup.
 pub(crate) fn request_for(f: &Found) -> Option<Request> {
     let Action::Read(format) = f.action else {
         return None;
@@ -69,6 +70,7 @@ pub(crate) fn request_for(f: &Found) -> Option<Request> {
         size: f.size,
         format,
         reading: Reading::Report,
+        plan: 0,
     })
 }
 
@@ -395,25 +397,38 @@ pub enum PlanForms {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn find_plan_form(folder: &Path, sandbox: Option<&Sandbox>) -> std::io::Result<PlanForms> {
-    let candidates: Vec<Found> = crate::input::discover::discover(folder, None)?
+    let candidates = plan_form_candidates(folder)?;
+    if candidates.is_empty() {
+        return Ok(PlanForms::None);
+    }
+    // The workers recognise no report here: they need no plan.
+    let pool = sandbox.map(|s| Pool::start(s, &[])).transpose()?;
+    let sheets = plan_form_sheets(&candidates, pool.as_ref());
+    Ok(plan_forms_among(candidates, sheets))
+}
+
+/// The files of `folder` (and below) named like a plan form, to be read.
+pub(crate) fn plan_form_candidates(folder: &Path) -> std::io::Result<Vec<Found>> {
+    Ok(crate::input::discover::discover(folder, None)?
         .into_iter()
         .filter(|f| {
             let name = f.rel.rsplit('/').next().unwrap_or(&f.rel);
             matches!(f.action, Action::Read(_)) && crate::plan_form::is_plan_form_name(name)
         })
-        .collect();
-    if candidates.is_empty() {
-        return Ok(PlanForms::None);
-    }
-    let sheets = match sandbox {
-        Some(sandbox) => plan_forms_in_workers(sandbox, &candidates)?,
-        None => candidates.iter().map(plan_form_here).collect(),
-    };
+        .collect())
+}
+
+/// What the candidates, with the sheets [`plan_form_sheets`] gave each, hold of plan
+/// forms.
+pub(crate) fn plan_forms_among(
+    candidates: Vec<Found>,
+    sheets: Vec<Option<Vec<SheetGrid>>>,
+) -> PlanForms {
     let mut forms = candidates
         .into_iter()
         .zip(sheets)
         .filter_map(|(f, sheets)| Some((f, sheets?)));
-    Ok(match (forms.next(), forms.next()) {
+    match (forms.next(), forms.next()) {
         (None, _) => PlanForms::None,
         (Some((f, sheets)), None) => PlanForms::One {
             path: f.path,
@@ -421,31 +436,19 @@ pub fn find_plan_form(folder: &Path, sandbox: Option<&Sandbox>) -> std::io::Resu
             plan: crate::plan_form::from_sheets(&sheets),
         },
         (Some((a, _)), Some((b, _))) => PlanForms::Several(a.rel, b.rel),
-    })
+    }
 }
 
-/// A candidate's sheets when they are a plan form's, read in this process.
-fn plan_form_here(f: &Found) -> Option<Vec<SheetGrid>> {
-    let Action::Read(format) = f.action else {
-        return None;
-    };
-    // A reader's panic on a damaged file is that file's failure, not the caller's.
-    std::panic::catch_unwind(|| sheets_of(&f.path, format))
-        .ok()?
-        .ok()
-        .filter(|sheets| crate::plan_form::is_plan_form(sheets))
-}
-
-/// Each candidate's sheets when they are a plan form's, read in workers: None for the
-/// others, and for one whose worker was lost or whose reading failed.
-fn plan_forms_in_workers(
-    sandbox: &Sandbox,
+/// Each candidate's sheets when they are a plan form's: read by the `pool`'s workers,
+/// or in this process without one. None for the others, and for one whose worker was
+/// lost or whose reading failed.
+pub(crate) fn plan_form_sheets(
     candidates: &[Found],
-) -> std::io::Result<Vec<Option<Vec<SheetGrid>>>> {
-    // The workers' plan serves only to recognise report tables, which a plan-form
-    // reading does not do; the run's own plan is what is being looked for, so the
-    // embedded one stands in.
-    let pool = Pool::start(sandbox, &crate::plan::Plan::embedded())?;
+    pool: Option<&Pool>,
+) -> Vec<Option<Vec<SheetGrid>>> {
+    let Some(pool) = pool else {
+        return candidates.iter().map(plan_form_here).collect();
+    };
     let request = |f: &Found| {
         request_for(f).map(|r| Request {
             reading: Reading::PlanForm,
@@ -458,5 +461,17 @@ fn plan_forms_in_workers(
             .ok()
             .filter(|sheets| crate::plan_form::is_plan_form(sheets))
     };
-    Ok(pool.read_all(candidates, request, |_| None, reply))
+    pool.read_all(candidates, request, |_| None, reply)
+}
+
+/// A candidate's sheets when they are a plan form's, read in this process.
+fn plan_form_here(f: &Found) -> Option<Vec<SheetGrid>> {
+    let Action::Read(format) = f.action else {
+        return None;
+    };
+    // A reader's panic on a damaged file is that file's failure, not the caller's.
+    std::panic::catch_unwind(|| sheets_of(&f.path, format))
+        .ok()?
+        .ok()
+        .filter(|sheets| crate::plan_form::is_plan_form(sheets))
 }

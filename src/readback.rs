@@ -122,9 +122,24 @@ pub fn read_back(
     as_of: Option<NaiveDate>,
     sandbox: Option<&Sandbox>,
 ) -> Result<Consolidation, ReadBackError> {
+    // The workers recognise no report here: they need no plan.
+    let pool = sandbox
+        .map(|s| Pool::start(s, &[]))
+        .transpose()
+        .map_err(|e| ReadBackError::Sandbox(e.to_string()))?;
+    read_back_with(folder, rel, as_of, pool.as_ref())
+}
+
+/// [`read_back`], the workbook read by the `pool`'s workers (or here without one).
+pub(crate) fn read_back_with(
+    folder: &Path,
+    rel: &str,
+    as_of: Option<NaiveDate>,
+    pool: Option<&Pool>,
+) -> Result<Consolidation, ReadBackError> {
     let path = folder.join(rel);
-    let stored = match sandbox {
-        Some(sandbox) => stored_in_worker(sandbox, &path, rel)?,
+    let stored = match pool {
+        Some(pool) => stored_in_worker(pool, &path, rel)?,
         None => read_stored(&path)?,
     };
     let plan = Plan::from_toml(&stored.plan).map_err(ReadBackError::Plan)?;
@@ -147,11 +162,7 @@ pub fn read_back(
 }
 
 /// The stored data, read by a worker of the sandbox.
-fn stored_in_worker(sandbox: &Sandbox, path: &Path, rel: &str) -> Result<Stored, ReadBackError> {
-    // The workers' plan serves only to recognise report tables, which this reading
-    // does not do.
-    let pool = Pool::start(sandbox, &Plan::embedded())
-        .map_err(|e| ReadBackError::Sandbox(e.to_string()))?;
+fn stored_in_worker(pool: &Pool, path: &Path, rel: &str) -> Result<Stored, ReadBackError> {
     let found = Found {
         path: path.to_path_buf(),
         rel: rel.to_string(),
@@ -165,7 +176,7 @@ fn stored_in_worker(sandbox: &Sandbox, path: &Path, rel: &str) -> Result<Stored,
         })
     };
     let settle = |_: &Found| Err(ReadBackError::NotOwn);
-    let limits = sandbox.limits;
+    let limits = *pool.limits();
     let reply = |_: &Found, answer: Result<Result<Stored, ReadBackError>, _>| {
         answer.unwrap_or_else(|lost| {
             Err(ReadBackError::Unread(crate::sandbox::problem(

@@ -10,18 +10,21 @@ use std::collections::BTreeSet;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
+/// `s` in NFC: borrowed when it is already (text typed in Excel is; composing it again
+/// would only copy it).
+pub fn composed(s: &str) -> std::borrow::Cow<'_, str> {
+    if unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s.into()
+    } else {
+        s.nfc().collect::<String>().into()
+    }
+}
+
 /// NFC, trimmed, runs of white space (including non-breaking spaces and line breaks
 /// inside a cell) collapsed to one space. This is the form written to the output.
 pub fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    // Text typed in Excel is NFC already; composing it again would only copy it.
-    let composed: std::borrow::Cow<str> =
-        if unicode_normalization::is_nfc_quick(s.chars()) == IsNormalized::Yes {
-            s.into()
-        } else {
-            s.nfc().collect::<String>().into()
-        };
-    for word in composed.split(|c: char| c.is_whitespace()) {
+    for word in composed(s).split(|c: char| c.is_whitespace()) {
         if word.is_empty() {
             continue;
         }

@@ -7,9 +7,10 @@
 //! new tone placement alike), so "Năm" (year) is not "Nam" (men); a word typed without
 //! any mark matches on its letters alone, so "So hoc vien" is still "Số học viên".
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::text::{clean, fold, match_key};
+use crate::text::{clean, composed, fold, match_key};
 
 pub use crate::classes::Field;
 
@@ -328,6 +329,26 @@ static ALIAS_TABLE: LazyLock<Vec<Alias>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The first word of every alias, folded: a heading that names a field starts with
+/// one. None if an alias had no word (it would start every heading).
+static ALIAS_FIRST_WORDS: LazyLock<Option<HashSet<String>>> = LazyLock::new(|| {
+    ALIAS_TABLE
+        .iter()
+        .map(|a| a.words.first().map(|w| w.folded.clone()))
+        .collect()
+});
+
+/// The first of [`words`] of a text, folded: what an alias's first word must be.
+fn first_word(text: &str) -> Option<String> {
+    // Composed first, as `words` has it (a decomposed mark is not alphanumeric); the
+    // spaces `clean` would gather change no word.
+    composed(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .find(|w| !w.is_empty())
+}
+
 static EXCLUDING_TABLE: LazyLock<Vec<(&'static [Field], Vec<Word>)>> = LazyLock::new(|| {
     EXCLUDING
         .iter()
@@ -381,8 +402,19 @@ pub type Score = u32;
 
 /// The field a heading names and how well, if any.
 pub fn score(heading: &str) -> Option<(Field, Score)> {
+    let stripped = strip_brackets(heading);
+    // A sheet is searched through for headings cell by cell, and most cells are data:
+    // a text whose first word starts no alias names no field, found without working
+    // out the keys of all its words.
+    let first = first_word(&stripped).or_else(|| first_word(heading))?;
+    if !ALIAS_FIRST_WORDS
+        .as_ref()
+        .is_none_or(|w| w.contains(&first))
+    {
+        return None;
+    }
     let all = words(heading);
-    let mut named = words(&strip_brackets(heading));
+    let mut named = words(&stripped);
     if named.is_empty() {
         named = words(heading);
     }

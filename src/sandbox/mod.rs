@@ -93,10 +93,12 @@ impl Sandbox {
 /// The argument that starts a worker.
 pub const WORKER_ARG: &str = "__worker";
 
-/// What a worker is told once, when it starts.
+/// What a worker is told once, when it starts: the plans whose vocabularies recognise
+/// the reports (a district run's every commune's; none for a pool that only reads plan
+/// forms and consolidated workbooks).
 #[derive(Serialize, Deserialize)]
 struct Setup {
-    plan: Plan,
+    plans: Vec<Plan>,
 }
 
 /// One file to read.
@@ -107,6 +109,8 @@ pub(crate) struct Request {
     pub size: u64,
     pub format: Format,
     pub reading: Reading,
+    /// The plan (of the worker's setup) a report is recognised with: its commune's.
+    pub plan: usize,
 }
 
 /// What a worker makes of a file, and so what it answers.
@@ -291,10 +295,13 @@ struct Idle {
 
 impl Pool {
     /// Starts one worker and waits for it to be ready, to be sure workers can run at
-    /// all: a run that cannot read safely does not read.
-    pub fn start(sandbox: &Sandbox, plan: &Plan) -> std::io::Result<Pool> {
-        let setup =
-            postcard::to_stdvec(&Setup { plan: plan.clone() }).map_err(std::io::Error::other)?;
+    /// all: a run that cannot read safely does not read. A report's request names its
+    /// plan among `plans`.
+    pub fn start(sandbox: &Sandbox, plans: &[Plan]) -> std::io::Result<Pool> {
+        let setup = postcard::to_stdvec(&Setup {
+            plans: plans.to_vec(),
+        })
+        .map_err(std::io::Error::other)?;
         let first = Worker::start(sandbox, &setup)?;
         match first.replies.recv_timeout(READY_WITHIN) {
             Ok(Ok(_)) => {}
@@ -341,6 +348,11 @@ impl Pool {
             }
             idle = self.freed.wait(idle).map_err(|_| Lost::Crash)?;
         }
+    }
+
+    /// What each file may cost.
+    pub fn limits(&self) -> &Limits {
+        &self.sandbox.limits
     }
 
     fn give_back(&self, worker: Worker) {

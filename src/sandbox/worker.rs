@@ -1,4 +1,4 @@
-//! The worker side: `tthtcd __worker` reads its setup (the plan), then answers one
+//! The worker side: `tthtcd __worker` reads its setup (the plans), then answers one
 //! request a file until its input closes: a report's reading, or a plan-form
 //! candidate's sheets, a consolidated workbook's stored data (see [`Reading`]). It writes nothing but replies to stdout. Its
 //! memory limit was set before it started (see `Worker::start` in the parent module).
@@ -20,7 +20,11 @@ pub fn serve() -> std::process::ExitCode {
     else {
         return std::process::ExitCode::from(2);
     };
-    let vocabulary = crate::recognise::Vocabulary::from(&setup.plan);
+    let vocabularies: Vec<_> = setup
+        .plans
+        .iter()
+        .map(crate::recognise::Vocabulary::from)
+        .collect();
     // Ready: the run waits for this before it counts on workers.
     if wire::write_frame(&mut output, b"{}")
         .and_then(|()| output.flush())
@@ -33,7 +37,14 @@ pub fn serve() -> std::process::ExitCode {
             break;
         };
         let reply = match request.reading {
-            Reading::Report => postcard::to_stdvec(&read_request(&vocabulary, &request)),
+            Reading::Report => {
+                // A request for a plan not in the setup is the run's own mistake: the
+                // worker stops, and the file is listed as not read.
+                let Some(vocabulary) = vocabularies.get(request.plan) else {
+                    break;
+                };
+                postcard::to_stdvec(&read_request(vocabulary, &request))
+            }
             Reading::PlanForm => postcard::to_stdvec(&read_sheets_request(&request)),
             Reading::OwnOutput => postcard::to_stdvec(&read_stored_request(&request)),
         };
