@@ -455,6 +455,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_alias_names_its_field_past_the_first_word_filter() {
+        assert!(ALIAS_FIRST_WORDS.is_some(), "an alias without a word");
+        for (_, aliases) in ALIASES {
+            for a in *aliases {
+                assert!(score(a).is_some(), "{a}");
+                assert!(score(&format!("{a} (người)")).is_some(), "{a}");
+            }
+        }
+        // A data cell whose first word starts no alias is no heading.
+        assert_eq!(score("Kỹ thuật trồng lúa lai"), None);
+        assert_eq!(score("(ghi chú) Kỹ thuật"), None);
+    }
+
+    #[test]
     fn headings_as_offices_type_them() {
         assert_eq!(field_of("STT"), Some(Field::Stt));
         assert_eq!(field_of("TT"), Some(Field::Stt));
