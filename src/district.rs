@@ -39,7 +39,7 @@ pub struct Commune {
 #[derive(Debug, Clone)]
 pub enum CommuneOutcome {
     /// Consolidated from its reports, or read back from its tong-hop.xlsx.
-    Done(Box<Consolidation>),
+    Done(std::sync::Arc<Consolidation>),
     /// No plan, a plan refused, a date outside its plan year, a folder unreadable: the
     /// reason in the user's language.
     Failed(String),
@@ -144,6 +144,23 @@ fn most_common(names: &[&str]) -> String {
         }
     }
     best.to_string()
+}
+
+/// What hears of each commune as a district run goes: the district workbook written
+/// while the communes are read (`report::district::Streamed`), given to
+/// `district_run::run_district_into`.
+pub trait CommuneSink: Send {
+    /// Once, before any report is read: for each commune, the year of its plan and the
+    /// date it is judged on, or None for a commune that will not be consolidated.
+    fn known(&mut self, communes: &[Option<(i32, NaiveDate)>]);
+    /// Each commune, in folder order, as soon as its outcome is known.
+    fn commune(&mut self, index: usize, commune: &Commune);
+}
+
+/// Hears nothing.
+impl CommuneSink for () {
+    fn known(&mut self, _: &[Option<(i32, NaiveDate)>]) {}
+    fn commune(&mut self, _: usize, _: &Commune) {}
 }
 
 #[cfg(test)]

@@ -6,13 +6,15 @@
 //! is listed with the reason; it never stops the run.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+pub use crate::district::CommuneSink;
 use crate::district::{Commune, CommuneOutcome, District};
 use crate::input::discover::Found;
 use crate::labels::{Lang, command as w};
-use crate::pipeline::{Config, RunError};
+use crate::pipeline::{Config, Prepared, RunError};
 use crate::plan::{Plan, PlanSource};
 use crate::read::{PlanForms, plan_form_candidates, plan_form_sheets, plan_forms_among};
 use crate::readback::{own_workbooks, read_back_with};
@@ -38,13 +40,23 @@ pub struct DistrictConfig<'a> {
 /// order; hidden ones left out). Err only when FOLDER itself cannot be listed or, with
 /// a sandbox, no worker can be started. The reasons a commune failed are worded in
 /// `lang`.
+pub fn run_district(config: &DistrictConfig, lang: Lang) -> Result<District, RunError> {
+    run_district_into(config, lang, &mut ())
+}
+
+/// [`run_district`], telling `sink` of each commune as soon as it is known.
 ///
 /// First each commune's plan is found (every commune's plan form read in one go), and
 /// a commune with none but its consolidated workbook has that read back; then the
 /// reports of every commune with a plan are read by one pool of workers that knows
-/// every plan ([`crate::pipeline::run_each`]), so the cores stay busy from the first
-/// commune to the last.
-pub fn run_district(config: &DistrictConfig, lang: Lang) -> Result<District, RunError> {
+/// every plan ([`crate::pipeline::Prepared::read`]), so the cores stay busy from the
+/// first commune to the last, and each commune is handed on as soon as its last file
+/// is merged.
+pub fn run_district_into(
+    config: &DistrictConfig,
+    lang: Lang,
+    sink: &mut dyn CommuneSink,
+) -> Result<District, RunError> {
     let (folders, loose) =
         commune_folders(&config.folder, config.output.as_deref()).map_err(|err| {
             RunError::Folder {
@@ -52,41 +64,30 @@ pub fn run_district(config: &DistrictConfig, lang: Lang) -> Result<District, Run
                 err,
             }
         })?;
-    // Plan forms and consolidated workbooks are read by workers that need no plan.
-    let plain = match &config.sandbox {
-        Some(s) if !folders.is_empty() => Some(Pool::start(s, &[]).map_err(RunError::Sandbox)?),
-        _ => None,
+    let (mut communes, planned, configs) = plans_first(config, folders, lang)?;
+    let prepared = Prepared::new(&configs);
+    sink.known(&known_dates(&communes, (&planned, &configs), &prepared));
+    // Communes handed on so far, in order.
+    let mut given = 0;
+    let mut give = |upto: usize, communes: &[Commune], sink: &mut dyn CommuneSink| {
+        while let Some(c) = communes.get(given).filter(|_| given < upto) {
+            sink.commune(given, c);
+            given += 1;
+        }
     };
-    let plans = commune_plans(&folders, plain.as_ref(), lang);
-    // Each commune's outcome, the planned ones' filled in once their run is done.
-    let mut outcomes = Vec::with_capacity(folders.len());
-    let (mut configs, mut planned) = (Vec::new(), Vec::new());
-    for (i, ((_, path), plan)) in folders.iter().zip(plans).enumerate() {
-        outcomes.push(match plan {
-            Ok(Some((plan, plan_source))) => {
-                planned.push(i);
-                configs.push(commune_config(config, path, plan, plan_source));
-                CommuneOutcome::Failed(String::new())
-            }
-            Ok(None) => read_back_commune(config, path, plain.as_ref(), lang),
-            Err(reason) => CommuneOutcome::Failed(reason),
-        });
-    }
-    drop(plain);
-    let runs = crate::pipeline::run_each(&configs, config.sandbox.as_ref(), config.progress)?;
-    for (i, run) in planned.into_iter().zip(runs) {
-        if let Some(slot) = outcomes.get_mut(i) {
-            *slot = match run {
-                Ok(c) => CommuneOutcome::Done(Box::new(c)),
+    prepared.read(config.sandbox.as_ref(), config.progress, &mut |k, run| {
+        let Some(&i) = planned.get(k) else {
+            return;
+        };
+        if let Some(c) = communes.get_mut(i) {
+            c.outcome = match run {
+                Ok(c) => CommuneOutcome::Done(Arc::new(c)),
                 Err(e) => CommuneOutcome::Failed(e.message(lang)),
             };
         }
-    }
-    let communes = folders
-        .into_iter()
-        .zip(outcomes)
-        .map(|((folder, _), outcome)| Commune { folder, outcome })
-        .collect();
+        give(i + 1, &communes, sink);
+    })?;
+    give(usize::MAX, &communes, sink);
     Ok(District {
         folder: config.folder.clone(),
         name: config.name.clone(),
@@ -94,6 +95,63 @@ pub fn run_district(config: &DistrictConfig, lang: Lang) -> Result<District, Run
         communes,
         loose,
     })
+}
+
+/// The communes whose outcome is known before any report is read (those read back,
+/// those failed), the others' indices, and their runs: the first pass of a district.
+type FirstPass<'a> = (Vec<Commune>, Vec<usize>, Vec<Config<'a>>);
+
+/// Every commune's plan, and every commune without one read back.
+fn plans_first<'a>(
+    config: &DistrictConfig<'a>,
+    folders: Vec<(String, PathBuf)>,
+    lang: Lang,
+) -> Result<FirstPass<'a>, RunError> {
+    // Plan forms and consolidated workbooks are read by workers that need no plan.
+    let plain = match &config.sandbox {
+        Some(s) if !folders.is_empty() => Some(Pool::start(s, &[]).map_err(RunError::Sandbox)?),
+        _ => None,
+    };
+    let plans = commune_plans(&folders, plain.as_ref(), lang);
+    // Each commune, the planned ones' outcomes to be filled in once their run is done.
+    let mut communes = Vec::with_capacity(folders.len());
+    let (mut configs, mut planned) = (Vec::new(), Vec::new());
+    for (i, ((folder, path), plan)) in folders.into_iter().zip(plans).enumerate() {
+        let outcome = match plan {
+            Ok(Some((plan, plan_source))) => {
+                planned.push(i);
+                configs.push(commune_config(config, &path, plan, plan_source));
+                CommuneOutcome::Failed(String::new())
+            }
+            Ok(None) => read_back_commune(config, &path, plain.as_ref(), lang),
+            Err(reason) => CommuneOutcome::Failed(reason),
+        };
+        communes.push(Commune { folder, outcome });
+    }
+    Ok((communes, planned, configs))
+}
+
+/// Each commune's plan year and date, None for one that will not be consolidated: a
+/// commune read back is done, a planned one (the `planned`-th communes, run with
+/// `configs`) is to be when prepared.
+fn known_dates(
+    communes: &[Commune],
+    (planned, configs): (&[usize], &[Config]),
+    prepared: &Prepared,
+) -> Vec<Option<(i32, NaiveDate)>> {
+    let mut known: Vec<Option<(i32, NaiveDate)>> = communes
+        .iter()
+        .map(|c| {
+            c.consolidation()
+                .map(|c| (c.plan.year, c.summary.as_of.date))
+        })
+        .collect();
+    for ((&i, config), date) in planned.iter().zip(configs).zip(prepared.dates()) {
+        if let Some(k) = known.get_mut(i) {
+            *k = date.map(|d| (config.plan.year, d));
+        }
+    }
+    known
 }
 
 /// The run of a commune folder with its plan.
@@ -163,7 +221,7 @@ fn read_back_commune(
     match own.as_slice() {
         [] => CommuneOutcome::Failed(w::commune_without_plan(lang)),
         [one] => match read_back_with(folder, one, config.as_of, pool) {
-            Ok(c) => CommuneOutcome::Done(Box::new(c)),
+            Ok(c) => CommuneOutcome::Done(Arc::new(c)),
             Err(e) => CommuneOutcome::Failed(e.message(one, lang)),
         },
         [a, b, ..] => CommuneOutcome::Failed(w::two_own_workbooks(a, b, lang)),

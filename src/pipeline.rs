@@ -113,39 +113,112 @@ const BATCH: usize = 256;
 pub fn run(config: &Config) -> Result<Consolidation, RunError> {
     let mut job = Job::prepare(config)?;
     let pool = start_pool(config.sandbox.as_ref(), std::slice::from_ref(&config.plan))?;
-    read_jobs(&mut [&mut job], pool.as_ref(), config.progress);
+    read_jobs(
+        &mut [&mut job],
+        pool.as_ref(),
+        config.progress,
+        &mut |_, _| {},
+    );
     Ok(job.finish())
 }
 
-/// Consolidates several folders, each against its own plan, in one reading: a district
-/// run's communes. The files of every folder go to one pool of workers started once
-/// (each worker knowing every plan, each file read with its folder's), so the cores
-/// stay busy across folders and no worker is started per folder; each folder's files
-/// are merged in its own order into its own consolidation, so a class two folders
-/// both hold is two classes, and each result is the one [`run`] gives for its folder.
-/// `progress` is called with (files done, files in all folders).
-///
-/// A folder that cannot be consolidated (not listed, a date outside its plan year) is
-/// its own Err; Err as a whole only when the workers cannot be started.
+/// Several folders, each to be consolidated against its own plan, ready to be read in
+/// one go ([`Prepared::read`]): a district run's communes. Each folder's files are
+/// found and its date checked against its plan year when prepared, so which folders
+/// will be consolidated, and on what date, is known before any file is read.
+pub struct Prepared<'c> {
+    jobs: Vec<Result<Job<'c>, RunError>>,
+}
+
+impl<'c> Prepared<'c> {
+    /// Finds each folder's files.
+    pub fn new(configs: &'c [Config<'c>]) -> Prepared<'c> {
+        Prepared {
+            jobs: configs.iter().map(Job::prepare).collect(),
+        }
+    }
+
+    /// The date each folder will be judged on; None for one that cannot be
+    /// consolidated (its reason comes with [`Prepared::read`]). Once prepared, a
+    /// folder is always consolidated.
+    pub fn dates(&self) -> Vec<Option<NaiveDate>> {
+        self.jobs
+            .iter()
+            .map(|j| j.as_ref().ok().map(|j| j.as_of.date))
+            .collect()
+    }
+
+    /// Reads every folder's files with one pool of workers started once (each worker
+    /// knowing every plan, each file read with its folder's), so the cores stay busy
+    /// across folders and no worker is started per folder. Each folder's files are
+    /// merged in its own order into its own consolidation, so a class two folders both
+    /// hold is two classes, and each result is the one [`run`] gives for its folder.
+    ///
+    /// `done` is given each folder's index and result in folder order, each as soon as
+    /// its last file is merged, while later folders are still being read. `progress`
+    /// is called with (files done, files in all folders). Err only when the workers
+    /// cannot be started.
+    pub fn read(
+        self,
+        sandbox: Option<&crate::sandbox::Sandbox>,
+        progress: Option<&(dyn Fn(usize, usize) + Sync)>,
+        done: &mut (dyn FnMut(usize, Result<Consolidation, RunError>) + Send),
+    ) -> Result<(), RunError> {
+        let plans: Vec<Plan> = self
+            .jobs
+            .iter()
+            .flatten()
+            .map(|j| j.config.plan.clone())
+            .collect();
+        // No folder to read, no worker to start.
+        let pool = match plans.is_empty() {
+            true => None,
+            false => start_pool(sandbox, &plans)?,
+        };
+        let mut failed: Vec<(usize, RunError)> = Vec::new();
+        let mut jobs: Vec<(usize, Job)> = Vec::new();
+        for (i, job) in self.jobs.into_iter().enumerate() {
+            match job {
+                Ok(job) => jobs.push((i, job)),
+                Err(e) => failed.push((i, e)),
+            }
+        }
+        let mut failed = failed.into_iter().peekable();
+        // Gives the folders that failed before `upto`, in order.
+        let mut give_failed = |upto: usize, done: &mut dyn FnMut(usize, _)| {
+            while let Some((i, e)) = failed.next_if(|(i, _)| *i < upto) {
+                done(i, Err(e));
+            }
+        };
+        let (at, mut jobs): (Vec<usize>, Vec<Job>) = jobs.into_iter().unzip();
+        let mut refs: Vec<&mut Job> = jobs.iter_mut().collect();
+        let metas: Vec<(&Config, AsOf)> = refs.iter().map(|j| (j.config, j.as_of)).collect();
+        read_jobs(&mut refs, pool.as_ref(), progress, &mut |k, state| {
+            let Some((&i, (config, as_of))) = at.get(k).zip(metas.get(k)) else {
+                return;
+            };
+            give_failed(i, done);
+            let checking = std::time::Instant::now();
+            let c = check(config, std::mem::take(state), *as_of);
+            profile::add(Stage::Check, checking.elapsed());
+            done(i, Ok(c));
+        });
+        give_failed(usize::MAX, done);
+        Ok(())
+    }
+}
+
+/// Consolidates several folders, each against its own plan, in one reading (see
+/// [`Prepared::read`]): each folder's result, in folder order. Err as a whole only
+/// when the workers cannot be started.
 pub fn run_each(
     configs: &[Config],
     sandbox: Option<&crate::sandbox::Sandbox>,
     progress: Option<&(dyn Fn(usize, usize) + Sync)>,
 ) -> Result<Vec<Result<Consolidation, RunError>>, RunError> {
-    let mut prepared: Vec<Result<Job, RunError>> = configs.iter().map(Job::prepare).collect();
-    let plans: Vec<Plan> = prepared
-        .iter()
-        .flatten()
-        .map(|j| j.config.plan.clone())
-        .collect();
-    // No folder to read, no worker to start.
-    let pool = match plans.is_empty() {
-        true => None,
-        false => start_pool(sandbox, &plans)?,
-    };
-    let mut jobs: Vec<&mut Job> = prepared.iter_mut().flatten().collect();
-    read_jobs(&mut jobs, pool.as_ref(), progress);
-    Ok(prepared.into_iter().map(|p| p.map(Job::finish)).collect())
+    let mut out = Vec::with_capacity(configs.len());
+    Prepared::new(configs).read(sandbox, progress, &mut |_, c| out.push(c))?;
+    Ok(out)
 }
 
 /// The workers of a sandboxed run, knowing `plans`; None reads in this process.
@@ -207,7 +280,8 @@ fn mark_plan_form(mut found: Vec<Found>, source: &crate::plan::PlanSource) -> Ve
 }
 
 /// Reads every file of every job and merges what each gave into its job, in each
-/// job's folder order.
+/// job's folder order; `finished` is given each job's index and merged state, in job
+/// order, once its last file is merged (it may take the state).
 ///
 /// Files are read in parallel, each on its own, a batch at a time; each batch is
 /// merged in order while the next one is read. Merging thus overlaps the reading
@@ -217,6 +291,7 @@ fn read_jobs(
     jobs: &mut [&mut Job],
     pool: Option<&Pool>,
     progress: Option<&(dyn Fn(usize, usize) + Sync)>,
+    finished: &mut (dyn FnMut(usize, &mut State) + Send),
 ) {
     profile::time(Stage::Reading, || {
         // Every job's files in turn, each with its job's index (its plan's, for the
@@ -234,17 +309,55 @@ fn read_jobs(
             .iter()
             .map(|j| Vocabulary::from(&j.config.plan))
             .collect();
-        let mut states: Vec<&mut State> = jobs.iter_mut().map(|j| &mut j.state).collect();
-        read_and_merge(&files, &vocabularies, &mut states, pool, progress);
+        let mut merger = Merger {
+            states: jobs.iter_mut().map(|j| &mut j.state).collect(),
+            finished,
+            next: 0,
+        };
+        read_and_merge(&files, &vocabularies, &mut merger, pool, progress);
+        merger.finish_before(usize::MAX);
     });
 }
 
+/// The merging side of [`read_jobs`]: each job's state, and which job is the first
+/// not yet finished.
+struct Merger<'m, 's> {
+    states: Vec<&'s mut State>,
+    finished: &'m mut (dyn FnMut(usize, &mut State) + Send),
+    next: usize,
+}
+
+impl Merger<'_, '_> {
+    fn merge_batch(&mut self, batch: &[(usize, Found)], reads: Vec<FileRead>) {
+        profile::time(Stage::Merge, || {
+            for ((j, f), read) in batch.iter().zip(reads) {
+                // Files come job by job: a file of a later job means the earlier
+                // jobs have all their files merged.
+                self.finish_before(*j);
+                if let Some(state) = self.states.get_mut(*j) {
+                    merge(f, read, state);
+                }
+            }
+        });
+    }
+
+    /// Finishes every job before job `j` not yet finished.
+    fn finish_before(&mut self, j: usize) {
+        while self.next < j.min(self.states.len()) {
+            if let Some(state) = self.states.get_mut(self.next) {
+                (self.finished)(self.next, state);
+            }
+            self.next += 1;
+        }
+    }
+}
+
 /// The reading and merging of [`read_jobs`]: `files` each with the index of its
-/// vocabulary and its state.
+/// vocabulary and its job.
 fn read_and_merge(
     files: &[(usize, Found)],
     vocabularies: &[Vocabulary],
-    states: &mut [&mut State],
+    merger: &mut Merger,
     pool: Option<&Pool>,
     progress: Option<&(dyn Fn(usize, usize) + Sync)>,
 ) {
@@ -284,26 +397,16 @@ fn read_and_merge(
             None => batch.par_iter().map(read_here).collect(),
         }
     };
-    let merge_batch =
-        |batch: &[(usize, Found)], reads: Vec<FileRead>, states: &mut [&mut State]| {
-            profile::time(Stage::Merge, || {
-                for ((j, f), read) in batch.iter().zip(reads) {
-                    if let Some(state) = states.get_mut(*j) {
-                        merge(f, read, state);
-                    }
-                }
-            });
-        };
     let mut previous: (&[(usize, Found)], Vec<FileRead>) = (&[], Vec::new());
     for batch in files.chunks(BATCH) {
         let (prev_batch, prev_reads) = std::mem::take(&mut previous);
         let ((), reads) = rayon::join(
-            || merge_batch(prev_batch, prev_reads, states),
+            || merger.merge_batch(prev_batch, prev_reads),
             || read_batch(batch),
         );
         previous = (batch, reads);
     }
-    merge_batch(previous.0, previous.1, states);
+    merger.merge_batch(previous.0, previous.1);
 }
 
 /// The merged rows checked against the plan, as of the date.

@@ -344,3 +344,35 @@ fn the_command_prints_the_table_writes_the_json_and_says_what_was_not_counted() 
     assert_eq!(j["district"]["totals"]["learners"], 215);
     assert_eq!(j["communes"][3]["files"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn the_workbook_filled_while_the_communes_are_read_is_the_one_written_after() {
+    use tthtcd::district_run::run_district_into;
+    use tthtcd::report::district::{Streamed, district_bytes};
+    let dir = tempfile::tempdir().unwrap();
+    district(dir.path());
+    let sandbox = tthtcd::sandbox::Sandbox {
+        exe: env!("CARGO_BIN_EXE_tthtcd").into(),
+        limits: tthtcd::sandbox::Limits::default(),
+    };
+    for (sandbox, lang) in [(None, Lang::Vi), (Some(sandbox), Lang::En)] {
+        let config = DistrictConfig {
+            sandbox,
+            ..config(dir.path())
+        };
+        let mut streamed = Streamed::new(Some("Đông Triều".into()), None, lang);
+        assert!(!streamed.is_filling());
+        let d = run_district_into(&config, lang, &mut streamed).unwrap();
+        assert!(streamed.is_filling());
+        // Three communes consolidated (An Phú 3 classes, Bình Minh 2, Đông Hòa 1) and
+        // one read back (Yên Đức 2): 8 classes in the list.
+        let listed: usize = d.done().map(|(_, c)| c.classes.len()).sum();
+        assert_eq!(listed, 8);
+        let d = tthtcd::district::District {
+            name: Some("Đông Triều".into()),
+            ..d
+        };
+        let bytes = streamed.finish(&d).unwrap();
+        assert_eq!(bytes, district_bytes(&d, lang).unwrap());
+    }
+}

@@ -7,8 +7,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use tthtcd::district::District;
-use tthtcd::district_run::{DistrictConfig, run_district};
+use tthtcd::district_run::{DistrictConfig, run_district_into};
 use tthtcd::labels::{Lang, cli};
+use tthtcd::report::district::Streamed;
 use tthtcd::report::terminal;
 
 use super::{Language, exit};
@@ -43,6 +44,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<u8> {
+    super::STARTED.get_or_init(std::time::Instant::now);
     super::remove_temporaries_on_interrupt();
     let lang: Lang = args.lang.into();
     if let Some(j) = &args.json {
@@ -50,24 +52,30 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     }
     tthtcd::report::output::preflight(&args.output, tthtcd::report::output::Kind::Workbook)
         .map_err(|e| super::output_error(e, lang))?;
+    let bar = super::reading_bar(lang);
+    let progress = super::show_on(&bar);
     let config = DistrictConfig {
         folder: args.folder.clone(),
         name: args.name.clone(),
         as_of: args.as_of,
         output: Some(args.output.clone()),
-        progress: None,
+        progress: Some(&progress),
         sandbox: Some(super::sandbox(lang, args.max_memory, args.max_seconds)?),
     };
-    let d = run_district(&config, lang).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+    // The workbook's class list is filled while the communes are read.
+    let mut workbook = Streamed::new(args.name.clone(), args.as_of, lang);
+    let run = run_district_into(&config, lang, &mut workbook);
+    bar.finish_and_clear();
+    let d = run.map_err(|e| anyhow::anyhow!(e.message(lang)))?;
     if let Some(j) = &args.json {
         let value = tthtcd::report::district_json::district_summary(&d, lang);
         super::write_json_value(&value, j, lang)?;
     }
-    let bytes = tthtcd::profile::time(tthtcd::profile::Stage::Save, || {
-        tthtcd::report::district::district_bytes(&d, lang)
-    })
-    .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+    let busy = super::Busy::writing(&args.output, lang);
+    let bytes = tthtcd::profile::time(tthtcd::profile::Stage::Save, || workbook.finish(&d))
+        .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
     super::write_workbook(&args.output, &bytes, lang)?;
+    drop(busy);
     tthtcd::profile::print_if_asked();
     let text = terminal::render_district(&d, lang, super::use_color());
     let wrote = format!("{} {}", cli::WROTE.get(lang), args.output.display());

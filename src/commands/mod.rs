@@ -308,7 +308,7 @@ pub fn remove_temporaries_on_interrupt() {
 
 /// When the run began: the progress bar and the writing line appear only once a run
 /// has taken more than a second, so a commune's few files never flash a bar.
-static STARTED: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+pub static STARTED: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 
 fn long_run_on_terminal() -> bool {
     std::io::stderr().is_terminal()
@@ -317,7 +317,7 @@ fn long_run_on_terminal() -> bool {
 
 /// The reading's progress bar: files done of all files and the rate, with numbers
 /// grouped as the language writes them ("8.052/12.240 tệp  3.901 tệp/giây  2s").
-fn reading_bar(lang: Lang) -> ProgressBar {
+pub fn reading_bar(lang: Lang) -> ProgressBar {
     use indicatif::ProgressState;
     use std::fmt::Write;
     let grouped = move |n: u64| tthtcd::labels::count(n, lang);
@@ -344,6 +344,21 @@ fn reading_bar(lang: Lang) -> ProgressBar {
     let bar = ProgressBar::hidden();
     bar.set_style(style);
     bar
+}
+
+/// The progress of a reading, (files done, files in all), shown on `bar` once the run
+/// has taken more than a second on a terminal.
+pub fn show_on(bar: &ProgressBar) -> impl Fn(usize, usize) + Sync + '_ {
+    move |done: usize, total: usize| {
+        // The length is set once: setting it redraws the bar unthrottled.
+        if bar.length() != Some(total as u64) {
+            bar.set_length(total as u64);
+        }
+        bar.set_position(done as u64);
+        if bar.is_hidden() && long_run_on_terminal() {
+            bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(10));
+        }
+    }
 }
 
 /// A spinning "Đang ghi tong-hop.xlsx…" on stderr while a long run writes its
@@ -391,16 +406,7 @@ pub fn consolidate(common: &Common, output: Option<&Path>) -> anyhow::Result<Con
     };
     let (plan, plan_source) = resolve_plan(common, lang)?;
     let bar = reading_bar(lang);
-    let progress = |done: usize, total: usize| {
-        // The length is set once: setting it redraws the bar unthrottled.
-        if bar.length() != Some(total as u64) {
-            bar.set_length(total as u64);
-        }
-        bar.set_position(done as u64);
-        if bar.is_hidden() && long_run_on_terminal() {
-            bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(10));
-        }
-    };
+    let progress = show_on(&bar);
     let config = Config {
         folder: common.folder.clone(),
         plan,

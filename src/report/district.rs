@@ -25,7 +25,10 @@
 mod grids;
 mod lists;
 mod reporting;
+mod streamed;
 mod summary;
+
+pub use streamed::Streamed;
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError};
@@ -44,17 +47,102 @@ const FOLDER_IN_LIST: ColNum = 2;
 /// The district workbook as bytes.
 pub fn district_bytes(d: &District, lang: Lang) -> Result<Vec<u8>, WorkbookError> {
     let dc = DCtx::new(d, lang);
-    let title = format!("{} {}", dc.t(k::TITLE_SUMMARY), dc.year);
-    let created = dc.as_of.unwrap_or_else(|| latest_as_of(d));
-    let mut wb = workbook_with(&title, d.name.as_deref().unwrap_or(""), created)?;
-    summary::write(wb.add_worksheet(), &dc)?;
-    grids::by_subcommittee(wb.add_worksheet(), &dc)?;
-    grids::by_quarter(wb.add_worksheet(), &dc)?;
-    reporting::write(wb.add_worksheet(), &dc)?;
-    lists::classes(wb.add_worksheet_with_low_memory()?, &dc)?;
-    lists::warnings(wb.add_worksheet(), &dc)?;
-    lists::sources(wb.add_worksheet(), &dc)?;
+    let mut wb = workbook_of(d.name.as_deref(), &dc.dates, lang)?;
+    let mut classes = wb.new_worksheet_with_low_memory()?;
+    lists::classes(&mut classes, &dc)?;
+    sheets_around(wb, classes, &dc)
+}
+
+/// The district's workbook before its sheets: titled with its communes' years, created
+/// on their date.
+fn workbook_of(
+    name: Option<&str>,
+    dates: &Dates,
+    lang: Lang,
+) -> Result<rust_xlsxwriter::Workbook, XlsxError> {
+    let title = format!("{} {}", k::TITLE_SUMMARY.get(lang), dates.year);
+    workbook_with(&title, name.unwrap_or(""), dates.created)
+}
+
+/// The sheets of the district workbook, its Danh sách lớp (`classes`) filled, and the
+/// workbook's bytes.
+fn sheets_around(
+    mut wb: rust_xlsxwriter::Workbook,
+    classes: Worksheet,
+    dc: &DCtx,
+) -> Result<Vec<u8>, WorkbookError> {
+    summary::write(wb.add_worksheet(), dc)?;
+    grids::by_subcommittee(wb.add_worksheet(), dc)?;
+    grids::by_quarter(wb.add_worksheet(), dc)?;
+    reporting::write(wb.add_worksheet(), dc)?;
+    wb.push_worksheet(classes);
+    lists::warnings(wb.add_worksheet(), dc)?;
+    lists::sources(wb.add_worksheet(), dc)?;
     Ok(wb.save_to_buffer()?)
+}
+
+/// A sheet's title with the communes' `year` and the district `name`.
+fn titled(words: Label, year: &str, name: Option<&str>, lang: Lang) -> String {
+    format!("{} {year}{}", words.get(lang), k::of_district(name, lang))
+}
+
+/// The dates and years the district's headings carry, from the communes consolidated:
+/// each one's plan year and as-of date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Dates {
+    /// The communes' plan years: "2019" (or "2019, 2020").
+    year: String,
+    /// The date every commune is judged on, when there is one: the district's, or the
+    /// one the communes share.
+    as_of: Option<NaiveDate>,
+    /// The document's creation date: that date, else the latest of the communes' (never
+    /// the clock).
+    created: NaiveDate,
+}
+
+impl Dates {
+    fn new(district_as_of: Option<NaiveDate>, done: &[(i32, NaiveDate)]) -> Dates {
+        let mut years: Vec<i32> = done.iter().map(|(y, _)| *y).collect();
+        years.sort_unstable();
+        years.dedup();
+        let year = years
+            .iter()
+            .map(i32::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let shared = done
+            .first()
+            .map(|(_, first)| *first)
+            .filter(|first| done.iter().all(|(_, d)| d == first));
+        let as_of = district_as_of.or(shared);
+        let latest = done.iter().map(|(_, d)| *d).max().unwrap_or_default();
+        Dates {
+            year,
+            as_of,
+            created: as_of.unwrap_or(latest),
+        }
+    }
+
+    /// The page of every sheet of the district `name`.
+    fn page(&self, name: Option<&str>, lang: Lang) -> Page {
+        let date = self
+            .as_of
+            .map_or_else(|| "…".to_string(), |d| d.format("%d/%m/%Y").to_string());
+        let committee = k::committee(name, lang);
+        Page {
+            lang,
+            f: Formats::new(),
+            page_header: format!(
+                "{committee} — {} — {} {date}",
+                self.year,
+                s::AS_OF.get(lang)
+            ),
+            as_of: date,
+            issuer: (committee, k::OFFICE),
+            place: name.map_or_else(|| "……………".to_string(), str::to_string),
+            signer: k::SIGNER,
+        }
+    }
 }
 
 /// What the district's sheets share: the district, its consolidated communes, the page
@@ -64,10 +152,8 @@ pub(crate) struct DCtx<'a> {
     pub page: Page,
     /// The communes consolidated, with their index in `d.communes`.
     pub done: Vec<(usize, &'a Consolidation)>,
-    /// The communes' plan years: "2019" (or "2019, 2020").
-    pub year: String,
-    /// The date every commune is judged on, when there is one.
-    pub as_of: Option<NaiveDate>,
+    /// The communes' years and dates.
+    pub dates: Dates,
 }
 
 impl std::ops::Deref for DCtx<'_> {
@@ -80,39 +166,23 @@ impl std::ops::Deref for DCtx<'_> {
 impl<'a> DCtx<'a> {
     fn new(d: &'a District, lang: Lang) -> DCtx<'a> {
         let done: Vec<_> = d.done().collect();
-        let mut years: Vec<i32> = done.iter().map(|(_, c)| c.plan.year).collect();
-        years.sort_unstable();
-        years.dedup();
-        let year = years
+        let dated: Vec<(i32, NaiveDate)> = done
             .iter()
-            .map(i32::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
-        let as_of = d.as_of.or_else(|| one_as_of(&done));
-        let date = as_of.map_or_else(|| "…".to_string(), |d| d.format("%d/%m/%Y").to_string());
-        let committee = k::committee(d.name.as_deref(), lang);
-        let page = Page {
-            lang,
-            f: Formats::new(),
-            page_header: format!("{committee} — {year} — {} {date}", s::AS_OF.get(lang)),
-            as_of: date,
-            issuer: (committee, k::OFFICE),
-            place: d.name.clone().unwrap_or_else(|| "……………".to_string()),
-            signer: k::SIGNER,
-        };
+            .map(|(_, c)| (c.plan.year, c.summary.as_of.date))
+            .collect();
+        let dates = Dates::new(d.as_of, &dated);
         DCtx {
             d,
-            page,
+            page: dates.page(d.name.as_deref(), lang),
             done,
-            year,
-            as_of,
+            dates,
         }
     }
 
     /// A sheet's title with the year and the district: "KẾT QUẢ MỞ LỚP THEO QUÝ CỦA CÁC
     /// XÃ NĂM 2019 — HUYỆN ĐÔNG TRIỀU".
     fn title(&self, words: Label) -> String {
-        format!("{} {}{}", self.t(words), self.year, self.of_district())
+        titled(words, &self.dates.year, self.d.name.as_deref(), self.lang)
     }
 
     /// A sheet's title with the district: "CÁC TỆP ĐÃ ĐỌC — HUYỆN ĐÔNG TRIỀU".
@@ -156,23 +226,6 @@ impl<'a> DCtx<'a> {
             folder,
         ))
     }
-}
-
-/// The as-of date all the communes share, if they share one.
-fn one_as_of(done: &[(usize, &Consolidation)]) -> Option<NaiveDate> {
-    let first = done.first()?.1.summary.as_of.date;
-    done.iter()
-        .all(|(_, c)| c.summary.as_of.date == first)
-        .then_some(first)
-}
-
-/// The latest as-of date of the communes (the creation date of a workbook whose
-/// communes were judged on different dates), never the clock.
-fn latest_as_of(d: &District) -> NaiveDate {
-    d.done()
-        .map(|(_, c)| c.summary.as_of.date)
-        .max()
-        .unwrap_or_default()
 }
 
 /// A commune not consolidated, at `row` of a table: its number and folder, and its

@@ -269,7 +269,7 @@ fn consolidated(root: &Path, folder: &str, plan: &str) -> Commune {
     let c = super::run_with(&root.join(folder), Plan::from_toml(plan).unwrap());
     Commune {
         folder: folder.to_string(),
-        outcome: CommuneOutcome::Done(Box::new(c)),
+        outcome: CommuneOutcome::Done(std::sync::Arc::new(c)),
     }
 }
 

@@ -3,12 +3,13 @@
 
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError};
 
-use super::DCtx;
+use super::{DCtx, Dates, titled};
+use crate::consolidation::Consolidation;
 use crate::district::CommuneOutcome;
-use crate::labels::{Label, district as k, l, sheet as s};
+use crate::labels::{Label, Lang, district as k, l, sheet as s};
 use crate::report::formats::cell_text;
-use crate::report::sheets::classes::{ClassList, listed, write_list};
-use crate::report::sheets::{List, fit_height, sources, warnings};
+use crate::report::sheets::classes::{ClassList, Listed, listed, write_list};
+use crate::report::sheets::{List, ListPlace, fit_height, sources, warnings};
 
 /// The commune's columns after STT: its name, its folder.
 const COMMUNE: [(Label, f64); 2] = [(k::COMMUNE, 20.0), (k::FOLDER, 14.0)];
@@ -21,14 +22,30 @@ pub fn classes(ws: &mut Worksheet, dc: &DCtx) -> Result<(), XlsxError> {
     let mut items = Vec::new();
     for (i, c) in &dc.done {
         let folder = dc.d.communes.get(*i).map_or("", |c| c.folder.as_str());
-        items.extend(listed(c, Some((c.plan.unit.as_str(), folder))));
+        items.extend(commune_items(c, folder));
     }
-    let list = ClassList {
-        place: dc.list(),
-        title: dc.title(s::TITLE_CLASSES),
-        between: &COMMUNE,
-    };
+    let list = class_list(&dc.dates, dc.d.name.as_deref(), dc.lang);
     write_list(ws, dc, &list, &items)
+}
+
+/// The district's class list: its title, the commune's columns after STT.
+pub(super) fn class_list(dates: &Dates, name: Option<&str>, lang: Lang) -> ClassList<'static> {
+    ClassList {
+        place: ListPlace {
+            sheet: l::SHEET_CLASSES.get(lang),
+            // Writing the list needs not its length (the figures' formulas over it do,
+            // see `DCtx::list`).
+            rows: 0,
+            shift: 2,
+        },
+        title: titled(s::TITLE_CLASSES, &dates.year, name, lang),
+        between: &COMMUNE,
+    }
+}
+
+/// A commune's classes as the district's list shows them: with its name and `folder`.
+pub(super) fn commune_items<'a>(c: &'a Consolidation, folder: &'a str) -> Vec<Listed<'a>> {
+    listed(c, Some((c.plan.unit.as_str(), folder)))
 }
 
 /// The top of a list of the commune workbook (`headings`, `widths` from its STT on)

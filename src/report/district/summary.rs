@@ -39,7 +39,7 @@ pub fn write(ws: &mut Worksheet, dc: &DCtx) -> Result<(), XlsxError> {
     let name = dc.t(k::SHEET_SUMMARY);
     ws.set_name(name)?;
     widths(ws, &WIDTHS)?;
-    let title = format!("{} {}", dc.t(k::TITLE_SUMMARY), dc.year);
+    let title = format!("{} {}", dc.t(k::TITLE_SUMMARY), dc.dates.year);
     let sub = format!("({} {})", dc.t(s::AS_OF), dc.as_of());
     let h1 = admin_heading(ws, dc, LAST, &title, &sub)?;
     let h2 = figures_header(ws, dc, h1, dc.t(k::COMMUNE))?;

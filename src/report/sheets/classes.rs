@@ -206,47 +206,107 @@ pub fn write_list(
     list: &ClassList,
     items: &[Listed],
 ) -> Result<(), XlsxError> {
-    let f = &page.f;
-    let columns = columns(page, list);
-    let (headings, widths): (Vec<&str>, Vec<f64>) = columns.into_iter().unzip();
-    let top = List {
+    let mut rows = ListRows::start(ws, page, list)?;
+    rows.add(ws, list, items)?;
+    rows.end(ws, page, list)
+}
+
+/// A class list being written: its heading row and the next row free. The list may
+/// be filled in pieces (a district's, commune by commune as each is consolidated);
+/// the rows are the same as those of one [`write_list`] of all the pieces.
+pub struct ListRows {
+    header: RowNum,
+    next: RowNum,
+    /// Classes written so far (the STT of the next is one more).
+    count: usize,
+}
+
+impl ListRows {
+    /// The title, the headings and the columns' formats.
+    pub fn start(ws: &mut Worksheet, page: &Page, list: &ClassList) -> Result<ListRows, XlsxError> {
+        let f = &page.f;
+        let top = list_top(page, list);
+        let header = top.list().top(ws, page)?;
+        debug_assert_eq!(
+            header, HEADING_ROW,
+            "the summaries' formulas count from HEADING_ROW"
+        );
+        for at in 1..=list.place.shift {
+            ws.set_column_format(at, &f.list_text)?;
+        }
+        for c in ListCol::ALL {
+            ws.set_column_format(list.place.col(c), c.format(f))?;
+        }
+        Ok(ListRows {
+            header,
+            next: header + 1,
+            count: 0,
+        })
+    }
+
+    /// The classes `items`, after those written so far.
+    pub fn add(
+        &mut self,
+        ws: &mut Worksheet,
+        list: &ClassList,
+        items: &[Listed],
+    ) -> Result<(), XlsxError> {
+        // How tall each row must be, worked out on every core before the rows are
+        // written one by one.
+        let lines: Vec<u32> = items
+            .par_iter()
+            .map(|item| lines_needed(&wrapped(list, item)))
+            .collect();
+        for (item, lines) in items.iter().zip(lines) {
+            class_row(ws, &list.place, self.next, self.count, item)?;
+            set_lines(ws, self.next, lines)?;
+            (self.next, self.count) = (self.next + 1, self.count + 1);
+        }
+        Ok(())
+    }
+
+    /// The borders over the rows written, the filter, the frozen headings, the page.
+    pub fn end(self, ws: &mut Worksheet, page: &Page, list: &ClassList) -> Result<(), XlsxError> {
+        let (header, row) = (self.header, self.next);
+        if row > header + 1 {
+            let borders = ConditionalFormatFormula::new()
+                .set_rule("=TRUE")
+                .set_format(&page.f.list_border);
+            let last = list.place.col(ListCol::SourceRow);
+            ws.add_conditional_format(header + 1, 0, row - 1, last, &borders)?;
+        }
+        list_top(page, list).list().end(ws, page, header, row)
+    }
+}
+
+/// The headings and widths of a class list's columns.
+struct ListTop<'a> {
+    name: &'static str,
+    title: &'a str,
+    headings: Vec<&'static str>,
+    widths: Vec<f64>,
+}
+
+impl ListTop<'_> {
+    fn list(&self) -> List<'_> {
+        List {
+            name: self.name,
+            widths: &self.widths,
+            title: self.title.to_string(),
+            headings: &self.headings,
+            tall_headings: true,
+        }
+    }
+}
+
+fn list_top<'a>(page: &Page, list: &'a ClassList) -> ListTop<'a> {
+    let (headings, widths) = columns(page, list).into_iter().unzip();
+    ListTop {
         name: page.t(l::SHEET_CLASSES),
-        widths: &widths,
-        title: list.title.clone(),
-        headings: &headings,
-        tall_headings: true,
-    };
-    let header = top.top(ws, page)?;
-    debug_assert_eq!(
-        header, HEADING_ROW,
-        "the summaries' formulas count from HEADING_ROW"
-    );
-    for at in 1..=list.place.shift {
-        ws.set_column_format(at, &f.list_text)?;
+        title: &list.title,
+        headings,
+        widths,
     }
-    for c in ListCol::ALL {
-        ws.set_column_format(list.place.col(c), c.format(f))?;
-    }
-    // How tall each row must be, worked out on every core before the rows are
-    // written one by one.
-    let lines: Vec<u32> = items
-        .par_iter()
-        .map(|item| lines_needed(&wrapped(list, item)))
-        .collect();
-    let mut row = header + 1;
-    for (i, item) in items.iter().enumerate() {
-        class_row(ws, &list.place, row, i, item)?;
-        set_lines(ws, row, lines.get(i).copied().unwrap_or(1))?;
-        row += 1;
-    }
-    if row > header + 1 {
-        let borders = ConditionalFormatFormula::new()
-            .set_rule("=TRUE")
-            .set_format(&f.list_border);
-        let last = list.place.col(ListCol::SourceRow);
-        ws.add_conditional_format(header + 1, 0, row - 1, last, &borders)?;
-    }
-    top.end(ws, page, header, row)
 }
 
 /// The classes of `c` as its list shows them, in filing order (see [`filing_order`]),
