@@ -67,17 +67,32 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let run = run_district_into(&config, lang, &mut workbook);
     bar.finish_and_clear();
     let d = run.map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-    if let Some(j) = &args.json {
-        let value = tthtcd::report::district_json::district_summary(&d, lang);
-        super::write_json_value(&value, j, lang)?;
-    }
     let busy = super::Busy::writing(&args.output, lang);
-    let bytes = tthtcd::profile::time(tthtcd::profile::Stage::Save, || workbook.finish(&d))
-        .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+    // The JSON and the table are made while the workbook's last sheets are filled.
+    let ((json, text), bytes) = std::thread::scope(|s| {
+        let beside = s.spawn(|| {
+            let json = args
+                .json
+                .as_ref()
+                .map(|_| tthtcd::report::district_json::district_summary(&d, lang));
+            (
+                json,
+                terminal::render_district(&d, lang, super::use_color()),
+            )
+        });
+        let bytes = tthtcd::profile::time(tthtcd::profile::Stage::Save, || workbook.finish(&d));
+        let made = beside
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (made, bytes)
+    });
+    if let (Some(j), Some(value)) = (&args.json, &json) {
+        super::write_json_value(value, j, lang)?;
+    }
+    let bytes = bytes.map_err(|e| anyhow::anyhow!(e.message(lang)))?;
     super::write_workbook(&args.output, &bytes, lang)?;
     drop(busy);
     tthtcd::profile::print_if_asked();
-    let text = terminal::render_district(&d, lang, super::use_color());
     let wrote = format!("{} {}", cli::WROTE.get(lang), args.output.display());
     if args.json.as_deref() == Some(std::path::Path::new("-")) {
         say!(err, "{text}");

@@ -402,6 +402,33 @@ pub type Score = u32;
 
 /// The field a heading names and how well, if any.
 pub fn score(heading: &str) -> Option<(Field, Score)> {
+    if let Some(known) = SCORED.with_borrow(|m| m.get(heading).copied()) {
+        return known;
+    }
+    let scored = score_anew(heading);
+    SCORED.with_borrow_mut(|m| {
+        if m.len() >= SCORED_MAX {
+            m.clear();
+        }
+        m.insert(heading.into(), scored);
+    });
+    scored
+}
+
+thread_local! {
+    /// Texts already scored: a sheet is searched for headings row by row, and the same
+    /// texts (a village, a sub-committee, a teacher) recur on every row and in every
+    /// file a worker reads.
+    static SCORED: std::cell::RefCell<Scores> = Default::default();
+}
+
+/// Texts and the field each names, if any, and how well.
+type Scores = std::collections::HashMap<Box<str>, Option<(Field, Score)>>;
+
+/// Texts remembered by [`score`] at most (emptied when full): a few megabytes.
+const SCORED_MAX: usize = 20_000;
+
+fn score_anew(heading: &str) -> Option<(Field, Score)> {
     let stripped = strip_brackets(heading);
     // A sheet is searched through for headings cell by cell, and most cells are data:
     // a text whose first word starts no alias names no field, found without working
@@ -466,6 +493,19 @@ mod tests {
         // A data cell whose first word starts no alias is no heading.
         assert_eq!(score("Kỹ thuật trồng lúa lai"), None);
         assert_eq!(score("(ghi chú) Kỹ thuật"), None);
+    }
+
+    #[test]
+    fn remembered_scores_are_the_scores_and_the_memory_is_bounded() {
+        let fresh = score_anew("Số học viên");
+        assert_eq!(score("Số học viên"), fresh);
+        assert_eq!(score("Số học viên"), fresh);
+        for i in 0..=SCORED_MAX {
+            score(&format!("Thôn {i}"));
+        }
+        assert!(SCORED.with_borrow(|m| m.len()) <= SCORED_MAX);
+        assert_eq!(score("Số học viên"), fresh);
+        assert_eq!(field_of("Ngày mở lớp"), Some(Field::Date));
     }
 
     #[test]
