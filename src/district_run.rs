@@ -10,14 +10,18 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::consolidation::Consolidation;
+use crate::diagnostics::{Diagnostic, FoundProblem, Problem};
 pub use crate::district::CommuneSink;
 use crate::district::{Commune, CommuneOutcome, District};
 use crate::input::discover::Found;
 use crate::labels::{Lang, command as w};
 use crate::pipeline::{Config, Prepared, RunError};
 use crate::plan::{Plan, PlanSource};
-use crate::read::{PlanForms, plan_form_candidates, plan_form_sheets, plan_forms_among};
-use crate::readback::{own_workbooks, read_back_with};
+use crate::read::{
+    PlanForms, plan_form_candidates, plan_form_sheets, plan_forms_among, skipped_report,
+};
+use crate::readback::{own_among, read_back_with};
 use crate::sandbox::Pool;
 
 /// What to roll up, for [`run_district`].
@@ -210,22 +214,44 @@ fn read_back_commune(
     pool: Option<&Pool>,
     lang: Lang,
 ) -> CommuneOutcome {
-    let own = match own_workbooks(folder, config.output.as_deref()) {
-        Ok(own) => own,
+    let found = match crate::input::discover::discover(folder, config.output.as_deref()) {
+        Ok(found) => found,
         Err(e) => {
             let reason = crate::labels::io_kind_or_text(&e, lang);
             let folder = folder.display().to_string();
             return CommuneOutcome::Failed(w::folder_not_opened(&folder, &reason, lang));
         }
     };
-    match own.as_slice() {
+    match own_among(&found).as_slice() {
         [] => CommuneOutcome::Failed(w::commune_without_plan(lang)),
         [one] => match read_back_with(folder, one, config.as_of, pool) {
-            Ok(c) => CommuneOutcome::Done(Arc::new(c)),
+            Ok(c) => CommuneOutcome::Done(Arc::new(with_reports_beside(c, &found, one))),
             Err(e) => CommuneOutcome::Failed(e.message(one, lang)),
         },
         [a, b, ..] => CommuneOutcome::Failed(w::two_own_workbooks(a, b, lang)),
     }
+}
+
+/// A commune read back from its consolidated workbook `own`, with each other workbook
+/// of its folder (`found`) listed as not read, with a warning: without a plan its classes count
+/// against nothing, and they may be classes the workbook lacks.
+fn with_reports_beside(mut c: Consolidation, found: &[Found], own: &str) -> Consolidation {
+    for f in found {
+        if f.rel == own || !matches!(f.action, crate::input::discover::Action::Read(_)) {
+            continue;
+        }
+        let problem = Problem::Found(FoundProblem::BesideReadBack {
+            workbook: own.to_string(),
+        });
+        c.diagnostics.push(Diagnostic {
+            problem: problem.clone(),
+            file: Some(f.rel.clone()),
+            sheet: None,
+            cell: None,
+        });
+        c.files.push(skipped_report(f, problem));
+    }
+    c
 }
 
 /// Each commune's plan (see [`commune_plan`]), every commune's plan-form candidates

@@ -94,6 +94,11 @@ pub(crate) fn read_request(vocabulary: &Vocabulary, request: &Request) -> FileRe
     })
 }
 
+/// The report of a file left unread, for this reason.
+pub(crate) fn skipped_report(f: &Found, problem: Problem) -> FileReport {
+    settled(report_of(f), FileStatus::Skipped, problem)
+}
+
 /// The report of a file that could not be read, for this reason.
 pub(crate) fn failed_report(f: &Found, problem: Problem) -> FileReport {
     settled(report_of(f), FileStatus::Failed, problem)

@@ -103,12 +103,19 @@ impl DataFault {
 /// property: a bounded look at one zip entry, no workbook parsed. Relative paths, in
 /// folder order.
 pub fn own_workbooks(folder: &Path, output: Option<&Path>) -> std::io::Result<Vec<String>> {
-    Ok(crate::input::discover::discover(folder, output)?
-        .into_iter()
+    Ok(own_among(&crate::input::discover::discover(
+        folder, output,
+    )?))
+}
+
+/// The workbooks of the tool's own among the files `found`.
+pub(crate) fn own_among(found: &[Found]) -> Vec<String> {
+    found
+        .iter()
         .filter(|f| matches!(f.action, Action::Read(Format::Xlsx)))
         .filter(|f| crate::report::output::carries_own_property(&f.path))
-        .map(|f| f.rel)
-        .collect())
+        .map(|f| f.rel.clone())
+        .collect()
 }
 
 /// The consolidation the workbook `rel` of `folder` carries, judged as of `as_of`

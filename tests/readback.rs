@@ -339,3 +339,57 @@ fn the_samples_read_back_exactly_registrations_and_criteria_included() {
     assert!(!back.entries.is_empty() && !back.planned.is_empty());
     same(&fresh, &back);
 }
+
+#[test]
+fn reports_beside_a_tong_hop_without_a_plan_are_listed_unread_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    district(dir.path(), None);
+    let sent = dir.path().join("xa-an-phu-gui");
+    // A report the tong-hop lacks (Lớp mới, 33 learners), and a note that is no
+    // workbook.
+    common::month_report(
+        &sent.join("bao-cao-moi.xlsx"),
+        &[("Lớp mới", "01/06/2019", 33.0)],
+    );
+    std::fs::write(sent.join("ghi-chu.txt"), "gửi kèm").unwrap();
+    let d = run(dir.path(), None, true);
+    let back = done(&d, 1);
+    // The figures are the tong-hop's: 5 classes, 150 learners; Lớp mới is not counted.
+    assert_eq!(figures(back).2, (5, 150));
+    let unread: Vec<_> = back
+        .files
+        .iter()
+        .filter(|f| f.reason.as_ref().map(|r| r.code()) == Some("beside-read-back"))
+        .map(|f| (f.path.as_str(), f.status))
+        .collect();
+    assert_eq!(unread, [("bao-cao-moi.xlsx", tthtcd::FileStatus::Skipped)]);
+    let warnings: Vec<_> = back
+        .diagnostics
+        .iter()
+        .filter(|d| d.problem.code() == "beside-read-back")
+        .map(|d| (d.file.as_deref(), d.message(Lang::Vi)))
+        .collect();
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].0, Some("bao-cao-moi.xlsx"));
+    assert!(
+        warnings[0].1.contains("'tong-hop.xlsx'"),
+        "{}",
+        warnings[0].1
+    );
+    // The commune with its plan lists its ke-hoach.toml as its plan, not as a file
+    // that is no spreadsheet.
+    let plan: Vec<_> = done(&d, 0)
+        .files
+        .iter()
+        .filter(|f| f.path == "ke-hoach.toml")
+        .map(|f| f.reason.as_ref().map(|r| r.code()))
+        .collect();
+    assert_eq!(plan, [Some("plan-form")]);
+    // The commune's own reports folder is untouched by it.
+    assert!(
+        done(&d, 0)
+            .files
+            .iter()
+            .all(|f| f.reason.as_ref().map(|r| r.code()) != Some("beside-read-back"))
+    );
+}

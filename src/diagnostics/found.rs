@@ -45,7 +45,8 @@ pub enum FoundProblem {
         output: String,
         kept: String,
     },
-    /// The plan form (ke-hoach.xlsx) the run took its plan from: not a report.
+    /// The plan form (ke-hoach.xlsx) or TOML file in the folder the run took its plan
+    /// from: not a report.
     PlanForm,
     /// A plan form the run did not take its plan from (--plan named another).
     PlanFormNotUsed,
@@ -53,6 +54,12 @@ pub enum FoundProblem {
     /// changed after the tool wrote it: its figures are those the tool stored, not the
     /// edits.
     ReadBackEdited,
+    /// A workbook beside the consolidated workbook (`workbook`) a commune folder
+    /// without a plan was read back from: not read, since no plan says what its
+    /// classes count against.
+    BesideReadBack {
+        workbook: String,
+    },
 }
 
 impl FoundProblem {
@@ -75,6 +82,7 @@ impl FoundProblem {
             PlanForm => "plan-form",
             PlanFormNotUsed => "plan-form-not-used",
             ReadBackEdited => "read-back-edited",
+            BesideReadBack { .. } => "beside-read-back",
         }
     }
 
@@ -94,7 +102,11 @@ impl FoundProblem {
             // Its plan may be the one meant: a person should look.
             PlanFormNotUsed => Severity::Warning,
             UnreadableFolder { .. } | DanglingLink { .. } | LinkLoop { .. } => Severity::Error,
-            CorrectedOutputKept { .. } | ReadBackEdited => Severity::Warning,
+            // Its classes are not counted; those of the workbook read back may be
+            // the same.
+            CorrectedOutputKept { .. } | ReadBackEdited | BesideReadBack { .. } => {
+                Severity::Warning
+            }
         }
     }
 
@@ -119,6 +131,7 @@ impl FoundProblem {
             PlanForm => w::PLAN_FORM.get(lang).into(),
             PlanFormNotUsed => w::PLAN_FORM_NOT_USED.get(lang).into(),
             ReadBackEdited => w::READ_BACK_EDITED.get(lang).into(),
+            BesideReadBack { workbook } => w::beside_read_back(workbook, lang),
         }
     }
 }

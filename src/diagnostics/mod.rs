@@ -312,6 +312,9 @@ pub(crate) mod samples {
             Problem::Found(FoundProblem::PlanForm),
             Problem::Found(FoundProblem::PlanFormNotUsed),
             Problem::Found(FoundProblem::ReadBackEdited),
+            Problem::Found(FoundProblem::BesideReadBack {
+                workbook: "tong-hop.xlsx".into(),
+            }),
             Problem::Found(FoundProblem::DuplicateFile {
                 original: "a/b.xlsx".into(),
             }),

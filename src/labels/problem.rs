@@ -36,8 +36,9 @@ pub const LOCK_FILE: Label = Label::new(
 );
 pub const HIDDEN_FILE: Label = Label::new("tệp ẩn", "hidden file");
 pub const PLAN_FORM: Label = Label::new(
-    "mẫu kế hoạch của trung tâm: là kế hoạch của lần chạy này, không phải báo cáo",
-    "the centre's plan form: the plan of this run, not a report",
+    "kế hoạch của trung tâm (mẫu kế hoạch hoặc tệp .toml): là kế hoạch của lần chạy này, \
+     không phải báo cáo",
+    "the centre's plan (its plan form or .toml file): the plan of this run, not a report",
 );
 
 pub const READ_BACK_EDITED: Label = Label::new(
@@ -113,6 +114,21 @@ pub fn not_spreadsheet(extension: &str, lang: Lang) -> String {
         (true, Lang::En) => "not a spreadsheet (file without extension)".into(),
         (false, Lang::Vi) => format!("không phải bảng tính (tệp .{extension})"),
         (false, Lang::En) => format!("not a spreadsheet (.{extension} file)"),
+    }
+}
+
+pub fn beside_read_back(workbook: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "không đọc: thư mục xã không có kế hoạch nên chỉ đọc lại bảng tổng hợp '{workbook}'; \
+             nếu báo cáo này có lớp chưa có trong bảng tổng hợp, hãy đặt mẫu kế hoạch \
+             ke-hoach.xlsx của xã vào thư mục để đọc các báo cáo"
+        ),
+        Lang::En => format!(
+            "not read: the commune folder has no plan, so only the consolidated workbook \
+             '{workbook}' was read back; if this report holds classes the workbook lacks, put \
+             the commune's plan form ke-hoach.xlsx in the folder to read the reports"
+        ),
     }
 }
 
