@@ -67,7 +67,7 @@ pub mod sandbox;
 pub use consolidation::{Consolidation, FileReport, FileStatus};
 pub use input::grid::{CellValue, Grid, SheetGrid};
 pub use labels::Lang;
-pub use pipeline::{Config, Prepared, RunError, run, run_each};
+pub use pipeline::{Config, Prepared, RunError, run};
 pub use plan::Plan;
 pub use read::{PlanForms, ReadError, find_plan_form, read_workbook};
 pub use recognise::{Recognised, Vocabulary, recognise_sheet};

@@ -208,19 +208,6 @@ impl<'c> Prepared<'c> {
     }
 }
 
-/// Consolidates several folders, each against its own plan, in one reading (see
-/// [`Prepared::read`]): each folder's result, in folder order. Err as a whole only
-/// when the workers cannot be started.
-pub fn run_each(
-    configs: &[Config],
-    sandbox: Option<&crate::sandbox::Sandbox>,
-    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
-) -> Result<Vec<Result<Consolidation, RunError>>, RunError> {
-    let mut out = Vec::with_capacity(configs.len());
-    Prepared::new(configs).read(sandbox, progress, &mut |_, c| out.push(c))?;
-    Ok(out)
-}
-
 /// The workers of a sandboxed run, knowing `plans`; None reads in this process.
 fn start_pool(
     sandbox: Option<&crate::sandbox::Sandbox>,
