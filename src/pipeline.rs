@@ -198,10 +198,7 @@ impl<'c> Prepared<'c> {
                 return;
             };
             give_failed(i, done);
-            let checking = std::time::Instant::now();
-            let c = check(config, std::mem::take(state), *as_of);
-            profile::add(Stage::Check, checking.elapsed());
-            done(i, Ok(c));
+            done(i, Ok(finish(config, std::mem::take(state), *as_of)));
         });
         give_failed(usize::MAX, done);
         Ok(())
@@ -249,11 +246,16 @@ impl<'c> Job<'c> {
 
     /// The merged rows checked against the plan.
     fn finish(self) -> Consolidation {
-        let checking = std::time::Instant::now();
-        let c = check(self.config, self.state, self.as_of);
-        profile::add(Stage::Check, checking.elapsed());
-        c
+        finish(self.config, self.state, self.as_of)
     }
+}
+
+/// A folder's merged rows checked against its plan, the time it took counted.
+fn finish(config: &Config, state: State, as_of: AsOf) -> Consolidation {
+    let checking = std::time::Instant::now();
+    let c = check(config, state, as_of);
+    profile::add(Stage::Check, checking.elapsed());
+    c
 }
 
 /// The plan form the plan came from is listed as such, not read as a report.
