@@ -18,6 +18,11 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<u8> {
+    consolidated(args).map(|_| exit::OK)
+}
+
+/// [`run`], giving the consolidation it wrote and printed.
+pub fn consolidated(args: &Args) -> anyhow::Result<tthtcd::Consolidation> {
     let c = super::consolidate(&args.common, Some(&args.output))?;
     let lang: Lang = args.common.lang.into();
     let busy = super::Busy::writing(&args.output, lang);
@@ -37,5 +42,5 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         say!(out, "{text}");
         say!(outln, "\n{wrote}");
     }
-    Ok(exit::OK)
+    Ok(c)
 }

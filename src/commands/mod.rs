@@ -28,6 +28,7 @@ pub mod check;
 pub mod consolidate;
 pub mod criteria;
 pub mod district;
+pub mod double_click;
 pub mod help;
 pub mod plan;
 pub mod plan_new;

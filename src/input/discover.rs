@@ -52,6 +52,24 @@ pub enum Action {
     Fail(Problem),
 }
 
+/// The reports sub-folder of `dir`, when it has one: the first, by name, whose name
+/// folds to "bao cao" ("Báo cáo", "BAO CAO", "Bao cao"), where a secretary who keeps
+/// tthtcd beside the folder puts the reports.
+pub fn reports_subfolder(dir: &Path) -> Option<PathBuf> {
+    let mut named: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter(|e| {
+            crate::text::fold(&e.file_name().to_string_lossy())
+                == crate::labels::double_click::REPORTS_FOLDER
+        })
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    named.sort();
+    named.into_iter().next()
+}
+
 /// Lists every entry below `folder`, sorted by relative path, each once: the files to
 /// read, and with its reason every entry that is not read — hidden folders (".git"),
 /// folders that cannot be opened, broken and looping links, pipes, sockets and devices

@@ -3,6 +3,7 @@
 //! adding a column here, not editing the report code.
 
 pub mod district;
+pub mod double_click;
 pub mod help;
 pub mod plan;
 pub mod plan_form;
