@@ -4,10 +4,30 @@
 //! memory limit was set before it started (see `Worker::start` in the parent module).
 
 use std::io::{BufReader, BufWriter, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{Reading, Request, Setup, wire};
 use crate::read::{read_request, read_sheets_request};
 use crate::readback::read_stored_request;
+
+/// Set by the program's allocator (see `main.rs`) when an allocation is refused. Past
+/// its memory limit, a reading does not always end in the allocation failure that
+/// aborts the worker with "memory allocation of … failed": a reserve that may fail
+/// (`read_to_end`, `try_reserve`) comes back as an error instead, which a format
+/// reader may turn into a refusal of the file or a panic. Either would pass for a
+/// damaged file; with this flag the worker knows it ran out of memory.
+pub static ALLOCATION_REFUSED: AtomicBool = AtomicBool::new(false);
+
+/// A reading after which an allocation had been refused: the worker says it ran out
+/// of memory, as the allocation failure handler would, and ends; the run lists the
+/// file as too costly to read and starts a fresh worker.
+fn end_if_out_of_memory() {
+    if ALLOCATION_REFUSED.load(Ordering::Relaxed) {
+        // Written without allocating: the words the run looks for (see `Lost::Memory`).
+        let _ = std::io::stderr().write_all(b"memory allocation of a reading failed\n");
+        std::process::abort();
+    }
+}
 
 /// Serves requests on stdin/stdout; the exit code says whether the setup was usable.
 pub fn serve() -> std::process::ExitCode {
@@ -48,6 +68,7 @@ pub fn serve() -> std::process::ExitCode {
             Reading::PlanForm => postcard::to_stdvec(&read_sheets_request(&request)),
             Reading::OwnOutput => postcard::to_stdvec(&read_stored_request(&request)),
         };
+        end_if_out_of_memory();
         let Ok(reply) = reply else {
             break;
         };
