@@ -351,10 +351,7 @@ fn the_workbook_filled_while_the_communes_are_read_is_the_one_written_after() {
     use tthtcd::report::district::{Streamed, district_bytes};
     let dir = tempfile::tempdir().unwrap();
     district(dir.path());
-    let sandbox = tthtcd::sandbox::Sandbox {
-        exe: env!("CARGO_BIN_EXE_tthtcd").into(),
-        limits: tthtcd::sandbox::Limits::default(),
-    };
+    let sandbox = common::sandbox();
     for (sandbox, lang) in [(None, Lang::Vi), (Some(sandbox), Lang::En)] {
         let config = DistrictConfig {
             sandbox,

@@ -346,19 +346,11 @@ fn plan_check_names_a_forms_faults_at_their_cells() {
     );
 }
 
-/// Workers of the test build of tthtcd under the default limits.
-fn sandbox() -> tthtcd::sandbox::Sandbox {
-    tthtcd::sandbox::Sandbox {
-        exe: env!("CARGO_BIN_EXE_tthtcd").into(),
-        limits: tthtcd::sandbox::Limits::default(),
-    }
-}
-
 #[test]
 fn given_a_sandbox_the_library_reads_the_plan_form_in_workers() {
     let dir = tempfile::tempdir().unwrap();
     folder(dir.path());
-    match tthtcd::find_plan_form(dir.path(), Some(&sandbox())).unwrap() {
+    match tthtcd::find_plan_form(dir.path(), Some(&common::sandbox())).unwrap() {
         PlanForms::One { rel, plan, .. } => {
             let plan = plan.unwrap();
             assert_eq!(rel, "ke-hoach.xlsx");
@@ -369,7 +361,7 @@ fn given_a_sandbox_the_library_reads_the_plan_form_in_workers() {
     // Workers that cannot start: the form is not read in this process instead.
     let nowhere = tthtcd::sandbox::Sandbox {
         exe: dir.path().join("no-such-program"),
-        ..sandbox()
+        ..common::sandbox()
     };
     assert!(tthtcd::find_plan_form(dir.path(), Some(&nowhere)).is_err());
 }
@@ -382,7 +374,7 @@ fn without_a_file_named_like_a_plan_form_no_worker_is_started() {
     // No worker could start from here: none was asked to.
     let nowhere = tthtcd::sandbox::Sandbox {
         exe: dir.path().join("no-such-program"),
-        ..sandbox()
+        ..common::sandbox()
     };
     let found = tthtcd::find_plan_form(dir.path(), Some(&nowhere)).unwrap();
     assert!(matches!(found, PlanForms::None), "{found:?}");

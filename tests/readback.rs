@@ -95,10 +95,7 @@ fn district(dir: &Path, written_as_of: Option<NaiveDate>) -> PathBuf {
 }
 
 fn run(dir: &Path, as_of: Option<NaiveDate>, sandbox: bool) -> District {
-    let sandbox = sandbox.then(|| tthtcd::sandbox::Sandbox {
-        exe: env!("CARGO_BIN_EXE_tthtcd").into(),
-        limits: tthtcd::sandbox::Limits::default(),
-    });
+    let sandbox = sandbox.then(common::sandbox);
     let config = DistrictConfig {
         folder: dir.to_path_buf(),
         name: None,

@@ -72,10 +72,7 @@ fn read_together(
 fn each_folder_gets_what_its_own_run_gives_in_folder_order() {
     let dir = tempfile::tempdir().unwrap();
     let configs = folders(dir.path());
-    let sandbox = tthtcd::sandbox::Sandbox {
-        exe: env!("CARGO_BIN_EXE_tthtcd").into(),
-        limits: tthtcd::sandbox::Limits::default(),
-    };
+    let sandbox = common::sandbox();
     for sandbox in [None, Some(&sandbox)] {
         let given = read_together(&configs, sandbox);
         let order: Vec<usize> = given.iter().map(|(i, _)| *i).collect();

@@ -3,6 +3,14 @@
 #![allow(dead_code)]
 
 pub mod district;
+
+/// Reading workers of the test build of tthtcd, under the default limits.
+pub fn sandbox() -> tthtcd::sandbox::Sandbox {
+    tthtcd::sandbox::Sandbox {
+        exe: env!("CARGO_BIN_EXE_tthtcd").into(),
+        limits: tthtcd::sandbox::Limits::default(),
+    }
+}
 pub mod plans;
 
 use std::path::Path;
