@@ -22,7 +22,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let lang: Lang = args.common.lang.into();
     let busy = super::Busy::writing(&args.output, lang);
     let bytes = appendix::appendix_bytes(&c, lang).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-    super::write_workbook(&args.output, &bytes, lang)?;
+    let written = super::write_workbook(&args.output, &bytes, lang)?;
     drop(busy);
     let mut text = String::new();
     let gaps = c.registration.gaps();
@@ -46,11 +46,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             text.push_str(&format!("- {}\n", g.message(&c.plan, lang)));
         }
     }
-    text.push_str(&format!(
-        "{} {}\n",
-        cli::WROTE.get(lang),
-        args.output.display()
-    ));
+    text.push_str(&format!("{} {}\n", cli::WROTE.get(lang), written.display()));
     if args.common.json.as_deref() == Some(std::path::Path::new("-")) {
         say!(err, "{text}");
     } else {

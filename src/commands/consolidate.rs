@@ -21,20 +21,21 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     consolidated(args).map(|_| exit::OK)
 }
 
-/// [`run`], giving the consolidation it wrote and printed.
-pub fn consolidated(args: &Args) -> anyhow::Result<tthtcd::Consolidation> {
+/// [`run`], giving the consolidation it wrote and printed, and where the workbook went
+/// (another name when the output was open in Excel).
+pub fn consolidated(args: &Args) -> anyhow::Result<(tthtcd::Consolidation, PathBuf)> {
     let c = super::consolidate(&args.common, Some(&args.output))?;
     let lang: Lang = args.common.lang.into();
     let busy = super::Busy::writing(&args.output, lang);
     let bytes = workbook::workbook_bytes(&c, lang).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-    tthtcd::profile::time(tthtcd::profile::Stage::Save, || {
+    let written = tthtcd::profile::time(tthtcd::profile::Stage::Save, || {
         super::write_workbook(&args.output, &bytes, lang)
     })?;
     drop(busy);
     tthtcd::profile::print_if_asked();
     // With --json -, standard output is the JSON's alone; the table goes to stderr.
     let text = terminal::render(&c, lang, super::use_color());
-    let wrote = format!("{} {}", cli::WROTE.get(lang), args.output.display());
+    let wrote = format!("{} {}", cli::WROTE.get(lang), written.display());
     if args.common.json.as_deref() == Some(std::path::Path::new("-")) {
         say!(err, "{text}");
         say!(errln, "\n{wrote}");
@@ -42,5 +43,5 @@ pub fn consolidated(args: &Args) -> anyhow::Result<tthtcd::Consolidation> {
         say!(out, "{text}");
         say!(outln, "\n{wrote}");
     }
-    Ok(c)
+    Ok((c, written))
 }

@@ -90,10 +90,10 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         super::write_json_value(value, j, lang)?;
     }
     let bytes = bytes.map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-    super::write_workbook(&args.output, &bytes, lang)?;
+    let written = super::write_workbook(&args.output, &bytes, lang)?;
     drop(busy);
     tthtcd::profile::print_if_asked();
-    let wrote = format!("{} {}", cli::WROTE.get(lang), args.output.display());
+    let wrote = format!("{} {}", cli::WROTE.get(lang), written.display());
     if args.json.as_deref() == Some(std::path::Path::new("-")) {
         say!(err, "{text}");
         say!(errln, "\n{wrote}");

@@ -74,7 +74,7 @@ fn run(lang: Lang) -> anyhow::Result<PathBuf> {
     ];
     let mut here = Here::try_parse_from(argv)?;
     here.args.common.plan = plan_beside(&home, &folder, &here.args.common)?;
-    let c = super::consolidate::consolidated(&here.args)?;
+    let (c, written) = super::consolidate::consolidated(&here.args)?;
     let file = match &c.plan_source {
         PlanSource::Embedded => None,
         PlanSource::File(f) | PlanSource::InFolder(f) => Some(f.as_str()),
@@ -84,7 +84,7 @@ fn run(lang: Lang) -> anyhow::Result<PathBuf> {
         "{}",
         w::plan_used(file, (&c.plan.unit, c.plan.year), lang)
     );
-    Ok(output)
+    Ok(written)
 }
 
 /// The plan form beside the program, when the reports are in a sub-folder that has

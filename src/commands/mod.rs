@@ -287,14 +287,22 @@ pub fn output_error(e: output::OutputError, lang: Lang) -> anyhow::Error {
 }
 
 /// Writes a workbook of the tool's at `path` and says on the terminal (stderr) when a
-/// corrected earlier one was kept under a new name.
-pub fn write_workbook(path: &Path, bytes: &[u8], lang: Lang) -> anyhow::Result<()> {
+/// corrected earlier one was kept under a new name, or when the one at `path` was open
+/// in Excel and the new one went under another name. The path written.
+pub fn write_workbook(path: &Path, bytes: &[u8], lang: Lang) -> anyhow::Result<PathBuf> {
     let written = output::write(path, bytes, output::Kind::Workbook, lang)
         .map_err(|e| output_error(e, lang))?;
     if let Some(kept) = &written.kept {
         say!(errln, "{}", tthtcd::labels::kept_message(path, kept, lang));
     }
-    Ok(())
+    if let Some(instead) = &written.instead {
+        say!(
+            errln,
+            "{}",
+            tthtcd::labels::instead_message(path, instead, lang)
+        );
+    }
+    Ok(written.instead.unwrap_or_else(|| path.to_path_buf()))
 }
 
 /// On Ctrl-C, removes the temporary file being written (if any) and exits as an

@@ -368,6 +368,7 @@ pub(crate) mod samples {
                 requested: 17_179_869_184,
             }),
             Problem::Unread(ReadProblem::StillBeingWritten),
+            Problem::Unread(ReadProblem::HeldOpen),
             Problem::Unread(ReadProblem::TextTooLarge { limit: 64 << 20 }),
         ]
     }

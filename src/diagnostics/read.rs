@@ -45,6 +45,8 @@ pub enum ReadProblem {
     },
     /// The file changed while it was read (still being copied or saved).
     StillBeingWritten,
+    /// Another program (Excel, on Windows) holds the file open and lets nobody read it.
+    HeldOpen,
     /// A zip container (xlsx, xlsm, xlsb, ods) whose declarations cannot be honoured:
     /// refused as damaged before the format reader sees it.
     DamagedContainer {
@@ -75,6 +77,7 @@ impl ReadProblem {
             SheetTooLarge { .. } => "sheet-too-large",
             TooManyCells { .. } => "too-many-cells",
             StillBeingWritten => "still-being-written",
+            HeldOpen => "held-open",
             DamagedContainer { .. } => "damaged-file",
             TextTooLarge { .. } => "text-too-large",
         }
@@ -106,6 +109,7 @@ impl ReadProblem {
             SheetTooLarge { sheet, limit } => w::sheet_too_large(sheet, *limit, lang),
             TooManyCells { requested } => w::too_many_cells(*requested, lang),
             StillBeingWritten => w::STILL_BEING_WRITTEN.get(lang).into(),
+            HeldOpen => w::HELD_OPEN.get(lang).into(),
             DamagedContainer { fault } => w::damaged_container(fault.words(lang), lang),
             TextTooLarge { limit } => w::text_too_large(*limit, lang),
         }

@@ -20,7 +20,13 @@ pub fn modified_within(path: &Path, d: std::time::Duration) -> bool {
 /// being copied or saved) and one over the size limit, before reading it.
 pub fn read_settled(path: &Path) -> Result<Vec<u8>, Problem> {
     let stamp = |m: &std::fs::Metadata| (m.len(), m.modified().ok());
-    let io = |e: std::io::Error| Problem::Unread(ReadProblem::UnreadableFile { kind: e.kind() });
+    let io = |e: std::io::Error| {
+        Problem::Unread(if super::held::when_reading(&e) {
+            ReadProblem::HeldOpen
+        } else {
+            ReadProblem::UnreadableFile { kind: e.kind() }
+        })
+    };
     let before = std::fs::metadata(path).map_err(io)?;
     let limit = super::workbook::MAX_FILE_BYTES;
     if before.len() > limit {

@@ -7,6 +7,7 @@ pub mod cfb_guard;
 pub mod discover;
 pub mod file;
 pub mod grid;
+pub mod held;
 pub mod html;
 pub mod looks;
 pub mod ods_fold;

@@ -1086,6 +1086,19 @@ pub mod output {
         }
     }
 
+    pub fn held_open(path: &Path, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!(
+                "không ghi được '{}': tệp đang mở trong Excel (hoặc chương trình khác), hãy đóng lại rồi chạy lại",
+                path.display()
+            ),
+            Lang::En => format!(
+                "cannot write '{}': the file is open in Excel (or another program); close it and run again",
+                path.display()
+            ),
+        }
+    }
+
     pub fn keep(path: &Path, err: &std::io::Error, lang: Lang) -> String {
         match lang {
             Lang::Vi => format!(
@@ -1130,6 +1143,25 @@ pub fn kept_message(output: &std::path::Path, kept: &std::path::Path, lang: Lang
     }
 }
 
+/// The terminal line when the workbook at `output` was open in another program, and
+/// the new one was written to `instead`.
+pub fn instead_message(output: &std::path::Path, instead: &std::path::Path, lang: Lang) -> String {
+    let name = |p: &std::path::Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let (output, instead) = (name(output), name(instead));
+    match lang {
+        Lang::Vi => format!(
+            "'{output}' đang mở trong Excel (hoặc chương trình khác) nên không ghi đè được: bảng tổng hợp mới được ghi vào '{instead}'. Muốn có nó ở '{output}' thì đóng tệp đó lại rồi chạy lại"
+        ),
+        Lang::En => format!(
+            "'{output}' is open in Excel (or another program), so it could not be replaced: the new workbook was written to '{instead}'. To have it in '{output}', close that file and run again"
+        ),
+    }
+}
+
 /// For the tests that check each message is in its language: the message's own words
 /// and the letters only Vietnamese writes.
 #[cfg(test)]
@@ -1168,6 +1200,27 @@ pub(crate) mod language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_for_a_file_open_in_excel_are_in_their_languages() {
+        use language::assert_in_their_languages;
+        let (out, instead) = (
+            std::path::Path::new("báo cáo/tổng-hợp.xlsx"),
+            std::path::Path::new("báo cáo/tổng-hợp (2).xlsx"),
+        );
+        let vi = instead_message(out, instead, Lang::Vi);
+        let en = instead_message(out, instead, Lang::En);
+        assert_in_their_languages(&vi, &en, &['\''], "instead");
+        // The names as the secretary sees them in the folder, without the folder.
+        assert!(vi.contains("'tổng-hợp (2).xlsx'") && !vi.contains("báo cáo/"));
+        let p = std::path::Path::new("tổng-hợp.json");
+        let (vi, en) = (
+            output::held_open(p, Lang::Vi),
+            output::held_open(p, Lang::En),
+        );
+        assert_in_their_languages(&vi, &en, &['\''], "held open");
+        assert!(vi.contains("đang mở trong Excel") && vi.contains("hãy đóng lại rồi chạy lại"));
+    }
 
     #[test]
     fn roman_numerals_go_past_the_ten_a_fixed_list_would_hold() {

@@ -78,6 +78,10 @@ pub const STILL_BEING_WRITTEN: Label = Label::new(
     "tệp đang được chép hoặc lưu dở (thay đổi trong lúc đọc): hãy chạy lại",
     "file still being written (it changed while being read): run again",
 );
+pub const HELD_OPEN: Label = Label::new(
+    "tệp đang mở trong Excel (hoặc chương trình khác), hãy đóng lại rồi chạy lại",
+    "the file is open in Excel (or another program): close it and run again",
+);
 pub const TOPIC_MISSING: Label = Label::new(
     "dòng có số liệu nhưng thiếu tên lớp/chuyên đề",
     "row has figures but no class name/topic",

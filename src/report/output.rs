@@ -62,6 +62,10 @@ pub enum OutputError {
     /// A corrected workbook could not be moved aside, so nothing was written.
     #[error("{}", self.message(Lang::Vi))]
     Keep { path: PathBuf, err: std::io::Error },
+    /// Another program (Excel) holds the file at the output path open, and no other
+    /// name was free (a workbook) or may be taken (a JSON summary scripts look for).
+    #[error("{}", self.message(Lang::Vi))]
+    HeldOpen(PathBuf),
 }
 
 impl OutputError {
@@ -76,6 +80,7 @@ impl OutputError {
             OutputError::NotAFile(p) => w::not_a_file(p, lang),
             OutputError::Appeared(p) => w::appeared(p, lang),
             OutputError::Keep { path, err } => w::keep(path, err, lang),
+            OutputError::HeldOpen(p) => w::held_open(p, lang),
         }
     }
 }
@@ -103,6 +108,9 @@ pub enum Existing {
     Foreign,
     /// A folder, link, pipe, socket or device.
     NotAFile,
+    /// A file another program (Excel) holds open so that it cannot even be read: not
+    /// known to be the tool's, and not to be replaced either way.
+    Held,
 }
 
 /// What writing did besides writing.
@@ -110,6 +118,9 @@ pub enum Existing {
 pub struct Written {
     /// Where a corrected workbook of the tool's that stood at the path was kept.
     pub kept: Option<PathBuf>,
+    /// Where the workbook was written instead, the file at the path being held open
+    /// by another program (Excel): "tong-hop (2).xlsx".
+    pub instead: Option<PathBuf>,
 }
 
 fn parent(path: &Path) -> PathBuf {
@@ -138,6 +149,8 @@ pub fn preflight(path: &Path, kind: Kind) -> Result<Existing, OutputError> {
 fn refuse_foreign(path: &Path, existing: &Existing, kind: Kind) -> Result<(), OutputError> {
     match existing {
         Existing::NotAFile => Err(OutputError::NotAFile(path.to_path_buf())),
+        // Scripts look for the summary at the path they gave: no other name will do.
+        Existing::Held if kind == Kind::Json => Err(OutputError::HeldOpen(path.to_path_buf())),
         Existing::Foreign => Err(match kind {
             Kind::Json => OutputError::NotOwnJson(path.to_path_buf()),
             Kind::Workbook => OutputError::WouldOverwrite(path.to_path_buf()),
@@ -158,6 +171,11 @@ pub fn examine(path: &Path, kind: Kind) -> Existing {
     if !meta.file_type().is_file() {
         return Existing::NotAFile;
     }
+    if let Err(e) = File::open(path)
+        && crate::input::held::when_reading(&e)
+    {
+        return Existing::Held;
+    }
     match kind {
         Kind::Json if json_is_own(path) => Existing::Own,
         Kind::Json => Existing::Foreign,
@@ -170,7 +188,9 @@ pub fn examine(path: &Path, kind: Kind) -> Existing {
 }
 
 /// Writes `bytes` to `path` through a temporary file, replacing only a file the tool
-/// wrote; a corrected workbook of the tool's is first kept under a new name.
+/// wrote; a corrected workbook of the tool's is first kept under a new name. A workbook
+/// whose path another program holds open (Excel, on Windows) is written under the first
+/// free name of "<name> (2).xlsx" … "<name> (99).xlsx" instead, and [`Written`] says so.
 pub fn write(path: &Path, bytes: &[u8], kind: Kind, lang: Lang) -> Result<Written, OutputError> {
     let sealed;
     let bytes = match kind {
@@ -182,28 +202,46 @@ pub fn write(path: &Path, bytes: &[u8], kind: Kind, lang: Lang) -> Result<Writte
     };
     let temp = Temp::write(path, bytes)?;
     let mut written = Written::default();
+    match place(temp.path(), path, kind, lang, &mut written) {
+        Ok(()) => {}
+        Err(OutputError::HeldOpen(_)) if kind == Kind::Workbook => {
+            written.instead = Some(place_instead(temp.path(), path)?);
+        }
+        Err(e) => return Err(e),
+    }
+    temp.disarm();
+    Ok(written)
+}
+
+/// Renames the temporary file `temp` to `path`, as [`write`] says.
+fn place(
+    temp: &Path,
+    path: &Path,
+    kind: Kind,
+    lang: Lang,
+    written: &mut Written,
+) -> Result<(), OutputError> {
+    let held = || OutputError::HeldOpen(path.to_path_buf());
     // A file may appear, or be changed, between the look and the rename: look again
     // after a refused rename, a few times, then give up rather than replace it.
     for _ in 0..3 {
         let moved = match examine(path, kind) {
-            Existing::Absent => rename_noreplace(temp.path(), path),
-            Existing::Own => std::fs::rename(temp.path(), path),
+            Existing::Absent => rename_noreplace(temp, path),
+            Existing::Own => std::fs::rename(temp, path),
             Existing::Corrected { modified } => {
-                let kept = keep_aside(path, modified, lang)?;
-                written.kept = Some(kept);
-                rename_noreplace(temp.path(), path)
+                written.kept = Some(keep_aside(path, modified, lang)?);
+                rename_noreplace(temp, path)
             }
+            Existing::Held => return Err(held()),
             // Not there, or the tool's own, when the run began (preflight): it
             // appeared or was replaced meanwhile.
             Existing::Foreign => return Err(OutputError::Appeared(path.to_path_buf())),
             Existing::NotAFile => return Err(OutputError::NotAFile(path.to_path_buf())),
         };
         match moved {
-            Ok(()) => {
-                temp.disarm();
-                return Ok(written);
-            }
+            Ok(()) => return Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) if crate::input::held::when_replacing(&e, path) => return Err(held()),
             Err(err) => {
                 return Err(OutputError::Write {
                     path: path.to_path_buf(),
@@ -213,6 +251,34 @@ pub fn write(path: &Path, bytes: &[u8], kind: Kind, lang: Lang) -> Result<Writte
         }
     }
     Err(OutputError::Appeared(path.to_path_buf()))
+}
+
+/// The names a workbook is written under when its own is held open: "<name> (2).xlsx"
+/// to "<name> (99).xlsx", as Windows names a second copy.
+fn instead_names(path: &Path) -> impl Iterator<Item = PathBuf> {
+    let (stem, ext) = stem_and_extension(path);
+    let dir = parent(path);
+    (2..=99).map(move |n| dir.join(format!("{stem} ({n}){ext}")))
+}
+
+/// Renames `temp` to the first of [`instead_names`] that is free or holds a workbook of
+/// the tool's, unchanged and not held open itself; the name taken. Nothing else there
+/// is replaced or moved.
+fn place_instead(temp: &Path, path: &Path) -> Result<PathBuf, OutputError> {
+    for other in instead_names(path) {
+        let moved = match examine(&other, Kind::Workbook) {
+            Existing::Absent => rename_noreplace(temp, &other),
+            Existing::Own => std::fs::rename(temp, &other),
+            _ => continue,
+        };
+        match moved {
+            Ok(()) => return Ok(other),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) if crate::input::held::when_replacing(&e, &other) => continue,
+            Err(err) => return Err(OutputError::Write { path: other, err }),
+        }
+    }
+    Err(OutputError::HeldOpen(path.to_path_buf()))
 }
 
 /// Writes `bytes` to `path` through a temporary file: `replace` true replaces whatever
@@ -253,14 +319,7 @@ fn kept_names(
                 .to_string()
         })
         .unwrap_or_default();
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let ext = path
-        .extension()
-        .map(|e| format!(".{}", e.to_string_lossy()))
-        .unwrap_or_default();
+    let (stem, ext) = stem_and_extension(path);
     let word = crate::labels::cli::CORRECTED_BY_HAND.get(lang);
     let dir = parent(path);
     (1..=99).map(move |n| {
@@ -271,6 +330,19 @@ fn kept_names(
         };
         dir.join(format!("{stem} ({word} {day}{extra}){ext}"))
     })
+}
+
+/// A file name's stem and its extension with the dot (".xlsx"; empty when none).
+fn stem_and_extension(path: &Path) -> (String, String) {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    (stem, ext)
 }
 
 /// Where a corrected workbook at `path` would be kept now: the first free name.
@@ -295,6 +367,10 @@ fn keep_aside(
         match rename_noreplace(path, &kept) {
             Ok(()) => return Ok(kept),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            // Open in Excel: left where it is, untouched; the new one goes elsewhere.
+            Err(e) if crate::input::held::when_replacing(&e, path) => {
+                return Err(OutputError::HeldOpen(path.to_path_buf()));
+            }
             Err(err) => {
                 return Err(OutputError::Keep {
                     path: path.to_path_buf(),
@@ -717,8 +793,12 @@ mod tests {
 
     /// A workbook with the tool's custom property, as rust_xlsxwriter writes it.
     fn own_workbook() -> Vec<u8> {
+        own_workbook_with("Tổng hợp")
+    }
+
+    fn own_workbook_with(text: &str) -> Vec<u8> {
         let mut wb = rust_xlsxwriter::Workbook::new();
-        wb.add_worksheet().write(0, 0, "Tổng hợp").unwrap();
+        wb.add_worksheet().write(0, 0, text).unwrap();
         wb.set_properties(
             &rust_xlsxwriter::DocProperties::new()
                 .set_custom_property(OWN_OUTPUT_PROPERTY, "0.1.0"),
@@ -750,6 +830,55 @@ mod tests {
         write(&out, b, Kind::Json, Lang::Vi).unwrap();
         assert_eq!(std::fs::read(&out).unwrap(), b);
         assert_eq!(names(dir.path()), ["tong-hop.json"]);
+    }
+
+    /// The names taken when the output is open in Excel (the opening itself is
+    /// Windows', proved under Wine by tests/windows.rs): the first free one, or one
+    /// holding an unchanged workbook of the tool's; nothing else is replaced.
+    #[test]
+    fn a_workbook_held_open_goes_to_the_first_name_free_or_the_tools() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("tong-hop.xlsx");
+        let temp = |bytes: &[u8]| {
+            let t = dir.path().join(".tthtcd-temp");
+            std::fs::write(&t, bytes).unwrap();
+            t
+        };
+        let second = dir.path().join("tong-hop (2).xlsx");
+        let third = dir.path().join("tong-hop (3).xlsx");
+        // Free: "(2)".
+        let first = seal(own_workbook());
+        assert_eq!(place_instead(&temp(&first), &out).unwrap(), second);
+        assert_eq!(std::fs::read(&second).unwrap(), first);
+        // "(2)" the tool's, unchanged: replaced.
+        let again = seal(own_workbook_with("Lần sau"));
+        assert_ne!(again, first);
+        assert_eq!(place_instead(&temp(&again), &out).unwrap(), second);
+        assert_eq!(std::fs::read(&second).unwrap(), again);
+        // "(2)" someone's list, and a corrected workbook of the tool's: both left as
+        // they are, "(3)" taken.
+        std::fs::write(&second, b"danh sach").unwrap();
+        assert_eq!(place_instead(&temp(&first), &out).unwrap(), third);
+        assert_eq!(std::fs::read(&second).unwrap(), b"danh sach");
+        std::fs::write(&second, own_workbook()).unwrap();
+        std::fs::remove_file(&third).unwrap();
+        assert_eq!(place_instead(&temp(&first), &out).unwrap(), third);
+        assert_eq!(std::fs::read(&second).unwrap(), own_workbook());
+        assert_eq!(
+            names(dir.path()),
+            ["tong-hop (2).xlsx", "tong-hop (3).xlsx"]
+        );
+    }
+
+    #[test]
+    fn the_names_instead_are_numbered_as_windows_numbers_copies() {
+        let names: Vec<_> = instead_names(Path::new("bao cao/tong-hop.xlsx")).collect();
+        assert_eq!(names.len(), 98);
+        assert_eq!(names[0], Path::new("bao cao/tong-hop (2).xlsx"));
+        assert_eq!(names[97], Path::new("bao cao/tong-hop (99).xlsx"));
+        // A name without an extension keeps none.
+        let bare: Vec<_> = instead_names(Path::new("out")).take(1).collect();
+        assert_eq!(bare, [Path::new("./out (2)")]);
     }
 
     #[test]
