@@ -183,14 +183,14 @@ type Entries = (Vec<(String, PathBuf)>, Vec<String>);
 
 fn commune_folders(folder: &Path, output: Option<&Path>) -> std::io::Result<Entries> {
     let (mut communes, mut loose) = (Vec::new(), Vec::new());
-    let output = output.and_then(|o| std::fs::canonicalize(o).ok());
+    let output = output.and_then(|o| crate::input::discover::canonical(o).ok());
     for entry in std::fs::read_dir(folder)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
         let is_output = output
             .as_ref()
-            .is_some_and(|o| std::fs::canonicalize(&path).ok().as_ref() == Some(o));
+            .is_some_and(|o| crate::input::discover::canonical(&path).ok().as_ref() == Some(o));
         if name.starts_with('.') || is_output {
             continue;
         }

@@ -239,8 +239,8 @@ fn resolve_plan(common: &Common, lang: Lang) -> anyhow::Result<(Plan, PlanSource
     if let Some(p) = &common.plan {
         let plan = load_plan(Some(p), lang)?;
         // A plan form inside the folder is listed there as the plan, not read as a report.
-        let inside = std::fs::canonicalize(p).ok().and_then(|p| {
-            let folder = std::fs::canonicalize(&common.folder).ok()?;
+        let inside = tthtcd::input::discover::canonical(p).ok().and_then(|p| {
+            let folder = tthtcd::input::discover::canonical(&common.folder).ok()?;
             let rel = p.strip_prefix(folder).ok()?;
             let parts: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();
             Some(parts.join("/"))

@@ -174,7 +174,7 @@ fn in_folder(p: &Path) -> PathBuf {
         Some(f) if !f.as_os_str().is_empty() => f,
         _ => Path::new("."),
     };
-    match (std::fs::canonicalize(folder), p.file_name()) {
+    match (tthtcd::input::discover::canonical(folder), p.file_name()) {
         (Ok(f), Some(name)) => f.join(name),
         _ => p.to_path_buf(),
     }

@@ -70,6 +70,22 @@ pub fn reports_subfolder(dir: &Path) -> Option<PathBuf> {
     named.into_iter().next()
 }
 
+/// The path with every link resolved, as people write it (`C:\x`, not `\\?\C:\x`).
+/// Where the system cannot resolve a path that is there — some network drives, and
+/// Wine past 260 characters, fail `GetFinalPathNameByHandle` — the absolute path: a
+/// folder that can be read is never refused for want of its final name. Err when
+/// nothing is at the path.
+pub fn canonical(path: &Path) -> std::io::Result<PathBuf> {
+    match dunce::canonicalize(path) {
+        Ok(p) => Ok(p),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(e),
+        Err(e) => {
+            std::fs::metadata(path).map_err(|_| e)?;
+            std::path::absolute(path).map(|p| dunce::simplified(&p).to_path_buf())
+        }
+    }
+}
+
 /// Lists every entry below `folder`, sorted by relative path, each once: the files to
 /// read, and with its reason every entry that is not read — hidden folders (".git"),
 /// folders that cannot be opened, broken and looping links, pipes, sockets and devices
@@ -79,8 +95,8 @@ pub fn reports_subfolder(dir: &Path) -> Option<PathBuf> {
 /// followed, so no link can make the walk loop. `exclude` (the output being written)
 /// is left out.
 pub fn discover(folder: &Path, exclude: Option<&Path>) -> std::io::Result<Vec<Found>> {
-    let exclude = exclude.and_then(|p| std::fs::canonicalize(p).ok());
-    let root_canon = std::fs::canonicalize(folder)?;
+    let exclude = exclude.and_then(|p| canonical(p).ok());
+    let root_canon = canonical(folder)?;
     let mut walk = Walk {
         root: folder,
         root_canon,
@@ -161,7 +177,7 @@ impl Walk<'_> {
     }
 
     fn entries(&mut self, dir: &Path, entries: Vec<std::fs::DirEntry>) {
-        if let Ok(canon) = std::fs::canonicalize(dir) {
+        if let Ok(canon) = canonical(dir) {
             self.visited.insert(canon);
         }
         for entry in entries {
@@ -246,7 +262,7 @@ impl Walk<'_> {
     /// A link to a folder: followed when it leads outside the root to a folder not
     /// walked yet; otherwise listed with where it leads.
     fn folder_link(&mut self, path: &Path) {
-        let target = match std::fs::canonicalize(path) {
+        let target = match dunce::canonicalize(path) {
             Ok(t) => t,
             Err(e) => {
                 return self.push(
@@ -300,7 +316,7 @@ impl Walk<'_> {
         // The file this run is about to write is not an input: leaving it out keeps the
         // output the same whether or not an earlier run left it in the folder.
         let is_output = self.exclude.is_some_and(|x| {
-            x.file_name() == path.file_name() && std::fs::canonicalize(path).is_ok_and(|p| p == x)
+            x.file_name() == path.file_name() && canonical(path).is_ok_and(|p| p == x)
         });
         if is_output {
             return;
