@@ -9,9 +9,12 @@
 //! with a plain reason, and a fresh worker takes its place.
 //!
 //! The limits: on Linux and other Unix systems the memory limit is the worker's address
-//! space (`RLIMIT_AS`), set before it starts; elsewhere only the time limit applies (a
-//! Windows Job Object is the counterpart, not done yet).
+//! space (`RLIMIT_AS`), set before it starts; on Windows it is the memory the worker
+//! may commit, capped by a Job Object it is put in as it starts ([`job`]). Wine keeps a
+//! job's limits but does not enforce the memory one (tests/windows.rs).
 
+#[cfg(windows)]
+pub mod job;
 mod wire;
 pub mod worker;
 
@@ -147,6 +150,9 @@ struct Worker {
     stderr_tail: Arc<Mutex<Vec<u8>>>,
     /// The thread draining stderr: it ends when the worker does.
     stderr_reader: std::thread::JoinHandle<()>,
+    /// The job capping its memory, which ends it when dropped.
+    #[cfg(windows)]
+    _job: job::Job,
 }
 
 /// What Rust's allocation-failure handler writes before it aborts the worker.
@@ -175,6 +181,18 @@ impl Worker {
             .env("RUST_BACKTRACE", "0");
         limit_memory(&mut command, sandbox.limits.per_worker_memory());
         let mut child = command.spawn()?;
+        // In its job before it is sent anything to read.
+        #[cfg(windows)]
+        let job = match job::Job::with_memory_limit(sandbox.limits.per_worker_memory())
+            .and_then(|job| job.assign(&child).map(|()| job))
+        {
+            Ok(job) => job,
+            Err(e) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(e);
+            }
+        };
         let (Some(mut stdin), Some(stdout), Some(stderr)) =
             (child.stdin.take(), child.stdout.take(), child.stderr.take())
         else {
@@ -204,6 +222,8 @@ impl Worker {
             replies,
             stderr_tail,
             stderr_reader,
+            #[cfg(windows)]
+            _job: job,
         })
     }
 
@@ -254,6 +274,7 @@ fn limit_memory(command: &mut Command, bytes: u64) {
     }
 }
 
+/// Elsewhere the limit is set once the worker has started: on Windows, its job.
 #[cfg(not(unix))]
 fn limit_memory(_command: &mut Command, _bytes: u64) {}
 
