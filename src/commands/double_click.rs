@@ -112,28 +112,49 @@ fn plan_beside(
 
 /// Opens the workbook with the program the system opens it with (Excel, LibreOffice).
 /// A convenience: without one, the path printed says where the workbook is.
+#[cfg(windows)]
 fn open(path: &Path) {
-    #[cfg(windows)]
-    let mut command = {
-        // `start`'s first quoted argument is the window's title, hence the empty one.
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]).arg(path);
-        c
-    };
-    #[cfg(target_os = "macos")]
-    let mut command = {
-        let mut c = std::process::Command::new("open");
-        c.arg(path);
-        c
-    };
-    #[cfg(all(unix, not(target_os = "macos")))]
-    let mut command = {
-        let mut c = std::process::Command::new("xdg-open");
-        c.arg(path);
-        c
+    use std::os::windows::ffi::OsStrExt;
+    #[link(name = "shell32")]
+    unsafe extern "system" {
+        fn ShellExecuteW(
+            window: *mut std::ffi::c_void,
+            verb: *const u16,
+            file: *const u16,
+            parameters: *const u16,
+            directory: *const u16,
+            show: i32,
+        ) -> *mut std::ffi::c_void;
+    }
+    const SHOW_NORMAL: i32 = 1;
+    let wide = |s: &std::ffi::OsStr| s.encode_wide().chain([0]).collect::<Vec<u16>>();
+    let (verb, file) = (wide("open".as_ref()), wide(path.as_os_str()));
+    // Straight to the shell, not through `cmd /C start`, which would read a "&" or "%"
+    // in a folder's name as its own syntax. SAFETY: NUL-terminated wide strings that
+    // outlive the call; no window, parameters or folder (null is allowed for each).
+    unsafe {
+        ShellExecuteW(
+            std::ptr::null_mut(),
+            verb.as_ptr(),
+            file.as_ptr(),
+            std::ptr::null(),
+            std::ptr::null(),
+            SHOW_NORMAL,
+        );
+    }
+}
+
+/// Opens the workbook with the program the system opens it with (LibreOffice).
+#[cfg(not(windows))]
+fn open(path: &Path) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
     };
     use std::process::Stdio;
-    let _ = command
+    let _ = std::process::Command::new(opener)
+        .arg(path)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
