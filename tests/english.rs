@@ -250,6 +250,7 @@ fn the_help_of_every_command_is_in_english_under_lang_en() {
         "  consolidate  Read every workbook in FOLDER and write one consolidated workbook.",
         "  -h, --help     Print help",
         "  -V, --version  Print version",
+        "Started with no command (on Windows: a double-click on tthtcd.exe), the program consolidates the",
     ] {
         assert!(top.lines().any(|l| l == line), "{line}\n{top}");
     }
@@ -292,6 +293,8 @@ fn the_help_is_in_vietnamese_by_default() {
         "Lệnh:",
         "  consolidate  Đọc mọi bảng tính trong THƯ_MỤC và ghi ra một bảng tính tổng hợp.",
         "  -h, --help     In hướng dẫn",
+        // After the commands, what starting with none does.
+        "Chạy tthtcd không kèm lệnh nào (trên Windows: nháy đúp vào tthtcd.exe) thì công cụ tổng hợp các báo",
     ] {
         assert!(top.lines().any(|l| l == line), "{line}\n{top}");
     }

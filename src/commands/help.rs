@@ -133,6 +133,11 @@ fn described(cmd: Command, path: &str, about_width: usize, lang: Lang) -> Comman
             .long_about(None),
         None => cmd,
     };
+    let cmd = if path.is_empty() {
+        cmd.after_help(wrapped(w::NO_COMMAND.get(lang), WIDTH))
+    } else {
+        cmd
+    };
     let cmd = if cmd.get_arguments().next().is_some() {
         cmd.next_line_help(true)
     } else {

@@ -16,6 +16,16 @@ pub const ABOUT: Label = Label::new(
      checks them against the yearly plan.",
 );
 
+/// After the commands in `tthtcd --help`: what starting the program with none does.
+pub const NO_COMMAND: Label = Label::new(
+    "Chạy tthtcd không kèm lệnh nào (trên Windows: nháy đúp vào tthtcd.exe) thì công cụ \
+     tổng hợp các báo cáo trong thư mục chứa nó, hoặc trong thư mục con \"Báo cáo\" nếu có, \
+     và ghi tong-hop.xlsx cạnh nó.",
+    "Started with no command (on Windows: a double-click on tthtcd.exe), the program \
+     consolidates the reports in the folder it is in, or in its \"Bao cao\" sub-folder (any \
+     case, with or without marks) if there is one, and writes tong-hop.xlsx beside itself.",
+);
+
 /// Each command's description, by its names below `tthtcd` ("plan check"). `help` is
 /// clap's own command, wherever it appears.
 pub const COMMANDS: &[(&str, Label)] = &[
