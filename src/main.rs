@@ -93,7 +93,7 @@ fn main() -> ExitCode {
     if std::env::args_os().nth(1).as_deref() == Some(tthtcd::sandbox::WORKER_ARG.as_ref()) {
         return tthtcd::sandbox::worker::serve();
     }
-    commands::double_click::utf8_console();
+    commands::console::prepare();
     // clap's help and errors in the language the arguments ask for.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // No arguments: a double-click on the program in the reports folder.

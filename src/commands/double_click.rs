@@ -160,24 +160,3 @@ fn open(path: &Path) {
         .stderr(Stdio::null())
         .spawn();
 }
-
-/// Vietnamese in the Windows console: its code page made UTF-8 (the default, 437 or
-/// 1258, shows "Tá»•ng há»£p"). Elsewhere the terminal is UTF-8 already.
-#[cfg(windows)]
-pub fn utf8_console() {
-    #[link(name = "kernel32")]
-    unsafe extern "system" {
-        fn SetConsoleOutputCP(code_page: u32) -> i32;
-        fn SetConsoleCP(code_page: u32) -> i32;
-    }
-    const UTF8: u32 = 65001;
-    // SAFETY: two Win32 calls on the process's own console with a constant argument;
-    // without a console they fail, harmlessly.
-    unsafe {
-        SetConsoleOutputCP(UTF8);
-        SetConsoleCP(UTF8);
-    }
-}
-
-#[cfg(not(windows))]
-pub fn utf8_console() {}

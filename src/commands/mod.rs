@@ -25,6 +25,7 @@ macro_rules! say {
 
 pub mod appendix;
 pub mod check;
+pub mod console;
 pub mod consolidate;
 pub mod criteria;
 pub mod district;
@@ -180,7 +181,9 @@ fn at_least<const MIN: u64>(s: &str) -> Result<u64, BadValue> {
 
 /// Colour on the terminal only: not when piped, not when NO_COLOR is set.
 pub fn use_color() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+    std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none()
+        && console::understands_escapes()
 }
 
 /// Loads the plan: the embedded one, or a file — a TOML plan or a plan form (a
