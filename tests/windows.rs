@@ -186,11 +186,13 @@ fn an_output_nobody_else_may_read_is_not_taken_for_someone_else_s_file() {
     reports(&folder);
     let out = dir.path().join("tong-hop.xlsx");
     consolidate(&folder, &out);
+    let before = std::fs::read(&out).unwrap();
     let held = open_to_nobody_else(&out);
     let (run, json) = consolidate(&folder, &out);
     assert!(run.status.success(), "{}", stderr(&run));
     assert_eq!(totals(&json), (2, 55));
     drop(held);
+    assert_eq!(std::fs::read(&out).unwrap(), before);
     assert_eq!(figures(&dir.path().join("tong-hop (2).xlsx")), (2, 55));
 }
 
@@ -201,23 +203,21 @@ fn a_json_summary_open_elsewhere_is_refused_before_any_work() {
     let folder = dir.path().join("bc");
     reports(&folder);
     let json = dir.path().join("tong-hop.json");
-    let run = Command::new(env!("CARGO_BIN_EXE_tthtcd"))
-        .arg("check")
-        .arg(&folder)
-        .arg("--json")
-        .arg(&json)
-        .output()
-        .unwrap();
+    let check = || {
+        Command::new(env!("CARGO_BIN_EXE_tthtcd"))
+            .arg("check")
+            .arg(&folder)
+            .arg("--json")
+            .arg(&json)
+            .output()
+            .unwrap()
+    };
+    let run = check();
     assert!(json.exists(), "{}", stderr(&run));
     let _held = open_to_nobody_else(&json);
-    let run = Command::new(env!("CARGO_BIN_EXE_tthtcd"))
-        .arg("check")
-        .arg(&folder)
-        .arg("--json")
-        .arg(&json)
-        .output()
-        .unwrap();
-    assert!(!run.status.success());
+    let run = check();
+    // Refused before any work, as every output path the tool may not write (exit 3).
+    assert_eq!(run.status.code(), Some(3));
     assert!(
         stderr(&run).contains("tệp đang mở trong Excel (hoặc chương trình khác), hãy đóng lại"),
         "{}",
