@@ -209,13 +209,21 @@ fn recognise_sheets(
     (looks, sheets)
 }
 
-/// The sub-committee the file's name gives, when it names exactly one.
+/// The sub-committee the file's path gives. The file's name and each folder above it
+/// that names exactly one sub-committee are witnesses, and they must agree: a file
+/// "phap-luat.xlsx" in a folder "kinh-te" gives none. A folder that names several
+/// ("Tiểu ban kinh tế và pháp luật") says nothing of which one a file in it is.
 fn file_subcommittee(aliases: &[(String, usize)], rel: &str) -> Option<usize> {
     let stem = Path::new(rel).with_extension("");
-    match match_subcommittee(aliases, &stem.to_string_lossy()) {
-        SubCommitteeMatch::One(i) => Some(i),
-        _ => None,
-    }
+    let mut named =
+        stem.iter().filter_map(
+            |part| match match_subcommittee(aliases, &part.to_string_lossy()) {
+                SubCommitteeMatch::One(i) => Some(i),
+                _ => None,
+            },
+        );
+    let first = named.next()?;
+    named.all(|i| i == first).then_some(first)
 }
 
 /// What a workbook that yields no row looks like, None when it yields some. A workbook
@@ -479,4 +487,29 @@ fn plan_form_here(f: &Found) -> Option<Vec<SheetGrid>> {
         .ok()?
         .ok()
         .filter(|sheets| crate::plan_form::is_plan_form(sheets))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_s_path_names_its_sub_committee_when_its_witnesses_agree() {
+        let aliases = crate::plan::Plan::embedded().folded_aliases();
+        let of = |rel: &str| file_subcommittee(&aliases, rel);
+        // Kinh tế is 0, pháp luật 1 in the embedded plan.
+        assert_eq!(of("kinh-te/thang-03.xlsx"), Some(0));
+        assert_eq!(of("2019/thang 3/phap-luat.xlsx"), Some(1));
+        assert_eq!(of("kinh-te/kinh tế tháng 3.xlsx"), Some(0));
+        // A folder naming two says nothing; the file's own name decides.
+        assert_eq!(
+            of("Tiểu ban kinh tế và tiểu ban pháp luật/Quý II/kinh-tế.xlsx"),
+            Some(0)
+        );
+        assert_eq!(of("Tiểu ban kinh tế và pháp luật/thang-4.xlsx"), None);
+        // Two that disagree, or a name naming two: no sub-committee.
+        assert_eq!(of("kinh-te/phap-luat-thang-3.xlsx"), None);
+        assert_eq!(of("kinh-te-va-phap-luat.xlsx"), None);
+        assert_eq!(of("thang-03.xlsx"), None);
+    }
 }
