@@ -122,3 +122,23 @@ fn a_plan_form_beside_the_program_serves_a_bao_cao_folder_without_one() {
     );
     assert_eq!(figures(dir.path()), (2, 55));
 }
+
+#[test]
+fn started_where_there_is_no_workbook_it_says_where_it_belongs_and_writes_nothing() {
+    // As if double-clicked in the Downloads folder: a text file and a picture beside it.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ghi-chu.txt"), "họp ngày 5/3").unwrap();
+    std::fs::write(dir.path().join("anh.jpg"), [0xFF, 0xD8, 0xFF]).unwrap();
+    let out = double_click(&program_in(dir.path()));
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "Lỗi: không thấy bảng tính nào trong thư mục {}: hãy chép tthtcd vào thư mục chứa \
+             các báo cáo tháng",
+            dir.path().display()
+        )),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("tong-hop.xlsx").exists());
+}

@@ -61,11 +61,22 @@ fn run(lang: Lang) -> anyhow::Result<PathBuf> {
     let home = exe.parent().map(Path::to_path_buf).unwrap_or_default();
     let folder = tthtcd::input::discover::reports_subfolder(&home).unwrap_or(home.clone());
     let output = home.join(OUTPUT);
-    say!(
-        outln,
-        "{}\n",
-        w::reading(&folder.display().to_string(), lang)
-    );
+    let shown = folder.display().to_string();
+    say!(outln, "{}\n", w::reading(&shown, lang));
+    // Started where it was downloaded, it would write a workbook of zeros: say where
+    // it belongs instead.
+    let found = tthtcd::input::discover::discover(&folder, Some(&output)).map_err(|e| {
+        let reason = tthtcd::labels::io_kind_or_text(&e, lang);
+        anyhow::anyhow!(tthtcd::labels::command::folder_not_opened(
+            &shown, &reason, lang
+        ))
+    })?;
+    if !found
+        .iter()
+        .any(|f| matches!(f.action, tthtcd::input::discover::Action::Read(_)))
+    {
+        anyhow::bail!(w::no_workbooks(&shown, lang));
+    }
     let argv: [OsString; 4] = [
         "tthtcd".into(),
         folder.clone().into(),

@@ -33,6 +33,23 @@ pub fn plan_used(file: Option<&str>, (unit, year): (&str, i32), lang: Lang) -> S
     }
 }
 
+/// Nothing to read where the program stands: most likely it was started where it was
+/// downloaded, not in the reports folder.
+pub fn no_workbooks(folder: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "không thấy bảng tính nào trong thư mục {folder}: hãy chép tthtcd vào thư mục \
+             chứa các báo cáo tháng (hoặc đặt cạnh thư mục \"Báo cáo\" chứa chúng) rồi chạy \
+             lại; chưa ghi tong-hop.xlsx"
+        ),
+        Lang::En => format!(
+            "no workbook in the folder {folder}: copy tthtcd into the folder of the monthly \
+             reports (or beside a \"Bao cao\" folder holding them) and run it again; \
+             tong-hop.xlsx was not written"
+        ),
+    }
+}
+
 pub const PRESS_ENTER: Label = Label::new(
     "Nhấn Enter để đóng cửa sổ này.",
     "Press Enter to close this window.",
