@@ -10,8 +10,9 @@
 //!
 //! The limits: on Linux and other Unix systems the memory limit is the worker's address
 //! space (`RLIMIT_AS`), set before it starts; on Windows it is the memory the worker
-//! may commit, capped by a Job Object it is put in as it starts ([`job`]). Wine keeps a
-//! job's limits but does not enforce the memory one (tests/windows.rs).
+//! may commit, capped by a Job Object it is put in as it starts ([`job`]). Wine
+//! neither keeps nor enforces that limit, so it is checked on Windows only
+//! (tests/windows.rs).
 
 #[cfg(windows)]
 pub mod job;
