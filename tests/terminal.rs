@@ -119,3 +119,26 @@ fn the_samples_table_in_english() {
         .collect();
     check(&table("en"), Lang::En, &en);
 }
+
+#[test]
+fn the_missing_reports_are_one_entry_a_sub_committee_with_ranges_of_months() {
+    // As of 31/12/2019 January to November are due (December's is due in January).
+    // Received: every sub-committee January–April (van-hoa-xa-hoi's as sheets T1–T4
+    // of one workbook), suc-khoe May too. Missing: 5 × 7 + 6 = 41.
+    let text = table("vi");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Còn thiếu báo cáo"))
+        .unwrap();
+    assert_eq!(
+        line,
+        "Còn thiếu báo cáo (41): kinh-te tháng 5–11; phap-luat tháng 5–11; \
+         van-hoa-xa-hoi tháng 5–11; suc-khoe tháng 6–11; moi-truong tháng 5–11; \
+         khac tháng 5–11"
+    );
+    let text = table("en");
+    assert!(
+        text.contains("Reports missing (41): kinh-te months 5–11; phap-luat months 5–11;"),
+        "{text}"
+    );
+}

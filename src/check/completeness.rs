@@ -88,6 +88,24 @@ pub struct Completeness {
     pub missing: Vec<(usize, u32)>,
 }
 
+impl Completeness {
+    /// The missing reports by sub-committee, in the plan's order, each one's months
+    /// ascending: what a line saying who owes which reports lists.
+    pub fn missing_by_subcommittee(&self) -> Vec<(usize, Vec<u32>)> {
+        let mut by: std::collections::BTreeMap<usize, Vec<u32>> = Default::default();
+        for &(sub, month) in &self.missing {
+            by.entry(sub).or_default().push(month);
+        }
+        by.into_iter()
+            .map(|(sub, mut months)| {
+                months.sort_unstable();
+                months.dedup();
+                (sub, months)
+            })
+            .collect()
+    }
+}
+
 /// The day a month's report is due: `day` of the next month.
 pub fn deadline(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     let (y, m) = if month >= 12 {

@@ -555,6 +555,32 @@ pub mod completeness {
     pub const ON_TIME_WORD: Label = Label::new("đúng hạn", "on time");
     pub const MISSING_LIST: Label = Label::new("Còn thiếu báo cáo", "Reports missing");
     pub const MONTH_WORD: Label = Label::new("tháng", "month");
+    pub const MONTHS_WORD: Label = Label::new("tháng", "months");
+
+    /// Months as a secretary writes them, after the word: "tháng 5", "tháng 1, 3,
+    /// 5–11". Three or more in a row are a range; `months` ascending.
+    pub fn months(months: &[u32], lang: super::Lang) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < months.len() {
+            let mut j = i;
+            while j + 1 < months.len() && months[j + 1] == months[j] + 1 {
+                j += 1;
+            }
+            match j - i {
+                0 => parts.push(months[i].to_string()),
+                1 => parts.extend([months[i].to_string(), months[j].to_string()]),
+                _ => parts.push(format!("{}–{}", months[i], months[j])),
+            }
+            i = j + 1;
+        }
+        let word = if months.len() == 1 {
+            MONTH_WORD
+        } else {
+            MONTHS_WORD
+        };
+        format!("{} {}", word.get(lang), parts.join(", "))
+    }
 }
 
 /// The words `check` and `consolidate` print on the terminal.
@@ -1220,6 +1246,20 @@ mod tests {
         );
         assert_in_their_languages(&vi, &en, &['\''], "held open");
         assert!(vi.contains("đang mở trong Excel") && vi.contains("hãy đóng lại rồi chạy lại"));
+    }
+
+    #[test]
+    fn months_in_a_row_are_a_range_from_three_on() {
+        use completeness::months;
+        assert_eq!(months(&[5], Lang::Vi), "tháng 5");
+        assert_eq!(months(&[5, 6], Lang::Vi), "tháng 5, 6");
+        assert_eq!(months(&[5, 6, 7, 8, 9, 10, 11], Lang::Vi), "tháng 5–11");
+        assert_eq!(
+            months(&[1, 3, 5, 6, 7, 9, 10], Lang::Vi),
+            "tháng 1, 3, 5–7, 9, 10"
+        );
+        assert_eq!(months(&[1, 2, 3, 12], Lang::En), "months 1–3, 12");
+        assert_eq!(months(&[12], Lang::En), "month 12");
     }
 
     #[test]

@@ -179,20 +179,21 @@ fn missing(out: &mut String, c: &Consolidation, lang: Lang) {
     if comp.missing.is_empty() {
         return;
     }
+    // One entry a sub-committee: "kinh-te tháng 5–11; phap-luat tháng 3, 5".
     let list: Vec<String> = comp
-        .missing
+        .missing_by_subcommittee()
         .iter()
-        .map(|(sub, m)| {
+        .map(|(sub, months)| {
             let id = c.plan.subcommittees.get(*sub).map_or("", |s| s.id.as_str());
-            format!("{id} {} {m}", k::MONTH_WORD.get(lang))
+            format!("{id} {}", k::months(months, lang))
         })
         .collect();
     let _ = writeln!(
         out,
         "{} ({}): {}",
         k::MISSING_LIST.get(lang),
-        list.len(),
-        list.join(", ")
+        comp.missing.len(),
+        list.join("; ")
     );
 }
 

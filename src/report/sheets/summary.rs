@@ -86,23 +86,17 @@ fn missing_reports(ws: &mut Worksheet, ctx: &Ctx, row: RowNum) -> Result<RowNum,
     if missing.is_empty() {
         return Ok(row);
     }
-    // One entry per sub-committee with its months: "Tiểu ban pháp luật (tháng 5, 6)".
-    let mut list: Vec<String> = Vec::new();
-    for (i, sc) in ctx.c.plan.subcommittees.iter().enumerate() {
-        let months: Vec<String> = missing
-            .iter()
-            .filter(|(s, _)| *s == i)
-            .map(|(_, m)| m.to_string())
-            .collect();
-        if !months.is_empty() {
-            list.push(format!(
-                "{} ({} {})",
-                sc.name,
-                ctx.t(k::MONTH_WORD),
-                months.join(", ")
-            ));
-        }
-    }
+    // One entry per sub-committee with its months: "Tiểu ban pháp luật (tháng 5–11)".
+    let list: Vec<String> = ctx
+        .c
+        .completeness
+        .missing_by_subcommittee()
+        .iter()
+        .filter_map(|(sub, months)| {
+            let sc = ctx.c.plan.subcommittees.get(*sub)?;
+            Some(format!("{} ({})", sc.name, k::months(months, ctx.lang)))
+        })
+        .collect();
     let line = format!(
         "{} ({}): {}",
         ctx.t(k::MISSING_LIST),
