@@ -171,7 +171,9 @@ pub fn examine(path: &Path, kind: Kind) -> Existing {
     if !meta.file_type().is_file() {
         return Existing::NotAFile;
     }
-    if let Err(e) = File::open(path)
+    // Only Windows locks a file against reading: elsewhere the file is not opened twice.
+    if cfg!(windows)
+        && let Err(e) = File::open(path)
         && crate::input::held::when_reading(&e)
     {
         return Existing::Held;

@@ -102,17 +102,14 @@ impl Job {
         limits.process_memory_limit = usize::try_from(bytes).unwrap_or(usize::MAX);
         // SAFETY: the job handle is open; the pointer and length describe `limits`,
         // which outlives the call.
-        let set = unsafe {
+        succeeded(unsafe {
             SetInformationJobObject(
                 job.0,
                 EXTENDED_LIMITS,
                 (&raw const limits).cast(),
                 size_of::<ExtendedLimits>() as u32,
             )
-        };
-        if set == 0 {
-            return Err(std::io::Error::last_os_error());
-        }
+        })?;
         Ok(job)
     }
 
@@ -120,12 +117,7 @@ impl Job {
     pub fn assign(&self, child: &std::process::Child) -> std::io::Result<()> {
         // SAFETY: both handles are open: the job's by ownership, the child's by the
         // borrowed `Child`, which has not been waited for.
-        let done = unsafe { AssignProcessToJobObject(self.0, child.as_raw_handle().cast()) };
-        if done == 0 {
-            Err(std::io::Error::last_os_error())
-        } else {
-            Ok(())
-        }
+        succeeded(unsafe { AssignProcessToJobObject(self.0, child.as_raw_handle().cast()) })
     }
 
     /// The limits Windows holds for the job.
@@ -133,7 +125,7 @@ impl Job {
         let mut limits = ExtendedLimits::default();
         // SAFETY: the pointer and length describe `limits`; the count returned may be
         // null.
-        let done = unsafe {
+        succeeded(unsafe {
             QueryInformationJobObject(
                 self.0,
                 EXTENDED_LIMITS,
@@ -141,10 +133,7 @@ impl Job {
                 size_of::<ExtendedLimits>() as u32,
                 std::ptr::null_mut(),
             )
-        };
-        if done == 0 {
-            return Err(std::io::Error::last_os_error());
-        }
+        })?;
         let flags = limits.basic.limit_flags;
         Ok(JobLimits {
             process_memory: (flags & LIMIT_PROCESS_MEMORY != 0)
@@ -152,6 +141,15 @@ impl Job {
             kill_on_close: flags & LIMIT_KILL_ON_JOB_CLOSE != 0,
             die_on_crash: flags & LIMIT_DIE_ON_UNHANDLED_EXCEPTION != 0,
         })
+    }
+}
+
+/// A Win32 call's BOOL as a result: zero is failure, its reason the thread's last error.
+fn succeeded(result: i32) -> std::io::Result<()> {
+    if result == 0 {
+        Err(std::io::Error::last_os_error())
+    } else {
+        Ok(())
     }
 }
 
